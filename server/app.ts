@@ -1,0 +1,91 @@
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db, DatabaseKind } from './db/connect.js';
+import { respondRoutes } from './respond/routes.js';
+import type { Questionnaires } from './surveys/questionnaires.js';
+import { ApiError } from './shared/errors.js';
+import './shared/access.js';
+
+export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
+
+export interface AppDeps {
+  db: Db;
+  dbKind: DatabaseKind;
+  questionnaires: Questionnaires;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built client from dist/client (off in API tests). */
+  serveClient?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dbKind: DatabaseKind;
+  }
+}
+
+/** Builds the whole server without listening, so tests drive it with `inject`. */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', deps.db);
+  app.decorate('dbKind', deps.dbKind);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiError, req, reply) => {
+    if (error instanceof ApiError) {
+      return reply.code(error.statusCode).send({ statusCode: error.statusCode, code: error.code, message: error.message, details: error.details });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'request failed');
+      return reply.code(500).send({ statusCode: 500, code: 'internal', message: 'Internal error; the request was not applied. Try again later.' });
+    }
+    if (error.validation) {
+      return reply.code(400).send({ statusCode: 400, code: 'invalid_request', message: `Invalid request: ${error.message}` });
+    }
+    // Fastify's own 4xx (body too large, bad JSON, wrong content type) carry clear messages already.
+    const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : (error.code ?? 'bad_request').toLowerCase();
+    const statusCode = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 400 : status;
+    return reply.code(statusCode).send({ statusCode, code, message: error.message });
+  });
+
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));
+  await app.register(respondRoutes, { questionnaires: deps.questionnaires });
+
+  if (deps.serveClient && existsSync(CLIENT_DIST)) {
+    await app.register(fastifyStatic, {
+      root: CLIENT_DIST,
+      index: false,
+      wildcard: false,
+      setHeaders(res, path) {
+        // Vite puts a content hash in every asset name, so assets never change under their name.
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method !== 'GET' || req.url.startsWith('/api/') || !deps.serveClient) {
+      return reply.code(404).send({ statusCode: 404, code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile(req.url.startsWith('/s/') ? 'respond.html' : 'index.html');
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+
+/** Every setting the server reads from the environment, parsed in one place. */
+export interface Config {
+  /** PostgreSQL connection string; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Address respondents reach the server at; printed links and QR codes use it. */
+  publicUrl: string;
+  /** Creates the demo region on an empty embedded database (never on PostgreSQL). */
+  demo: boolean;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const host = env.HOST ?? '0.0.0.0';
+  return {
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    host,
+    port,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    demo: env.DEMO !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,92 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../shared/roles.js';
+
+/** The database schema as Kysely sees it; every row type in the server derives from here. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface RegionTable {
+  id: Generated<number>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface MunicipalityTable {
+  id: Generated<number>;
+  region_id: number;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface SchoolTable {
+  id: Generated<number>;
+  municipality_id: number;
+  code: string;
+  name: string;
+  expected_principal: number;
+  expected_teacher: number;
+  expected_student: number;
+  expected_parent: number;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RiskModelTable {
+  id: string;
+  title: string;
+  definition: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface WaveTable {
+  id: Generated<number>;
+  region_id: number;
+  title: string;
+  opens_at: ColumnType<Date, Date | string, Date | string>;
+  closes_at: ColumnType<Date, Date | string, Date | string>;
+  target: ColumnType<number, number | undefined, number>;
+  model_id: string;
+  created_at: CreatedAt;
+}
+
+export type LinkKind = 'open' | 'code';
+
+export interface LinkTable {
+  id: Generated<number>;
+  token: string;
+  wave_id: number;
+  school_id: number;
+  role: Role;
+  kind: ColumnType<LinkKind, LinkKind | undefined, LinkKind>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface ResponseTable {
+  id: Generated<number>;
+  wave_id: number;
+  school_id: number;
+  role: Role;
+  link_id: number;
+  client_key: string;
+  /** Stored as jsonb; written as a JSON string so pg and PGlite bind it the same way. */
+  answers: ColumnType<Record<string, unknown>, string, never>;
+  submitted_at: CreatedAt;
+  duration_seconds: number | null;
+  code_link_id: number | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  municipalities: MunicipalityTable;
+  schools: SchoolTable;
+  risk_models: RiskModelTable;
+  waves: WaveTable;
+  links: LinkTable;
+  responses: ResponseTable;
+}
+
+export type School = Selectable<SchoolTable>;
+export type NewSchool = Insertable<SchoolTable>;
+export type SchoolUpdate = Updateable<SchoolTable>;
+export type Wave = Selectable<WaveTable>;
+export type Link = Selectable<LinkTable>;

@@ -1,0 +1,345 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROLES, isRole, type Role } from '../shared/roles.js';
+import { DONT_KNOW } from './answers.js';
+import {
+  INDICATOR_KINDS,
+  type ChoiceValue,
+  type Factor,
+  type Indicator,
+  type IndicatorKind,
+  type Levels,
+  type MinRate,
+  type RiskModel,
+} from './model.js';
+import { indexQuestions, isNumericQuestion, isObject, type QuestionShape, type SurveyJson } from './questionnaire.js';
+
+/** Every problem found in a model file, one per line, each naming the file. */
+export class ModelError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly problems: string[],
+  ) {
+    super(problems.map((problem) => `${fileName}: ${problem}`).join('\n'));
+    this.name = 'ModelError';
+  }
+}
+
+type Report = (problem: string) => void;
+type Questions = Record<Role, Map<string, QuestionShape>>;
+
+/** Questionnaires come from `<surveysDir>/<role>.json`; the model path is separate so pinned older versions can live elsewhere. */
+export async function loadModelFile(path: string, surveysDir: string): Promise<RiskModel> {
+  const [json, ...surveys] = await Promise.all([
+    readJson(path),
+    ...ROLES.map((role) => readJson(join(surveysDir, `${role}.json`))),
+  ]);
+  const questionnaires = Object.fromEntries(ROLES.map((role, i) => [role, surveys[i]])) as Record<Role, SurveyJson>;
+  return validateModel(json, questionnaires, path);
+}
+
+/**
+ * Checks a parsed model file against the four questionnaires and returns it with
+ * defaults filled in (weight 1). Throws {@link ModelError} listing all problems, so a
+ * region editing the file sees everything to fix at once.
+ */
+export function validateModel(json: unknown, questionnaires: Record<Role, SurveyJson>, fileName: string): RiskModel {
+  const problems: string[] = [];
+  const at =
+    (where: string): Report =>
+    (problem) =>
+      problems.push(`${where}: ${problem}`);
+  const questions = Object.fromEntries(
+    ROLES.map((role) => [role, indexQuestions(questionnaires[role])]),
+  ) as Questions;
+  const model = readModel(json, questions, at);
+  if (problems.length > 0) throw new ModelError(fileName, problems);
+  return model;
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Error(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path}: invalid JSON (${(e as Error).message})`);
+  }
+}
+
+function readModel(json: unknown, questions: Questions, at: (where: string) => Report): RiskModel {
+  const report = at('model');
+  if (!isObject(json)) {
+    report('must be a JSON object');
+    return { id: '', title: '', levels: { medium: 0, high: 1 }, minRate: 0, factors: [] };
+  }
+  rejectUnknownKeys(json, ['id', 'title', 'description', 'levels', 'minRate', 'factors'], report);
+  const factors = list(json.factors, 'factors', report).map((f, i) => readFactor(f, i, questions, at));
+  reportDuplicates(
+    factors.map((f) => f.id),
+    (id) => at(`factor "${id}"`),
+  );
+  reportDuplicates(
+    factors.flatMap((f) => f.indicators.map((ind) => ind.id)),
+    (id) => at(`indicator "${id}"`),
+  );
+  return {
+    id: text(json.id, 'id', report),
+    title: text(json.title, 'title', report),
+    ...optionalText(json, 'description', report),
+    levels: readLevels(json.levels, 'levels', report),
+    minRate: readMinRate(json.minRate, report),
+    factors,
+  };
+}
+
+function readFactor(json: unknown, index: number, questions: Questions, at: (where: string) => Report): Factor {
+  const id = isObject(json) && typeof json.id === 'string' ? json.id : `#${index + 1}`;
+  const report = at(`factor "${id}"`);
+  if (!isObject(json)) {
+    report('must be an object');
+    return { id, title: '', indicators: [] };
+  }
+  rejectUnknownKeys(json, ['id', 'title', 'description', 'levels', 'indicators'], report);
+  return {
+    id: text(json.id, 'id', report),
+    title: text(json.title, 'title', report),
+    ...optionalText(json, 'description', report),
+    ...(json.levels === undefined ? {} : { levels: readLevels(json.levels, 'levels', report) }),
+    indicators: list(json.indicators, 'indicators', report).map((ind, i) =>
+      readIndicator(ind, `${id}#${i + 1}`, questions, at),
+    ),
+  };
+}
+
+const KIND_KEYS: Record<IndicatorKind, string[]> = {
+  share: ['question', 'values', 'best', 'worst'],
+  mean: ['question', 'best', 'worst'],
+  choice: ['question', 'risk'],
+  ratio: ['numerator', 'denominator', 'best', 'worst'],
+};
+
+function readIndicator(json: unknown, fallbackId: string, questions: Questions, at: (where: string) => Report): Indicator {
+  const id = isObject(json) && typeof json.id === 'string' ? json.id : fallbackId;
+  const report = at(`indicator "${id}"`);
+  if (!isObject(json)) {
+    report('must be an object');
+    return { id, role: 'principal', kind: 'mean', question: '', best: 0, worst: 1, weight: 1 };
+  }
+  const kind = INDICATOR_KINDS.find((k) => k === json.kind);
+  if (!kind) report(`unknown kind ${JSON.stringify(json.kind)} (expected one of ${INDICATOR_KINDS.join(', ')})`);
+  if (!isRole(json.role)) report(`unknown role ${JSON.stringify(json.role)} (expected one of ${ROLES.join(', ')})`);
+  const knownRole = isRole(json.role) ? json.role : undefined;
+  const base = {
+    id: text(json.id, 'id', report),
+    role: knownRole ?? 'principal',
+    weight: readWeight(json.weight, report),
+    ...optionalText(json, 'title', report),
+    ...optionalText(json, 'description', report),
+  };
+  // Without a kind the other fields have no meaning to check.
+  if (!kind) return { ...base, kind: 'mean', question: '', best: 0, worst: 1 };
+  rejectUnknownKeys(json, ['id', 'role', 'kind', 'weight', 'title', 'description', ...KIND_KEYS[kind]], report);
+  // Without a role there is no questionnaire to look questions up in.
+  const question = (field: string, accepts: (shape: QuestionShape) => boolean, needs: string) =>
+    knownRole && readQuestion(json[field], field, knownRole, questions[knownRole], accepts, `${kind} needs ${needs}`, report);
+
+  switch (kind) {
+    case 'share': {
+      const shape = question('question', (s) => s.answer === 'single' || s.answer === 'multi', 'a single- or multi-choice question');
+      const values = readChoiceList(json.values, shape, report);
+      const best = json.best === undefined ? undefined : finite(json.best, 'best', report);
+      const worst = json.worst === undefined ? undefined : finite(json.worst, 'worst', report);
+      checkScale(best ?? 0, worst ?? 1, report);
+      return {
+        ...base,
+        kind: 'share',
+        question: String(json.question),
+        values,
+        ...(best === undefined ? {} : { best }),
+        ...(worst === undefined ? {} : { worst }),
+      };
+    }
+    case 'mean': {
+      question('question', isNumericQuestion, 'a rating, a number input or a single choice with numeric values');
+      const [best, worst] = readScale(json, report);
+      return { ...base, kind: 'mean', question: String(json.question), best, worst };
+    }
+    case 'choice': {
+      const shape = question('question', (s) => s.answer === 'single', 'a single-choice question');
+      return { ...base, kind: 'choice', question: String(json.question), risk: readRiskMap(json.risk, shape, report) };
+    }
+    case 'ratio': {
+      const needs = 'numeric questions (rating, number input, numeric single choice)';
+      question('numerator', isNumericQuestion, needs);
+      question('denominator', isNumericQuestion, needs);
+      const [best, worst] = readScale(json, report);
+      return {
+        ...base,
+        kind: 'ratio',
+        numerator: String(json.numerator),
+        denominator: String(json.denominator),
+        best,
+        worst,
+      };
+    }
+  }
+}
+
+function readQuestion(
+  name: unknown,
+  field: string,
+  role: Role,
+  survey: Map<string, QuestionShape>,
+  accepts: (shape: QuestionShape) => boolean,
+  needs: string,
+  report: Report,
+): QuestionShape | undefined {
+  if (typeof name !== 'string' || name === '') {
+    report(`${field} must be a question name`);
+    return undefined;
+  }
+  const shape = survey.get(name);
+  if (!shape) {
+    report(`${field} "${name}" is not in the ${role} questionnaire`);
+    return undefined;
+  }
+  if (!accepts(shape)) {
+    report(`${needs}, but ${field} "${name}" is ${describe(shape)}`);
+    return undefined;
+  }
+  return shape;
+}
+
+function describe(shape: QuestionShape): string {
+  if (shape.answer === 'single') return `a ${shape.type} with non-numeric choices`;
+  if (shape.type === 'text') return 'a text without inputType "number"';
+  return `a ${shape.type}`;
+}
+
+function readChoiceList(json: unknown, shape: QuestionShape | undefined, report: Report): ChoiceValue[] {
+  const values = list(json, 'values', report);
+  const ok = values.filter((v): v is ChoiceValue => {
+    if (typeof v === 'string' || typeof v === 'number') return true;
+    report(`values: ${JSON.stringify(v)} is not a choice value`);
+    return false;
+  });
+  for (const v of ok) checkChoice(v, shape, 'values', report);
+  return ok;
+}
+
+function readRiskMap(json: unknown, shape: QuestionShape | undefined, report: Report): Record<string, number> {
+  if (!isObject(json) || Object.keys(json).length === 0) {
+    report('risk must be a non-empty object mapping choice values to risks');
+    return {};
+  }
+  const risk: Record<string, number> = {};
+  for (const [key, value] of Object.entries(json)) {
+    checkChoice(key, shape, 'risk', report);
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      report(`risk of "${key}" must be a number in [0, 1], got ${JSON.stringify(value)}`);
+    }
+    risk[key] = Number(value);
+  }
+  return risk;
+}
+
+/** Choices match by string form: `risk` keys are strings while choice values may be numbers. */
+function checkChoice(value: ChoiceValue, shape: QuestionShape | undefined, field: string, report: Report): void {
+  if (String(value) === DONT_KNOW) {
+    report(`${field}: "${DONT_KNOW}" is never counted as an answer (METHODOLOGY §2)`);
+    return;
+  }
+  if (shape && 'choices' in shape && !shape.choices.some((c) => String(c) === String(value))) {
+    report(`${field}: ${JSON.stringify(value)} is not a choice of question (choices: ${shape.choices.map((c) => JSON.stringify(c)).join(', ')})`);
+  }
+}
+
+function readScale(json: Record<string, unknown>, report: Report): [number, number] {
+  const best = finite(json.best, 'best', report);
+  const worst = finite(json.worst, 'worst', report);
+  checkScale(best, worst, report);
+  return [best, worst];
+}
+
+function checkScale(best: number, worst: number, report: Report): void {
+  if (best === worst) report(`best and worst are both ${best}; the scale would divide by zero`);
+}
+
+function readWeight(json: unknown, report: Report): number {
+  if (json === undefined) return 1;
+  if (typeof json === 'number' && Number.isFinite(json) && json > 0) return json;
+  report(`weight must be a number > 0, got ${JSON.stringify(json)}`);
+  return 1;
+}
+
+function readLevels(json: unknown, field: string, report: Report): Levels {
+  if (!isObject(json)) {
+    report(`${field} must be an object { medium, high }`);
+    return { medium: 0, high: 1 };
+  }
+  rejectUnknownKeys(json, ['medium', 'high'], (p) => report(`${field}: ${p}`));
+  const medium = fraction(json.medium, `${field}.medium`, report);
+  const high = fraction(json.high, `${field}.high`, report);
+  if (medium >= high) report(`${field}: medium (${medium}) must be below high (${high})`);
+  return { medium, high };
+}
+
+function readMinRate(json: unknown, report: Report): MinRate {
+  if (!isObject(json)) return fraction(json, 'minRate', report);
+  const perRole: Partial<Record<Role, number>> = {};
+  for (const [role, value] of Object.entries(json)) {
+    if (isRole(role)) perRole[role] = fraction(value, `minRate.${role}`, report);
+    else report(`minRate: unknown role "${role}" (expected one of ${ROLES.join(', ')})`);
+  }
+  return perRole;
+}
+
+function fraction(json: unknown, field: string, report: Report): number {
+  if (typeof json === 'number' && json >= 0 && json <= 1) return json;
+  report(`${field} must be a number in [0, 1], got ${JSON.stringify(json)}`);
+  return NaN;
+}
+
+function finite(json: unknown, field: string, report: Report): number {
+  if (typeof json === 'number' && Number.isFinite(json)) return json;
+  report(`${field} must be a number, got ${JSON.stringify(json)}`);
+  return NaN;
+}
+
+function text(json: unknown, field: string, report: Report): string {
+  if (typeof json === 'string' && json.trim() !== '') return json;
+  report(`${field} must be a non-empty string`);
+  return '';
+}
+
+function optionalText<K extends string>(json: Record<string, unknown>, key: K, report: Report): { [P in K]?: string } {
+  const value = json[key];
+  if (value === undefined) return {};
+  if (typeof value !== 'string') report(`${key} must be a string`);
+  return { [key]: String(value) } as { [P in K]?: string };
+}
+
+function list(json: unknown, field: string, report: Report): unknown[] {
+  if (Array.isArray(json) && json.length > 0) return json;
+  report(`${field} must be a non-empty array`);
+  return [];
+}
+
+/** A misspelt optional key (say `wieght`) would otherwise silently fall back to its default. */
+function rejectUnknownKeys(json: Record<string, unknown>, known: string[], report: Report): void {
+  for (const key of Object.keys(json)) if (!known.includes(key)) report(`unknown key "${key}"`);
+}
+
+/** Ids key the statistics and the profile, so they must be unique across the whole model. */
+function reportDuplicates(ids: string[], at: (id: string) => Report): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (id !== '' && seen.has(id)) at(id)('duplicate id');
+    seen.add(id);
+  }
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ROLES, type Role } from '../shared/roles.js';
+
+export const SURVEYS_DIR = resolve(import.meta.dirname, '../../surveys');
+
+/** A SurveyJS questionnaire as stored in surveys/<role>.json; only the parts the server reads are typed. */
+export interface SurveyJson {
+  title?: unknown;
+  pages?: Array<{ name?: string; elements?: SurveyElement[] }>;
+  [key: string]: unknown;
+}
+
+export interface SurveyElement {
+  type: string;
+  name: string;
+  choices?: Array<ChoiceValue | { value: ChoiceValue; text?: unknown }>;
+  inputType?: string;
+  min?: number;
+  max?: number;
+  rateMin?: number;
+  rateMax?: number;
+  rateValues?: Array<ChoiceValue | { value: ChoiceValue }>;
+  elements?: SurveyElement[];
+  [key: string]: unknown;
+}
+
+export type ChoiceValue = string | number;
+
+/** What an answer to one question may be; the server accepts nothing else. */
+export type QuestionSpec =
+  | { name: string; type: 'single'; values: ReadonlySet<ChoiceValue> }
+  | { name: string; type: 'multi'; values: ReadonlySet<ChoiceValue> }
+  | { name: string; type: 'number'; min: number; max: number; integer: boolean };
+
+export interface Questionnaire {
+  role: Role;
+  json: SurveyJson;
+  questions: ReadonlyMap<string, QuestionSpec>;
+}
+
+export type Questionnaires = Record<Role, Questionnaire>;
+
+function choiceValues(list: SurveyElement['choices'] | SurveyElement['rateValues']): Set<ChoiceValue> {
+  return new Set((list ?? []).map((c) => (typeof c === 'object' && c !== null ? c.value : c)));
+}
+
+function specOf(element: SurveyElement, file: string): QuestionSpec {
+  const { name } = element;
+  switch (element.type) {
+    case 'radiogroup':
+    case 'dropdown':
+      return { name, type: 'single', values: choiceValues(element.choices) };
+    case 'checkbox':
+    case 'tagbox':
+      return { name, type: 'multi', values: choiceValues(element.choices) };
+    case 'rating':
+      if (element.rateValues?.length) return { name, type: 'single', values: choiceValues(element.rateValues) };
+      return { name, type: 'number', min: element.rateMin ?? 1, max: element.rateMax ?? 5, integer: true };
+    case 'text':
+      if (element.inputType === 'number' && Number.isFinite(element.min) && Number.isFinite(element.max)) {
+        return { name, type: 'number', min: element.min!, max: element.max!, integer: false };
+      }
+      break;
+  }
+  throw new Error(`${file}: question "${name}" has type "${element.type}"${element.inputType ? ` (${element.inputType})` : ''}, which the server cannot validate; use radiogroup, dropdown, checkbox, rating or a number text with min and max`);
+}
+
+function collect(elements: SurveyElement[] | undefined, file: string, into: Map<string, QuestionSpec>) {
+  for (const element of elements ?? []) {
+    if (element.type === 'panel') {
+      collect(element.elements, file, into);
+    } else if (element.type !== 'html' && element.type !== 'image') {
+      if (into.has(element.name)) throw new Error(`${file}: question "${element.name}" appears twice`);
+      into.set(element.name, specOf(element, file));
+    }
+  }
+}
+
+export function compileQuestionnaire(role: Role, json: SurveyJson, file = `${role}.json`): Questionnaire {
+  const questions = new Map<string, QuestionSpec>();
+  for (const page of json.pages ?? []) collect(page.elements, file, questions);
+  if (questions.size === 0) throw new Error(`${file}: the questionnaire has no questions`);
+  return { role, json, questions };
+}
+
+export async function loadQuestionnaires(dir = SURVEYS_DIR): Promise<Questionnaires> {
+  const entries = await Promise.all(
+    ROLES.map(async (role) => {
+      const file = join(dir, `${role}.json`);
+      const json = JSON.parse(await readFile(file, 'utf8')) as SurveyJson;
+      return [role, compileQuestionnaire(role, json, file)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Questionnaires;
+}

@@ -1,0 +1,25 @@
+import { buildApp, type App } from '../../server/app.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import type { DatabaseKind } from '../../server/db/connect.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The whole API on a fresh database of the given kind, driven with `app.inject`. */
+export async function openTestApp(kind: DatabaseKind): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const app = await buildApp({ db: database.db, dbKind: database.kind, questionnaires: await loadQuestionnaires() });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../../server/db/connect.js';
+import type { Role } from '../../server/shared/roles.js';
+import { newLinkToken } from '../../server/shared/tokens.js';
+
+const DAY = 24 * 3600 * 1000;
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}-${++counter}`;
+
+export async function newRegion(db: Db, name = `Регион ${unique()}`) {
+  return db.insertInto('regions').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export async function newMunicipality(db: Db, regionId: number, name = `Район ${unique()}`) {
+  return db.insertInto('municipalities').values({ region_id: regionId, name }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+export interface SchoolCounts {
+  principal?: number;
+  teacher?: number;
+  student?: number;
+  parent?: number;
+}
+
+export async function newSchool(db: Db, municipalityId: number, counts: SchoolCounts = {}, name = `Школа ${unique()}`) {
+  return db
+    .insertInto('schools')
+    .values({
+      municipality_id: municipalityId,
+      code: `S-${unique()}`,
+      name,
+      expected_principal: counts.principal ?? 1,
+      expected_teacher: counts.teacher ?? 10,
+      expected_student: counts.student ?? 100,
+      expected_parent: counts.parent ?? 90,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function ensureModel(db: Db, id = 'test-model') {
+  await db
+    .insertInto('risk_models')
+    .values({ id, title: 'Тестовая модель', definition: JSON.stringify({ id }) })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return id;
+}
+
+export interface WaveOptions {
+  opensInDays?: number;
+  closesInDays?: number;
+  target?: number;
+  modelId?: string;
+  title?: string;
+}
+
+export async function newWave(db: Db, regionId: number, options: WaveOptions = {}) {
+  const now = Date.now();
+  return db
+    .insertInto('waves')
+    .values({
+      region_id: regionId,
+      title: options.title ?? `Волна ${unique()}`,
+      opens_at: new Date(now + (options.opensInDays ?? -1) * DAY),
+      closes_at: new Date(now + (options.closesInDays ?? 14) * DAY),
+      target: options.target ?? 0.9,
+      model_id: options.modelId ?? (await ensureModel(db)),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function newLink(db: Db, waveId: number, schoolId: number, role: Role, kind: 'open' | 'code' = 'open') {
+  return db
+    .insertInto('links')
+    .values({ wave_id: waveId, school_id: schoolId, role, kind, token: newLinkToken() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A region with one municipality, one school and an open wave: the smallest world most tests need. */
+export async function newWorld(db: Db, counts?: SchoolCounts, wave?: WaveOptions) {
+  const region = await newRegion(db);
+  const municipality = await newMunicipality(db, region.id);
+  const school = await newSchool(db, municipality.id, counts);
+  const w = await newWave(db, region.id, wave);
+  return { region, municipality, school, wave: w };
+}
