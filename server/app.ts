@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db, DatabaseKind } from './db/connect.js';
+import rateLimit from '@fastify/rate-limit';
 import { respondRoutes } from './respond/routes.js';
+import { registerAuthHooks } from './auth/hooks.js';
+import { authRoutes } from './auth/routes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import './shared/access.js';
@@ -63,8 +66,13 @@ export async function buildApp(deps: AppDeps) {
     return reply.code(statusCode).send({ statusCode, code, message: error.message });
   });
 
+  // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await registerAuthHooks(app);
+
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));
   await app.register(respondRoutes, { questionnaires: deps.questionnaires });
+  await app.register(authRoutes);
 
   if (deps.serveClient && existsSync(CLIENT_DIST)) {
     await app.register(fastifyStatic, {

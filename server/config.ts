@@ -12,6 +12,8 @@ export interface Config {
   /** Creates the demo region on an empty embedded database (never on PostgreSQL). */
   demo: boolean;
   logLevel: string;
+  /** The first administrator, created at start when absent. */
+  admin: { email: string; password: string } | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     demo: env.DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
   };
 }

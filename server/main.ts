@@ -7,6 +7,7 @@ import { loadQuestionnaires, SURVEYS_DIR } from './surveys/questionnaires.js';
 import { loadModelFile } from './scoring/load-model.js';
 import { storeModelVersion } from './risk-models/store.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed.js';
+import { ensureAdmin } from './auth/accounts.js';
 
 const config = readConfig();
 const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -21,6 +22,10 @@ await storeModelVersion(database.db, model, modelFile);
 const demo = database.kind === 'pglite' && config.demo && (await isDatabaseEmpty(database.db))
   ? await seedDemo(database.db, model.id)
   : null;
+
+if (config.admin && (await ensureAdmin(database.db, config.admin.email, config.admin.password)) === 'created') {
+  console.log(`Administrator ${config.admin.email} created from ADMIN_EMAIL.`);
+}
 
 const app = await buildApp({
   db: database.db,
@@ -48,4 +53,6 @@ console.log(`\nОпросы школ: ${config.publicUrl}  (${where})`);
 if (demo) {
   console.log('Создан демонстрационный регион. Ссылки для респондентов (первая школа):');
   for (const link of demo.sampleLinks) console.log(`  ${link.role.padEnd(9)} ${config.publicUrl}/s/${link.token}`);
+  console.log(`Демо-входы (пароль ${demo.accounts[0].password}):`);
+  for (const account of demo.accounts) console.log(`  ${account.role.padEnd(12)} ${account.email}`);
 }

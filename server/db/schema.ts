@@ -75,6 +75,48 @@ export interface ResponseTable {
   code_link_id: number | null;
 }
 
+export type AccountRole = 'admin' | 'region' | 'municipality' | 'school';
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: ColumnType<string, string | undefined, string>;
+  role: AccountRole;
+  region_id: number | null;
+  municipality_id: number | null;
+  school_id: number | null;
+  password_hash: string | null;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield usable sessions. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface InvitationTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -83,6 +125,10 @@ export interface Database {
   waves: WaveTable;
   links: LinkTable;
   responses: ResponseTable;
+  users: UserTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  audit_log: AuditLogTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -90,3 +136,4 @@ export type NewSchool = Insertable<SchoolTable>;
 export type SchoolUpdate = Updateable<SchoolTable>;
 export type Wave = Selectable<WaveTable>;
 export type Link = Selectable<LinkTable>;
+export type User = Selectable<UserTable>;

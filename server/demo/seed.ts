@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
 import { ROLES } from '../shared/roles.js';
 import { newLinkToken } from '../shared/tokens.js';
+import { createAccount } from '../auth/accounts.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION } from './roster.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -10,7 +11,11 @@ export interface DemoSummary {
   waveId: number;
   /** A few links to print at start: school name, role and token. */
   sampleLinks: Array<{ school: string; role: string; token: string }>;
+  accounts: Array<{ email: string; role: string; password: string }>;
 }
+
+/** Printed at every start of the demo, so it is no secret: the demo is for looking around, not for real data. */
+export const DEMO_PASSWORD = 'demo-500plus';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -35,6 +40,7 @@ export async function seedDemo(db: Db, modelId: string, now = new Date()): Promi
       .executeTakeFirstOrThrow();
 
     const sampleLinks: DemoSummary['sampleLinks'] = [];
+    const firstIds: { municipalityId?: number; schoolId?: number } = {};
     for (const municipality of DEMO_MUNICIPALITIES) {
       const m = await trx
         .insertInto('municipalities')
@@ -61,7 +67,21 @@ export async function seedDemo(db: Db, modelId: string, now = new Date()): Promi
       );
       await trx.insertInto('links').values(links.map(({ school: _school, ...link }) => link)).execute();
       if (sampleLinks.length === 0) sampleLinks.push(...links.map((l) => ({ school: l.school, role: l.role, token: l.token })));
+      firstIds.municipalityId ??= m.id;
+      firstIds.schoolId ??= schools[0].id;
     }
-    return { regionId: region.id, waveId: wave.id, sampleLinks };
+    const accounts = [
+      { email: 'admin@demo.local', role: 'admin' as const, name: 'Администратор (демо)' },
+      { email: 'region@demo.local', role: 'region' as const, name: 'Региональный координатор (демо)', regionId: region.id },
+      { email: 'municipality@demo.local', role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: firstIds.municipalityId },
+      { email: 'school@demo.local', role: 'school' as const, name: 'Команда школы (демо)', schoolId: firstIds.schoolId },
+    ];
+    for (const account of accounts) await createAccount(trx, { ...account, password: DEMO_PASSWORD });
+    return {
+      regionId: region.id,
+      waveId: wave.id,
+      sampleLinks,
+      accounts: accounts.map((a) => ({ email: a.email, role: a.role, password: DEMO_PASSWORD })),
+    };
   });
 }

@@ -28,7 +28,7 @@ export class ModelError extends Error {
 type Report = (problem: string) => void;
 type Questions = Record<Role, Map<string, QuestionShape>>;
 
-/** Questionnaires come from `<surveysDir>/<role>.json`; the model path is separate so pinned older versions can live elsewhere. */
+/** Reads the model file and `<surveysDir>/<role>.json` for every role, then validates. */
 export async function loadModelFile(path: string, surveysDir: string): Promise<RiskModel> {
   const [json, ...surveys] = await Promise.all([
     readJson(path),
@@ -78,6 +78,13 @@ function readModel(json: unknown, questions: Questions, at: (where: string) => R
     return { id: '', title: '', levels: { medium: 0, high: 1 }, minRate: 0, factors: [] };
   }
   rejectUnknownKeys(json, ['id', 'title', 'description', 'levels', 'minRate', 'factors'], report);
+  const header = {
+    id: text(json.id, 'id', report),
+    title: text(json.title, 'title', report),
+    ...optionalText(json, 'description', report),
+    levels: readLevels(json.levels, 'levels', report),
+    minRate: readMinRate(json.minRate, report),
+  };
   const factors = list(json.factors, 'factors', report).map((f, i) => readFactor(f, i, questions, at));
   reportDuplicates(
     factors.map((f) => f.id),
@@ -87,14 +94,7 @@ function readModel(json: unknown, questions: Questions, at: (where: string) => R
     factors.flatMap((f) => f.indicators.map((ind) => ind.id)),
     (id) => at(`indicator "${id}"`),
   );
-  return {
-    id: text(json.id, 'id', report),
-    title: text(json.title, 'title', report),
-    ...optionalText(json, 'description', report),
-    levels: readLevels(json.levels, 'levels', report),
-    minRate: readMinRate(json.minRate, report),
-    factors,
-  };
+  return { ...header, factors };
 }
 
 function readFactor(json: unknown, index: number, questions: Questions, at: (where: string) => Report): Factor {

@@ -1,8 +1,17 @@
+import type { AccountRole } from '../db/schema.js';
+
 /**
  * Who may call a route. Every /api route declares one in `config.access`; the app refuses to start
- * with a route that does not, so access is never left to chance.
+ * with a route that does not. Territory (which school, municipality, region) is checked in the handler
+ * with auth/scope.ts, because only the handler knows which school or wave a request is about.
  */
-export type Access = 'public';
+export type Access = 'public' | 'staff' | 'coordinator' | 'admin';
+
+export const ACCESS_ROLES: Record<Exclude<Access, 'public'>, readonly AccountRole[]> = {
+  staff: ['admin', 'region', 'municipality', 'school'],
+  coordinator: ['admin', 'region', 'municipality'],
+  admin: ['admin'],
+};
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,10 +1,54 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { InvitePage } from './InvitePage';
+import { Layout } from './Layout';
+import { LoginPage } from './LoginPage';
+import { PasswordPage } from './PasswordPage';
+import { homePath, SessionProvider, useSession, type AccountRole } from './session';
 import { strings } from './strings';
+import './app.css';
+
+// Each feature is its own chunk: a school team never downloads the admin screens, nobody downloads what they can't open.
+const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
+const CoordinatorRoutes = lazy(() => import('../coordinator/CoordinatorRoutes'));
+const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
+
+/** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
+function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
+  const { user, loading } = useSession();
+  if (loading) return <p className="muted">{strings.loading}</p>;
+  if (!user) return <Navigate to="/login" replace />;
+  if (!roles.includes(user.role)) return <Navigate to={homePath(user.role)} replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <p className="muted">{strings.loading}</p>;
+  return <Navigate to={user ? homePath(user.role) : '/login'} replace />;
+}
+
+const STAFF: AccountRole[] = ['admin', 'region', 'municipality', 'school'];
 
 export function App() {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto', padding: '0 1rem' }}>
-      <h1>{strings.title}</h1>
-      <p>{strings.intro}</p>
-    </main>
+    <SessionProvider>
+      <BrowserRouter>
+        <Suspense fallback={<p className="muted">{strings.loading}</p>}>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+            <Route element={<RequireRole roles={STAFF}><Layout /></RequireRole>}>
+              <Route path="/admin/*" element={<RequireRole roles={['admin']}><AdminRoutes /></RequireRole>} />
+              <Route path="/coordinator/*" element={<RequireRole roles={['admin', 'region', 'municipality']}><CoordinatorRoutes /></RequireRole>} />
+              <Route path="/school/*" element={<RequireRole roles={STAFF}><SchoolRoutes /></RequireRole>} />
+              <Route path="/password" element={<PasswordPage />} />
+            </Route>
+            <Route path="*" element={<p className="narrow">{strings.notFound}</p>} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </SessionProvider>
   );
 }

@@ -1,0 +1,25 @@
+import { NavLink, Route, Routes } from 'react-router';
+import { adminStrings } from './strings';
+import { RosterPage } from './roster/RosterPage';
+import { WavesPage } from './waves/WavesPage';
+import { AccountsPage } from './accounts/AccountsPage';
+import { AuditPage } from './audit/AuditPage';
+
+export default function AdminRoutes() {
+  return (
+    <>
+      <nav className="subnav no-print">
+        <NavLink to="/admin" end>{adminStrings.nav.waves}</NavLink>
+        <NavLink to="/admin/roster">{adminStrings.nav.roster}</NavLink>
+        <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
+        <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>
+      </nav>
+      <Routes>
+        <Route path="/*" element={<WavesPage />} />
+        <Route path="roster" element={<RosterPage />} />
+        <Route path="accounts" element={<AccountsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export function AccountsPage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

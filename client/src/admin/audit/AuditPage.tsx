@@ -1,0 +1,3 @@
+export function AuditPage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

@@ -1,0 +1,3 @@
+export function RosterPage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

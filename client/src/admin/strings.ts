@@ -1,0 +1,3 @@
+export const adminStrings = {
+  nav: { waves: 'Волны и ссылки', roster: 'Список школ', accounts: 'Учётные записи', audit: 'Журнал изменений' },
+};

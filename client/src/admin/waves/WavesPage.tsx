@@ -1,0 +1,3 @@
+export function WavesPage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

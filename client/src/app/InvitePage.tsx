@@ -1,0 +1,52 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Navigate, useParams } from 'react-router';
+import { api } from './api';
+import { errorText } from './errors';
+import { homePath, useSession, type User } from './session';
+import { strings } from './strings';
+
+export function InvitePage() {
+  const { token } = useParams();
+  const { user, signedIn } = useSession();
+  const [email, setEmail] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<{ email: string }>(`/api/auth/invitations/${token}`).then((i) => setEmail(i.email), (e) => setError(errorText(e)));
+  }, [token]);
+
+  if (user) return <Navigate to={homePath(user.role)} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password !== repeat) return setError(strings.invite.mismatch);
+    try {
+      signedIn(await api<{ user: User; csrfToken: string }>(`/api/auth/invitations/${token}`, { method: 'POST', json: { password } }));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  return (
+    <div className="narrow card">
+      <h1>{strings.invite.title}</h1>
+      {email && <p>{strings.invite.intro(email)}</p>}
+      {email && (
+        <form onSubmit={submit} className="form">
+          <label>
+            {strings.invite.password}
+            <input type="password" autoComplete="new-password" minLength={8} required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <label>
+            {strings.invite.repeat}
+            <input type="password" autoComplete="new-password" minLength={8} required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          </label>
+          <button type="submit" className="primary">{strings.invite.submit}</button>
+        </form>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { NavLink, Outlet } from 'react-router';
+import { useUser, useSession } from './session';
+import { strings } from './strings';
+
+export function Layout() {
+  const user = useUser();
+  const { logout } = useSession();
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">{strings.appTitle}</span>
+        <nav>
+          {user.role === 'admin' && <NavLink to="/admin">{strings.nav.admin}</NavLink>}
+          {user.role !== 'school' && <NavLink to="/coordinator">{strings.nav.coordinator}</NavLink>}
+          {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
+          <NavLink to="/password">{strings.nav.password}</NavLink>
+        </nav>
+        <span className="who" title={user.email}>
+          {user.name || user.email} · {strings.roles[user.role]}
+        </span>
+        <button type="button" className="link" onClick={() => void logout()}>{strings.nav.logout}</button>
+      </header>
+      <main className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate } from 'react-router';
+import { api } from './api';
+import { errorText } from './errors';
+import { homePath, useSession, type User } from './session';
+import { strings } from './strings';
+
+export function LoginPage() {
+  const { user, signedIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (user) return <Navigate to={homePath(user.role)} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      signedIn(await api<{ user: User; csrfToken: string }>('/api/auth/login', { method: 'POST', json: { email, password } }));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow card">
+      <h1>{strings.login.title}</h1>
+      <p className="muted">{strings.login.hint}</p>
+      <form onSubmit={submit} className="form">
+        <label>
+          {strings.login.email}
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          {strings.login.password}
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={busy}>{busy ? strings.login.submitting : strings.login.submit}</button>
+      </form>
+    </div>
+  );
+}

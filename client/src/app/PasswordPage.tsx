@@ -1,0 +1,42 @@
+import { useState, type FormEvent } from 'react';
+import { api } from './api';
+import { errorText } from './errors';
+import { useSession, type User } from './session';
+import { strings } from './strings';
+
+export function PasswordPage() {
+  const { signedIn } = useSession();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNext] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      signedIn(await api<{ user: User; csrfToken: string }>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } }));
+      setMessage({ ok: true, text: strings.password.done });
+      setCurrent('');
+      setNext('');
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  }
+
+  return (
+    <div className="narrow card">
+      <h1>{strings.password.title}</h1>
+      <form onSubmit={submit} className="form">
+        <label>
+          {strings.password.current}
+          <input type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
+        </label>
+        <label>
+          {strings.password.next}
+          <input type="password" autoComplete="new-password" minLength={8} required value={newPassword} onChange={(e) => setNext(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">{strings.password.submit}</button>
+      </form>
+      {message && <p className={message.ok ? 'ok' : 'error'} role="status">{message.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { ApiFailure } from './api';
+
+/** Russian text for the server's error codes; the server's English message is the fallback. */
+const MESSAGES: Record<string, string> = {
+  network: 'Нет связи с сервером. Проверьте подключение и попробуйте ещё раз.',
+  unauthenticated: 'Войдите, чтобы продолжить.',
+  forbidden: 'У вашей учётной записи нет доступа к этому действию.',
+  out_of_scope: 'Это за пределами территории вашей учётной записи.',
+  csrf: 'Страница устарела. Обновите её и повторите действие.',
+  invalid_credentials: 'Неверный e-mail или пароль.',
+  wrong_password: 'Текущий пароль указан неверно.',
+  invitation_not_found: 'Ссылка-приглашение недействительна.',
+  invitation_used: 'Приглашение уже использовано. Войдите со своим паролем.',
+  invitation_expired: 'Срок приглашения истёк. Попросите администратора прислать новое.',
+  rate_limited: 'Слишком много попыток. Подождите несколько минут.',
+  internal: 'Ошибка на сервере. Изменения не применены; попробуйте позже.',
+};
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiFailure) {
+    if (error.status === 429) return MESSAGES.rate_limited;
+    return MESSAGES[error.code] ?? error.message;
+  }
+  return String(error);
+}

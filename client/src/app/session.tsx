@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiFailure, setCsrfToken } from './api';
+
+export type AccountRole = 'admin' | 'region' | 'municipality' | 'school';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: AccountRole;
+  regionId: number | null;
+  municipalityId: number | null;
+  schoolId: number | null;
+}
+
+interface SessionResponse {
+  user: User;
+  csrfToken: string;
+}
+
+interface SessionState {
+  user: User | null;
+  loading: boolean;
+  signedIn(session: SessionResponse): void;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    api<SessionResponse>('/api/me')
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setUser(s.user);
+      })
+      .catch((e) => {
+        if (!(e instanceof ApiFailure) || e.status !== 401) console.error(e);
+      })
+      .finally(() => setLoading(false));
+  }, []);
+
+  const signedIn = useCallback((s: SessionResponse) => {
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    setCsrfToken(null);
+    setUser(null);
+  }, []);
+
+  return <SessionContext.Provider value={{ user, loading, signedIn, logout }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The signed-in user; only used under routes that require one. */
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}
+
+export function homePath(role: AccountRole): string {
+  return role === 'admin' ? '/admin' : role === 'school' ? '/school' : '/coordinator';
+}

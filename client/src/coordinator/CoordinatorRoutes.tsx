@@ -1,0 +1,19 @@
+import { NavLink, Route, Routes } from 'react-router';
+import { ParticipationPage } from './participation/ParticipationPage';
+import { RegionPicturePage } from './region/RegionPicturePage';
+import { coordinatorStrings } from './strings';
+
+export default function CoordinatorRoutes() {
+  return (
+    <>
+      <nav className="subnav no-print">
+        <NavLink to="/coordinator" end>{coordinatorStrings.nav.participation}</NavLink>
+        <NavLink to="/coordinator/profiles">{coordinatorStrings.nav.profiles}</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<ParticipationPage />} />
+        <Route path="profiles" element={<RegionPicturePage />} />
+      </Routes>
+    </>
+  );
+}

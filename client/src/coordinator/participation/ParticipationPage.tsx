@@ -1,0 +1,3 @@
+export function ParticipationPage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

@@ -1,0 +1,3 @@
+export function RegionPicturePage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

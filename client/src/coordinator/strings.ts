@@ -1,0 +1,3 @@
+export const coordinatorStrings = {
+  nav: { participation: 'Участие в анкетировании', profiles: 'Риск-профили региона' },
+};

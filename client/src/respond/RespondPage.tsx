@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { fetchLink, type LinkInfo } from './api';
+import { strings } from './strings';
+import { clearProgress, freshProgress, loadProgress, saveProgress } from './storage';
+import { SurveyScreen } from './SurveyScreen';
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'message'; title: string; text: string; retry?: boolean }
+  | { kind: 'survey'; link: LinkInfo };
+
+/** The token is the last part of /s/<token>. */
+export function tokenFromPath(pathname: string): string | null {
+  const match = /^\/s\/([^/?#]+)\/?$/.exec(pathname);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function screenFor(link: LinkInfo): Screen {
+  if (link.wave.open) return { kind: 'survey', link };
+  const { opensAt, closesAt } = link.wave;
+  const notYet = Date.now() < new Date(opensAt).getTime();
+  return { kind: 'message', ...(notYet ? strings.notYetOpen(opensAt, closesAt) : strings.closed(opensAt, closesAt)) };
+}
+
+export function RespondPage({ token }: { token: string | null }) {
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    if (!token) return setScreen({ kind: 'message', ...strings.notFound });
+    setScreen({ kind: 'loading' });
+    const res = await fetchLink(token);
+    if (res.kind === 'ok') setScreen(screenFor(res.data));
+    else if (res.kind === 'error' && res.status === 404) setScreen({ kind: 'message', ...strings.notFound });
+    else if (res.kind === 'error' && res.status === 410) setScreen({ kind: 'message', ...strings.revoked });
+    else setScreen({ kind: 'message', ...strings.loadFailed, retry: true });
+  }, [token]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // A failed load is retried by itself as soon as the phone is back online.
+  const waitingForNetwork = screen.kind === 'message' && screen.retry;
+  useEffect(() => {
+    if (!waitingForNetwork) return;
+    const onOnline = () => void load();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [waitingForNetwork, load]);
+
+  useEffect(() => {
+    if (screen.kind === 'survey') document.title = `${screen.link.survey.title ?? strings.pageTitle} — ${screen.link.school.name}`;
+  }, [screen]);
+
+  switch (screen.kind) {
+    case 'loading':
+      return (
+        <Layout>
+          <p className="rs-loading" role="status">
+            <span className="rs-spinner" aria-hidden="true" />
+            {strings.loading}
+          </p>
+        </Layout>
+      );
+    case 'message':
+      return (
+        <Layout>
+          <Message title={screen.title} text={screen.text}>
+            {screen.retry && (
+              <button type="button" className="rs-button" onClick={() => void load()}>
+                {strings.retryLoad}
+              </button>
+            )}
+          </Message>
+        </Layout>
+      );
+    case 'survey':
+      return <Questionnaire token={token!} link={screen.link} />;
+  }
+}
+
+function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
+  const [session, setSession] = useState(() => {
+    const saved = loadProgress(token);
+    const progress = saved ?? freshProgress();
+    if (!saved) saveProgress(token, progress);
+    return { progress, round: 0 };
+  });
+  const [done, setDone] = useState(session.progress.status === 'done');
+  const [pageNo, setPageNo] = useState(session.progress.pageNo);
+
+  const startAgain = () => {
+    clearProgress(token);
+    const progress = freshProgress();
+    saveProgress(token, progress);
+    setSession((s) => ({ progress, round: s.round + 1 }));
+    setPageNo(0);
+    setDone(false);
+    window.scrollTo({ top: 0 });
+  };
+  const onSaved = useCallback(() => {
+    setDone(true);
+    window.scrollTo({ top: 0 });
+  }, []);
+  const onPageChange = useCallback((n: number) => setPageNo(n), []);
+
+  // One answer per questionnaire link of kind 'code': a second one would be refused.
+  const canAnswerAgain = link.role === 'parent' && link.kind === 'open';
+  const { title, description } = link.survey;
+
+  return (
+    <Layout school={link.school.name}>
+      {done ? (
+        <Message title={strings.thanksTitle} text={strings.thanksText} tone="success" testId="thank-you">
+          {canAnswerAgain && (
+            <>
+              <button type="button" className="rs-button" onClick={startAgain}>
+                {strings.answerAgainParent}
+              </button>
+              <p className="rs-message__hint">{strings.answerAgainParentHint}</p>
+            </>
+          )}
+        </Message>
+      ) : (
+        <>
+          {pageNo === 0 && (
+            <section className="rs-intro">
+              <h1 className="rs-intro__title">{title ?? strings.pageTitle}</h1>
+              <p className="rs-intro__text">{description ?? strings.fallbackIntro}</p>
+              <p className="rs-intro__note">{strings.savedOnDevice}</p>
+            </section>
+          )}
+          <SurveyScreen key={session.round} token={token} link={link} initial={session.progress} onPageChange={onPageChange} onSaved={onSaved} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function Layout({ school, children }: { school?: string; children: ReactNode }) {
+  return (
+    <div className="rs-app">
+      <header className="rs-header">
+        <div className="rs-header__inner">
+          <span className="rs-header__brand">{strings.brand}</span>
+          {school && <span className="rs-header__school">{school}</span>}
+        </div>
+      </header>
+      <main className="rs-main">{children}</main>
+    </div>
+  );
+}
+
+function Message({ title, text, tone, testId, children }: { title: string; text: string; tone?: 'success'; testId?: string; children?: ReactNode }) {
+  return (
+    <section className={`rs-message${tone ? ` rs-message--${tone}` : ''}`} data-testid={testId}>
+      {tone === 'success' && (
+        <svg className="rs-message__icon" viewBox="0 0 48 48" aria-hidden="true">
+          <circle cx="24" cy="24" r="24" />
+          <path d="M14 24.5l7 7 13-14" fill="none" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      )}
+      <h1 className="rs-message__title">{title}</h1>
+      <p className="rs-message__text">{text}</p>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CompletingEvent, SurveyModel } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import { postResponse, type LinkInfo } from './api';
+import { strings } from './strings';
+import { saveProgress, type Progress } from './storage';
+import { RetryWaker, submitWithRetry, type SubmitOutcome } from './submit';
+import { collectAnswers, createSurveyModel } from './survey-model';
+
+const MAX_DURATION_SECONDS = 7 * 24 * 3600;
+
+type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'waiting' } | { kind: 'refused'; code: string };
+
+interface Props {
+  token: string;
+  link: LinkInfo;
+  initial: Progress;
+  onPageChange(pageNo: number): void;
+  onSaved(): void;
+}
+
+/**
+ * The questionnaire itself. Completing it means sending it: SurveyJS waits for the async
+ * onCompleting handler, which resolves only when the server has confirmed (or definitely refused),
+ * so the thank-you screen can never appear for answers that are not stored.
+ */
+export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Props) {
+  const [model] = useState(() => createSurveyModel(link.survey, initial));
+  const [send, setSend] = useState<SendState>({ kind: 'idle' });
+  const [waker] = useState(() => new RetryWaker());
+  const inflight = useRef<Promise<SubmitOutcome> | null>(null);
+  const callbacks = useRef({ onPageChange, onSaved });
+  callbacks.current = { onPageChange, onSaved };
+
+  useEffect(() => {
+    const persist = (status: Progress['status']) =>
+      saveProgress(token, { ...initial, data: model.data, pageNo: model.currentPageNo, status });
+
+    const runSubmission = async (): Promise<SubmitOutcome> => {
+      persist('sending');
+      setSend({ kind: 'sending' });
+      const submission = {
+        answers: collectAnswers(model),
+        clientKey: initial.clientKey,
+        durationSeconds: Math.min(MAX_DURATION_SECONDS, Math.max(0, Math.round((Date.now() - initial.startedAt) / 1000))),
+      };
+      const outcome = await submitWithRetry(() => postResponse(token, submission), {
+        waker,
+        onWaiting: () => setSend({ kind: 'waiting' }),
+      });
+      if (outcome.kind === 'saved') {
+        saveProgress(token, { ...initial, data: {}, pageNo: 0, status: 'done' });
+        setSend({ kind: 'idle' });
+      } else {
+        persist('filling');
+        setSend(outcome);
+      }
+      return outcome;
+    };
+
+    const onChange = () => persist('filling');
+    const onPage = () => {
+      onChange();
+      callbacks.current.onPageChange(model.currentPageNo);
+    };
+    // One submission at a time, whatever calls it (the button, a resume after reload, React's double effects in dev).
+    const onCompleting = async (_: SurveyModel, options: CompletingEvent) => {
+      inflight.current ??= runSubmission().finally(() => (inflight.current = null));
+      const outcome = await inflight.current;
+      options.allow = outcome.kind === 'saved';
+    };
+    const onComplete = () => callbacks.current.onSaved();
+
+    model.onValueChanged.add(onChange);
+    model.onCurrentPageChanged.add(onPage);
+    model.onCompleting.add(onCompleting);
+    model.onComplete.add(onComplete);
+    // «Отправить» was pressed before a reload and the server never confirmed: carry on sending.
+    if (initial.status === 'sending' && model.state === 'running') model.doComplete();
+    return () => {
+      model.onValueChanged.remove(onChange);
+      model.onCurrentPageChanged.remove(onPage);
+      model.onCompleting.remove(onCompleting);
+      model.onComplete.remove(onComplete);
+    };
+  }, [model, token, initial, waker]);
+
+  return (
+    <>
+      <Survey model={model} />
+      <SendStatus state={send} onRetryNow={waker.wake} />
+    </>
+  );
+}
+
+function SendStatus({ state, onRetryNow }: { state: SendState; onRetryNow: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.kind !== 'idle') ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [state.kind]);
+
+  return (
+    <div ref={ref} className="rs-status" role="status" aria-live="polite" data-state={state.kind}>
+      {state.kind === 'sending' && (
+        <p className="rs-status__box rs-status__box--info">
+          <span className="rs-spinner" aria-hidden="true" />
+          {strings.sending}
+        </p>
+      )}
+      {state.kind === 'waiting' && (
+        <div className="rs-status__box rs-status__box--offline" data-testid="offline-message">
+          <p className="rs-status__title">{strings.offline}</p>
+          <p className="rs-status__hint">{strings.offlineHint}</p>
+          <button type="button" className="rs-button rs-button--secondary" onClick={onRetryNow}>
+            {strings.retryNow}
+          </button>
+        </div>
+      )}
+      {state.kind === 'refused' && (
+        <p className="rs-status__box rs-status__box--error" data-testid="submit-error">
+          {strings.submitErrors[state.code] ?? strings.submitErrors.default}
+        </p>
+      )}
+    </div>
+  );
+}

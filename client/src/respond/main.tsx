@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'survey-core/survey-core.fontless.min.css';
+import './respond.css';
+import { RespondPage, tokenFromPath } from './RespondPage';
+
+// survey-core.min.css would fetch Open Sans from fonts.gstatic.com on every phone; the fontless build
+// with the system font keeps the page free of third-party requests and loads faster on a weak signal.
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RespondPage token={tokenFromPath(location.pathname)} />
+  </StrictMode>,
+);

@@ -1,0 +1,63 @@
+/**
+ * What the respondent has filled in so far, kept in localStorage under the link's token so a
+ * reload, a closed tab or a dead battery loses nothing. The clientKey lives here too: one key per
+ * filled questionnaire, so every retry of its submission is recognised by the server as the same.
+ */
+export interface Progress {
+  clientKey: string;
+  data: Record<string, unknown>;
+  pageNo: number;
+  startedAt: number;
+  /** 'sending': «Отправить» was pressed and the server has not confirmed yet; resume after a reload. */
+  status: 'filling' | 'sending' | 'done';
+}
+
+const keyOf = (token: string) => `respond:v1:${token}`;
+
+/** crypto.randomUUID exists only on HTTPS (and localhost); getRandomValues works everywhere. */
+function uuidV4(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function freshProgress(): Progress {
+  return { clientKey: uuidV4(), data: {}, pageNo: 0, startedAt: Date.now(), status: 'filling' };
+}
+
+export function loadProgress(token: string): Progress | null {
+  try {
+    const raw = localStorage.getItem(keyOf(token));
+    if (!raw) return null;
+    const p = JSON.parse(raw) as Partial<Progress>;
+    if (typeof p.clientKey !== 'string' || typeof p.data !== 'object' || p.data === null) return null;
+    return {
+      clientKey: p.clientKey,
+      data: p.data,
+      pageNo: Number.isInteger(p.pageNo) ? p.pageNo! : 0,
+      startedAt: typeof p.startedAt === 'number' ? p.startedAt : Date.now(),
+      status: p.status === 'sending' || p.status === 'done' ? p.status : 'filling',
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function saveProgress(token: string, progress: Progress) {
+  try {
+    localStorage.setItem(keyOf(token), JSON.stringify(progress));
+  } catch {
+    // Private mode or a full storage: the questionnaire still works, it just will not survive a reload.
+  }
+}
+
+export function clearProgress(token: string) {
+  try {
+    localStorage.removeItem(keyOf(token));
+  } catch {
+    // Nothing to clear where storage is unavailable.
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Every Russian text of the respondent page (/s/:token), in one place so it can be reviewed by an
+ * editor and translated later. SurveyJS's own interface strings live in surveyjs-russian-overrides.ts.
+ */
+
+const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+export const strings = {
+  pageTitle: 'Анкета для школы',
+  brand: 'Анкетирование школ',
+  loading: 'Загружаем анкету…',
+  fallbackIntro: 'Ответы помогут школе получить нужную поддержку. Все вопросы необязательные.',
+  savedOnDevice: 'Ответы сохраняются на этом устройстве: можно прерваться и вернуться по этой же ссылке.',
+
+  sending: 'Отправляем ответы…',
+  offline: 'Нет связи. Ответы сохранены на телефоне и будут отправлены, когда связь появится.',
+  offlineHint: 'Страницу можно не закрывать — мы попробуем снова сами.',
+  retryNow: 'Отправить сейчас',
+
+  thanksTitle: 'Спасибо! Ответы отправлены',
+  thanksText: 'Ваши ответы сохранены и помогут школе получить нужную поддержку. Эту страницу можно закрыть.',
+  answerAgainParent: 'Ответить ещё раз — за другого ребёнка',
+  answerAgainParentHint: 'Если в этой школе учатся несколько ваших детей, заполните анкету отдельно о каждом.',
+
+  retryLoad: 'Попробовать ещё раз',
+
+  /** Screens shown instead of the questionnaire. */
+  notFound: {
+    title: 'Ссылка не найдена',
+    text: 'Проверьте, что ссылка скопирована полностью, или попросите в школе новую ссылку.',
+  },
+  revoked: {
+    title: 'Эта ссылка больше не действует',
+    text: 'Школа выпустила новую ссылку на анкету. Попросите её у классного руководителя или в администрации школы.',
+  },
+  loadFailed: {
+    title: 'Не удалось загрузить анкету',
+    text: 'Проверьте подключение к интернету и попробуйте ещё раз.',
+  },
+  notYetOpen: (opensAt: string, closesAt: string) => ({
+    title: 'Опрос ещё не начался',
+    text: `Анкета будет открыта с ${formatDate(opensAt)} по ${formatDate(closesAt)}. Откройте эту же ссылку в эти дни.`,
+  }),
+  closed: (opensAt: string, closesAt: string) => ({
+    title: 'Опрос завершён',
+    text: `Анкета принимала ответы с ${formatDate(opensAt)} по ${formatDate(closesAt)}. Спасибо за интерес — сейчас ответить уже нельзя.`,
+  }),
+
+  /** Why the server refused a submission (4xx), by the API's error code. */
+  submitErrors: {
+    wave_closed: 'Опрос уже завершён, и ответы больше не принимаются.',
+    code_used: 'По этой ссылке анкету уже заполнили. Для каждого участника нужна своя ссылка.',
+    link_not_found: 'Ссылка на анкету больше не найдена. Попросите в школе новую ссылку.',
+    link_revoked: 'Эта ссылка больше не действует. Попросите в школе новую ссылку.',
+    invalid_answers: 'Анкета изменилась, пока вы её заполняли. Обновите страницу и проверьте ответы.',
+    body_too_large: 'Ответы получились слишком длинными. Сократите текстовые ответы и отправьте снова.',
+    default: 'Не удалось сохранить ответы. Обновите страницу и попробуйте ещё раз; если не поможет, сообщите в школу.',
+  } as Record<string, string> & { default: string },
+} as const;

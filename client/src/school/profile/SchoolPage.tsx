@@ -1,0 +1,3 @@
+export function SchoolPage() {
+  return <p className="muted">Раздел в разработке.</p>;
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../db/connect.js';
+import type { AccountRole } from '../db/schema.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+
+export interface AccountSpec {
+  email: string;
+  name?: string;
+  role: AccountRole;
+  regionId?: number | null;
+  municipalityId?: number | null;
+  schoolId?: number | null;
+  password?: string;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createAccount(db: Db, spec: AccountSpec) {
+  if (spec.password !== undefined && spec.password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  return db
+    .insertInto('users')
+    .values({
+      email: normaliseEmail(spec.email),
+      name: spec.name ?? '',
+      role: spec.role,
+      region_id: spec.role === 'region' ? spec.regionId ?? null : null,
+      municipality_id: spec.role === 'municipality' ? spec.municipalityId ?? null : null,
+      school_id: spec.role === 'school' ? spec.schoolId ?? null : null,
+      password_hash: spec.password ? await hashPassword(spec.password) : null,
+    })
+    .returning(['id', 'email', 'role'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The first administrator from ADMIN_EMAIL/ADMIN_PASSWORD: created when absent, never overwritten. */
+export async function ensureAdmin(db: Db, email: string, password: string): Promise<'created' | 'exists'> {
+  const existing = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  if (existing) return 'exists';
+  await createAccount(db, { email, password, role: 'admin', name: 'Администратор' });
+  return 'created';
+}

@@ -1,0 +1,32 @@
+import type { AccountRole } from '../db/schema.js';
+
+/** The logged-in account with its territory resolved: a school team also knows its municipality and region. */
+export interface Principal {
+  id: number;
+  email: string;
+  name: string;
+  role: AccountRole;
+  regionId: number | null;
+  municipalityId: number | null;
+  schoolId: number | null;
+}
+
+/** Where a school, municipality or wave sits; the fields a scope check compares. */
+export interface Territory {
+  regionId: number;
+  municipalityId?: number;
+  schoolId?: number;
+}
+
+export function inScope(principal: Principal, territory: Territory): boolean {
+  switch (principal.role) {
+    case 'admin':
+      return true;
+    case 'region':
+      return territory.regionId === principal.regionId;
+    case 'municipality':
+      return territory.municipalityId !== undefined && territory.municipalityId === principal.municipalityId;
+    case 'school':
+      return territory.schoolId !== undefined && territory.schoolId === principal.schoolId;
+  }
+}

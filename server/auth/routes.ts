@@ -1,0 +1,111 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, badRequest, notFound } from '../shared/errors.js';
+import { audit } from '../audit/log.js';
+import { SESSION_COOKIE, sessionCookieOptions } from './hooks.js';
+import { findInvitation, redeemInvitation } from './invitations.repository.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import type { Principal } from './principal.js';
+import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
+import { findUserByEmail, setPassword } from './users.repository.js';
+
+const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 });
+const LoginBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+/** Login guesses per e-mail and address in the window; a real person mistypes a few times, not dozens. */
+export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' };
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number) {
+    // A new session id at every login: a session fixed before login is never promoted.
+    const old = req.cookies[SESSION_COOKIE];
+    if (old) await deleteSession(app.db, old);
+    const session = await createSession(app.db, userId);
+    reply.setCookie(SESSION_COOKIE, session.cookie, sessionCookieOptions(req, session.expiresAt));
+    const active = await findActiveSession(app.db, session.cookie);
+    return { user: active!.principal, csrfToken: session.csrfToken };
+  }
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { body: LoginBody },
+      config: {
+        access: 'public',
+        rateLimit: { ...LOGIN_RATE_LIMIT, keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` },
+      },
+    },
+    async (req, reply) => {
+      const user = await findUserByEmail(app.db, req.body.email);
+      const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
+      if (!user || !ok || user.disabled_at) {
+        throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
+      }
+      return startSession(req, reply, user.id);
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { access: 'staff' } }, async (req, reply) => {
+    await deleteSession(app.db, req.cookies[SESSION_COOKIE]!);
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    return { ok: true };
+  });
+
+  app.get('/api/me', { config: { access: 'staff' } }, async (req) => ({ user: req.principal as Principal, csrfToken: req.csrfToken }));
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: { body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Password }, { additionalProperties: false }) },
+      config: { access: 'staff' },
+    },
+    async (req, reply) => {
+      const principal = req.principal!;
+      const user = await findUserByEmail(app.db, principal.email);
+      if (!(await verifyPassword(user?.password_hash ?? null, req.body.currentPassword))) {
+        throw badRequest('wrong_password', 'The current password is wrong');
+      }
+      await setPassword(app.db, principal.id, await hashPassword(req.body.newPassword));
+      // Every other session of the account ends: a password change is how people lock out a leaked session.
+      await deleteUserSessions(app.db, principal.id);
+      await audit(app.db, { userId: principal.id, action: 'password.change', entity: 'user', entityId: principal.id });
+      return startSession(req, reply, principal.id);
+    },
+  );
+
+  const InvitationParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 100 }) });
+
+  async function liveInvitation(token: string) {
+    const invitation = await findInvitation(app.db, token);
+    if (!invitation || invitation.disabled_at) throw notFound('invitation_not_found', 'This invitation link is not valid');
+    if (invitation.used_at) throw new ApiError(410, 'invitation_used', 'This invitation was already used; log in with your password');
+    if (invitation.expires_at < new Date()) throw new ApiError(410, 'invitation_expired', 'This invitation has expired; ask the administrator for a new one');
+    return invitation;
+  }
+
+  app.get('/api/auth/invitations/:token', { schema: { params: InvitationParams }, config: { access: 'public' } }, async (req) => {
+    const invitation = await liveInvitation(req.params.token);
+    return { email: invitation.email, name: invitation.name };
+  });
+
+  app.post(
+    '/api/auth/invitations/:token',
+    {
+      schema: { params: InvitationParams, body: Type.Object({ password: Password }, { additionalProperties: false }) },
+      config: { access: 'public', rateLimit: LOGIN_RATE_LIMIT },
+    },
+    async (req, reply) => {
+      const invitation = await liveInvitation(req.params.token);
+      const passwordHash = await hashPassword(req.body.password);
+      if (!(await redeemInvitation(app.db, invitation.token_hash))) {
+        throw new ApiError(410, 'invitation_used', 'This invitation was already used; log in with your password');
+      }
+      await setPassword(app.db, invitation.user_id, passwordHash);
+      await audit(app.db, { userId: invitation.user_id, action: 'invitation.accept', entity: 'user', entityId: invitation.user_id });
+      return startSession(req, reply, invitation.user_id);
+    },
+  );
+};
