@@ -6,7 +6,7 @@ import { buildApp } from './app.js';
 import { loadQuestionnaires, SURVEYS_DIR } from './surveys/questionnaires.js';
 import { loadModelFile } from './scoring/load-model.js';
 import { storeModelVersion } from './risk-models/store.js';
-import { isDatabaseEmpty, seedDemo } from './demo/seed.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { ensureAdmin } from './auth/accounts.js';
 
 const config = readConfig();
@@ -19,9 +19,11 @@ const model = await loadModelFile(modelFile, SURVEYS_DIR);
 await storeModelVersion(database.db, model, modelFile);
 
 // Demo data only ever goes into the embedded database, never into a real PostgreSQL installation.
-const demo = database.kind === 'pglite' && config.demo && (await isDatabaseEmpty(database.db))
-  ? await seedDemo(database.db, model.id)
-  : null;
+if (database.kind === 'pglite' && config.demo && (await isDatabaseEmpty(database.db))) {
+  console.log('Empty embedded database: creating the demo region (takes a few seconds)…');
+  await seedDemo(database.db, model, questionnaires);
+}
+const demoLinks = database.kind === 'pglite' ? await findDemoLinks(database.db) : [];
 
 if (config.admin && (await ensureAdmin(database.db, config.admin.email, config.admin.password)) === 'created') {
   console.log(`Administrator ${config.admin.email} created from ADMIN_EMAIL.`);
@@ -50,9 +52,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 await app.listen({ host: config.host, port: config.port });
 const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
 console.log(`\nОпросы школ: ${config.publicUrl}  (${where})`);
-if (demo) {
-  console.log('Создан демонстрационный регион. Ссылки для респондентов (первая школа):');
-  for (const link of demo.sampleLinks) console.log(`  ${link.role.padEnd(9)} ${config.publicUrl}/s/${link.token}`);
-  console.log(`Демо-входы (пароль ${demo.accounts[0].password}):`);
-  for (const account of demo.accounts) console.log(`  ${account.role.padEnd(12)} ${account.email}`);
+if (demoLinks.length > 0) {
+  console.log(`Демонстрационный регион. Ссылки для респондентов школы «${demoLinks[0].school}»:`);
+  for (const link of demoLinks) console.log(`  ${link.role.padEnd(9)} ${config.publicUrl}/s/${link.token}`);
+  console.log(`Вход для школ и координаторов: ${config.publicUrl}/login  (пароль ${DEMO_PASSWORD})`);
+  for (const email of DEMO_ACCOUNTS) console.log(`  ${email}`);
 }

@@ -1,87 +1,165 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
-import { ROLES } from '../shared/roles.js';
+import type { Database } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { RiskModel } from '../scoring/model.js';
+import type { Questionnaires } from '../surveys/questionnaires.js';
+import { ROLES, type Role } from '../shared/roles.js';
 import { newLinkToken } from '../shared/tokens.js';
 import { createAccount } from '../auth/accounts.js';
-import { DEMO_MUNICIPALITIES, DEMO_REGION } from './roster.js';
+import { DEMO_MUNICIPALITIES, DEMO_REGION, type DemoSchool } from './roster.js';
+import { indicatorsOf, rng, simulateAnswers } from './simulate.js';
 
 const DAY = 24 * 3600 * 1000;
 
-export interface DemoSummary {
-  regionId: number;
-  waveId: number;
-  /** A few links to print at start: school name, role and token. */
-  sampleLinks: Array<{ school: string; role: string; token: string }>;
-  accounts: Array<{ email: string; role: string; password: string }>;
-}
-
 /** Printed at every start of the demo, so it is no secret: the demo is for looking around, not for real data. */
 export const DEMO_PASSWORD = 'demo-500plus';
+
+export const DEMO_ACCOUNTS = ['admin@demo.local', 'region@demo.local', 'municipality@demo.local', 'school@demo.local'];
+
+/** The links of the demo's first school in the open wave, printed at every start of the demo. */
+export async function findDemoLinks(db: Db) {
+  return db
+    .selectFrom('links')
+    .innerJoin('schools', 'schools.id', 'links.school_id')
+    .innerJoin('waves', 'waves.id', 'links.wave_id')
+    .select(['schools.name as school', 'links.role', 'links.token'])
+    .where('schools.code', '=', DEMO_MUNICIPALITIES[0].schools[0].code)
+    .where('links.kind', '=', 'open')
+    .where('links.revoked_at', 'is', null)
+    .where('waves.closes_at', '>', new Date())
+    .orderBy('waves.opens_at', 'desc')
+    .limit(ROLES.length)
+    .execute();
+}
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
-/** Creates the demo region with an open wave and a link for every school × role, in one transaction. */
-export async function seedDemo(db: Db, modelId: string, now = new Date()): Promise<DemoSummary> {
+/** How the demo's two waves went for one school: risk propensity and participation in each. */
+interface SchoolStory {
+  propensity: [number, number];
+  participation: [number, number];
+}
+
+function storyOf(index: number, random: () => number): SchoolStory {
+  const base = 0.25 + ((index * 37) % 12) / 20;
+  // Most schools improve between the waves, a few do not, one gets worse: what a real programme sees.
+  const change = index % 5 === 3 ? 0.08 : index % 4 === 1 ? 0 : -0.18 - random() * 0.1;
+  const current = index % 3 === 0 ? 0.92 + random() * 0.06 : 0.45 + random() * 0.4;
+  return { propensity: [base, Math.max(0.05, base + change)], participation: [0.9 + random() * 0.08, current] };
+}
+
+interface DemoWave {
+  id: number;
+  opens: Date;
+  until: Date;
+}
+
+/**
+ * The demo region of the first start: three municipalities, twelve schools, an earlier closed wave and the
+ * current open one, links for every school × role, simulated responses, and a demo account for each role.
+ */
+export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questionnaires, now = new Date()): Promise<void> {
+  const random = rng(500);
   return db.transaction().execute(async (trx) => {
     const region = await trx.insertInto('regions').values({ name: DEMO_REGION }).returning('id').executeTakeFirstOrThrow();
-    const wave = await trx
-      .insertInto('waves')
-      .values({
-        region_id: region.id,
-        title: 'Входное анкетирование, весна',
-        opens_at: new Date(now.getTime() - 7 * DAY),
-        closes_at: new Date(now.getTime() + 21 * DAY),
-        target: 0.9,
-        model_id: modelId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-
-    const sampleLinks: DemoSummary['sampleLinks'] = [];
-    const firstIds: { municipalityId?: number; schoolId?: number } = {};
-    for (const municipality of DEMO_MUNICIPALITIES) {
-      const m = await trx
-        .insertInto('municipalities')
-        .values({ region_id: region.id, name: municipality.name })
+    const waveRows = [
+      { title: 'Входное анкетирование', opens: new Date(now.getTime() - 120 * DAY), closes: new Date(now.getTime() - 90 * DAY) },
+      { title: 'Повторное анкетирование', opens: new Date(now.getTime() - 7 * DAY), closes: new Date(now.getTime() + 21 * DAY) },
+    ];
+    const waves: DemoWave[] = [];
+    for (const w of waveRows) {
+      const row = await trx
+        .insertInto('waves')
+        .values({ region_id: region.id, title: w.title, opens_at: w.opens, closes_at: w.closes, target: 0.9, model_id: model.id })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const schools = await trx
-        .insertInto('schools')
-        .values(
-          municipality.schools.map((s) => ({
-            municipality_id: m.id,
-            code: s.code,
-            name: s.name,
-            expected_principal: 1,
-            expected_teacher: s.teachers,
-            expected_student: s.students,
-            expected_parent: s.parents,
-          })),
-        )
-        .returning(['id', 'name'])
-        .execute();
-      const links = schools.flatMap((school) =>
-        ROLES.map((role) => ({ wave_id: wave.id, school_id: school.id, role, token: newLinkToken(), school: school.name })),
-      );
-      await trx.insertInto('links').values(links.map(({ school: _school, ...link }) => link)).execute();
-      if (sampleLinks.length === 0) sampleLinks.push(...links.map((l) => ({ school: l.school, role: l.role, token: l.token })));
-      firstIds.municipalityId ??= m.id;
-      firstIds.schoolId ??= schools[0].id;
+      waves.push({ id: row.id, opens: w.opens, until: w.closes < now ? w.closes : now });
     }
+
+    const firstIds: { municipalityId?: number; schoolId?: number } = {};
+    let index = 0;
+    for (const municipality of DEMO_MUNICIPALITIES) {
+      const m = await trx.insertInto('municipalities').values({ region_id: region.id, name: municipality.name }).returning('id').executeTakeFirstOrThrow();
+      firstIds.municipalityId ??= m.id;
+      for (const school of municipality.schools) {
+        const row = await trx.insertInto('schools').values(schoolRow(m.id, school)).returning('id').executeTakeFirstOrThrow();
+        firstIds.schoolId ??= row.id;
+        const story = storyOf(index++, random);
+        for (const [w, wave] of waves.entries()) {
+          const links = await trx
+            .insertInto('links')
+            .values(ROLES.map((role) => ({ wave_id: wave.id, school_id: row.id, role, token: newLinkToken() })))
+            .returning(['id', 'role', 'token'])
+            .execute();
+          const responses = links.flatMap((link) =>
+            simulateRole(link, row.id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, random),
+          );
+          for (let i = 0; i < responses.length; i += 500) await trx.insertInto('responses').values(responses.slice(i, i + 500)).execute();
+        }
+      }
+    }
+
+    const [admin, regional, municipal, school] = DEMO_ACCOUNTS;
     const accounts = [
-      { email: 'admin@demo.local', role: 'admin' as const, name: 'Администратор (демо)' },
-      { email: 'region@demo.local', role: 'region' as const, name: 'Региональный координатор (демо)', regionId: region.id },
-      { email: 'municipality@demo.local', role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: firstIds.municipalityId },
-      { email: 'school@demo.local', role: 'school' as const, name: 'Команда школы (демо)', schoolId: firstIds.schoolId },
+      { email: admin, role: 'admin' as const, name: 'Администратор (демо)' },
+      { email: regional, role: 'region' as const, name: 'Региональный координатор (демо)', regionId: region.id },
+      { email: municipal, role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: firstIds.municipalityId },
+      { email: school, role: 'school' as const, name: 'Команда школы (демо)', schoolId: firstIds.schoolId },
     ];
     for (const account of accounts) await createAccount(trx, { ...account, password: DEMO_PASSWORD });
-    return {
-      regionId: region.id,
-      waveId: wave.id,
-      sampleLinks,
-      accounts: accounts.map((a) => ({ email: a.email, role: a.role, password: DEMO_PASSWORD })),
-    };
   });
+}
+
+function schoolRow(municipalityId: number, s: DemoSchool) {
+  return {
+    municipality_id: municipalityId,
+    code: s.code,
+    name: s.name,
+    expected_principal: 1,
+    expected_teacher: s.teachers,
+    expected_student: s.students,
+    expected_parent: s.parents,
+  };
+}
+
+const EXPECTED: Record<Role, (s: DemoSchool) => number> = {
+  principal: () => 1,
+  teacher: (s) => s.teachers,
+  student: (s) => s.students,
+  parent: (s) => s.parents,
+};
+
+function simulateRole(
+  link: { id: number; role: Role },
+  schoolId: number,
+  wave: DemoWave,
+  school: DemoSchool,
+  propensity: number,
+  participation: number,
+  model: RiskModel,
+  questionnaires: Questionnaires,
+  random: () => number,
+): Array<Insertable<Database['responses']>> {
+  const expected = EXPECTED[link.role](school);
+  // Principals nearly always answer; a school short of the target is short of parents and students first.
+  const rate = link.role === 'principal' ? (participation > 0.5 ? 1 : 0) : link.role === 'teacher' ? Math.min(1, participation + 0.1) : participation;
+  const count = Math.round(expected * rate);
+  const indicators = indicatorsOf(model, link.role);
+  const facts = { students: school.students, teachers: school.teachers };
+  const span = wave.until.getTime() - wave.opens.getTime();
+  return Array.from({ length: count }, () => ({
+    wave_id: wave.id,
+    school_id: schoolId,
+    role: link.role,
+    link_id: link.id,
+    client_key: randomUUID(),
+    answers: JSON.stringify(simulateAnswers(questionnaires[link.role], indicators, facts, propensity, random)),
+    submitted_at: new Date(wave.opens.getTime() + random() * span),
+    // A few implausibly fast answers, as real waves have, so the coordinator's flag has something to show.
+    duration_seconds: random() < 0.01 ? 20 + Math.floor(random() * 30) : 90 + Math.floor(random() * 360),
+  }));
 }

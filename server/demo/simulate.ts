@@ -1,0 +1,111 @@
+import type { Questionnaire, QuestionSpec } from '../surveys/questionnaires.js';
+import type { Answers, Indicator, RiskModel } from '../scoring/model.js';
+import type { Role } from '../shared/roles.js';
+
+/** A seeded generator, so the demo region looks the same on every machine. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DONT_KNOW = 'dont_know';
+const pick = <T>(items: readonly T[], random: () => number) => items[Math.floor(random() * items.length)];
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** The school's facts the principal reports as numbers; ratios are drawn around them. */
+export interface SchoolFacts {
+  students: number;
+  teachers: number;
+}
+
+/**
+ * Simulated answers of one respondent. `propensity` in [0, 1] is how risky the school is: answers that the
+ * model scores as risky come with that probability, so simulated schools get believable, varied profiles.
+ */
+export function simulateAnswers(
+  questionnaire: Questionnaire,
+  indicators: readonly Indicator[],
+  facts: SchoolFacts,
+  propensity: number,
+  random: () => number,
+): Answers {
+  const byQuestion = new Map<string, Indicator>();
+  for (const indicator of indicators) {
+    if (indicator.kind === 'ratio') continue;
+    byQuestion.set(indicator.question, indicator);
+  }
+  const answers: Answers = {};
+  const noisy = () => clamp01(propensity + (random() - 0.5) * 0.5);
+  for (const spec of questionnaire.questions.values()) {
+    if (random() < 0.03) continue;
+    const values = spec.type === 'number' ? [] : [...spec.values];
+    if (values.includes(DONT_KNOW) && random() < 0.05) {
+      answers[spec.name] = spec.type === 'multi' ? [DONT_KNOW] : DONT_KNOW;
+      continue;
+    }
+    const known = values.filter((v) => v !== DONT_KNOW);
+    const indicator = byQuestion.get(spec.name);
+    answers[spec.name] = indicator ? riskyAnswer(spec, indicator, known, noisy(), random) : neutralAnswer(spec, known, random);
+  }
+  Object.assign(answers, principalNumbers(questionnaire, indicators, facts, propensity, random));
+  return answers;
+}
+
+function neutralAnswer(spec: QuestionSpec, known: Array<string | number>, random: () => number): unknown {
+  if (spec.type === 'number') return Math.round(spec.min + random() * (spec.max - spec.min));
+  const choice = pick(known, random);
+  return spec.type === 'multi' ? [choice] : choice;
+}
+
+function riskyAnswer(spec: QuestionSpec, indicator: Indicator, known: Array<string | number>, p: number, random: () => number): unknown {
+  if (indicator.kind === 'share') {
+    const risky = known.filter((v) => indicator.values.map(String).includes(String(v)));
+    const safe = known.filter((v) => !risky.includes(v));
+    const choice = random() < p * 0.8 && risky.length ? pick(risky, random) : pick(safe.length ? safe : known, random);
+    return spec.type === 'multi' ? [choice] : choice;
+  }
+  if (indicator.kind === 'choice') {
+    const keys = known.filter((v) => String(v) in indicator.risk);
+    return keys.reduce((best, v) => (Math.abs(indicator.risk[String(v)] - p) < Math.abs(indicator.risk[String(best)] - p) ? v : best), keys[0]);
+  }
+  if (indicator.kind === 'mean') {
+    const target = indicator.best + (indicator.worst - indicator.best) * p;
+    if (spec.type === 'number') return Math.round(Math.min(spec.max, Math.max(spec.min, target)));
+    const numeric = known.filter((v): v is number => typeof v === 'number');
+    return numeric.reduce((best, v) => (Math.abs(v - target) < Math.abs(best - target) ? v : best), numeric[0]);
+  }
+  return neutralAnswer(spec, known, random);
+}
+
+/** Numerators and denominators of the principal's ratios, consistent with the roster's sizes. */
+function principalNumbers(
+  questionnaire: Questionnaire,
+  indicators: readonly Indicator[],
+  facts: SchoolFacts,
+  propensity: number,
+  random: () => number,
+): Answers {
+  const answers: Answers = {};
+  for (const indicator of indicators) {
+    if (indicator.kind !== 'ratio') continue;
+    const numerator = questionnaire.questions.get(indicator.numerator);
+    const denominator = questionnaire.questions.get(indicator.denominator);
+    if (numerator?.type !== 'number' || denominator?.type !== 'number') continue;
+    // The roster counts students of grades 5–11; the principal reports the whole school, about 1.5 times more.
+    const total = /teacher/.test(indicator.denominator) ? facts.teachers : Math.round(facts.students * 1.5);
+    answers[indicator.denominator] = Math.min(denominator.max, Math.max(denominator.min, total));
+    const ratio = indicator.best + (indicator.worst - indicator.best) * clamp01(propensity + (random() - 0.5) * 0.4);
+    answers[indicator.numerator] = Math.min(numerator.max, Math.max(numerator.min, Math.round(ratio * total)));
+  }
+  return answers;
+}
+
+export function indicatorsOf(model: RiskModel, role: Role): Indicator[] {
+  return model.factors.flatMap((f) => f.indicators).filter((i) => i.role === role);
+}

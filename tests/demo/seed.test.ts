@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { seedDemo, isDatabaseEmpty, findDemoLinks, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/seed.js';
+import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { loadModelFile } from '../../server/scoring/load-model.js';
+import { storeModelVersion } from '../../server/risk-models/store.js';
+import { validateAnswers } from '../../server/respond/validate-answers.js';
+import { buildApp } from '../../server/app.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { isRole } from '../../server/shared/roles.js';
+
+describe(seedDemo.name, () => {
+  let database: TestDatabase;
+  const questionnairesP = loadQuestionnaires();
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    const model = await loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
+    await storeModelVersion(database.db, model, 'risk-model.json');
+    expect(await isDatabaseEmpty(database.db)).toBe(true);
+    await seedDemo(database.db, model, await questionnairesP);
+  });
+  afterAll(() => database?.close());
+
+  it('creates twelve schools in three municipalities with two waves and a link per school, role and wave', async () => {
+    const db = database.db;
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    expect(await db.selectFrom('municipalities').selectAll().execute()).toHaveLength(3);
+    expect(await db.selectFrom('schools').selectAll().execute()).toHaveLength(12);
+    const waves = await db.selectFrom('waves').selectAll().orderBy('opens_at').execute();
+    expect(waves).toHaveLength(2);
+    expect(waves[0].closes_at.getTime()).toBeLessThan(Date.now());
+    expect(waves[1].opens_at.getTime()).toBeLessThan(Date.now());
+    expect(waves[1].closes_at.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.selectFrom('links').selectAll().execute()).toHaveLength(12 * 4 * 2);
+    expect(await findDemoLinks(db)).toHaveLength(4);
+  });
+
+  it('simulates responses that the respondent API would accept, within each school’s expected counts', async () => {
+    const questionnaires = await questionnairesP;
+    const rows = await database.db
+      .selectFrom('responses')
+      .innerJoin('schools', 'schools.id', 'responses.school_id')
+      .select(['responses.role', 'responses.answers', 'responses.school_id', 'responses.wave_id', 'schools.expected_parent', 'schools.expected_student', 'schools.expected_teacher'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(5000);
+    for (const row of rows) {
+      expect(isRole(row.role)).toBe(true);
+      expect(validateAnswers(questionnaires[row.role], row.answers)).toEqual([]);
+    }
+    const perSchoolParents = new Map<string, number>();
+    for (const row of rows.filter((r) => r.role === 'parent')) {
+      const key = `${row.wave_id}/${row.school_id}`;
+      perSchoolParents.set(key, (perSchoolParents.get(key) ?? 0) + 1);
+    }
+    for (const row of rows.filter((r) => r.role === 'parent')) {
+      expect(perSchoolParents.get(`${row.wave_id}/${row.school_id}`)).toBeLessThanOrEqual(row.expected_parent);
+    }
+  });
+
+  it('gives every demo account a working login', async () => {
+    const app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await questionnairesP });
+    for (const email of DEMO_ACCOUNTS) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
+      expect(res.statusCode, email).toBe(200);
+    }
+    await app.close();
+  });
+});
