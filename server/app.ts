@@ -5,13 +5,21 @@ import { resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db, DatabaseKind } from './db/connect.js';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import { respondRoutes } from './respond/routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { authRoutes } from './auth/routes.js';
+import { accountRoutes } from './admin/accounts/routes.js';
+import { auditRoutes } from './admin/audit/routes.js';
+import { waveRoutes } from './admin/waves/waves.routes.js';
+import { linkRoutes } from './admin/links/links.routes.js';
+import { participationRoutes } from './participation/participation.routes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import './shared/access.js';
 
+const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
 
 export interface AppDeps {
@@ -21,6 +29,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built client from dist/client (off in API tests). */
   serveClient?: boolean;
+  /** Where respondents reach the server; printed links and QR codes start with it. */
+  publicUrl?: string;
 }
 
 declare module 'fastify' {
@@ -43,6 +53,8 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('dbKind', deps.dbKind);
 
   app.addHook('onRoute', (route) => {
+    // The API description is public by design: it documents routes, each of which checks its own access.
+    if (route.url.startsWith(DOCS_PREFIX)) route.config = { ...route.config, access: 'public' };
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
@@ -66,6 +78,14 @@ export async function buildApp(deps: AppDeps) {
     return reply.code(statusCode).send({ statusCode, code, message: error.message });
   });
 
+  // OpenAPI is generated from the same route schemas that validate requests: one definition, never out of date.
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Анкетирование школ «500+» API', version: '1', description: 'Errors are { statusCode, code, message }. Staff routes need the sid cookie from POST /api/auth/login; changes also need the x-csrf-token header.' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
+
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await registerAuthHooks(app);
@@ -73,6 +93,11 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));
   await app.register(respondRoutes, { questionnaires: deps.questionnaires });
   await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+  await app.register(waveRoutes);
+  await app.register(linkRoutes, { publicUrl: deps.publicUrl ?? 'http://localhost:3000' });
+  await app.register(participationRoutes, { publicUrl: deps.publicUrl ?? 'http://localhost:3000' });
 
   if (deps.serveClient && existsSync(CLIENT_DIST)) {
     await app.register(fastifyStatic, {

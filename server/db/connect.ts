@@ -22,6 +22,8 @@ export interface ConnectOptions {
   /** PostgreSQL only: run every query in this schema (tests use one schema per file). */
   schema?: string;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data folder (tests start from a migrated template). */
+  pgliteTemplate?: Blob;
 }
 
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
@@ -35,7 +37,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create(options.dataDir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

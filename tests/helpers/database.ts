@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { connectDatabase, type DatabaseHandle, type DatabaseKind } from '../../server/db/connect.js';
@@ -18,7 +20,8 @@ export interface TestDatabase extends DatabaseHandle {
 /** A fresh, migrated database: a new in-memory PGlite, or a new schema on PostgreSQL dropped at close. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const handle = await connectDatabase({ databaseUrl: null, dataDir: 'memory://' });
+    const template = new Blob([await readFile(inject('pgliteTemplate'))]);
+    const handle = await connectDatabase({ databaseUrl: null, dataDir: 'memory://', pgliteTemplate: template });
     await migrateToLatest(handle.db);
     return { ...handle, schema: null };
   }

@@ -1,3 +1,133 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api, ApiFailure } from '../../app/api';
+import { errorText } from '../../app/errors';
+import type { AccountRole } from '../../app/session';
+import { accountStrings as s } from './strings';
+
+interface Account {
+  id: number;
+  email: string;
+  name: string;
+  role: AccountRole;
+  scopeName: string | null;
+  status: 'invited' | 'active' | 'disabled';
+}
+
+interface Territories {
+  regions: Array<{ id: number; name: string }>;
+  municipalities: Array<{ id: number; name: string; regionId: number }>;
+  schools: Array<{ id: number; code: string; name: string; municipalityId: number }>;
+}
+
+const failureText = (e: unknown) => (e instanceof ApiFailure && s.errors[e.code]) || errorText(e);
+
 export function AccountsPage() {
-  return <p className="muted">Раздел в разработке.</p>;
+  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [territories, setTerritories] = useState<Territories>({ regions: [], municipalities: [], schools: [] });
+  const [form, setForm] = useState({ email: '', name: '', role: 'school' as AccountRole, scopeId: '' });
+  const [invite, setInvite] = useState<{ email: string; url: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(() => api<Account[]>('/api/admin/accounts').then(setAccounts, (e) => setError(failureText(e))), []);
+  useEffect(() => {
+    void reload();
+    api<Territories>('/api/admin/territories').then(setTerritories, (e) => setError(failureText(e)));
+  }, [reload]);
+
+  const options =
+    form.role === 'region'
+      ? territories.regions.map((r) => ({ id: r.id, label: r.name }))
+      : form.role === 'municipality'
+        ? territories.municipalities.map((m) => ({ id: m.id, label: m.name }))
+        : form.role === 'school'
+          ? territories.schools.map((x) => ({ id: x.id, label: `${x.code} — ${x.name}` }))
+          : [];
+
+  const showInvite = (email: string, path: string) => setInvite({ email, url: `${window.location.origin}${path}` });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const scopeKey = { admin: null, region: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
+    try {
+      const result = await api<{ invitePath: string }>('/api/admin/accounts', {
+        method: 'POST',
+        json: { email: form.email, name: form.name, role: form.role, ...(scopeKey && form.scopeId ? { [scopeKey]: Number(form.scopeId) } : {}) },
+      });
+      showInvite(form.email, result.invitePath);
+      setForm({ ...form, email: '', name: '' });
+      await reload();
+    } catch (err) {
+      setError(failureText(err));
+    }
+  }
+
+  async function act(account: Account, action: 'invitation' | 'disable' | 'enable') {
+    setError(null);
+    try {
+      const result = await api<{ invitePath?: string }>(`/api/admin/accounts/${account.id}/${action}`, { method: 'POST' });
+      if (result.invitePath) showInvite(account.email, result.invitePath);
+      await reload();
+    } catch (err) {
+      setError(failureText(err));
+    }
+  }
+
+  return (
+    <section>
+      <h1>{s.title}</h1>
+      <p className="muted">{s.intro}</p>
+      <form className="card form" onSubmit={submit} style={{ maxWidth: 640 }}>
+        <h2 style={{ marginTop: 0 }}>{s.create}</h2>
+        <label>{s.email}<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
+        <label>{s.name}<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
+        <label>
+          {s.role}
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole, scopeId: '' })}>
+            {(Object.keys(s.roles) as AccountRole[]).map((r) => <option key={r} value={r}>{s.roles[r]}</option>)}
+          </select>
+        </label>
+        {form.role !== 'admin' && (
+          <label>
+            {s.scope}
+            <select required value={form.scopeId} onChange={(e) => setForm({ ...form, scopeId: e.target.value })}>
+              <option value="">{s.choose}</option>
+              {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            </select>
+          </label>
+        )}
+        <button className="primary" type="submit">{s.submit}</button>
+      </form>
+      {invite && (
+        <div className="card" role="status" style={{ marginTop: '1rem' }}>
+          <p>{s.inviteReady} <strong>{invite.email}</strong></p>
+          <code style={{ wordBreak: 'break-all' }}>{invite.url}</code>{' '}
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(invite.url)}>{s.copy}</button>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      <table style={{ marginTop: '1.5rem' }}>
+        <thead>
+          <tr><th>{s.email}</th><th>{s.name}</th><th>{s.role}</th><th>{s.scope}</th><th /><th /></tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id}>
+              <td>{a.email}</td>
+              <td>{a.name}</td>
+              <td>{s.roles[a.role]}</td>
+              <td>{a.scopeName ?? '—'}</td>
+              <td><span className={`badge ${a.status === 'active' ? 'level-low' : a.status === 'invited' ? 'level-medium' : 'level-insufficient'}`}>{s.status[a.status]}</span></td>
+              <td style={{ whiteSpace: 'nowrap' }}>
+                <button type="button" onClick={() => void act(a, 'invitation')}>{s.newInvite}</button>{' '}
+                {a.status === 'disabled'
+                  ? <button type="button" onClick={() => void act(a, 'enable')}>{s.enable}</button>
+                  : <button type="button" onClick={() => void act(a, 'disable')}>{s.disable}</button>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }

@@ -1,3 +1,62 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+
+const s = {
+  title: 'Журнал изменений',
+  intro: 'Кто и когда менял список школ, волны, ссылки и учётные записи.',
+  when: 'Когда',
+  who: 'Кто',
+  what: 'Действие',
+  details: 'Подробности',
+  more: 'Показать ещё',
+  system: 'система',
+};
+
+interface Entry {
+  id: number;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+  userEmail: string | null;
+}
+
 export function AuditPage() {
-  return <p className="muted">Раздел в разработке.</p>;
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = (before?: number) =>
+    api<{ entries: Entry[]; nextBefore: number | null }>(`/api/admin/audit${before ? `?before=${before}` : ''}`).then(
+      (page) => {
+        setEntries((old) => (before ? [...old, ...page.entries] : page.entries));
+        setNext(page.nextBefore);
+      },
+      (e) => setError(errorText(e)),
+    );
+  useEffect(() => void load(), []);
+
+  return (
+    <section>
+      <h1>{s.title}</h1>
+      <p className="muted">{s.intro}</p>
+      {error && <p className="error">{error}</p>}
+      <table>
+        <thead><tr><th>{s.when}</th><th>{s.who}</th><th>{s.what}</th><th>{s.details}</th></tr></thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString('ru-RU')}</td>
+              <td>{e.userEmail ?? s.system}</td>
+              <td><code>{e.action}</code> {e.entity}{e.entityId ? ` #${e.entityId}` : ''}</td>
+              <td><code style={{ fontSize: '0.8rem', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next && <button type="button" onClick={() => void load(next)} style={{ marginTop: '0.75rem' }}>{s.more}</button>}
+    </section>
+  );
 }

@@ -1,0 +1,75 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { audit } from '../../audit/log.js';
+import { createAccount, normaliseEmail } from '../../auth/accounts.js';
+import { createInvitation } from '../../auth/invitations.repository.js';
+import { deleteUserSessions } from '../../auth/sessions.repository.js';
+import { findUserByEmail } from '../../auth/users.repository.js';
+import { badRequest, conflict, notFound } from '../../shared/errors.js';
+import { listAccounts, listTerritories, scopeExists, setDisabled } from './accounts.repository.js';
+
+const AccountRole = Type.Union([Type.Literal('admin'), Type.Literal('region'), Type.Literal('municipality'), Type.Literal('school')]);
+const NewAccount = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    name: Type.String({ maxLength: 200 }),
+    role: AccountRole,
+    regionId: Type.Optional(Type.Integer({ minimum: 1 })),
+    municipalityId: Type.Optional(Type.Integer({ minimum: 1 })),
+    schoolId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+const SCOPE_OF = {
+  region: { field: 'regionId', table: 'regions' },
+  municipality: { field: 'municipalityId', table: 'municipalities' },
+  school: { field: 'schoolId', table: 'schools' },
+} as const;
+
+/** Accounts are created by invitation: the administrator passes on a one-time link, never a password. */
+export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/admin/accounts', { config: { access: 'admin' } }, async () => listAccounts(app.db));
+
+  app.get('/api/admin/territories', { config: { access: 'admin' } }, async () => listTerritories(app.db));
+
+  app.post('/api/admin/accounts', { schema: { body: NewAccount }, config: { access: 'admin' } }, async (req, reply) => {
+    const body = req.body;
+    if (body.role !== 'admin') {
+      const scope = SCOPE_OF[body.role];
+      const id = body[scope.field];
+      if (!id) throw badRequest('scope_required', `An account of role ${body.role} needs ${scope.field}`);
+      if (!(await scopeExists(app.db, scope.table, id))) throw badRequest('scope_not_found', `No ${scope.table} with id ${id}`);
+    }
+    if (await findUserByEmail(app.db, body.email)) throw conflict('email_taken', `An account ${normaliseEmail(body.email)} already exists`);
+    const result = await app.db.transaction().execute(async (trx) => {
+      const account = await createAccount(trx, body);
+      const token = await createInvitation(trx, account.id);
+      await audit(trx, { userId: req.principal!.id, action: 'account.create', entity: 'user', entityId: account.id, details: { email: account.email, role: account.role } });
+      return { account, token };
+    });
+    return reply.code(201).send({ account: result.account, invitePath: `/invite/${result.token}` });
+  });
+
+  app.post('/api/admin/accounts/:id/invitation', { schema: { params: IdParams }, config: { access: 'admin' } }, async (req) => {
+    return app.db.transaction().execute(async (trx) => {
+      const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', req.params.id).executeTakeFirst();
+      if (!user) throw notFound('account_not_found', `No account ${req.params.id}`);
+      const token = await createInvitation(trx, user.id);
+      await audit(trx, { userId: req.principal!.id, action: 'account.invite', entity: 'user', entityId: user.id, details: { email: user.email } });
+      return { invitePath: `/invite/${token}` };
+    });
+  });
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/api/admin/accounts/:id/${action}`, { schema: { params: IdParams }, config: { access: 'admin' } }, async (req) => {
+      if (disabled && req.params.id === req.principal!.id) throw badRequest('cannot_disable_self', 'You cannot disable your own account');
+      await app.db.transaction().execute(async (trx) => {
+        if (!(await setDisabled(trx, req.params.id, disabled))) throw notFound('account_not_found', `No account ${req.params.id}`);
+        await audit(trx, { userId: req.principal!.id, action: `account.${action}`, entity: 'user', entityId: req.params.id });
+      });
+      if (disabled) await deleteUserSessions(app.db, req.params.id);
+      return { ok: true };
+    });
+  }
+};
