@@ -1,6 +1,9 @@
 import type { Db } from '../../server/db/connect.js';
 import type { Role } from '../../server/shared/roles.js';
 import { newLinkToken } from '../../server/shared/tokens.js';
+import { join } from 'node:path';
+import { loadModelFile } from '../../server/scoring/load-model.js';
+import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 
 const DAY = 24 * 3600 * 1000;
 let counter = 0;
@@ -37,10 +40,14 @@ export async function newSchool(db: Db, municipalityId: number, counts: SchoolCo
     .executeTakeFirstOrThrow();
 }
 
+const realModel = loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
+
+/** The real default model stored under `id`, so waves of tests score exactly like production ones. */
 export async function ensureModel(db: Db, id = 'test-model') {
+  const model = { ...(await realModel), id };
   await db
     .insertInto('risk_models')
-    .values({ id, title: 'Тестовая модель', definition: JSON.stringify({ id }) })
+    .values({ id, title: model.title, definition: JSON.stringify(model) })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return id;

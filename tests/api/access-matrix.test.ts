@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import type { AccountRole } from '../../server/db/schema.js';
+import { TEST_DATABASES } from '../helpers/database.js';
+import { openTestApp, type TestApp } from '../helpers/app.js';
+import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { login, newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
+import { createAccount } from '../../server/auth/accounts.js';
+
+/** The ids a request is about: the caller's own school and wave, a school beside it, and one in another region. */
+interface Target {
+  schoolId: number;
+  waveId: number;
+  earlierWaveId: number;
+  regionId: number;
+}
+
+type Caller = 'anonymous' | AccountRole;
+type Scope = 'none' | 'wave' | 'school';
+
+interface RouteCase {
+  /** How the matrix reaches the route: a path for a target, and a body for changes. */
+  path: (t: Target) => string;
+  scope: Scope;
+  body?: (t: Target) => unknown;
+  /** Roles allowed beyond the declared access level decides (only the school's own team edits its priorities). */
+  allowed?: AccountRole[];
+  /** The route ends the caller's session (logout): it gets a session of its own. */
+  freshSession?: boolean;
+  /** Server-sent events: read only the status, never the endless body. */
+  stream?: boolean;
+}
+
+const none = (path: string, extra: Partial<RouteCase> = {}): RouteCase => ({ path: () => path, scope: 'none', ...extra });
+
+/**
+ * Every /api route of the app, keyed "METHOD url". A route missing here fails the test, so a new route
+ * cannot land without a decision on who may call it and a check that the server enforces it.
+ */
+const MATRIX: Record<string, RouteCase> = {
+  'GET /api/health': none('/api/health'),
+  'GET /api/links/:token': none('/api/links/unknown-token'),
+  'POST /api/links/:token/responses': none('/api/links/unknown-token/responses', { body: () => ({}) }),
+  'POST /api/auth/login': none('/api/auth/login', { body: () => ({}) }),
+  'POST /api/auth/logout': none('/api/auth/logout', { freshSession: true }),
+  'GET /api/me': none('/api/me'),
+  'POST /api/auth/password': none('/api/auth/password', { body: () => ({}) }),
+  'GET /api/auth/invitations/:token': none('/api/auth/invitations/unknown-invitation-token'),
+  'POST /api/auth/invitations/:token': none('/api/auth/invitations/unknown-invitation-token', { body: () => ({}) }),
+  'GET /api/admin/accounts': none('/api/admin/accounts'),
+  'GET /api/admin/territories': none('/api/admin/territories'),
+  'POST /api/admin/accounts': none('/api/admin/accounts', { body: () => ({}) }),
+  'POST /api/admin/accounts/:id/invitation': none('/api/admin/accounts/999999/invitation'),
+  'POST /api/admin/accounts/:id/disable': none('/api/admin/accounts/999999/disable'),
+  'POST /api/admin/accounts/:id/enable': none('/api/admin/accounts/999999/enable'),
+  'GET /api/admin/audit': none('/api/admin/audit'),
+  'GET /api/waves': none('/api/waves'),
+  'GET /api/admin/waves': none('/api/admin/waves'),
+  'GET /api/admin/models': none('/api/admin/models'),
+  'GET /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none' },
+  'POST /api/admin/waves': none('/api/admin/waves', { body: () => ({}) }),
+  'PATCH /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none', body: () => ({}) },
+  'GET /api/admin/waves/:id/links': { path: (t) => `/api/admin/waves/${t.waveId}/links`, scope: 'none' },
+  'POST /api/admin/waves/:id/links/sync': { path: (t) => `/api/admin/waves/${t.waveId}/links/sync`, scope: 'none' },
+  'PUT /api/admin/waves/:id/access': { path: (t) => `/api/admin/waves/${t.waveId}/access`, scope: 'none', body: () => ({}) },
+  'POST /api/admin/links/:id/replace': none('/api/admin/links/999999/replace'),
+  'GET /api/admin/waves/:id/schools/:schoolId/sheet': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/sheet`, scope: 'none' },
+  'GET /api/admin/waves/:id/schools/:schoolId/codes': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/codes`, scope: 'none' },
+  'GET /api/admin/waves/:id/links.csv': { path: (t) => `/api/admin/waves/${t.waveId}/links.csv`, scope: 'none' },
+  'GET /api/admin/waves/:id/links.xlsx': { path: (t) => `/api/admin/waves/${t.waveId}/links.xlsx`, scope: 'none' },
+  'GET /api/admin/regions': none('/api/admin/regions'),
+  'POST /api/admin/regions': none('/api/admin/regions', { body: () => ({}) }),
+  'POST /api/admin/roster/preview': none('/api/admin/roster/preview', { body: () => ({}) }),
+  'POST /api/admin/roster': none('/api/admin/roster', { body: () => ({}) }),
+  'GET /api/admin/roster/template.csv': none('/api/admin/roster/template.csv'),
+  'GET /api/admin/roster/template.xlsx': none('/api/admin/roster/template.xlsx'),
+  'GET /api/waves/:waveId/participation': { path: (t) => `/api/waves/${t.waveId}/participation`, scope: 'wave' },
+  'GET /api/waves/:waveId/participation/events': { path: (t) => `/api/waves/${t.waveId}/participation/events`, scope: 'wave', stream: true },
+  'GET /api/waves/:waveId/participation.csv': { path: (t) => `/api/waves/${t.waveId}/participation.csv`, scope: 'wave' },
+  'GET /api/waves/:waveId/participation.xlsx': { path: (t) => `/api/waves/${t.waveId}/participation.xlsx`, scope: 'wave' },
+  'GET /api/waves/:waveId/schools/:schoolId/links': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/links`, scope: 'school' },
+  'GET /api/waves/:waveId/schools/:schoolId/profile': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/profile`, scope: 'school' },
+  'GET /api/waves/:waveId/profiles': { path: (t) => `/api/waves/${t.waveId}/profiles`, scope: 'wave' },
+  'GET /api/waves/:waveId/schools/:schoolId/factors/:factorId/explanation': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/factors/R1/explanation`,
+    scope: 'school',
+  },
+  'GET /api/schools/:schoolId/dynamics': {
+    path: (t) => `/api/schools/${t.schoolId}/dynamics?from=${t.earlierWaveId}&to=${t.waveId}`,
+    scope: 'school',
+  },
+  'GET /api/waves/:waveId/schools/:schoolId/priorities': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/priorities`, scope: 'school' },
+  'PUT /api/waves/:waveId/schools/:schoolId/priorities': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/priorities`,
+    scope: 'school',
+    body: () => ({ factorIds: ['R1'] }),
+    allowed: ['admin', 'school'],
+  },
+  'GET /api/waves/:waveId/region-picture': { path: (t) => `/api/waves/${t.waveId}/region-picture`, scope: 'wave' },
+  'GET /api/waves/:waveId/profiles.csv': { path: (t) => `/api/waves/${t.waveId}/profiles.csv`, scope: 'wave' },
+  'GET /api/waves/:waveId/profiles.xlsx': { path: (t) => `/api/waves/${t.waveId}/profiles.xlsx`, scope: 'wave' },
+};
+
+const ACCESS_ROLES = { public: null, staff: ['admin', 'region', 'municipality', 'school'], coordinator: ['admin', 'region', 'municipality'], admin: ['admin'] } as const;
+
+/** Which targets each role may reach on a scoped route: its own school, a sibling school of its region, another region. */
+const REACHES: Record<AccountRole, Record<'own' | 'sibling' | 'foreign', boolean>> = {
+  admin: { own: true, sibling: true, foreign: true },
+  region: { own: true, sibling: true, foreign: false },
+  municipality: { own: true, sibling: false, foreign: false },
+  school: { own: true, sibling: false, foreign: false },
+};
+
+describe('route access declarations', () => {
+  it('refuses to build an app with an /api route that declares no access', async () => {
+    const app = await buildApp({ db: {} as never, dbKind: 'pglite', questionnaires: await loadQuestionnaires() });
+    expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/does not declare config.access/);
+    await app.close();
+  });
+});
+
+describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
+  let t: TestApp;
+  const targets = {} as Record<'own' | 'sibling' | 'foreign', Target>;
+  const sessions = {} as Record<AccountRole, LoggedIn & { email: string }>;
+
+  beforeAll(async () => {
+    t = await openTestApp(kind);
+    const db = t.database.db;
+    const regionA = await newRegion(db);
+    const regionB = await newRegion(db);
+    const [mA1, mA2, mB] = [await newMunicipality(db, regionA.id), await newMunicipality(db, regionA.id), await newMunicipality(db, regionB.id)];
+    const [earlierA, waveA, earlierB, waveB] = [
+      await newWave(db, regionA.id, { opensInDays: -60, closesInDays: -30 }),
+      await newWave(db, regionA.id),
+      await newWave(db, regionB.id, { opensInDays: -60, closesInDays: -30 }),
+      await newWave(db, regionB.id),
+    ];
+    const place = async (municipalityId: number, wave: { id: number }, earlier: { id: number }, regionId: number): Promise<Target> => {
+      const school = await newSchool(db, municipalityId);
+      for (const w of [wave, earlier]) await newLink(db, w.id, school.id, 'parent');
+      return { schoolId: school.id, waveId: wave.id, earlierWaveId: earlier.id, regionId };
+    };
+    targets.own = await place(mA1.id, waveA, earlierA, regionA.id);
+    targets.sibling = await place(mA2.id, waveA, earlierA, regionA.id);
+    targets.foreign = await place(mB.id, waveB, earlierB, regionB.id);
+    sessions.admin = await newLoggedInAccount(t.app, db, { role: 'admin' });
+    sessions.region = await newLoggedInAccount(t.app, db, { role: 'region', regionId: regionA.id });
+    sessions.municipality = await newLoggedInAccount(t.app, db, { role: 'municipality', municipalityId: mA1.id });
+    sessions.school = await newLoggedInAccount(t.app, db, { role: 'school', schoolId: targets.own.schoolId });
+  });
+  afterAll(() => t?.close());
+
+  async function call(route: string, target: Target, caller: Caller): Promise<number> {
+    const [method, url] = route.split(' ');
+    const entry = MATRIX[route];
+    let headers: Record<string, string> = {};
+    if (caller !== 'anonymous') {
+      headers = entry.freshSession ? (await login(t.app, sessions[caller].email)).headers : sessions[caller].headers;
+    }
+    const body = entry.body?.(target);
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url: entry.path(target),
+      headers,
+      ...(body !== undefined ? { payload: body as object } : {}),
+      ...(entry.stream ? { payloadAsStream: true } : {}),
+    });
+    if (entry.stream) res.stream().destroy();
+    expect(url).toBeTruthy();
+    return res.statusCode;
+  }
+
+  it('covers every registered route, and nothing else', () => {
+    const registered = t.app.routeAccess.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('answers every route × caller × scope with the status its access declares', async () => {
+    const failures: string[] = [];
+    for (const { method, url, access } of t.app.routeAccess) {
+      const route = `${method} ${url}`;
+      const entry = MATRIX[route];
+      if (!entry) continue;
+      const declared = ACCESS_ROLES[access];
+      for (const caller of ['anonymous', 'admin', 'region', 'municipality', 'school'] as const) {
+        for (const where of entry.scope === 'none' ? (['own'] as const) : (['own', 'sibling', 'foreign'] as const)) {
+          if (entry.scope === 'wave' && where === 'sibling') continue;
+          const status = await call(route, targets[where], caller);
+          let expected: string;
+          let ok: boolean;
+          if (declared === null) {
+            expected = 'not 401/403';
+            ok = status !== 401 && status !== 403;
+          } else if (caller === 'anonymous') {
+            expected = '401';
+            ok = status === 401;
+          } else if (!(declared as readonly string[]).includes(caller) || (entry.allowed && !entry.allowed.includes(caller))) {
+            expected = '403';
+            ok = status === 403;
+          } else if (entry.scope === 'none' || REACHES[caller][where]) {
+            expected = 'allowed (not 401/403)';
+            ok = status !== 401 && status !== 403 && status < 500;
+          } else {
+            expected = '403 or 404';
+            ok = status === 403 || status === 404;
+          }
+          if (!ok) failures.push(`${route} as ${caller} on ${where}: ${status}, expected ${expected}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets a disabled account do nothing', async () => {
+    const email = `disabled-${Date.now()}@test.local`;
+    const user = await createAccount(t.database.db, { email, password: 'correct horse battery', role: 'admin' });
+    const session = await login(t.app, email);
+    await t.database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/accounts', headers: session.headers })).statusCode).toBe(401);
+  });
+});
