@@ -34,6 +34,7 @@ const app = await buildApp({
   dbKind: database.kind,
   questionnaires,
   serveClient: true,
+  publicUrl: config.publicUrl,
   logger: { level: config.logLevel },
 });
 

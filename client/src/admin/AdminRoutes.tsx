@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { adminStrings } from './strings';
 import { RosterPage } from './roster/RosterPage';
 import { WavesPage } from './waves/WavesPage';
@@ -6,10 +6,13 @@ import { AccountsPage } from './accounts/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
 
 export default function AdminRoutes() {
+  const { pathname } = useLocation();
+  // The waves section is the admin's home and has nested pages, so `end` alone would not keep it highlighted.
+  const inWaves = pathname === '/admin' || pathname.startsWith('/admin/waves');
   return (
     <>
       <nav className="subnav no-print">
-        <NavLink to="/admin" end>{adminStrings.nav.waves}</NavLink>
+        <NavLink to="/admin" className={inWaves ? 'active' : ''} end>{adminStrings.nav.waves}</NavLink>
         <NavLink to="/admin/roster">{adminStrings.nav.roster}</NavLink>
         <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>

@@ -1,25 +1,31 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { fetchLink, type LinkInfo } from './api';
 import { strings } from './strings';
 import { clearProgress, freshProgress, loadProgress, saveProgress } from './storage';
 import { SurveyScreen } from './SurveyScreen';
+import { isRetryable } from './submit';
 
 type Screen =
   | { kind: 'loading' }
-  | { kind: 'message'; title: string; text: string; retry?: boolean }
+  | { kind: 'message'; title: string; text: string; retry?: boolean; school?: string }
   | { kind: 'survey'; link: LinkInfo };
 
 /** The token is the last part of /s/<token>. */
 export function tokenFromPath(pathname: string): string | null {
   const match = /^\/s\/([^/?#]+)\/?$/.exec(pathname);
-  return match ? decodeURIComponent(match[1]) : null;
+  try {
+    return match ? decodeURIComponent(match[1]) : null;
+  } catch {
+    return null; // a broken %-escape: no such link
+  }
 }
 
 function screenFor(link: LinkInfo): Screen {
   if (link.wave.open) return { kind: 'survey', link };
   const { opensAt, closesAt } = link.wave;
   const notYet = Date.now() < new Date(opensAt).getTime();
-  return { kind: 'message', ...(notYet ? strings.notYetOpen(opensAt, closesAt) : strings.closed(opensAt, closesAt)) };
+  const message = notYet ? strings.notYetOpen(opensAt, closesAt) : strings.closed(opensAt, closesAt);
+  return { kind: 'message', ...message, school: link.school.name };
 }
 
 export function RespondPage({ token }: { token: string | null }) {
@@ -30,8 +36,9 @@ export function RespondPage({ token }: { token: string | null }) {
     setScreen({ kind: 'loading' });
     const res = await fetchLink(token);
     if (res.kind === 'ok') setScreen(screenFor(res.data));
-    else if (res.kind === 'error' && res.status === 404) setScreen({ kind: 'message', ...strings.notFound });
     else if (res.kind === 'error' && res.status === 410) setScreen({ kind: 'message', ...strings.revoked });
+    // 404, or 400 for a token that cannot exist (too long): the link itself is wrong.
+    else if (res.kind === 'error' && !isRetryable(res)) setScreen({ kind: 'message', ...strings.notFound });
     else setScreen({ kind: 'message', ...strings.loadFailed, retry: true });
   }, [token]);
 
@@ -49,7 +56,7 @@ export function RespondPage({ token }: { token: string | null }) {
   }, [waitingForNetwork, load]);
 
   useEffect(() => {
-    if (screen.kind === 'survey') document.title = `${screen.link.survey.title ?? strings.pageTitle} — ${screen.link.school.name}`;
+    if (screen.kind === 'survey') document.title = `${strings.pageTitle} — ${screen.link.school.name}`;
   }, [screen]);
 
   switch (screen.kind) {
@@ -64,7 +71,7 @@ export function RespondPage({ token }: { token: string | null }) {
       );
     case 'message':
       return (
-        <Layout>
+        <Layout school={screen.school}>
           <Message title={screen.title} text={screen.text}>
             {screen.retry && (
               <button type="button" className="rs-button" onClick={() => void load()}>
@@ -106,7 +113,9 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
 
   // One answer per questionnaire link of kind 'code': a second one would be refused.
   const canAnswerAgain = link.role === 'parent' && link.kind === 'open';
-  const { title, description } = link.survey;
+  // Plain strings in surveys/*.json; anything else (a SurveyJS per-locale object) falls back to ours.
+  const title = typeof link.survey.title === 'string' ? link.survey.title : strings.pageTitle;
+  const description = typeof link.survey.description === 'string' ? link.survey.description : strings.fallbackIntro;
 
   return (
     <Layout school={link.school.name}>
@@ -125,8 +134,8 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
         <>
           {pageNo === 0 && (
             <section className="rs-intro">
-              <h1 className="rs-intro__title">{title ?? strings.pageTitle}</h1>
-              <p className="rs-intro__text">{description ?? strings.fallbackIntro}</p>
+              <h1 className="rs-intro__title">{title}</h1>
+              <p className="rs-intro__text">{description}</p>
               <p className="rs-intro__note">{strings.savedOnDevice}</p>
             </section>
           )}
@@ -152,6 +161,9 @@ function Layout({ school, children }: { school?: string; children: ReactNode }) 
 }
 
 function Message({ title, text, tone, testId, children }: { title: string; text: string; tone?: 'success'; testId?: string; children?: ReactNode }) {
+  // The questionnaire vanished under the reader's finger: tell screen readers where they are now.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   return (
     <section className={`rs-message${tone ? ` rs-message--${tone}` : ''}`} data-testid={testId}>
       {tone === 'success' && (
@@ -160,7 +172,9 @@ function Message({ title, text, tone, testId, children }: { title: string; text:
           <path d="M14 24.5l7 7 13-14" fill="none" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       )}
-      <h1 className="rs-message__title">{title}</h1>
+      <h1 className="rs-message__title" ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
       <p className="rs-message__text">{text}</p>
       {children}
     </section>

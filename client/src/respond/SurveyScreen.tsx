@@ -39,6 +39,8 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
     const runSubmission = async (): Promise<SubmitOutcome> => {
       persist('sending');
       setSend({ kind: 'sending' });
+      // What is on the screen is what is being sent: no edits that the pending request would not carry.
+      model.readOnly = true;
       const submission = {
         answers: collectAnswers(model),
         clientKey: initial.clientKey,
@@ -52,6 +54,7 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
         saveProgress(token, { ...initial, data: {}, pageNo: 0, status: 'done' });
         setSend({ kind: 'idle' });
       } else {
+        model.readOnly = false;
         persist('filling');
         setSend(outcome);
       }
@@ -64,8 +67,15 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
       callbacks.current.onPageChange(model.currentPageNo);
     };
     // One submission at a time, whatever calls it (the button, a resume after reload, React's double effects in dev).
+    // SurveyJS waits for this promise; it must settle, or the navigation buttons stay blocked for good.
     const onCompleting = async (_: SurveyModel, options: CompletingEvent) => {
-      inflight.current ??= runSubmission().finally(() => (inflight.current = null));
+      inflight.current ??= runSubmission()
+        .catch((): SubmitOutcome => {
+          model.readOnly = false;
+          setSend({ kind: 'refused', code: 'unknown' });
+          return { kind: 'refused', code: 'unknown' };
+        })
+        .finally(() => (inflight.current = null));
       const outcome = await inflight.current;
       options.allow = outcome.kind === 'saved';
     };
@@ -109,9 +119,10 @@ function SendStatus({ state, onRetryNow }: { state: SendState; onRetryNow: () =>
       )}
       {state.kind === 'waiting' && (
         <div className="rs-status__box rs-status__box--offline" data-testid="offline-message">
-          <p className="rs-status__title">{strings.offline}</p>
-          <p className="rs-status__hint">{strings.offlineHint}</p>
-          <button type="button" className="rs-button rs-button--secondary" onClick={onRetryNow}>
+          <p className="rs-status__text">
+            <strong>{strings.offlineTitle}</strong> {strings.offline}
+          </p>
+          <button type="button" className="rs-button rs-button--secondary rs-button--small" onClick={onRetryNow}>
             {strings.retryNow}
           </button>
         </div>

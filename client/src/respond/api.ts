@@ -8,7 +8,7 @@ export interface LinkInfo {
   kind: 'open' | 'code';
   school: { name: string };
   wave: { title: string; opensAt: string; closesAt: string; open: boolean };
-  survey: Record<string, unknown> & { title?: string; description?: string };
+  survey: Record<string, unknown> & { title?: unknown; description?: unknown };
 }
 
 export interface Submission {

@@ -4,7 +4,13 @@
  */
 
 const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+// «29 ноября 2026», without the «г.» Intl adds (it would clash with the sentence's full stop) and
+// with a no-break space so that the day never ends a line apart from its month.
+const formatDate = (iso: string) =>
+  dateFormat
+    .format(new Date(iso))
+    .replace(/\s*г\.$/, '')
+    .replace(/^(\d+) /, '$1\u00a0');
 
 export const strings = {
   pageTitle: 'Анкета для школы',
@@ -14,8 +20,8 @@ export const strings = {
   savedOnDevice: 'Ответы сохраняются на этом устройстве: можно прерваться и вернуться по этой же ссылке.',
 
   sending: 'Отправляем ответы…',
-  offline: 'Нет связи. Ответы сохранены на телефоне и будут отправлены, когда связь появится.',
-  offlineHint: 'Страницу можно не закрывать — мы попробуем снова сами.',
+  offlineTitle: 'Нет связи.',
+  offline: 'Ответы сохранены на телефоне и будут отправлены, когда связь появится.',
   retryNow: 'Отправить сейчас',
 
   thanksTitle: 'Спасибо! Ответы отправлены',

@@ -1,4 +1,4 @@
-import { Model, type ITheme } from 'survey-core';
+import { Model, QuestionDropdownModel, QuestionRatingModel, settings, type ITheme } from 'survey-core';
 import './surveyjs-russian-overrides';
 import type { Progress } from './storage';
 
@@ -30,6 +30,9 @@ const theme: ITheme = {
   },
 };
 
+// A plain bar with «Страница 2 из 4» instead of survey-core 3's unlabelled step buttons: clearer on a phone.
+settings.legacyProgressBarView = true;
+
 /** The questionnaire of the link with the respondent's saved progress put back. */
 export function createSurveyModel(json: object, progress: Progress): Model {
   const model = new Model(json);
@@ -38,6 +41,15 @@ export function createSurveyModel(json: object, progress: Progress): Model {
   model.showProgressBar = true;
   model.showCompletePage = false; // the thank-you screen is ours, shown only after the server confirmed
   model.applyTheme(theme);
+  for (const q of model.getAllQuestions()) {
+    // A search field over a dozen choices only pops the keyboard up over the list on a phone.
+    if (q instanceof QuestionDropdownModel && q.choices.length <= 15) q.searchEnabled = false;
+    // SurveyJS turns a rating into a dropdown on narrow screens; a row of five buttons is one tap, not two.
+    if (q instanceof QuestionRatingModel && q.visibleRateValues.length <= 7) {
+      q.displayMode = 'buttons';
+      q.rateDescriptionLocation = 'bottom'; // «Совсем не нравится» under 1, «Очень нравится» under 5
+    }
+  }
 
   // Keep only answers to questions that still exist: the questionnaire may have changed since.
   const data: Record<string, unknown> = {};

@@ -1,0 +1,62 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { getCodes, ROLES, type Codes, type Role } from './api';
+import { QrSvg } from './QrSvg';
+import { wavesStrings as s } from './strings';
+import { useResource } from './useResource';
+
+/** Ten slips fill an A4 page in two columns; a school cuts them apart and hands one to every respondent. */
+const SLIPS_PER_PAGE = 10;
+
+export default function CodesPage() {
+  const params = useParams();
+  const waveId = Number(params.waveId);
+  const schoolId = Number(params.schoolId);
+  const [search, setSearch] = useSearchParams();
+  const role = (ROLES as readonly string[]).includes(search.get('role') ?? '') ? (search.get('role') as Role) : undefined;
+  const codes = useResource(() => getCodes(waveId, schoolId, role), `codes-${waveId}-${schoolId}-${role ?? ''}`);
+
+  if (codes.error) return <p className="error" role="alert">{codes.error}</p>;
+  if (!codes.data) return <p className="muted">…</p>;
+  const { school } = codes.data;
+  const pages: Codes['codes'][] = [];
+  for (let i = 0; i < codes.data.codes.length; i += SLIPS_PER_PAGE) pages.push(codes.data.codes.slice(i, i + SLIPS_PER_PAGE));
+
+  return (
+    <div className="print-page">
+      <div className="toolbar no-print">
+        <Link to={`/admin/waves/${waveId}/schools/${schoolId}/sheet`}>{s.slips.back}</Link>
+        <label className="inline">
+          {s.slips.role}{' '}
+          <select value={role ?? ''} onChange={(e) => setSearch(e.target.value ? { role: e.target.value } : {})}>
+            <option value="">{s.slips.allRoles}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>{s.roles[r]}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={codes.data.codes.length === 0} onClick={() => window.print()}>
+          {s.sheet.print}
+        </button>
+        <span className="muted">{s.slips.count(codes.data.codes.length)}</span>
+      </div>
+      <h1 className="no-print">{s.slips.title(school.name)}</h1>
+      {codes.data.codes.length === 0 && <p className="card muted">{s.slips.none}</p>}
+      {pages.map((page, i) => (
+        <div key={i} className="a4 slip-page">
+          {page.map((code) => (
+            <div key={code.id} className="slip">
+              <QrSvg className="qr" text={code.url} />
+              <div className="slip-text">
+                <p className="slip-school">{school.name}</p>
+                <p className="slip-role">{s.roles[code.role]}</p>
+                <p className="slip-how">{s.slips.how}</p>
+                <p className="slip-url">{code.url}</p>
+                <p className="slip-line">{s.slips.line}</p>
+              </div>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

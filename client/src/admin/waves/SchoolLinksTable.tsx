@@ -1,0 +1,137 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { errorText } from '../../app/errors';
+import { getWaveLinks, replaceLink, ROLES, type RoleCell } from './api';
+import { CopyButton } from './CopyButton';
+import { wavesStrings as s } from './strings';
+import { useResource } from './useResource';
+
+const PAGE_SIZE = 50;
+
+interface Props {
+  waveId: number;
+  /** Changes whenever links may have changed elsewhere on the page. */
+  version: number;
+  onError(message: string): void;
+  onNotice(message: string): void;
+}
+
+export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) {
+  const schools = useResource(() => getWaveLinks(waveId), `links-${waveId}-${version}`);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+
+  const matching = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase('ru');
+    const all = schools.data ?? [];
+    return q ? all.filter((row) => `${row.name} ${row.code} ${row.municipality}`.toLocaleLowerCase('ru').includes(q)) : all;
+  }, [schools.data, query]);
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const shown = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+
+  async function replace(linkId: number) {
+    if (!window.confirm(s.wave.confirmReplace)) return;
+    try {
+      await replaceLink(linkId);
+      onNotice(s.wave.replaced);
+      schools.reload();
+    } catch (e) {
+      onError(errorText(e));
+    }
+  }
+
+  if (schools.error) return <p className="error" role="alert">{schools.error}</p>;
+  if (!schools.data) return <p className="muted">…</p>;
+  if (schools.data.length === 0) return <p className="card muted">{s.wave.noSchools}</p>;
+
+  return (
+    <>
+      <div className="toolbar">
+        <input
+          type="search"
+          className="search"
+          aria-label={s.wave.search}
+          placeholder={s.wave.search}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(0);
+          }}
+        />
+        <span className="muted">{s.wave.shown(shown.length, schools.data.length)}</span>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">{s.wave.noMatch}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="links-table">
+            <thead>
+              <tr>
+                <th>{s.wave.school}</th>
+                {ROLES.map((role) => (
+                  <th key={role}>{s.roles[role]}</th>
+                ))}
+                <th className="no-print" />
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((school) => (
+                <tr key={school.id}>
+                  <td className="school-cell">
+                    <strong>{school.name}</strong>
+                    <span className="muted">
+                      {school.code} · {school.municipality}
+                    </span>
+                  </td>
+                  {ROLES.map((role) => (
+                    <td key={role}>
+                      <LinkCell cell={school.roles[role]} onReplace={replace} />
+                    </td>
+                  ))}
+                  <td className="row-actions">
+                    <Link to={`/admin/waves/${waveId}/schools/${school.id}/sheet`}>{s.wave.sheet}</Link>
+                    {ROLES.some((role) => school.roles[role].mode === 'codes') && (
+                      <Link to={`/admin/waves/${waveId}/schools/${school.id}/codes`}>{s.wave.slips}</Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <div className="toolbar pager">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{s.wave.prev}</button>
+          <span className="muted">{page + 1} / {pages}</span>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{s.wave.next}</button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function LinkCell({ cell, onReplace }: { cell: RoleCell; onReplace(linkId: number): void }) {
+  if (cell.mode === 'codes') {
+    return (
+      <span className="codes-cell">
+        {s.wave.codes(cell.codes.issued, cell.codes.used)}
+        <span className="muted">{s.wave.expected(cell.expected)}</span>
+      </span>
+    );
+  }
+  if (!cell.link) return <span className="muted">{s.wave.noLink}</span>;
+  return (
+    <span className="link-cell">
+      <a href={cell.link.url} target="_blank" rel="noreferrer" className="short-url" title={cell.link.url}>
+        {cell.link.url.replace(/^https?:\/\//, '')}
+      </a>
+      <span className="cell-actions">
+        <CopyButton text={cell.link.url} className="small" />
+        <button type="button" className="small quiet" onClick={() => onReplace(cell.link!.id)}>
+          {s.wave.replace}
+        </button>
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { WaveTable } from '../../db/schema.js';
+
+/** Measured by the database clock, the same one the respondent routes use to accept answers. */
+const waveStatus = sql<'planned' | 'open' | 'closed'>`case when now() < waves.opens_at then 'planned' when now() >= waves.closes_at then 'closed' else 'open' end`;
+
+function selectWaves(db: Db) {
+  return db
+    .selectFrom('waves')
+    .innerJoin('regions', 'regions.id', 'waves.region_id')
+    .select([
+      'waves.id',
+      'waves.title',
+      'waves.region_id',
+      'regions.name as region_name',
+      'waves.opens_at',
+      'waves.closes_at',
+      'waves.target',
+      'waves.model_id',
+      waveStatus.as('status'),
+    ]);
+}
+
+/** Waves newest first; `regionId` null lists every region's. */
+export function listWaves(db: Db, regionId: number | null) {
+  let query = selectWaves(db).orderBy('waves.opens_at', 'desc').orderBy('waves.id', 'desc');
+  if (regionId !== null) query = query.where('waves.region_id', '=', regionId);
+  return query.execute();
+}
+
+export type WaveRow = Awaited<ReturnType<typeof listWaves>>[number];
+
+export function findWave(db: Db, waveId: number) {
+  return selectWaves(db).where('waves.id', '=', waveId).executeTakeFirst();
+}
+
+export async function insertWave(db: Db, wave: Insertable<WaveTable>) {
+  return db.insertInto('waves').values(wave).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function updateWave(db: Db, waveId: number, patch: Updateable<WaveTable>) {
+  await db.updateTable('waves').set(patch).where('id', '=', waveId).execute();
+}
+
+/** Serialises changes to one wave's links: two admins syncing at once must not both create the missing ones. */
+export async function lockWave(db: Db, waveId: number) {
+  return db.selectFrom('waves').select(['id', 'region_id']).where('id', '=', waveId).forUpdate().executeTakeFirst();
+}
+
+export async function countWaveResponses(db: Db, waveId: number): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('wave_id', '=', waveId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function regionExists(db: Db, regionId: number): Promise<boolean> {
+  return (await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst()) !== undefined;
+}
+
+export function listModels(db: Db) {
+  return db.selectFrom('risk_models').select(['id', 'title', 'created_at']).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+export async function modelExists(db: Db, modelId: string): Promise<boolean> {
+  return (await db.selectFrom('risk_models').select('id').where('id', '=', modelId).executeTakeFirst()) !== undefined;
+}

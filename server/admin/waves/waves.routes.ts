@@ -1,0 +1,128 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Updateable } from 'kysely';
+import { audit } from '../../audit/log.js';
+import type { WaveTable } from '../../db/schema.js';
+import { badRequest, conflict, notFound } from '../../shared/errors.js';
+import { accessModes, reconcileLinks } from '../links/links.repository.js';
+import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionExists, updateWave } from './waves.repository.js';
+import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveParams, WaveView } from './waves.schemas.js';
+
+function checkDates(opensAt: Date, closesAt: Date) {
+  if (closesAt <= opensAt) {
+    throw badRequest('wave_dates_order', `The wave must close after it opens (opensAt ${opensAt.toISOString()}, closesAt ${closesAt.toISOString()})`);
+  }
+}
+
+function cleanTitle(title: string) {
+  const trimmed = title.trim();
+  if (!trimmed) throw badRequest('wave_title_required', 'The wave needs a title');
+  return trimmed;
+}
+
+/** Waves: the administrator creates and edits them; every staff account lists its region's. */
+export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/waves',
+    { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff' } },
+    async (req) => {
+      const principal = req.principal!;
+      // A staff account outside any region (never the case by the users table's check) would see nothing, not everything.
+      const rows = principal.role === 'admin' ? await listWaves(app.db, null) : principal.regionId === null ? [] : await listWaves(app.db, principal.regionId);
+      return rows.map(toWaveView);
+    },
+  );
+
+  app.get('/api/admin/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'admin' } }, async () =>
+    (await listWaves(app.db, null)).map(toWaveView),
+  );
+
+  app.get('/api/admin/models', { schema: { response: { 200: Type.Array(ModelView) } }, config: { access: 'admin' } }, async () =>
+    (await listModels(app.db)).map((m) => ({ id: m.id, title: m.title, createdAt: m.created_at.toISOString() })),
+  );
+
+  app.get(
+    '/api/admin/waves/:id',
+    { schema: { params: WaveParams, response: { 200: WaveDetail } }, config: { access: 'admin' } },
+    async (req) => {
+      const wave = await findWave(app.db, req.params.id);
+      if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
+      return { ...toWaveView(wave), access: await accessModes(app.db, wave.id), responses: await countWaveResponses(app.db, wave.id) };
+    },
+  );
+
+  app.post(
+    '/api/admin/waves',
+    { schema: { body: CreateWaveBody, response: { 201: CreatedWave } }, config: { access: 'admin' } },
+    async (req, reply) => {
+      const body = req.body;
+      const title = cleanTitle(body.title);
+      const opensAt = new Date(body.opensAt);
+      const closesAt = new Date(body.closesAt);
+      checkDates(opensAt, closesAt);
+      const created = await app.db.transaction().execute(async (trx) => {
+        if (!(await regionExists(trx, body.regionId))) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
+        if (!(await modelExists(trx, body.modelId))) throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
+        const { id } = await insertWave(trx, {
+          region_id: body.regionId,
+          title,
+          opens_at: opensAt,
+          closes_at: closesAt,
+          target: body.target ?? 0.9,
+          model_id: body.modelId,
+        });
+        const links = await reconcileLinks(trx, id, body.regionId);
+        await audit(trx, {
+          userId: req.principal!.id,
+          action: 'wave.create',
+          entity: 'wave',
+          entityId: id,
+          details: { regionId: body.regionId, title, opensAt, closesAt, target: body.target ?? 0.9, modelId: body.modelId, linksCreated: links.created },
+        });
+        return { wave: (await findWave(trx, id))!, linksCreated: links.created };
+      });
+      return reply.code(201).send({ ...toWaveView(created.wave), linksCreated: created.linksCreated });
+    },
+  );
+
+  app.patch(
+    '/api/admin/waves/:id',
+    { schema: { params: WaveParams, body: UpdateWaveBody, response: { 200: WaveView } }, config: { access: 'admin' } },
+    async (req) => {
+      const body = req.body;
+      const wave = await app.db.transaction().execute(async (trx) => {
+        if (!(await lockWave(trx, req.params.id))) throw notFound('wave_not_found', `No wave ${req.params.id}`);
+        const before = (await findWave(trx, req.params.id))!;
+        const opensAt = body.opensAt === undefined ? before.opens_at : new Date(body.opensAt);
+        const closesAt = body.closesAt === undefined ? before.closes_at : new Date(body.closesAt);
+        checkDates(opensAt, closesAt);
+        const patch: Updateable<WaveTable> = { opens_at: opensAt, closes_at: closesAt };
+        if (body.title !== undefined) patch.title = cleanTitle(body.title);
+        if (body.target !== undefined) patch.target = body.target;
+        if (body.modelId !== undefined && body.modelId !== before.model_id) {
+          if (!(await modelExists(trx, body.modelId))) throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
+          const responses = await countWaveResponses(trx, before.id);
+          if (responses > 0) {
+            throw conflict(
+              'wave_has_responses',
+              `The wave already has ${responses} responses scored with model "${before.model_id}"; the model can change only before the first response. Create a new wave to use "${body.modelId}".`,
+            );
+          }
+          patch.model_id = body.modelId;
+        }
+        await updateWave(trx, before.id, patch);
+        await audit(trx, {
+          userId: req.principal!.id,
+          action: 'wave.update',
+          entity: 'wave',
+          entityId: before.id,
+          details: {
+            before: { title: before.title, opensAt: before.opens_at, closesAt: before.closes_at, target: before.target, modelId: before.model_id },
+            changes: body,
+          },
+        });
+        return (await findWave(trx, before.id))!;
+      });
+      return toWaveView(wave);
+    },
+  );
+};

@@ -1,0 +1,70 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { AccessModesSchema } from '../links/links.schemas.js';
+import type { WaveRow } from './waves.repository.js';
+
+export const WaveParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+const Title = Type.String({ minLength: 1, maxLength: 200 });
+const Instant = Type.String({ format: 'date-time' });
+const Target = Type.Number({ exclusiveMinimum: 0, maximum: 1 });
+const ModelId = Type.String({ minLength: 1, maxLength: 100 });
+
+export const CreateWaveBody = Type.Object(
+  {
+    regionId: Type.Integer({ minimum: 1 }),
+    title: Title,
+    opensAt: Instant,
+    closesAt: Instant,
+    target: Type.Optional(Target),
+    modelId: ModelId,
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateWaveBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    opensAt: Type.Optional(Instant),
+    closesAt: Type.Optional(Instant),
+    target: Type.Optional(Target),
+    modelId: Type.Optional(ModelId),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const WaveView = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  regionId: Type.Integer(),
+  regionName: Type.String(),
+  opensAt: Type.String({ format: 'date-time' }),
+  closesAt: Type.String({ format: 'date-time' }),
+  target: Type.Number(),
+  modelId: Type.String(),
+  status: Type.Union([Type.Literal('planned'), Type.Literal('open'), Type.Literal('closed')]),
+  /** Accepting answers now; the same test the respondent routes apply. */
+  open: Type.Boolean(),
+});
+export type WaveView = Static<typeof WaveView>;
+
+/** The wave page: the wave, how each role reaches it, and whether answers exist (they freeze the model). */
+export const WaveDetail = Type.Object({ ...WaveView.properties, access: AccessModesSchema, responses: Type.Integer() });
+
+export const CreatedWave = Type.Object({ ...WaveView.properties, linksCreated: Type.Integer() });
+
+export const ModelView = Type.Object({ id: Type.String(), title: Type.String(), createdAt: Type.String({ format: 'date-time' }) });
+
+export function toWaveView(row: WaveRow): WaveView {
+  return {
+    id: row.id,
+    title: row.title,
+    regionId: row.region_id,
+    regionName: row.region_name,
+    opensAt: row.opens_at.toISOString(),
+    closesAt: row.closes_at.toISOString(),
+    target: Number(row.target),
+    modelId: row.model_id,
+    status: row.status,
+    open: row.status === 'open',
+  };
+}

@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
+import { launchBrowser, newPhoneContext } from './browser.js';
+import { startServer, type E2eServer } from './server.js';
+import { answerCurrentPage, answerWholeQuestionnaire, nextOrComplete, overflowingElements } from './survey-driver.js';
+
+const SCREENSHOTS = 'test-results';
+const parentQuestions = [...(await loadQuestionnaires()).parent.questions.keys()].sort();
+
+// The respondent page runs on PGlite only: it tests the page, and the API tests cover both databases.
+describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let world: Awaited<ReturnType<typeof newWorld>>;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
+    world = await newWorld(server.database.db);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await newPhoneContext(browser, server.url);
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+
+  const openParentLink = async (kind: 'open' | 'code' = 'open') => {
+    const link = await newLink(server.database.db, world.wave.id, world.school.id, 'parent', kind);
+    await page.goto(`/s/${link.token}`);
+    await page.locator('.sd-question').first().waitFor();
+    return link;
+  };
+  const responsesOf = (linkId: number) =>
+    server.database.db.selectFrom('responses').selectAll().where('link_id', '=', linkId).orderBy('id').execute();
+  const thankYou = () => page.getByTestId('thank-you');
+  const submissions = (requests: Request[]) =>
+    requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/responses')).map((r) => r.postDataJSON() as { clientKey: string; answers: object });
+
+  it('answers every question of the parent questionnaire through the UI and stores them once the server confirmed', async () => {
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    const link = await openParentLink();
+    await expect.poll(() => page.locator('.rs-header__school').textContent()).toBe(world.school.name);
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-parent-first-page.png`, fullPage: true });
+
+    const answered = await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-parent-thank-you.png`, fullPage: true });
+
+    expect(answered.sort()).toEqual(parentQuestions);
+    const rows = await responsesOf(link.id);
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0].answers as object).sort()).toEqual(parentQuestions);
+    expect(rows[0].duration_seconds).toBeGreaterThanOrEqual(0);
+    expect(submissions(requests)).toHaveLength(1);
+
+    // A parent with a second child starts a fresh questionnaire, which is a new response with a new key.
+    await page.getByRole('button', { name: 'Ответить ещё раз — за другого ребёнка' }).tap();
+    await page.locator('.sd-question').first().waitFor();
+    expect(await page.locator('.sd-item--checked').count()).toBe(0);
+    await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+    const keys = submissions(requests).map((s) => s.clientKey);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    expect(await responsesOf(link.id)).toHaveLength(2);
+  });
+
+  it('keeps the answers and the page across a reload and stores one response', async () => {
+    const link = await openParentLink();
+    await answerCurrentPage(page);
+    expect(await nextOrComplete(page)).toBe('next');
+    const secondPageQuestion = page.locator('.sd-page .sd-question').first();
+    await secondPageQuestion.locator('.sd-selectbase__label').nth(1).tap();
+    const progressText = await page.locator('.sd-progress__text:not(.sd-hidden)').textContent();
+
+    await page.reload();
+    await page.locator('.sd-question').first().waitFor();
+    expect(await page.locator('.sd-progress__text:not(.sd-hidden)').textContent()).toBe(progressText);
+    expect(await page.locator('.sd-page .sd-question').first().locator('.sd-item').nth(1).getAttribute('class')).toContain('sd-item--checked');
+    await page.locator('.sd-navigation__prev-btn').tap();
+    await expect.poll(() => page.locator('.sd-page .sd-question .sd-item--checked').count()).toBeGreaterThan(0);
+    await nextOrComplete(page);
+
+    await answerCurrentPage(page);
+    expect(await nextOrComplete(page)).toBe('complete');
+    await thankYou().waitFor();
+    const rows = await responsesOf(link.id);
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0].answers as object).sort()).toEqual(parentQuestions);
+  });
+
+  it('keeps the answers while the server is unreachable and sends them once, with the same key, when it is back', async () => {
+    const link = await openParentLink();
+    const attempts: string[] = [];
+    let reachable = false;
+    await page.route('**/api/links/*/responses', async (route) => {
+      attempts.push((route.request().postDataJSON() as { clientKey: string }).clientKey);
+      if (reachable) await route.continue();
+      else await route.abort('internetdisconnected');
+    });
+
+    await answerWholeQuestionnaire(page);
+    await page.getByTestId('offline-message').waitFor();
+    expect(await page.getByTestId('offline-message').textContent()).toContain('Ответы сохранены на телефоне');
+    await expect.poll(() => attempts.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    expect(await thankYou().count()).toBe(0);
+    expect(await responsesOf(link.id)).toHaveLength(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-parent-offline.png`, fullPage: true });
+
+    reachable = true;
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await thankYou().waitFor();
+    expect(new Set(attempts).size).toBe(1);
+    expect(await responsesOf(link.id)).toHaveLength(1);
+  });
+
+  it('carries on sending after a reload when the answers were not confirmed yet', async () => {
+    const link = await openParentLink();
+    const attempts: string[] = [];
+    let reachable = false;
+    await context.route('**/api/links/*/responses', async (route) => {
+      attempts.push((route.request().postDataJSON() as { clientKey: string }).clientKey);
+      if (reachable) await route.continue();
+      else await route.abort('internetdisconnected');
+    });
+    await answerWholeQuestionnaire(page);
+    await page.getByTestId('offline-message').waitFor();
+
+    await page.reload();
+    // Nobody taps anything: the page resumes sending by itself, still without showing «completed».
+    await page.getByTestId('offline-message').waitFor();
+    expect(await thankYou().count()).toBe(0);
+    reachable = true;
+    await page.getByRole('button', { name: 'Отправить сейчас' }).tap();
+    await thankYou().waitFor();
+    expect(new Set(attempts).size).toBe(1);
+    const rows = await responsesOf(link.id);
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0].answers as object).sort()).toEqual(parentQuestions);
+  });
+
+  it('shows why a refused answer was refused and does not send it again by itself', async () => {
+    const link = await openParentLink('code');
+    // Somebody already answered with this single-use code.
+    const first = await server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+    expect(first.statusCode).toBe(201);
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+
+    await answerWholeQuestionnaire(page);
+    await page.getByTestId('submit-error').waitFor();
+    expect(await page.getByTestId('submit-error').textContent()).toContain('уже заполнили');
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-parent-refused.png` });
+    await page.waitForTimeout(2500);
+    expect(submissions(requests)).toHaveLength(1);
+    expect(await thankYou().count()).toBe(0);
+  });
+
+  it('explains a closed wave with its dates and shows no questionnaire', async () => {
+    const wave = await newWave(server.database.db, world.region.id, { opensInDays: -20, closesInDays: -1 });
+    const link = await newLink(server.database.db, wave.id, world.school.id, 'parent');
+    await page.goto(`/s/${link.token}`);
+    await page.getByRole('heading', { name: 'Опрос завершён' }).waitFor();
+    expect(await page.locator('.rs-message__text').textContent()).toMatch(/с \d{1,2}\s[а-я]+ \d{4} по \d{1,2}\s[а-я]+ \d{4}\./);
+    expect(await page.locator('.rs-header__school').textContent()).toBe(world.school.name);
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-closed-wave.png` });
+  });
+
+  it('tells that an unknown or replaced link does not work', async () => {
+    await page.goto('/s/no-such-token');
+    await page.getByRole('heading', { name: 'Ссылка не найдена' }).waitFor();
+
+    const link = await newLink(server.database.db, world.wave.id, world.school.id, 'parent');
+    await server.database.db.updateTable('links').set({ revoked_at: new Date() }).where('id', '=', link.id).execute();
+    await page.goto(`/s/${link.token}`);
+    await page.getByRole('heading', { name: 'Эта ссылка больше не действует' }).waitFor();
+  });
+});
