@@ -9,15 +9,23 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { respondRoutes } from './respond/routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
+import { registerSecurityHeaders } from './security/headers.js';
+import { withLogRedaction } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
 import { waveRoutes } from './admin/waves/waves.routes.js';
 import { linkRoutes } from './admin/links/links.routes.js';
+import { rosterPlugin } from './admin/roster/plugin.js';
 import { participationRoutes } from './participation/participation.routes.js';
+import { profileRoutes } from './profiles/routes.js';
+import { explanationRoutes } from './explanations/explanation.routes.js';
+import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
+import { priorityRoutes } from './priorities/priorities.routes.js';
+import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
-import './shared/access.js';
+import type { Access } from './shared/access.js';
 
 const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
@@ -37,13 +45,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dbKind: DatabaseKind;
+    /** Every /api route with its declared access; the authorisation matrix test walks it. */
+    routeAccess: Array<{ method: string; url: string; access: Access }>;
   }
 }
 
 /** Builds the whole server without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withLogRedaction(deps.logger),
     // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
@@ -51,12 +61,18 @@ export async function buildApp(deps: AppDeps) {
 
   app.decorate('db', deps.db);
   app.decorate('dbKind', deps.dbKind);
+  app.decorate('routeAccess', []);
 
   app.addHook('onRoute', (route) => {
     // The API description is public by design: it documents routes, each of which checks its own access.
     if (route.url.startsWith(DOCS_PREFIX)) route.config = { ...route.config, access: 'public' };
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+    if (route.url.startsWith('/api/') && !route.url.startsWith(DOCS_PREFIX)) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config!.access! });
+      }
     }
   });
 
@@ -88,6 +104,7 @@ export async function buildApp(deps: AppDeps) {
 
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await registerSecurityHeaders(app);
   await registerAuthHooks(app);
 
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));
@@ -97,7 +114,13 @@ export async function buildApp(deps: AppDeps) {
   await app.register(auditRoutes);
   await app.register(waveRoutes);
   await app.register(linkRoutes, { publicUrl: deps.publicUrl ?? 'http://localhost:3000' });
+  await app.register(rosterPlugin);
   await app.register(participationRoutes, { publicUrl: deps.publicUrl ?? 'http://localhost:3000' });
+  await app.register(profileRoutes, {});
+  await app.register(explanationRoutes, { questionnaires: deps.questionnaires });
+  await app.register(dynamicsRoutes);
+  await app.register(priorityRoutes);
+  await app.register(regionPictureRoutes);
 
   if (deps.serveClient && existsSync(CLIENT_DIST)) {
     await app.register(fastifyStatic, {

@@ -1,0 +1,25 @@
+import type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow } from '../../../../server/admin/roster/roster.schemas';
+import { api, download } from '../../app/api';
+
+// Only types cross over from the server: the shapes the routes validate and document are the ones used here.
+export type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Some systems give a .csv no type, or Excel's; the server reads the format from the bytes either way. */
+function contentType(file: File) {
+  if (file.type) return file.type;
+  if (/\.xlsx$/i.test(file.name)) return XLSX;
+  if (/\.csv$/i.test(file.name)) return 'text/csv';
+  return 'application/octet-stream';
+}
+
+const sendFile = <T>(path: string, file: File) =>
+  api<T>(`${path}?filename=${encodeURIComponent(file.name.slice(0, 255))}`, { method: 'POST', body: file, headers: { 'content-type': contentType(file) } });
+
+export const previewRoster = (file: File) => sendFile<RosterPreview>('/api/admin/roster/preview', file);
+export const applyRoster = (file: File) => sendFile<RosterApplied>('/api/admin/roster', file);
+export const downloadTemplate = (format: 'csv' | 'xlsx') => download(`/api/admin/roster/template.${format}`);
+
+export const listRegions = async () => (await api<{ regions: RegionSummary[] }>('/api/admin/regions')).regions;
+export const createRegion = (name: string) => api<{ id: number; name: string }>('/api/admin/regions', { method: 'POST', json: { name } });

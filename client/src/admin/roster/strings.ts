@@ -1,0 +1,111 @@
+import type { RosterIssue, RosterSampleRow } from './api';
+
+const quoted = (value: string | undefined) => `«${value ?? ''}»`;
+
+export const rosterStrings = {
+  title: 'Список школ',
+  lead:
+    'Загрузите список школ из Excel: по нему считаются ожидаемые респонденты и охват 90%. Повторная загрузка обновляет школы ' +
+    'по коду; школы, которых нет в файле, остаются как были.',
+  upload: {
+    heading: 'Файл со списком',
+    hint: 'CSV или XLSX до 5 МБ, первая строка таблицы — заголовки. Нужные столбцы:',
+    columns: ['Регион', 'Муниципалитет', 'Код школы', 'Название школы', 'Директор (0 или 1)', 'Учителя', 'Обучающиеся 5–11 классов', 'Родители'],
+    choose: 'Выбрать файл…',
+    chooseAnother: 'Выбрать другой файл…',
+    drop: 'или перетащите его сюда',
+    template: 'Шаблон:',
+    templateCsv: 'CSV',
+    templateXlsx: 'XLSX',
+    checking: 'Проверяем файл…',
+    size: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} КБ` : `${(bytes / 1024 / 1024).toFixed(1)} МБ`),
+  },
+  preview: {
+    heading: 'Проверка файла',
+    rows: 'Строк со школами',
+    schoolsNew: 'Новых школ',
+    schoolsUpdated: 'Изменится',
+    schoolsUnchanged: 'Без изменений',
+    municipalitiesNew: 'Новых муниципалитетов',
+    noErrors: 'Ошибок нет. Проверьте цифры и примените список.',
+    errorsFound: (n: number) => `${n} ${plural(n, 'ошибка', 'ошибки', 'ошибок')} в файле. Исправьте их в Excel и загрузите файл снова: пока в файле есть ошибки, из него ничего не применяется.`,
+    moreErrors: (shown: number, total: number) => `Показаны первые ${shown} из ${total}.`,
+    line: 'Строка',
+    column: 'Столбец',
+    problem: 'Что не так',
+    wholeFile: 'весь файл',
+    ignored: (names: string[]) => `Не распознаны и не загружаются столбцы: ${names.map(quoted).join(', ')}.`,
+    sampleHeading: (n: number, total: number) => (n < total ? `Первые ${n} строк из ${total}` : 'Строки файла'),
+    apply: 'Применить',
+    applying: 'Применяем…',
+    applyHint: 'Все изменения применяются одной операцией и записываются в журнал.',
+    blockedHint: 'Кнопка станет доступна, когда в файле не останется ошибок.',
+  },
+  sample: {
+    region: 'Регион',
+    municipality: 'Муниципалитет',
+    code: 'Код',
+    name: 'Название',
+    principal: 'Дир.',
+    teachers: 'Учит.',
+    students: 'Обуч.',
+    parents: 'Род.',
+    status: 'Итог',
+    titles: { principal: 'Директор', teachers: 'Учителя', students: 'Обучающиеся 5–11 классов', parents: 'Родители' },
+    statuses: { new: 'Новая', updated: 'Изменится', unchanged: 'Без изменений', error: 'Ошибка' } satisfies Record<RosterSampleRow['status'], string>,
+    changed: 'Изменится при загрузке',
+  },
+  applied: (s: { schoolsNew: number; schoolsUpdated: number; schoolsUnchanged: number; municipalitiesNew: number }) =>
+    `Список применён: новых школ — ${s.schoolsNew}, обновлено — ${s.schoolsUpdated}, без изменений — ${s.schoolsUnchanged}` +
+    (s.municipalitiesNew ? `, новых муниципалитетов — ${s.municipalitiesNew}.` : '.'),
+  regions: {
+    heading: 'Регионы',
+    hint: 'Школы загружаются только в регионы, которые уже есть здесь: так опечатка в названии региона не создаст новый регион. Муниципалитеты создаются из файла сами.',
+    name: 'Регион',
+    municipalities: 'Муниц.',
+    schools: 'Школ',
+    empty: 'Регионов пока нет. Добавьте первый.',
+    add: 'Добавить регион',
+    newName: 'Название нового региона',
+    placeholder: 'Например, Тверская область',
+    added: (name: string) => `Регион «${name}» добавлен.`,
+  },
+  /** Server error codes of this screen's requests; others fall back to the app's common texts. */
+  errors: {
+    roster_invalid: 'В файле есть ошибки, поэтому ничего не применено. Список ошибок ниже.',
+    body_too_large: 'Файл больше 5 МБ. Уберите из него лишние листы и оформление или сохраните как CSV.',
+    region_exists: 'Такой регион уже есть.',
+    region_name_empty: 'Введите название региона.',
+  } as Record<string, string>,
+  /** Each problem of a file or row, in Russian, from its stable code. */
+  issues: {
+    empty_file: () => 'Файл пустой.',
+    no_rows: () => 'Есть строка заголовков, но нет ни одной школы.',
+    unreadable_file: () => 'Файл не читается как таблица. Сохраните его из Excel как «Книга Excel (.xlsx)» или «CSV (разделители — точки с запятой)».',
+    unsupported_format: () => 'Старый формат Excel (.xls) не поддерживается. Сохраните файл как «Книга Excel (.xlsx)».',
+    missing_column: (i) => `Нет столбца ${quoted(i.column ?? '')}. Проверьте строку заголовков.`,
+    duplicate_column: (i) => `Столбец ${quoted(i.column ?? '')} повторяет другой столбец с тем же смыслом; оставьте один.`,
+    empty_region: () => 'Не указан регион.',
+    empty_municipality: () => 'Не указан муниципалитет.',
+    empty_code: () => 'Не указан код школы.',
+    empty_name: () => 'Не указано название школы.',
+    too_long: () => 'Слишком длинный текст: сократите его.',
+    count_empty: () => 'Пустая ячейка. Укажите число; 0 — если таких участников нет.',
+    count_not_number: (i) => `${quoted(i.value)} — не число.`,
+    count_not_integer: (i) => `${quoted(i.value)} — нужно целое число.`,
+    count_negative: (i) => `${quoted(i.value)} — число не может быть отрицательным.`,
+    count_too_large: (i) => `${quoted(i.value)} — слишком большое число; проверьте, тот ли это столбец.`,
+    principal_not_0_1: (i) => `${quoted(i.value)} — для директора укажите 1 (или 0, если должность вакантна).`,
+    duplicate_code: (i) => `Код ${quoted(i.value)} уже есть в строке ${i.firstLine}. У каждой школы свой код.`,
+    unknown_region: (i) => `Региона ${quoted(i.value)} нет в системе. Проверьте написание или добавьте регион в разделе «Регионы».`,
+    code_in_other_region: (i) => `Школа с кодом ${quoted(i.value)} уже числится в другом регионе (${quoted(i.existingRegion)}).`,
+  } satisfies Record<RosterIssue['code'], (issue: RosterIssue) => string>,
+};
+
+function plural(n: number, one: string, few: string, many: string) {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}

@@ -1,0 +1,105 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+/**
+ * Why a roster file or one of its rows cannot be imported. `code` is stable (the UI words it in Russian);
+ * `message` is English for people calling the API from scripts.
+ */
+export const ROSTER_ISSUE_CODES = [
+  'empty_file',
+  'no_rows',
+  'unreadable_file',
+  'unsupported_format',
+  'missing_column',
+  'duplicate_column',
+  'empty_region',
+  'empty_municipality',
+  'empty_code',
+  'empty_name',
+  'too_long',
+  'count_empty',
+  'count_not_number',
+  'count_not_integer',
+  'count_negative',
+  'count_too_large',
+  'principal_not_0_1',
+  'duplicate_code',
+  'unknown_region',
+  'code_in_other_region',
+] as const;
+export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
+
+export const RosterIssue = Type.Object({
+  /** The line of the file (CSV) or the row number (XLSX), counted from 1; null for the file as a whole. */
+  line: Type.Union([Type.Integer(), Type.Null()]),
+  /** The column's header as written in the file (the template's header when the column is missing). */
+  column: Type.Union([Type.String(), Type.Null()]),
+  code: Type.Enum(ROSTER_ISSUE_CODES),
+  message: Type.String(),
+  /** The offending cell, so the UI can quote it. */
+  value: Type.Optional(Type.String()),
+  /** duplicate_code: the line the code first appeared on. */
+  firstLine: Type.Optional(Type.Integer()),
+  /** code_in_other_region: the region the school is registered in. */
+  existingRegion: Type.Optional(Type.String()),
+});
+export type RosterIssue = Static<typeof RosterIssue>;
+
+export const RosterSummary = Type.Object({
+  /** Regions the file's schools belong to (they must exist already). */
+  regions: Type.Integer(),
+  municipalitiesNew: Type.Integer(),
+  schoolsNew: Type.Integer(),
+  schoolsUpdated: Type.Integer(),
+  schoolsUnchanged: Type.Integer(),
+});
+export type RosterSummary = Static<typeof RosterSummary>;
+
+const Count = Type.Union([Type.Integer(), Type.Null()]);
+
+export const RosterSampleRow = Type.Object({
+  line: Type.Integer(),
+  region: Type.String(),
+  municipality: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  principal: Count,
+  teachers: Count,
+  students: Count,
+  parents: Count,
+  status: Type.Enum(['new', 'updated', 'unchanged', 'error']),
+  /** updated: which of region…parents change. */
+  changes: Type.Array(Type.String()),
+});
+export type RosterSampleRow = Static<typeof RosterSampleRow>;
+
+export const RosterPreview = Type.Object({
+  /** Data rows in the file (blank rows are not counted). */
+  rows: Type.Integer(),
+  /** The first issues, in file order; `errorCount` says how many there are in all. */
+  errors: Type.Array(RosterIssue),
+  errorCount: Type.Integer(),
+  summary: RosterSummary,
+  sample: Type.Array(RosterSampleRow),
+  /** Headers the import did not recognise and ignores. */
+  ignoredColumns: Type.Array(Type.String()),
+  format: Type.Union([Type.Enum(['csv', 'xlsx']), Type.Null()]),
+});
+export type RosterPreview = Static<typeof RosterPreview>;
+
+export const RosterApplied = Type.Object({ rows: Type.Integer(), summary: RosterSummary });
+export type RosterApplied = Static<typeof RosterApplied>;
+
+export const RosterQuery = Type.Object(
+  { filename: Type.Optional(Type.String({ maxLength: 255, description: 'The uploaded file name, kept in the audit log' })) },
+  { additionalProperties: false },
+);
+
+export const RegionSummary = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  municipalities: Type.Integer(),
+  schools: Type.Integer(),
+});
+export type RegionSummary = Static<typeof RegionSummary>;
+
+export const NewRegionBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
