@@ -58,7 +58,20 @@ export interface LinkTable {
   role: Role;
   kind: ColumnType<LinkKind, LinkKind | undefined, LinkKind>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_reason: ColumnType<LinkRevokedReason | null, LinkRevokedReason | null | undefined, LinkRevokedReason | null>;
   created_at: CreatedAt;
+}
+
+/** 'replaced': revoked for good (a leaked link); 'access_mode': set aside while the role uses the other kind of link. */
+export type LinkRevokedReason = 'replaced' | 'access_mode';
+
+export type AccessMode = 'open' | 'codes';
+
+/** A role without a row answers by the open link of its school. */
+export interface WaveAccessTable {
+  wave_id: number;
+  role: Role;
+  mode: AccessMode;
 }
 
 export interface ResponseTable {
@@ -117,6 +130,30 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | undefined, never>;
 }
 
+/**
+ * Responses per wave × school × role, kept by triggers on responses (migration 0006). A school × role is
+ * spread over shards so concurrent answers do not queue on one row; only the sum over shards means anything.
+ */
+export interface ParticipationCountTable {
+  wave_id: number;
+  school_id: number;
+  role: Role;
+  shard: number;
+  responses: number;
+  fast_responses: number;
+}
+
+/** Up to three risk factors a school team works on after a wave (migration 0007). */
+export interface SchoolPriorityTable {
+  wave_id: number;
+  school_id: number;
+  /** 1–3: the order the team listed them in. */
+  position: number;
+  factor_id: string;
+  chosen_by: number | null;
+  chosen_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -129,6 +166,9 @@ export interface Database {
   sessions: SessionTable;
   invitations: InvitationTable;
   audit_log: AuditLogTable;
+  wave_access: WaveAccessTable;
+  participation_counts: ParticipationCountTable;
+  school_priorities: SchoolPriorityTable;
 }
 
 export type School = Selectable<SchoolTable>;

@@ -1,3 +1,188 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useUser } from '../../app/session';
+import { fetchPriorities } from '../api/priorities';
+import { fetchProfile } from '../api/profile';
+import { fetchWaves } from '../api/waves';
+import { DynamicsSection } from '../dynamics/DynamicsSection';
+import { ErrorMessage } from '../ErrorMessage';
+import { ExplanationPanel } from '../explanation/ExplanationPanel';
+import { PrioritiesCard } from '../priorities/PrioritiesCard';
+import { schoolStrings as s } from '../strings';
+import { useLoad } from '../useLoad';
+import { pickWaves } from '../school-waves';
+import { LevelBadge } from './LevelBadge';
+import { ParticipationSummary } from './ParticipationSummary';
+import { ProfileChart } from './ProfileChart';
+import { ProfileTable } from './ProfileTable';
+import '../school.css';
+
+/** A school's page: who took part, its risk profile, why each factor is what it is, its priorities and its change. */
 export function SchoolPage() {
-  return <p className="muted">Раздел в разработке.</p>;
+  const user = useUser();
+  const params = useParams();
+  const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
+  const [search, setSearch] = useSearchParams();
+  const waves = useLoad(fetchWaves, 'waves');
+  const { wave, earlier } = pickWaves(waves.data, search.get('wave'));
+
+  const key = `${wave?.id}:${schoolId}`;
+  const ready = wave && schoolId ? { waveId: wave.id, schoolId } : null;
+  const profile = useLoad(ready && (() => fetchProfile(ready.waveId, ready.schoolId)), key);
+  const priorities = useLoad(ready && (() => fetchPriorities(ready.waveId, ready.schoolId)), key);
+
+  const update = (changes: Record<string, string | null>) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null) next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  if (!schoolId) return <p className="muted">{s.noSchool}</p>;
+  if (waves.error) return <ErrorMessage error={waves.error} onRetry={waves.reload} />;
+  if (waves.data && !wave) return <p className="muted">{s.noWaves}</p>;
+
+  const view = search.get('view') === 'table' ? 'table' : 'chart';
+  const factorId = search.get('factor');
+  const compareParam = search.get('compare');
+  const compareWith = compareParam === 'none' ? null : compareParam ? Number(compareParam) : (earlier[0]?.id ?? null);
+  const chosen = priorities.data?.factorIds ?? [];
+  const p = profile.data;
+  const reportPath = `${params.schoolId ? `/school/${schoolId}` : '/school'}/report?wave=${wave?.id ?? ''}`;
+
+  return (
+    <div className="sc-school-page">
+      {user.role !== 'school' && (
+        <Link className="sc-back no-print" to={`/coordinator/profiles${wave ? `?wave=${wave.id}` : ''}`}>{s.backToRegion}</Link>
+      )}
+      <header className="sc-school-head">
+        <div>
+          <p className="sc-eyebrow">{s.title}</p>
+          <h1>{p?.school.name ?? '…'}</h1>
+          {p && (
+            <p className="muted">
+              {p.school.municipality.name} · {s.report.code} {p.school.code}
+            </p>
+          )}
+        </div>
+        <div className="toolbar sc-head-tools">
+          <label className="sc-inline-field">
+            {s.wave}
+            <select value={wave?.id ?? ''} onChange={(e) => update({ wave: e.target.value, factor: null, compare: null })}>
+              {[...(waves.data ?? [])]
+                .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
+                .map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.title} ({s.waveStatus[w.status]})
+                  </option>
+                ))}
+            </select>
+          </label>
+          <Link className="sc-button" to={reportPath}>{s.print}</Link>
+        </div>
+      </header>
+
+      {profile.error ? (
+        <ErrorMessage error={profile.error} onRetry={profile.reload} />
+      ) : !p || !wave ? (
+        <p className="muted">{s.loading}</p>
+      ) : (
+        <>
+          <ParticipationSummary profile={p} />
+
+          <section className="card" aria-labelledby="profile-title">
+            <div className="sc-panel-head">
+              <h2 id="profile-title">{s.profile.title}</h2>
+              <div className="sc-segmented" role="group" aria-label={s.profile.title}>
+                <button type="button" aria-pressed={view === 'chart'} onClick={() => update({ view: null })}>{s.profile.chart}</button>
+                <button type="button" aria-pressed={view === 'table'} onClick={() => update({ view: 'table' })}>{s.profile.table}</button>
+              </div>
+            </div>
+            <p className="muted">{s.profile.intro}</p>
+            <p className="sc-small">
+              {s.profile.counts(
+                p.factors.filter((f) => f.level === 'high').length,
+                p.factors.filter((f) => f.level === 'medium').length,
+                p.factors.filter((f) => f.level === 'insufficient').length,
+              )}
+            </p>
+            {view === 'chart' ? (
+              <>
+                <ProfileChart factors={p.factors} priorities={chosen} waveTitle={wave.title} selected={factorId} onSelect={(id) => update({ factor: id })} />
+                <LevelLegend />
+                <div className="sc-factor-links">
+                  <span className="muted sc-small">{s.profile.openExplanation}</span>
+                  {p.factors.map((f) => (
+                    <button
+                      key={f.id}
+                      type="button"
+                      className={`sc-chip sc-chip-${f.level}`}
+                      aria-pressed={f.id === factorId}
+                      aria-label={`${s.profile.why} ${f.id}. ${f.title}`}
+                      onClick={() => update({ factor: f.id })}
+                    >
+                      {f.id}
+                    </button>
+                  ))}
+                </div>
+                <ul className="sc-factor-list">
+                  {p.factors.map((f) => (
+                    <li key={f.id}>
+                      <button type="button" aria-pressed={f.id === factorId} onClick={() => update({ factor: f.id })}>
+                        <span className="sc-factor-id">{chosen.includes(f.id) ? '★ ' : ''}{f.id}.</span>
+                        <span className="sc-factor-title">{f.title}</span>
+                        <LevelBadge level={f.level} />
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <ProfileTable factors={p.factors} priorities={chosen} selected={factorId} onSelect={(id) => update({ factor: id })} />
+            )}
+          </section>
+
+          {factorId && p.factors.some((f) => f.id === factorId) && (
+            <ExplanationPanel
+              waveId={wave.id}
+              schoolId={schoolId}
+              factorId={factorId}
+              priority={chosen.includes(factorId)}
+              onClose={() => update({ factor: null })}
+            />
+          )}
+
+          {priorities.data && (
+            <PrioritiesCard waveId={wave.id} schoolId={schoolId} factors={p.factors} priorities={priorities.data} onSaved={priorities.reload} />
+          )}
+
+          <DynamicsSection
+            schoolId={schoolId}
+            wave={wave}
+            earlierWaves={earlier}
+            compareWith={compareWith}
+            onCompareWith={(id) => update({ compare: id === null ? 'none' : String(id) })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function LevelLegend() {
+  return (
+    <ul className="sc-legend" aria-label={s.profile.legend}>
+      {(['low', 'medium', 'high', 'insufficient'] as const).map((level) => (
+        <li key={level}>
+          <span className={`sc-swatch sc-swatch-${level}`} aria-hidden="true" />
+          {s.levels[level]}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -1,0 +1,14 @@
+import type { WaveView } from '../../../../server/admin/waves/waves.schemas';
+import type { RegionPicture } from '../../../../server/region-picture/region-picture.schemas';
+import { api, download } from '../../app/api';
+
+export type { RegionPicture, WaveView };
+export type SchoolRow = RegionPicture['schools'][number];
+export type Level = SchoolRow['cells'][number]['level'];
+
+export const fetchWaves = () => api<WaveView[]>('/api/waves');
+
+export const fetchRegionPicture = (waveId: number, compareTo: number | null) =>
+  api<RegionPicture>(`/api/waves/${waveId}/region-picture${compareTo ? `?compareTo=${compareTo}` : ''}`);
+
+export const downloadProfiles = (waveId: number, format: 'csv' | 'xlsx') => download(`/api/waves/${waveId}/profiles.${format}`);

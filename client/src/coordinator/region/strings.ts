@@ -1,0 +1,79 @@
+type Level = 'low' | 'medium' | 'high' | 'insufficient';
+
+const plural = (n: number, one: string, few: string, many: string) => {
+  const tens = Math.abs(n) % 100;
+  const units = tens % 10;
+  if (tens > 10 && tens < 20) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+};
+const schools = (n: number) => `${n} ${plural(n, 'школа', 'школы', 'школ')}`;
+
+export const regionStrings = {
+  title: 'Риск-профили школ',
+  intro: 'Уровни риска каждой школы по десяти факторам, выбранные школами приоритеты и доля школ с положительной динамикой.',
+  loading: 'Загружаем профили…',
+  noWaves: 'Волн анкетирования пока нет. Их создаёт администратор.',
+  retry: 'Повторить',
+  wave: 'Волна',
+  compareWith: 'Сравнить с волной',
+  noCompare: '— не сравнивать —',
+  municipality: 'Муниципалитет',
+  allMunicipalities: 'Все муниципалитеты',
+  sort: 'Порядок',
+  sortByName: 'по муниципалитету и названию',
+  sortByRisk: 'сначала больше высоких рисков',
+  export: 'Выгрузить профили:',
+  csv: 'CSV',
+  xlsx: 'Excel',
+  levels: { low: 'низкий', medium: 'средний', high: 'высокий', insufficient: 'недостаточно данных' } satisfies Record<Level, string>,
+  legend: 'Уровни риска',
+
+  stats: {
+    schools: 'Школ',
+    schoolsHint: 'в вашей территории',
+    positive: 'Положительная динамика',
+    positiveOf: (positive: number, total: number) => `${positive} из ${schools(total)}`,
+    target: (target: string) => `цель — не меньше ${target} школ`,
+    reached: 'цель достигнута',
+    short: (n: number) => `до цели не хватает: ${schools(n)}`,
+    noCompare: 'Выберите волну для сравнения, чтобы увидеть динамику.',
+    between: (earlier: string, later: string) => `«${earlier}» → «${later}»`,
+    topHigh: 'Чаще всего высокий риск',
+    topHighValue: (id: string, n: number) => `${id}: ${schools(n)}`,
+    noHigh: 'ни у одной школы нет высоких рисков',
+    priorities: 'Выбрали приоритеты',
+    prioritiesOf: (n: number, total: number) => `${n} из ${schools(total)}`,
+  },
+
+  heatmap: {
+    title: 'Школы × факторы',
+    caption: 'Цвет — уровень риска, число — балл от 0 до 100. Нажмите на школу, чтобы открыть её профиль.',
+    school: 'Школа',
+    priorities: 'Приоритеты',
+    change: 'Динамика',
+    changeYes: 'есть',
+    changeNo: 'нет',
+    highRow: 'Высокий риск, школ',
+    cell: (school: string, factor: string, level: string, score: number | null) =>
+      `${school}. ${factor}: ${level}${score === null ? '' : `, ${score} из 100`}`,
+    empty: 'Нет школ в выбранном муниципалитете.',
+  },
+
+  factors: {
+    title: 'Факторы: сколько школ на каждом уровне',
+    factor: 'Фактор',
+    high: 'Высокий',
+    medium: 'Средний',
+    low: 'Низкий',
+    insufficient: 'Нет данных',
+    prioritised: 'Выбрали приоритетом',
+  },
+
+  errors: {
+    same_wave: 'Выберите для сравнения другую волну.',
+    different_region: 'Волны относятся к разным регионам — сравнивать их нельзя.',
+    wave_not_found: 'Волна не найдена.',
+  } as Record<string, string>,
+};

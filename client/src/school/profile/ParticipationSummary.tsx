@@ -1,0 +1,48 @@
+import type { Role, SchoolProfile } from '../api/profile';
+import { needed, percent } from '../format';
+import { schoolStrings as s } from '../strings';
+
+const ROLES: Role[] = ['principal', 'teacher', 'student', 'parent'];
+
+/** Who answered against the wave's target, role by role, and how many are still missing. */
+export function ParticipationSummary({ profile }: { profile: SchoolProfile }) {
+  const target = profile.wave.target;
+  const missing = ROLES.reduce((sum, role) => sum + needed(target, profile.roles[role].expected, profile.roles[role].responses), 0);
+  return (
+    <section className="card" aria-labelledby="participation-title">
+      <h2 id="participation-title">{s.participation.title}</h2>
+      <p className="muted">
+        {s.participation.intro(percent(target))} {missing === 0 ? s.participation.schoolAtTarget : s.participation.schoolShort(missing)}
+      </p>
+      <div className="sc-role-grid">
+        {ROLES.map((role) => {
+          const r = profile.roles[role];
+          const short = needed(target, r.expected, r.responses);
+          const rate = r.rate ?? 0;
+          return (
+            <div key={role} className="sc-role-stat" data-testid={`participation-${role}`}>
+              <div className="sc-role-name">{s.roles[role]}</div>
+              {r.expected === 0 ? (
+                <div className="muted">{s.participation.nobodyExpected}</div>
+              ) : (
+                <>
+                  <div className="sc-role-figures">
+                    <span className="value">{s.participation.of(r.responses, r.expected)}</span>
+                    <span className="muted"> · {percent(rate)}</span>
+                  </div>
+                  <div className="sc-meter" role="presentation">
+                    <div className={`sc-meter-fill ${short === 0 ? 'sc-done' : ''}`} style={{ width: `${Math.min(100, rate * 100)}%` }} />
+                    <div className="sc-meter-target" style={{ left: `${target * 100}%` }} />
+                  </div>
+                  <div className={short === 0 ? 'ok' : 'sc-warn'}>{short === 0 ? s.participation.atTarget : s.participation.missing(short)}</div>
+                  {rate > 1 && <div className="sc-warn sc-small">{s.participation.overExpected}</div>}
+                  {!r.reportable && <div className="muted sc-small">{s.participation.notReportable}</div>}
+                </>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type Plugin } from 'chart.js';
+import type { FactorResult, Level } from '../api/profile';
+import { points } from '../format';
+import { schoolStrings as s } from '../strings';
+
+// Only the parts a horizontal bar chart needs: the whole of chart.js would double the bundle.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+/** The same colours as the level badges of app.css. */
+export const LEVEL_COLOURS: Record<Level, string> = {
+  low: '#2e8b57',
+  medium: '#e0a100',
+  high: '#c62828',
+  insufficient: '#c3c9d3',
+};
+
+/** Splits a long factor title into lines of about `width` characters, so labels fit a phone. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Writes each factor's points (or "no data") at the end of its bar, so the chart reads without hovering. */
+function valueLabels(factors: () => FactorResult[]): Plugin<'bar'> {
+  return {
+    id: 'valueLabels',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = '600 12px system-ui, sans-serif';
+      ctx.textBaseline = 'middle';
+      chart.getDatasetMeta(0).data.forEach((bar, i) => {
+        const factor = factors()[i];
+        if (!factor) return;
+        ctx.fillStyle = factor.score === null ? '#5b6475' : '#1d2433';
+        ctx.fillText(factor.score === null ? s.levels.insufficient : String(points(factor.score)), bar.x + 6, bar.y);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+const PHONE = '(max-width: 640px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(PHONE);
+    const changed = () => setNarrow(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  return narrow;
+}
+
+/** The width of an element, kept up to date: label lines are wrapped to what the chart can give them. */
+function useWidth(element: RefObject<HTMLElement | null>, fixed?: number): number {
+  const [width, setWidth] = useState(fixed ?? 0);
+  useEffect(() => {
+    if (fixed || !element.current) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(element.current);
+    return () => observer.disconnect();
+  }, [element, fixed]);
+  return fixed ?? width;
+}
+
+interface Props {
+  factors: FactorResult[];
+  priorities: string[];
+  waveTitle: string;
+  selected: string | null;
+  onSelect(factorId: string): void;
+  /** A fixed width in CSS pixels: the printed report draws once at the width of an A4 page instead of following the screen. */
+  fixedWidth?: number;
+}
+
+/** The ten factors as horizontal bars coloured by level; a click opens the factor's explanation. */
+export function ProfileChart({ factors, priorities, waveTitle, selected, onSelect, fixedWidth }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'bar'> | null>(null);
+  // The chart is built once; its callbacks read the latest props through these.
+  const latest = useRef({ factors, onSelect });
+  latest.current = { factors, onSelect };
+  const box = useRef<HTMLDivElement>(null);
+  const narrow = useNarrow() && !fixedWidth;
+  // Chart.js gives the label axis at most about half the width; about 7.5 px a character at 13 px.
+  const lineLength = Math.min(46, Math.max(16, Math.floor((useWidth(box, fixedWidth) * 0.45 - 16) / 7.5)));
+  // A phone has no room for titles beside the bars: it shows ids, and the page lists the titles under the chart.
+  const labels = factors.map((f) => {
+    const id = `${priorities.includes(f.id) ? '★ ' : ''}${f.id}`;
+    return narrow ? id : wrap(`${id}. ${f.title}`, lineLength);
+  });
+  const height = narrow ? 48 + factors.length * 34 : Math.max(320, 40 + labels.reduce((sum, l) => sum + Math.max(2, l.length) * 17 + 10, 0));
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    chart.current = new Chart(canvas.current, {
+      type: 'bar',
+      data: { labels: [], datasets: [{ data: [], backgroundColor: [], borderRadius: 4, barPercentage: 0.8, categoryPercentage: 0.85 }] },
+      options: {
+        indexAxis: 'y',
+        responsive: !fixedWidth,
+        maintainAspectRatio: false,
+        animation: false,
+        layout: { padding: { right: 40 } },
+        scales: {
+          x: { min: 0, max: 100, ticks: { stepSize: 25 }, title: { display: !narrow, text: s.profile.axis } },
+          y: { ticks: { autoSkip: false, font: { size: narrow ? 11 : 13 }, color: '#1d2433' }, grid: { display: false } },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              title: (items) => {
+                const f = latest.current.factors[items[0].dataIndex];
+                return f ? `${f.id}. ${f.title}` : '';
+              },
+              label: (item) => {
+                const f = latest.current.factors[item.dataIndex];
+                if (!f) return '';
+                return f.score === null ? s.levelsCapital.insufficient : `${s.profile.scoreOf(points(f.score))} · ${s.levels[f.level]}`;
+              },
+            },
+          },
+        },
+        onClick: (_event, elements) => {
+          const f = elements.length ? latest.current.factors[elements[0].index] : undefined;
+          if (f) latest.current.onSelect(f.id);
+        },
+        onHover: (event, elements) => {
+          const target = event.native?.target as HTMLElement | undefined;
+          if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
+        },
+      },
+      plugins: [valueLabels(() => latest.current.factors)],
+    });
+    return () => chart.current?.destroy();
+  }, [narrow, fixedWidth]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    c.data.labels = labels;
+    const dataset = c.data.datasets[0];
+    dataset.data = factors.map((f) => (f.score === null ? 0 : points(f.score)));
+    dataset.backgroundColor = factors.map((f) => LEVEL_COLOURS[f.level]);
+    dataset.borderColor = factors.map((f) => (f.id === selected ? '#1d2433' : 'transparent'));
+    dataset.borderWidth = factors.map((f) => (f.id === selected ? 2 : 0));
+    c.update();
+  });
+
+  const summary = factors.map((f) => `${f.id}: ${f.score === null ? s.levels.insufficient : `${points(f.score)}, ${s.levels[f.level]}`}`).join('; ');
+  return (
+    <div className="sc-profile-chart" ref={box} style={{ height, width: fixedWidth }}>
+      <canvas ref={canvas} width={fixedWidth} height={fixedWidth ? height : undefined} role="img" aria-label={`${s.profile.chartLabel(waveTitle)}. ${summary}`} />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useUser } from '../../app/session';
+import { fetchExplanation } from '../api/explanation';
+import { fetchPriorities } from '../api/priorities';
+import { fetchProfile } from '../api/profile';
+import { fetchWaves } from '../api/waves';
+import { ErrorMessage } from '../ErrorMessage';
+import { ExplanationView } from '../explanation/ExplanationView';
+import { date, needed, percent, period } from '../format';
+import { ProfileChart } from '../profile/ProfileChart';
+import { ProfileTable } from '../profile/ProfileTable';
+import { pickWaves } from '../school-waves';
+import { schoolStrings as s } from '../strings';
+import { useLoad } from '../useLoad';
+import '../school.css';
+
+const t = s.report;
+const ROLES = ['principal', 'teacher', 'student', 'parent'] as const;
+/** The printable width of an A4 page with 12 mm margins, in CSS pixels. */
+const REPORT_CHART_WIDTH = 680;
+
+/** Everything about one school and wave on paper: the profile and every factor's explanation. */
+async function loadReport(waveId: number, schoolId: number) {
+  const [profile, priorities] = await Promise.all([fetchProfile(waveId, schoolId), fetchPriorities(waveId, schoolId)]);
+  const explanations = await Promise.all(profile.factors.map((f) => fetchExplanation(waveId, schoolId, f.id)));
+  return { profile, priorities, explanations };
+}
+
+export function ReportPage() {
+  const user = useUser();
+  const params = useParams();
+  const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
+  const [search] = useSearchParams();
+  const waves = useLoad(fetchWaves, 'waves');
+  const { wave } = pickWaves(waves.data, search.get('wave'));
+  const report = useLoad(wave && schoolId ? () => loadReport(wave.id, schoolId) : null, `${wave?.id}:${schoolId}`);
+  const back = `${params.schoolId ? `/school/${schoolId}` : '/school'}?wave=${wave?.id ?? ''}`;
+
+  if (!schoolId) return <p className="muted">{s.noSchool}</p>;
+  const error = waves.error ?? report.error;
+  if (error) return <ErrorMessage error={error} />;
+  if (!report.data || !wave) return <p className="muted">{s.loading}</p>;
+  const { profile, priorities, explanations } = report.data;
+  const titles = new Map(profile.factors.map((f) => [f.id, f.title]));
+
+  return (
+    <article className="sc-report" data-testid="report">
+      <div className="toolbar no-print">
+        <Link to={back}>{t.back}</Link>
+        <button type="button" className="primary" onClick={() => window.print()}>{t.printNow}</button>
+      </div>
+      <header className="sc-report-head">
+        <h1>{t.title}</h1>
+        <dl className="sc-report-facts">
+          <div><dt>{t.school}</dt><dd>{profile.school.name}</dd></div>
+          <div><dt>{t.code}</dt><dd>{profile.school.code}</dd></div>
+          <div><dt>{t.municipality}</dt><dd>{profile.school.municipality.name}</dd></div>
+          <div><dt>{t.wave}</dt><dd>{profile.wave.title}</dd></div>
+          <div><dt>{t.period}</dt><dd>{period(profile.wave.opensAt, profile.wave.closesAt)}</dd></div>
+          <div><dt>{t.model}</dt><dd>{profile.model.title} ({profile.model.id})</dd></div>
+          <div><dt>{t.date}</dt><dd>{date(new Date())}</dd></div>
+        </dl>
+      </header>
+
+      <section className="sc-report-section">
+        <h2>{t.participation}</h2>
+        <table className="sc-compact">
+          <tbody>
+            {ROLES.map((role) => {
+              const r = profile.roles[role];
+              const short = needed(profile.wave.target, r.expected, r.responses);
+              return (
+                <tr key={role}>
+                  <td>{s.roles[role]}</td>
+                  <td className="num">{r.expected === 0 ? s.participation.nobodyExpected : s.participation.of(r.responses, r.expected)}</td>
+                  <td className="num">{r.rate === null ? '' : percent(r.rate)}</td>
+                  <td>{r.expected === 0 ? '' : short === 0 ? s.participation.atTarget : s.participation.missing(short)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="sc-report-section">
+        <h2>{t.profile}</h2>
+        <ProfileChart factors={profile.factors} priorities={priorities.factorIds} waveTitle={profile.wave.title} selected={null} onSelect={() => undefined} fixedWidth={REPORT_CHART_WIDTH} />
+        <ProfileTable factors={profile.factors} priorities={priorities.factorIds} />
+      </section>
+
+      <section className="sc-report-section">
+        <h2>{t.priorities}</h2>
+        {priorities.factorIds.length === 0 ? (
+          <p>{s.priorities.none}</p>
+        ) : (
+          <ol>
+            {priorities.factorIds.map((id) => (
+              <li key={id}>{id}. {titles.get(id) ?? id}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="sc-report-section sc-report-explanations">
+        <h2>{t.explanations}</h2>
+        {explanations.map((e) => (
+          <div key={e.factor.id} className="sc-report-factor">
+            <ExplanationView explanation={e} priority={priorities.factorIds.includes(e.factor.id)} />
+          </div>
+        ))}
+      </section>
+      <p className="muted sc-small">{t.footer}</p>
+    </article>
+  );
+}

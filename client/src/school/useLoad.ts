@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+}
+
+/** Runs `load` whenever `key` changes and keeps only the latest answer, so a fast switch never shows stale data. */
+export function useLoad<T>(load: (() => Promise<T>) | null, key: string): Loaded<T> {
+  const [state, setState] = useState<{ key: string; data: T | null; error: unknown }>({ key: '', data: null, error: null });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    if (!load) return;
+    let current = true;
+    setState((s) => (s.key === key ? s : { key, data: null, error: null }));
+    load().then(
+      (data) => current && setState({ key, data, error: null }),
+      (error: unknown) => current && setState({ key, data: null, error }),
+    );
+    return () => {
+      current = false;
+    };
+    // `load` is a fresh closure each render; `key` says when it asks for something else.
+  }, [key, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  const fresh = state.key === key;
+  return { data: fresh ? state.data : null, error: fresh ? state.error : null, loading: !!load && (!fresh || (state.data === null && state.error === null)), reload };
+}

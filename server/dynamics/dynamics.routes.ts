@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { schoolOfWave } from '../explanations/school-of-wave.js';
+import { findPriorities } from '../priorities/priorities.repository.js';
+import { schoolProfile } from '../profiles/profiles.js';
+import { badRequest } from '../shared/errors.js';
+import { compareProfiles } from './compare.js';
+import { earlierFirst } from './wave-order.js';
+import { DynamicsParams, DynamicsQuery, SchoolDynamics } from './dynamics.schemas.js';
+
+/** A school's change between two waves (METHODOLOGY §4), for the same readers as its profile. */
+export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/schools/:schoolId/dynamics',
+    { schema: { params: DynamicsParams, querystring: DynamicsQuery, response: { 200: SchoolDynamics } }, config: { access: 'staff' } },
+    async (req) => {
+      const { schoolId } = req.params;
+      const { from, to } = req.query;
+      if (from === to) throw badRequest('same_wave', 'Compare two different waves: from and to are the same');
+      const a = await schoolOfWave(app.db, req.principal!, from, schoolId);
+      const b = await schoolOfWave(app.db, req.principal!, to, schoolId);
+      const [earlier, later] = earlierFirst(a.wave, b.wave);
+      const [before, after, earlierPriorities, laterPriorities] = await Promise.all([
+        schoolProfile(app.db, earlier, a.school),
+        schoolProfile(app.db, later, a.school),
+        findPriorities(app.db, earlier.id, schoolId),
+        findPriorities(app.db, later.id, schoolId),
+      ]);
+      const comparison = compareProfiles(before.factors, after.factors);
+      const worked = new Set(earlierPriorities.factorIds);
+      return {
+        school: a.school.ref,
+        earlier: before.wave,
+        later: after.wave,
+        factors: comparison.factors.map((f) => ({ ...f, priority: worked.has(f.id) })),
+        positiveChange: comparison.positiveChange,
+        priorities: { earlier: earlierPriorities.factorIds, later: laterPriorities.factorIds },
+      };
+    },
+  );
+};

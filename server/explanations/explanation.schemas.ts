@@ -1,0 +1,106 @@
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
+import { RoleSchema } from '../admin/links/links.schemas.js';
+import { ROLES, type Role } from '../shared/roles.js';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const ChoiceValue = Type.Union([Type.String(), Type.Number()]);
+
+export const LevelSchema = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('insufficient')]);
+export const MissingSchema = Type.Union([Type.Literal('role-not-reportable'), Type.Literal('no-answers')]);
+export const KindSchema = Type.Union([Type.Literal('share'), Type.Literal('mean'), Type.Literal('choice'), Type.Literal('ratio')]);
+
+export const ExplanationParams = Type.Object({
+  waveId: Type.Integer({ minimum: 1 }),
+  schoolId: Type.Integer({ minimum: 1 }),
+  factorId: Type.String({ minLength: 1, maxLength: 100 }),
+});
+
+export const QuestionRef = Type.Object({ name: Type.String(), title: Type.String(), description: Type.Optional(Type.String()) });
+
+/** One answer of a distribution with the risk the model gives it, so the UI can mark the answers that raise the factor. */
+export const DistributionRow = Type.Object({
+  value: ChoiceValue,
+  text: Type.String(),
+  count: Type.Integer(),
+  risk: Type.Number(),
+});
+
+export const Distribution = Type.Union([
+  Type.Object({
+    shown: Type.Literal(true),
+    rows: Type.Array(DistributionRow),
+    /** «Затрудняюсь ответить»: not an answer for scoring, still worth seeing. */
+    dontKnow: Type.Integer(),
+  }),
+  Type.Object({
+    shown: Type.Literal(false),
+    /** few-answers: n below the privacy threshold; ratio: a quotient of two numbers has no answers to count. */
+    reason: Type.Union([Type.Literal('few-answers'), Type.Literal('ratio')]),
+  }),
+]);
+export type Distribution = Static<typeof Distribution>;
+
+export const IndicatorExplanation = Type.Object({
+  id: Type.String(),
+  role: RoleSchema,
+  kind: KindSchema,
+  weight: Type.Number(),
+  value: Nullable(Type.Number()),
+  risk: Nullable(Type.Number()),
+  n: Type.Integer(),
+  missing: Nullable(MissingSchema),
+  /** weight · risk / Σ weight of the factor's indicators with data: the part of the score this indicator makes. */
+  contribution: Nullable(Type.Number()),
+  /** One of the few indicators that make most of the score (explain.ts says which). */
+  key: Type.Boolean(),
+  /** The question read; a ratio reads two, numerator first. */
+  questions: Type.Array(QuestionRef),
+  /** share: the answers whose share is the value. */
+  counted: Type.Array(Type.Object({ value: ChoiceValue, text: Type.String() })),
+  /** choice: the risk of each answer. */
+  choiceRisks: Type.Array(Type.Object({ value: ChoiceValue, text: Type.String(), risk: Type.Number() })),
+  /** share, mean, ratio: the value at which risk is 0 and at which it is 1. */
+  best: Nullable(Type.Number()),
+  worst: Nullable(Type.Number()),
+  distribution: Distribution,
+});
+export type IndicatorExplanation = Static<typeof IndicatorExplanation>;
+
+/** One principal answer: a number, or the words of the chosen answers; both null when left empty. */
+export const PrincipalAnswer = Type.Object({ number: Nullable(Type.Number()), text: Nullable(Type.String()) });
+
+export const PrincipalAnswers = Type.Object({
+  responses: Type.Integer(),
+  questions: Type.Array(Type.Object({ ...QuestionRef.properties, answers: Type.Array(PrincipalAnswer) })),
+});
+export type PrincipalAnswers = Static<typeof PrincipalAnswers>;
+
+const RoleState = Type.Object({
+  expected: Type.Integer(),
+  responses: Type.Integer(),
+  rate: Nullable(Type.Number()),
+  reportable: Type.Boolean(),
+  /** The participation at which the role's answers start to count. */
+  minRate: Type.Number(),
+});
+
+export const FactorExplanation = Type.Object({
+  school: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+  wave: Type.Object({ id: Type.Integer(), title: Type.String() }),
+  model: Type.Object({ id: Type.String(), title: Type.String() }),
+  factor: Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    description: Type.Optional(Type.String()),
+    score: Nullable(Type.Number()),
+    level: LevelSchema,
+    coverage: Type.Number(),
+    levels: Type.Object({ medium: Type.Number(), high: Type.Number() }),
+  }),
+  /** A distribution of answers is shown from this many answers up (METHODOLOGY §2, privacy). */
+  minN: Type.Integer(),
+  roles: Type.Object(Object.fromEntries(ROLES.map((role) => [role, RoleState])) as Record<Role, typeof RoleState>),
+  indicators: Type.Array(IndicatorExplanation),
+  principal: PrincipalAnswers,
+});
+export type FactorExplanation = Static<typeof FactorExplanation>;

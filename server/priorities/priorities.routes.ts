@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { audit } from '../audit/log.js';
+import type { Principal } from '../auth/principal.js';
+import { schoolOfWave } from '../explanations/school-of-wave.js';
+import { storedModel } from '../profiles/wave-model.js';
+import { ApiError, badRequest } from '../shared/errors.js';
+import { findPriorities, replacePriorities } from './priorities.repository.js';
+import { Priorities, PrioritiesBody, PrioritiesParams } from './priorities.schemas.js';
+
+/** The team chooses its own school's work; coordinators see the choice but do not make it for them. */
+function mayEdit(principal: Principal, schoolId: number): boolean {
+  return principal.role === 'admin' || (principal.role === 'school' && principal.schoolId === schoolId);
+}
+
+/** The risk factors a school works on after a wave: read by everyone who sees the profile, set by its team. */
+export const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/waves/:waveId/schools/:schoolId/priorities',
+    { schema: { params: PrioritiesParams, response: { 200: Priorities } }, config: { access: 'staff' } },
+    async (req) => {
+      const { waveId, schoolId } = req.params;
+      await schoolOfWave(app.db, req.principal!, waveId, schoolId);
+      const found = await findPriorities(app.db, waveId, schoolId);
+      return { waveId, schoolId, factorIds: found.factorIds, chosenAt: found.chosenAt?.toISOString() ?? null, editable: mayEdit(req.principal!, schoolId) };
+    },
+  );
+
+  app.put(
+    '/api/waves/:waveId/schools/:schoolId/priorities',
+    { schema: { params: PrioritiesParams, body: PrioritiesBody, response: { 200: Priorities } }, config: { access: 'staff' } },
+    async (req) => {
+      const { waveId, schoolId } = req.params;
+      const principal = req.principal!;
+      const { wave } = await schoolOfWave(app.db, principal, waveId, schoolId);
+      if (!mayEdit(principal, schoolId)) throw new ApiError(403, 'forbidden', "Only the school's own team chooses its priorities");
+      const model = await storedModel(app.db, wave.model_id);
+      const known = new Set(model.factors.map((f) => f.id));
+      const unknown = req.body.factorIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        throw badRequest('unknown_factor', `The model "${model.id}" of wave ${waveId} has no factor ${unknown.map((id) => `"${id}"`).join(', ')}`, { unknown });
+      }
+      const saved = await app.db.transaction().execute(async (trx) => {
+        const before = await replacePriorities(trx, waveId, schoolId, req.body.factorIds, principal.id);
+        await audit(trx, {
+          userId: principal.id,
+          action: 'priorities.update',
+          entity: 'school',
+          entityId: schoolId,
+          details: { waveId, before, after: req.body.factorIds },
+        });
+        return findPriorities(trx, waveId, schoolId);
+      });
+      return { waveId, schoolId, factorIds: saved.factorIds, chosenAt: saved.chosenAt?.toISOString() ?? null, editable: true };
+    },
+  );
+};

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { assertWaveVisible } from '../auth/scope.js';
+import { earlierFirst } from '../dynamics/wave-order.js';
+import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
+import { waveProfiles } from '../profiles/profiles.js';
+import { badRequest } from '../shared/errors.js';
+import { profilesCsv, profilesXlsx } from './profiles-export.js';
+import { regionPicture } from './region-picture.js';
+import { RegionPicture, RegionPictureParams, RegionPictureQuery } from './region-picture.schemas.js';
+
+function attachment(reply: FastifyReply, filename: string, contentType: string) {
+  reply.header('content-type', contentType);
+  reply.header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  reply.header('cache-control', 'no-store');
+}
+
+/** The coordinator's picture of the schools of a territory, and the export of its profiles. */
+export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/waves/:waveId/region-picture',
+    { schema: { params: RegionPictureParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
+    async (req) => {
+      const principal = req.principal!;
+      const wave = await assertWaveVisible(app.db, principal, req.params.waveId);
+      const { compareTo } = req.query;
+      let other = null;
+      if (compareTo !== undefined) {
+        if (compareTo === wave.id) throw badRequest('same_wave', 'Compare two different waves: compareTo is the wave itself');
+        other = await assertWaveVisible(app.db, principal, compareTo);
+        if (other.region_id !== wave.region_id) throw badRequest('different_region', `Waves ${wave.id} and ${compareTo} belong to different regions`);
+      }
+      const current = await waveProfiles(app.db, wave, principal);
+      const priorities = await prioritiesOfSchools(app.db, wave.id, current.profiles.map((p) => p.school.id));
+      if (!other) return regionPicture(current, priorities, null);
+      const previous = await waveProfiles(app.db, other, principal);
+      const [earlier, later] = earlierFirst(wave, other)[0] === wave ? [current, previous] : [previous, current];
+      return regionPicture(current, priorities, { earlier, later });
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: RegionPictureParams }, config: { access: 'coordinator' } }, async (req, reply) => {
+      const wave = await assertWaveVisible(app.db, req.principal!, req.params.waveId);
+      const body = await waveProfiles(app.db, wave, req.principal!);
+      const generatedAt = new Date();
+      const name = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
+      if (format === 'csv') {
+        attachment(reply, name, 'text/csv; charset=utf-8');
+        return reply.send(profilesCsv(body, generatedAt));
+      }
+      attachment(reply, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return reply.send(await profilesXlsx(body, generatedAt));
+    });
+  }
+};

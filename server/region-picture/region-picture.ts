@@ -1,0 +1,56 @@
+import type { WaveProfilesBody } from '../profiles/schemas.js';
+import { compareProfiles } from '../dynamics/compare.js';
+import { POSITIVE_CHANGE_TARGET, type RegionPicture } from './region-picture.schemas.js';
+
+export interface ComparedWaves {
+  earlier: WaveProfilesBody;
+  later: WaveProfilesBody;
+}
+
+/**
+ * The coordinator's picture of a wave: every school × factor level, how many schools stand at each
+ * level of each factor, what schools chose to work on, and — against a second wave — the share of
+ * schools with positive change (METHODOLOGY §4). Every school of the territory counts in that share:
+ * a school without comparable data has not shown a change.
+ */
+export function regionPicture(current: WaveProfilesBody, priorities: Map<number, string[]>, compared: ComparedWaves | null): RegionPicture {
+  const modelFactors = current.profiles[0]?.factors ?? [];
+  const positive = compared ? positiveBySchool(compared) : null;
+
+  const schools = current.profiles.map((p) => ({
+    school: p.school,
+    cells: p.factors.map((f) => ({ factorId: f.id, score: f.score, level: f.level })),
+    priorities: priorities.get(p.school.id) ?? [],
+    positiveChange: positive ? (positive.get(p.school.id) ?? false) : null,
+  }));
+
+  const factors = modelFactors.map((factor, i) => {
+    const summary = { id: factor.id, title: factor.title, low: 0, medium: 0, high: 0, insufficient: 0, prioritised: 0 };
+    for (const row of schools) {
+      summary[row.cells[i].level] += 1;
+      if (row.priorities.includes(factor.id)) summary.prioritised += 1;
+    }
+    return summary;
+  });
+
+  const positiveCount = schools.filter((s) => s.positiveChange === true).length;
+  return {
+    wave: current.wave,
+    model: current.model,
+    factors,
+    schools,
+    dynamics: compared && {
+      earlier: compared.earlier.wave,
+      later: compared.later.wave,
+      schools: schools.length,
+      positive: positiveCount,
+      share: schools.length > 0 ? positiveCount / schools.length : null,
+      target: POSITIVE_CHANGE_TARGET,
+    },
+  };
+}
+
+function positiveBySchool({ earlier, later }: ComparedWaves): Map<number, boolean> {
+  const before = new Map(earlier.profiles.map((p) => [p.school.id, p.factors]));
+  return new Map(later.profiles.map((p) => [p.school.id, compareProfiles(before.get(p.school.id) ?? [], p.factors).positiveChange]));
+}

@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
+import { storeModelVersion } from '../../server/risk-models/store.js';
+import { loadModelFile } from '../../server/scoring/load-model.js';
+import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { launchBrowser, newPhoneContext } from './browser.js';
+import { startServer, type E2eServer } from './server.js';
+
+const SCREENSHOTS = 'test-results';
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** The heat map as the page shows it: per school, the level words of its ten cells. */
+function heatMap(page: Page) {
+  return page.getByTestId('heatmap').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => ({
+      school: row.querySelector('th a')!.textContent!,
+      cells: [...row.querySelectorAll('td.rp-cell')].map((cell) => /: (низкий|средний|высокий|недостаточно данных)/.exec(cell.textContent ?? '')?.[1]),
+    })),
+  );
+}
+
+// The coordinators' screens run on PGlite only: they test the pages; the API tests cover both databases.
+describe("the region's picture in Chromium", () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
+    const model = await loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
+    await storeModelVersion(server.database.db, model, 'risk-model.json');
+    await seedDemo(server.database.db, model, await loadQuestionnaires());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each([
+    ['desktop', (b: Browser, url: string) => b.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: url, acceptDownloads: true })],
+    ['phone', (b: Browser, url: string) => newPhoneContext(b, url)],
+  ] as const)('on a %s', (device, open) => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await open(browser, server.url);
+      page = await context.newPage();
+      await logIn(page, 'region@demo.local');
+    });
+    afterAll(() => context?.close());
+
+    it('shows the schools × factors heat map, the schools high on each factor and the share with positive change', async () => {
+      await page.getByRole('link', { name: 'Риск-профили региона' }).click();
+      await page.getByTestId('heatmap').waitFor();
+      const rows = await heatMap(page);
+      expect(rows).toHaveLength(12);
+      for (const row of rows) expect(row.cells).toHaveLength(10);
+      expect(rows.flatMap((r) => r.cells)).not.toContain(undefined);
+      // Every cell is named in words for screen readers, not only by its colour.
+      const cell = page.getByTestId('heatmap').locator('td.rp-cell').first();
+      expect(await cell.textContent()).toMatch(/^\d+МБОУ «Берёзовская СОШ № 1»\. R1\. Низкий уровень оснащения школы: (низкий|средний|высокий), \d+ из 100$/);
+
+      // The footer counts the schools whose cell is high, factor by factor.
+      const footer = await page.getByTestId('heatmap').locator('tfoot td.rp-high-count').allTextContents();
+      expect(footer.map(Number)).toEqual([...Array(10).keys()].map((i) => rows.filter((r) => r.cells[i] === 'высокий').length));
+
+      // Compared with the entry wave by default: the share of schools with positive change against 70%.
+      const positive = page.getByTestId('positive-change');
+      expect(await positive.textContent()).toMatch(/Положительная динамика\d+(,\d)?%.*из 12 школ · цель — не меньше 70% школ/);
+      const changed = await page.getByTestId('heatmap').locator('td.rp-change').allTextContents();
+      const share = Math.round((changed.filter((c) => c.includes('есть')).length / 12) * 1000) / 10;
+      expect(await positive.locator('.value').textContent()).toBe(`${String(share).replace('.', ',')}%`);
+
+      await page.screenshot({ path: `${SCREENSHOTS}/region-heatmap-${device}.png`, fullPage: true });
+    });
+
+    it("opens a school's profile from the heat map", async () => {
+      await page.getByTestId('heatmap').getByRole('link', { name: 'МАОУ «Средняя школа № 5»' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('МАОУ «Средняя школа № 5»');
+      await page.locator('canvas[role=img]').waitFor();
+      await page.getByRole('link', { name: '← Риск-профили региона' }).click();
+      await page.getByTestId('heatmap').waitFor();
+    });
+  });
+
+  it('exports every profile of the wave to CSV', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: server.url, acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await logIn(page, 'region@demo.local');
+      await page.goto('/coordinator/profiles');
+      await page.getByTestId('heatmap').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^profiles-wave-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
+      const bytes = readFileSync((await download.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+      const header = lines.findIndex((l) => l.startsWith('Код школы;'));
+      expect(lines.slice(header + 1)).toHaveLength(12);
+      expect(lines[header].split(';')).toHaveLength(3 + 2 * 10);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a municipal coordinator only the municipality's schools", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: server.url });
+    const page = await context.newPage();
+    try {
+      await logIn(page, 'municipality@demo.local');
+      await page.goto('/coordinator/profiles');
+      await page.getByTestId('heatmap').waitFor();
+      const rows = await heatMap(page);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThan(12);
+      const municipality = await page.getByTestId('heatmap').locator('.rp-municipality').allTextContents();
+      expect(new Set(municipality).size).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FactorExplanation, IndicatorExplanation } from '../../server/explanations/explanation.schemas.js';
+import { TEST_DATABASES } from '../helpers/database.js';
+import { openTestApp, type TestApp } from '../helpers/app.js';
+import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
+import { handWorld, type HandWorld } from './world.js';
+
+describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
+  let t: TestApp;
+  let w: HandWorld;
+  let teamA: LoggedIn;
+  let teamB: LoggedIn;
+  let municipal: LoggedIn;
+  let otherMunicipal: LoggedIn;
+
+  beforeAll(async () => {
+    t = await openTestApp(kind);
+    w = await handWorld(t.database.db);
+    teamA = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: w.a.id });
+    teamB = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: w.b.id });
+    municipal = await newLoggedInAccount(t.app, t.database.db, { role: 'municipality', municipalityId: w.municipality.id });
+    otherMunicipal = await newLoggedInAccount(t.app, t.database.db, { role: 'municipality', municipalityId: w.otherMunicipality.id });
+  });
+  afterAll(() => t?.close());
+
+  const explain = (who: LoggedIn | null, schoolId: number, factorId = 'F1', waveId = w.later.id) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/waves/${waveId}/schools/${schoolId}/factors/${factorId}/explanation`,
+      headers: who ? { cookie: who.cookie } : {},
+    });
+  const indicator = (body: FactorExplanation, id: string) => body.indicators.find((i) => i.id === id) as IndicatorExplanation;
+
+  it('gives every indicator its value, risk, weight, n and share of the score, computed by hand', async () => {
+    const res = await explain(teamA, w.a.id);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as FactorExplanation;
+    expect(body.school).toEqual({ id: w.a.id, code: w.a.code, name: 'Школа А' });
+    expect(body.model.id).toBe('hand-model');
+    // (0.6 + 0.625 + 0.6 + 2·1) / 5 = 0.765 → high (≥ 0.67)
+    expect(body.factor.score).toBeCloseTo(0.765, 12);
+    expect(body.factor.level).toBe('high');
+    expect(body.factor.coverage).toBe(1);
+    expect(body.factor.levels).toEqual({ medium: 0.34, high: 0.67 });
+
+    const pc = indicator(body, 'F1.pc');
+    expect(pc).toMatchObject({ role: 'teacher', kind: 'share', weight: 1, n: 5, missing: null, best: 0, worst: 1 });
+    expect(pc.value).toBeCloseTo(0.6, 12); // 3 of 5
+    expect(pc.risk).toBeCloseTo(0.6, 12);
+    expect(pc.contribution).toBeCloseTo(0.12, 12); // 1 · 0.6 / 5
+    expect(pc.counted).toEqual([
+      { value: 'no', text: 'Нет' },
+      { value: 'no_internet', text: 'Есть, но без интернета' },
+    ]);
+    expect(pc.questions[0]).toMatchObject({ name: 't_pc_access', title: 'Есть ли в кабинете компьютер с интернетом для работы на уроке?' });
+
+    const equipment = indicator(body, 'F1.equipment');
+    expect(equipment).toMatchObject({ n: 4, weight: 1, best: 5, worst: 1 });
+    expect(equipment.value).toBeCloseTo(2.5, 12); // (2 + 1 + 4 + 3) / 4
+    expect(equipment.risk).toBeCloseTo(0.625, 12); // (2.5 − 5) / (1 − 5)
+    expect(equipment.contribution).toBeCloseTo(0.125, 12);
+
+    const internet = indicator(body, 'F1.internet');
+    expect(internet).toMatchObject({ n: 1, value: 0.6, risk: 0.6, best: null, worst: null });
+    expect(internet.choiceRisks).toContainEqual({ value: 'slow', text: 'Медленный: с трудом открываются сайты', risk: 0.6 });
+
+    const vacancies = indicator(body, 'F1.vacancies');
+    expect(vacancies).toMatchObject({ n: 1, weight: 2, risk: 1 });
+    expect(vacancies.value).toBeCloseTo(0.15, 12); // 3 / 20
+    expect(vacancies.contribution).toBeCloseTo(0.4, 12); // 2 · 1 / 5
+    expect(vacancies.questions.map((q) => q.name)).toEqual(['p_vacancies', 'p_teachers_total']);
+
+    // The contributions add up to the score; the vacancies alone make more than half of it (2 of 3.825 points).
+    expect(body.indicators.reduce((sum, i) => sum + (i.contribution ?? 0), 0)).toBeCloseTo(body.factor.score!, 12);
+    expect(body.indicators.filter((i) => i.key).map((i) => i.id)).toEqual(['F1.vacancies']);
+  });
+
+  it('shows the distribution of answers from n = 5, and not at n = 4', async () => {
+    const a = (await explain(teamA, w.a.id)).json() as FactorExplanation;
+    // n = 5: counts per choice, with the risk each answer carries.
+    expect(indicator(a, 'F1.pc').distribution).toEqual({
+      shown: true,
+      dontKnow: 0,
+      rows: [
+        { value: 'yes', text: 'Да', count: 2, risk: 0 },
+        { value: 'no_internet', text: 'Есть, но без интернета', count: 1, risk: 1 },
+        { value: 'no', text: 'Нет', count: 2, risk: 1 },
+      ],
+    });
+    // n = 4 (one teacher left the rating empty): suppressed.
+    expect(indicator(a, 'F1.equipment').distribution).toEqual({ shown: false, reason: 'few-answers' });
+    // A ratio has no answers to count; the principal's numbers are shown instead.
+    expect(indicator(a, 'F1.vacancies').distribution).toEqual({ shown: false, reason: 'ratio' });
+
+    // School B: 4 teachers answered t_pc_access, all "no": value 1, no distribution.
+    const b = (await explain(municipal, w.b.id)).json() as FactorExplanation;
+    expect(indicator(b, 'F1.pc')).toMatchObject({ n: 4, value: 1, risk: 1, distribution: { shown: false, reason: 'few-answers' } });
+  });
+
+  it('shows the scale of a rating with every point once n ≥ 5', async () => {
+    const body = (await explain(teamA, w.a.id, 'F1', w.earlier.id)).json() as FactorExplanation;
+    // Earlier wave: five teachers all rated their equipment 1.
+    expect(indicator(body, 'F1.equipment').distribution).toEqual({
+      shown: true,
+      dontKnow: 0,
+      rows: [
+        { value: 1, text: '1 — Очень плохо', count: 5, risk: 1 },
+        { value: 2, text: '2', count: 0, risk: 0.75 },
+        { value: 3, text: '3', count: 0, risk: 0.5 },
+        { value: 4, text: '4', count: 0, risk: 0.25 },
+        { value: 5, text: '5 — Отлично', count: 0, risk: 0 },
+      ],
+    });
+  });
+
+  it("gives the principal's own answers with the questionnaire's words", async () => {
+    const body = (await explain(teamA, w.a.id)).json() as FactorExplanation;
+    expect(body.principal.responses).toBe(1);
+    expect(body.principal.questions.map((q) => [q.name, q.answers])).toEqual([
+      ['p_internet', [{ number: null, text: 'Медленный: с трудом открываются сайты' }]],
+      ['p_vacancies', [{ number: 3, text: null }]],
+      ['p_teachers_total', [{ number: 20, text: null }]],
+    ]);
+  });
+
+  it('says why an indicator is missing, and gives no score below half coverage', async () => {
+    const body = (await explain(teamA, w.a.id, 'F2')).json() as FactorExplanation;
+    expect(body.factor).toMatchObject({ score: null, level: 'insufficient', coverage: 0 });
+    expect(indicator(body, 'F2.unsafe')).toMatchObject({ missing: 'role-not-reportable', value: null, risk: null, contribution: null, key: false });
+    expect(indicator(body, 'F2.discipline')).toMatchObject({ missing: 'no-answers', n: 0 });
+    expect(body.roles.student).toEqual({ expected: 100, responses: 0, rate: 0, reportable: false, minRate: 0.5 });
+    expect(body.minN).toBe(5);
+    expect(body.principal.questions).toEqual([]);
+  });
+
+  it("never lets a school team read another school's profile or explanation", async () => {
+    const profile = (who: LoggedIn, schoolId: number) =>
+      t.app.inject({ method: 'GET', url: `/api/waves/${w.later.id}/schools/${schoolId}/profile`, headers: { cookie: who.cookie } });
+    expect((await profile(teamB, w.a.id)).statusCode).toBe(403);
+    expect((await profile(teamA, w.a.id)).statusCode).toBe(200);
+    expect((await explain(teamB, w.a.id)).statusCode).toBe(403);
+    expect((await explain(teamA, w.b.id)).json().code).toBe('out_of_scope');
+    expect((await explain(otherMunicipal, w.a.id)).statusCode).toBe(403);
+    expect((await explain(null, w.a.id)).statusCode).toBe(401);
+    expect((await explain(municipal, w.a.id)).statusCode).toBe(200);
+  });
+
+  it('answers 404 for a factor the wave’s model does not have', async () => {
+    const res = await explain(teamA, w.a.id, 'R99');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('factor_not_found');
+  });
+});
