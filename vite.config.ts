@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { respondentOnPreact } from './vite.respond-preact';
 import { resolve } from 'node:path';
 
 // Two HTML entries: the respondent page must never pull staff screens or chart.js into its bundle.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [respondentOnPreact(), react()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/client'),
     emptyOutDir: true,

@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { respondRoutes } from './respond/routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
-import { registerSecurityHeaders } from './security/headers.js';
+import { registerSecurity } from './security/plugin.js';
 import { withLogRedaction } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps) {
 
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  await registerSecurityHeaders(app);
+  await registerSecurity(app);
   await registerAuthHooks(app);
 
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));

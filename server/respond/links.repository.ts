@@ -24,3 +24,6 @@ export function findLinkByToken(db: Db, token: string) {
 }
 
 export type LinkWithContext = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>;
+
+/** What a token means for good: a link's wave, school, role and kind never change, only whether it is live. */
+export type LinkFacts = Pick<LinkWithContext, 'id' | 'role' | 'kind' | 'wave_id' | 'school_id'>;

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { LinkWithContext } from './links.repository.js';
+import type { LinkFacts } from './links.repository.js';
 
 export interface NewResponse {
   clientKey: string;
@@ -9,31 +10,32 @@ export interface NewResponse {
 
 export type StoreResult =
   | { status: 'stored' | 'replayed'; id: number }
-  | { status: 'key-taken' | 'code-used' };
+  | { status: 'key-taken' | 'code-used' }
+  /** Nothing stored: the link was revoked or its wave is not open (at the moment of the insert). */
+  | { status: 'link-closed' };
 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * One statement, so a response is stored whole or not at all. The client key makes a retry return the
- * first row instead of adding one; a single-use code's unique column makes it answer once.
+ * One statement, so a response is stored whole or not at all, and only while its link is live and its wave
+ * open: the check and the insert are the same statement, so a link revoked a moment ago stores nothing. The
+ * client key makes a retry return the first row instead of adding one (even after the link closed: that
+ * answer was stored while it was open); a single-use code's unique column makes it answer once.
  */
-export async function storeResponse(db: Db, link: LinkWithContext, response: NewResponse): Promise<StoreResult> {
+export async function storeResponse(db: Db, link: LinkFacts, response: NewResponse): Promise<StoreResult> {
   try {
-    const inserted = await db
-      .insertInto('responses')
-      .values({
-        wave_id: link.wave_id,
-        school_id: link.school_id,
-        role: link.role,
-        link_id: link.id,
-        client_key: response.clientKey,
-        answers: JSON.stringify(response.answers),
-        duration_seconds: response.durationSeconds,
-        code_link_id: link.kind === 'code' ? link.id : null,
-      })
-      .onConflict((oc) => oc.column('client_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    // Written as SQL rather than with the query builder: this is the statement every respondent waits for,
+    // and building it costs ten times less this way (see bench/http-submissions.ts).
+    const { rows } = await sql<{ id: number }>`
+      insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id)
+      select links.wave_id, links.school_id, links.role, links.id,
+             cast(${response.clientKey} as uuid), cast(${JSON.stringify(response.answers)} as jsonb), cast(${response.durationSeconds} as integer),
+             case when links.kind = 'code' then links.id end
+      from links join waves on waves.id = links.wave_id
+      where links.id = ${link.id} and links.revoked_at is null and now() >= waves.opens_at and now() < waves.closes_at
+      on conflict (client_key) do nothing
+      returning id`.execute(db);
+    const inserted = rows[0];
     if (inserted) return { status: 'stored', id: inserted.id };
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -41,7 +43,8 @@ export async function storeResponse(db: Db, link: LinkWithContext, response: New
     return replay?.link_id === link.id ? { status: 'replayed', id: replay.id } : { status: 'code-used' };
   }
   const existing = await findByClientKey(db, response.clientKey);
-  return existing?.link_id === link.id ? { status: 'replayed', id: existing.id } : { status: 'key-taken' };
+  if (!existing) return { status: 'link-closed' };
+  return existing.link_id === link.id ? { status: 'replayed', id: existing.id } : { status: 'key-taken' };
 }
 
 function findByClientKey(db: Db, clientKey: string) {

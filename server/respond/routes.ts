@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
+import { LinkFactsCache } from './link-facts-cache.js';
 import { findLinkByToken } from './links.repository.js';
 import { storeResponse } from './responses.repository.js';
 import { validateAnswers } from './validate-answers.js';
@@ -12,7 +13,15 @@ export interface RespondRoutesOptions {
 /** A submission is a few KB; anything near this is not a questionnaire answer. */
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
 
-const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64 }) });
+/**
+ * Submissions per link and minute. A whole school may answer from one address, so the limit is per link,
+ * not per address, and generous: a class finishing together stays far below it; a script flooding one
+ * link does not.
+ */
+export const SUBMISSION_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
+
+// Tokens are base64url (shared/tokens.ts); anything else is refused before it reaches a query.
+const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
 
 const SubmitBody = Type.Object(
   {
@@ -23,17 +32,24 @@ const SubmitBody = Type.Object(
   { additionalProperties: false },
 );
 
+const linkNotFound = () => notFound('link_not_found', 'No questionnaire link has this address; check the link or ask the school for a new one');
+
 async function linkOrFail(db: Parameters<typeof findLinkByToken>[0], token: string) {
   const link = await findLinkByToken(db, token);
-  if (!link) throw notFound('link_not_found', 'No questionnaire link has this address; check the link or ask the school for a new one');
+  if (!link) throw linkNotFound();
   if (link.revoked_at) throw new ApiError(410, 'link_revoked', 'This link was replaced by a new one; ask the school for the current link');
   return link;
 }
 
+const waveClosed = () => conflict('wave_closed', 'The survey wave is not open now; answers are accepted only while it runs');
+
 /** Public routes of the respondent: no account, the link's token is the only credential. */
 export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = async (app, { questionnaires }) => {
+  const known = new LinkFactsCache();
+
   app.get('/api/links/:token', { schema: { params: TokenParams }, config: { access: 'public' } }, async (req) => {
     const link = await linkOrFail(app.db, req.params.token);
+    known.remember(req.params.token, link);
     return {
       role: link.role,
       kind: link.kind,
@@ -45,10 +61,26 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
 
   app.post(
     '/api/links/:token/responses',
-    { schema: { params: TokenParams, body: SubmitBody }, bodyLimit: RESPONSE_BODY_LIMIT, config: { access: 'public' } },
+    {
+      schema: { params: TokenParams, body: SubmitBody },
+      bodyLimit: RESPONSE_BODY_LIMIT,
+      config: { access: 'public', rateLimit: { ...SUBMISSION_RATE_LIMIT, keyGenerator: (req) => `link|${(req.params as { token: string }).token}` } },
+    },
     async (req, reply) => {
-      const link = await linkOrFail(app.db, req.params.token);
-      if (!link.wave_open) throw conflict('wave_closed', 'The survey wave is not open now; answers are accepted only while it runs');
+      const { token } = req.params;
+      // Whether the link is live and its wave open is checked by the insert; a retry of a stored answer is
+      // confirmed even after the link closed, so a phone whose first attempt got through learns it did.
+      let link = known.get(token);
+      if (!link) {
+        const found = await findLinkByToken(app.db, token);
+        if (!found) throw linkNotFound();
+        known.remember(token, found);
+        link = found;
+      }
+      // Ajv's type coercion turns "1e400" into Infinity and lets it past `maximum`.
+      if (req.body.durationSeconds !== undefined && !Number.isSafeInteger(req.body.durationSeconds)) {
+        throw badRequest('invalid_request', 'Invalid request: durationSeconds must be a whole number of seconds');
+      }
       const problems = validateAnswers(questionnaires[link.role], req.body.answers);
       if (problems.length > 0) {
         throw badRequest('invalid_answers', problems.map((p) => p.message).join('; '), problems);
@@ -63,6 +95,9 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
           throw conflict('client_key_taken', 'This clientKey was already used for another link; generate a new one');
         case 'code-used':
           throw conflict('code_used', 'This single-use code has already been answered');
+        case 'link-closed':
+          await linkOrFail(app.db, token);
+          throw waveClosed();
         default:
           return reply.code(201).send({ id: result.id });
       }

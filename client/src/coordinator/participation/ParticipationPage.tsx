@@ -1,3 +1,133 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { errorText } from '../../app/errors';
+import { downloadParticipation, listWaves, type SchoolRow, type WaveView } from './api';
+import { formatTime } from './format';
+import { countFlags } from './flags';
+import { Headline } from './Headline';
+import { ReminderDialog } from './ReminderDialog';
+import { SchoolTable } from './SchoolTable';
+import { Distribution, MunicipalitySummary, RoleSummary } from './Summaries';
+import { useParticipation } from './useParticipation';
+import { coordinatorStrings } from '../strings';
+import './participation.css';
+
+const s = coordinatorStrings.participation;
+
+/** The wave in the address, else the open one, else the newest: a shared link opens the same wave. */
+function chosenWave(waves: WaveView[], fromUrl: string | null): number | null {
+  const asked = Number(fromUrl);
+  if (waves.some((w) => w.id === asked)) return asked;
+  return (waves.find((w) => w.status === 'open') ?? waves[0])?.id ?? null;
+}
+
+/** The coordinator's live view of the participation target, for the territory the account covers. */
 export function ParticipationPage() {
-  return <p className="muted">Раздел в разработке.</p>;
+  const [params, setParams] = useSearchParams();
+  const [waves, setWaves] = useState<WaveView[] | null>(null);
+  const [wavesError, setWavesError] = useState<string | null>(null);
+  const [municipalityId, setMunicipalityId] = useState<number | null>(null);
+  const [reminderFor, setReminderFor] = useState<SchoolRow | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  useEffect(() => {
+    listWaves().then(setWaves, (e) => setWavesError(errorText(e)));
+  }, []);
+
+  const waveId = waves ? chosenWave(waves, params.get('wave')) : null;
+  const { report, error, live, refresh } = useParticipation(waveId);
+
+  useEffect(() => setMunicipalityId(null), [waveId]);
+
+  function pickMunicipality(id: number | null) {
+    setMunicipalityId(id);
+    document.getElementById('pt-schools-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(null);
+    try {
+      await downloadParticipation(waveId!, format);
+    } catch (e) {
+      setExportError(errorText(e));
+    }
+  }
+
+  if (wavesError) return <p className="error" role="alert">{wavesError}</p>;
+  if (!waves) return <p className="muted">{s.loading}</p>;
+  if (waves.length === 0) {
+    return (
+      <div className="pt-page">
+        <h1>{s.title}</h1>
+        <p className="muted">{s.noWaves}</p>
+      </div>
+    );
+  }
+
+  const flagged = report && countFlags(report.schools);
+
+  return (
+    <div className="pt-page">
+      <header className="pt-head">
+        <div>
+          <h1>{s.title}</h1>
+          <p className="pt-status">
+            {report && (
+              <span className={`badge pt-wave-${report.wave.status}`}>
+                {report.wave.status === 'planned' ? s.status.planned(report.wave.daysToOpen ?? 0) : s.status[report.wave.status]}
+              </span>
+            )}
+            <span className={`pt-live ${live ? 'on' : 'off'}`} data-testid="live">
+              <span className="pt-dot" aria-hidden="true" />
+              <span>
+                {live ? s.live.on : s.live.off}
+                {report && <span className="muted"> · {s.live.updatedAt(formatTime(report.generatedAt))}</span>}
+              </span>
+            </span>
+            {!live && (
+              <button type="button" className="link" onClick={refresh}>{s.live.refresh}</button>
+            )}
+          </p>
+        </div>
+        <div className="pt-controls">
+          <label className="pt-wave-select">
+            <span>{s.wave}</span>
+            <select value={waveId ?? ''} onChange={(e) => setParams({ wave: e.target.value })}>
+              {waves.map((w) => (
+                <option key={w.id} value={w.id}>{w.title}</option>
+              ))}
+            </select>
+          </label>
+          <div className="pt-export" role="group" aria-label={s.export.label}>
+            <span className="muted">{s.export.label}</span>
+            <button type="button" onClick={() => void exportAs('csv')}>{s.export.csv}</button>
+            <button type="button" onClick={() => void exportAs('xlsx')}>{s.export.xlsx}</button>
+          </div>
+        </div>
+      </header>
+      {exportError && <p className="error" role="alert">{exportError}</p>}
+
+      {error !== null && !report && <p className="error" role="alert">{errorText(error)}</p>}
+      {!report && error === null && <p className="muted">{s.loading}</p>}
+      {report && (
+        <>
+          <Headline report={report} />
+          {flagged && flagged.over + flagged.noPrincipal + flagged.fast > 0 && (
+            <ul className="pt-flag-summary">
+              {flagged.over > 0 && <li className="pt-flag-over">{s.flagsSummary.over(flagged.over)}</li>}
+              {flagged.noPrincipal > 0 && <li className="pt-flag-principal">{s.flagsSummary.noPrincipal(flagged.noPrincipal)}</li>}
+              {flagged.fast > 0 && <li className="pt-flag-fast">{s.flagsSummary.fast(flagged.fast, report.fastThresholdSeconds)}</li>}
+            </ul>
+          )}
+          <div className="pt-charts">
+            <RoleSummary report={report} />
+            <Distribution report={report} />
+          </div>
+          {report.municipalities.length > 1 && <MunicipalitySummary report={report} onPick={pickMunicipality} />}
+          <SchoolTable report={report} municipalityId={municipalityId} onMunicipality={setMunicipalityId} onRemind={setReminderFor} />
+          {reminderFor && <ReminderDialog report={report} school={reminderFor} onClose={() => setReminderFor(null)} />}
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,291 @@
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
+import { connectDatabase, type Db } from '../server/db/connect.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { storeModelVersion } from '../server/risk-models/store.js';
+import { loadModelFile } from '../server/scoring/load-model.js';
+import { ROLES, type Role } from '../server/shared/roles.js';
+import { newLinkToken } from '../server/shared/tokens.js';
+import { loadQuestionnaires, SURVEYS_DIR, type Questionnaire } from '../server/surveys/questionnaires.js';
+import type { BenchRow } from './run.js';
+
+/**
+ * Accepted responses per second through the real HTTP server, against the same rows inserted straight
+ * into PostgreSQL. Both loads come from a child process with 50 requests in flight, so the client never
+ * runs on the server's event loop. On this 2-core machine the server process, the load process and
+ * PostgreSQL's backends share both cores; the baseline has the same load process and the same database,
+ * so the ratio is what the HTTP layer, validation and the link lookup cost on top of the insert.
+ */
+
+const CONCURRENCY = 50;
+const WARMUP = Number(process.env.BENCH_HTTP_WARMUP ?? 2_000);
+const MEASURED = Number(process.env.BENCH_HTTP_REQUESTS ?? 20_000);
+const SCHOOLS = 500;
+/** How respondents of a school divide between its four links. */
+const ROLE_MIX: Record<Role, number> = { principal: 0.01, teacher: 0.07, student: 0.54, parent: 0.38 };
+const GOAL_RATIO = 0.6;
+const GOAL_P99_MS = 100;
+
+interface BenchLink {
+  id: number;
+  token: string;
+  wave_id: number;
+  school_id: number;
+  role: Role;
+}
+
+type LoadJob =
+  | { mode: 'http'; url: string; links: BenchLink[]; seed: number }
+  | { mode: 'pg'; databaseUrl: string; schema: string; links: BenchLink[]; seed: number };
+
+interface LoadResult {
+  accepted: number;
+  /** CPU the load process spent per request (its own share of the machine). */
+  clientCpuMs: number;
+  refused: Record<string, number>;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A respondent's complete answers: every question answered with a value the questionnaire allows, a few skipped. */
+function answersFor(questionnaire: Questionnaire, random: () => number): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+  for (const spec of questionnaire.questions.values()) {
+    if (random() < 0.05) continue;
+    if (spec.type === 'single') answers[spec.name] = pick([...spec.values]);
+    else if (spec.type === 'multi') answers[spec.name] = [...spec.values].filter(() => random() < 0.3).slice(0, 4);
+    else answers[spec.name] = Math.round(spec.min + random() * (spec.max - spec.min));
+  }
+  return answers;
+}
+
+/** The same submissions for both runs: links drawn by role mix, answers by the same seeded generator. */
+async function submissions(links: BenchLink[], seed: number) {
+  const questionnaires = await loadQuestionnaires();
+  const random = rng(seed);
+  const byRole = new Map(ROLES.map((role) => [role, links.filter((l) => l.role === role)]));
+  const cumulative = ROLES.map((role, i) => ({ role, upTo: ROLES.slice(0, i + 1).reduce((t, r) => t + ROLE_MIX[r], 0) }));
+  return Array.from({ length: WARMUP + MEASURED }, () => {
+    const x = random();
+    const role = (cumulative.find((c) => x < c.upTo) ?? cumulative.at(-1)!).role;
+    const candidates = byRole.get(role)!;
+    const link = candidates[Math.floor(random() * candidates.length)]!;
+    return { link, answers: answersFor(questionnaires[role], random), durationSeconds: 60 + Math.floor(random() * 900) };
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+/** Runs `send` for every item with `CONCURRENCY` in flight; times the items after the warm-up. */
+async function drive<T>(items: T[], send: (item: T) => Promise<string>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const refused: Record<string, number> = {};
+  let accepted = 0;
+  let next = 0;
+  let started = 0;
+  let cpuAtStart = process.cpuUsage();
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      if (index === WARMUP) {
+        started = performance.now();
+        cpuAtStart = process.cpuUsage();
+      }
+      const t0 = performance.now();
+      const outcome = await send(items[index]!);
+      if (index < WARMUP) continue;
+      latencies.push(performance.now() - t0);
+      if (outcome === 'ok') accepted++;
+      else refused[outcome] = (refused[outcome] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  latencies.sort((a, b) => a - b);
+  return { accepted, clientCpuMs: (cpu.user + cpu.system) / 1000 / latencies.length, refused, seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+async function httpLoad(job: Extract<LoadJob, { mode: 'http' }>): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const bodies = (await submissions(job.links, job.seed)).map((s) => ({
+    path: `/api/links/${s.link.token}/responses`,
+    body: JSON.stringify({ answers: s.answers, clientKey: randomUUID(), durationSeconds: s.durationSeconds }),
+  }));
+  const target = new URL(job.url);
+  const post = ({ path, body }: { path: string; body: string }) =>
+    new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { agent, host: target.hostname, port: target.port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode === 201 ? 'ok' : `HTTP ${res.statusCode}`));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  try {
+    return await drive(bodies, post);
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** The floor: the server's own INSERT statement, one row per statement, straight from a pool. */
+async function pgLoad(job: Extract<LoadJob, { mode: 'pg' }>): Promise<LoadResult> {
+  const pool = new pg.Pool({ connectionString: job.databaseUrl, max: CONCURRENCY, options: `-c search_path=${job.schema}` });
+  const rows = await submissions(job.links, job.seed);
+  const insert = async ({ link, answers, durationSeconds }: (typeof rows)[number]) => {
+    const result = await pool.query(
+      `insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (client_key) do nothing returning id`,
+      [link.wave_id, link.school_id, link.role, link.id, randomUUID(), JSON.stringify(answers), durationSeconds, null],
+    );
+    return result.rowCount === 1 ? 'ok' : 'conflict';
+  };
+  try {
+    return await drive(rows, insert);
+  } finally {
+    await pool.end();
+  }
+}
+
+// The load process: started by `load()` below, runs one job and reports back.
+if (process.env.BENCH_LOAD_PROCESS === '1' && process.send) {
+  process.once('message', async (job: LoadJob) => {
+    const result = job.mode === 'http' ? await httpLoad(job) : await pgLoad(job);
+    process.send!(result, () => process.exit(0));
+  });
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_LOAD_PROCESS: '1' } });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result: LoadResult) => resolve(result));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load process exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+/** A region of 500 schools in 10 municipalities, an open wave and one open link per school and role. */
+async function seed(db: Db): Promise<BenchLink[]> {
+  const modelFile = join(SURVEYS_DIR, 'risk-model.json');
+  const model = await loadModelFile(modelFile, SURVEYS_DIR);
+  await storeModelVersion(db, model, modelFile);
+  const region = await db.insertInto('regions').values({ name: 'Бенчмарк' }).returning('id').executeTakeFirstOrThrow();
+  const municipalities = await db
+    .insertInto('municipalities')
+    .values(Array.from({ length: 10 }, (_, i) => ({ region_id: region.id, name: `Район ${i + 1}` })))
+    .returning('id')
+    .execute();
+  const schools = await db
+    .insertInto('schools')
+    .values(
+      Array.from({ length: SCHOOLS }, (_, i) => ({
+        municipality_id: municipalities[i % municipalities.length]!.id,
+        code: `B-${i + 1}`,
+        name: `Школа № ${i + 1}`,
+        expected_principal: 1,
+        expected_teacher: 40,
+        expected_student: 400,
+        expected_parent: 350,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const day = 24 * 3600 * 1000;
+  const wave = await db
+    .insertInto('waves')
+    .values({ region_id: region.id, title: 'Волна', opens_at: new Date(Date.now() - day), closes_at: new Date(Date.now() + 14 * day), target: 0.9, model_id: model.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('links')
+    .values(schools.flatMap((school) => ROLES.map((role) => ({ wave_id: wave.id, school_id: school.id, role, kind: 'open' as const, token: newLinkToken() }))))
+    .returning(['id', 'token', 'wave_id', 'school_id', 'role'])
+    .execute();
+}
+
+async function emptyResponses(db: Db) {
+  await sql`truncate responses, participation_counts`.execute(db);
+  await sql`vacuum analyze responses`.execute(db);
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_http_${process.pid}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  // The server's own pool, as main.ts opens it.
+  const database = await connectDatabase({ databaseUrl, dataDir: '', schema });
+  try {
+    await migrateToLatest(database.db, schema);
+    const links = await seed(database.db);
+    const seedNumber = 7;
+
+    const baseline = await load({ mode: 'pg', databaseUrl, schema, links, seed: seedNumber });
+    await emptyResponses(database.db);
+
+    // Request logging on, as in production, written where it costs what a log file costs.
+    const app = await buildApp({ db: database.db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires(), logger: { level: 'info', file: '/dev/null' } });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    let served: LoadResult;
+    const serverCpu = process.cpuUsage();
+    try {
+      served = await load({ mode: 'http', url, links, seed: seedNumber });
+    } finally {
+      await app.close();
+    }
+    // Includes the warm-up and the load process's start: an upper bound.
+    const cpu = process.cpuUsage(serverCpu);
+    const serverCpuMs = (cpu.user + cpu.system) / 1000 / (WARMUP + MEASURED);
+    const stored = await database.db.selectFrom('responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+
+    const rate = (r: LoadResult) => r.accepted / r.seconds;
+    const refusals = (r: LoadResult) => Object.entries(r.refused).map(([k, n]) => `${n} × ${k}`).join(', ') || 'none refused';
+    return [
+      {
+        name: 'submissions: accepted per second over HTTP, 50 in flight; baseline: the same rows as single INSERTs, 50 connections',
+        value: rate(served),
+        unit: 'responses/s',
+        baseline: rate(baseline),
+        goal: { min: GOAL_RATIO * rate(baseline) },
+        note: `goal: ratio ≥ ${GOAL_RATIO}; ${served.accepted} accepted, ${refusals(served)}; baseline ${refusals(baseline)}; ${stored.n} rows stored by the HTTP run`,
+      },
+      { name: 'submissions: HTTP latency p50', value: served.p50, unit: 'ms', baseline: baseline.p50, note: 'baseline: INSERT latency from the pool' },
+      {
+        name: 'submissions: CPU per request in the server process (at most)',
+        value: serverCpuMs,
+        unit: 'ms',
+        note: `load process: ${served.clientCpuMs.toFixed(2)} ms per HTTP request, ${baseline.clientCpuMs.toFixed(2)} ms per INSERT; machine load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores at the end`,
+      },
+      { name: 'submissions: HTTP latency p99', value: served.p99, unit: 'ms', baseline: baseline.p99, goal: { max: GOAL_P99_MS } },
+    ];
+  } finally {
+    await database.close();
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+    await admin.destroy();
+  }
+}

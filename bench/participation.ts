@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
+import { connectDatabase, type Db } from '../server/db/connect.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { createAccount } from '../server/auth/accounts.js';
+import { loadParticipation } from '../server/participation/participation.routes.js';
+import { participationVersion } from '../server/participation/participation.repository.js';
+import { findLinkByToken } from '../server/respond/links.repository.js';
+import { storeResponse } from '../server/respond/responses.repository.js';
+import { loadQuestionnaires } from '../server/surveys/questionnaires.js';
+import type { BenchRow } from './run.js';
+
+const SCHOOLS = 3000;
+const RESPONSES = 2_000_000;
+const GOAL_MS = 50;
+const PASSWORD = 'bench-password-1';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/**
+ * A region of 3,000 schools in 30 municipalities and 2,000,000 responses of one open wave, made in SQL.
+ * Each school × role gets a turnout between 40% and 105% of its roster, scaled so the total is exact.
+ * Responses go in through the counters' trigger in 8 concurrent statements that each touch every
+ * school × role: the counters end up spread over all their shards, the worst case for the dashboard.
+ */
+async function seed(db: Db) {
+  await sql`insert into regions (name) values ('Бенчмарк')`.execute(db);
+  await sql`insert into municipalities (region_id, name) select r.id, 'Район ' || g from regions r, generate_series(1, 30) g`.execute(db);
+  await sql`
+    insert into schools (municipality_id, code, name, expected_principal, expected_teacher, expected_student, expected_parent)
+    select m.id, 'B-' || g, 'Школа № ' || g, 1, 20 + (g * 7) % 40, 300 + (g * 13) % 400, 250 + (g * 11) % 350
+    from generate_series(1, ${SCHOOLS}) g join municipalities m on m.name = 'Район ' || (1 + g % 30)`.execute(db);
+  await sql`insert into risk_models (id, title, definition) values ('bench', 'bench', '{}')`.execute(db);
+  await sql`
+    insert into waves (region_id, title, opens_at, closes_at, target, model_id)
+    select id, 'Весенняя волна', now() - interval '7 days', now() + interval '14 days', 0.9, 'bench' from regions`.execute(db);
+  await sql`
+    insert into links (token, wave_id, school_id, role)
+    select md5(random()::text), w.id, s.id, r.role
+    from waves w, schools s, unnest(array['principal','teacher','student','parent']) as r(role)`.execute(db);
+
+  await sql`
+    create table bench_plan as
+    select l.id as link_id, l.wave_id, l.school_id, l.role,
+      (case l.role when 'principal' then s.expected_principal when 'teacher' then s.expected_teacher
+        when 'student' then s.expected_student else s.expected_parent end) * (0.4 + random() * 0.65) as weight
+    from links l join schools s on s.id = l.school_id`.execute(db);
+  await sql`alter table bench_plan add column n integer`.execute(db);
+  await sql`update bench_plan set n = floor(weight * ${RESPONSES}::float8 / (select sum(weight) from bench_plan))`.execute(db);
+  await sql`update bench_plan set n = n + 1 where link_id in (select link_id from bench_plan order by link_id limit ${RESPONSES} - (select sum(n) from bench_plan))`.execute(db);
+
+  // About the size of a real answer: a few dozen short answers.
+  const answers = JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`q_${i}`, i % 3 === 0 ? 'sometimes' : i % 5])));
+  const statements = 8;
+  await Promise.all(
+    Array.from({ length: statements }, (_, b) =>
+      sql`
+        insert into responses (wave_id, school_id, role, link_id, client_key, answers, submitted_at, duration_seconds)
+        select p.wave_id, p.school_id, p.role, p.link_id, gen_random_uuid(), ${answers}::jsonb,
+          now() - random() * interval '7 days', case when random() < 0.03 then (random() * 59)::int else 60 + (random() * 1500)::int end
+        from bench_plan p cross join lateral generate_series(${1 + b}::int, p.n, ${statements}::int)`.execute(db),
+    ),
+  );
+  await sql`drop table bench_plan`.execute(db);
+  await sql`analyze`.execute(db);
+}
+
+/** 50 respondents of one school × role submitting at the same moment, like a class told to press "send". */
+async function burst(db: Db, token: string) {
+  const link = (await findLinkByToken(db, token))!;
+  return () => Promise.all(Array.from({ length: 50 }, () => storeResponse(db, link, { clientKey: randomUUID(), answers: {}, durationSeconds: 300 })));
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_participation_${process.pid}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  const database = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 60 });
+  const db = database.db;
+  try {
+    await migrateToLatest(db, schema);
+    const seedStart = performance.now();
+    await seed(db);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const wave = await db.selectFrom('waves').select(['id', 'region_id']).executeTakeFirstOrThrow();
+    const total = await db.selectFrom('responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const counterRows = await db.selectFrom('participation_counts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+
+    const app = await buildApp({ db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires() });
+    // Server time as Fastify counts it: from the request's arrival until its last byte is handed to the socket.
+    const served: number[] = [];
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.url.endsWith('/participation')) served.push(reply.elapsedTime);
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    await createAccount(db, { email: 'region@bench.local', password: PASSWORD, role: 'region', regionId: wave.region_id });
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'region@bench.local', password: PASSWORD }),
+    });
+    const cookie = login.headers.getSetCookie()[0].split(';')[0];
+    const { user: principal } = await login.json();
+
+    let bytes = 0;
+    await timed(15, async () => {
+      const res = await fetch(`${address}/api/waves/${wave.id}/participation`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`participation route answered ${res.status}: ${await res.text()}`);
+      bytes = (await res.arrayBuffer()).byteLength;
+    });
+    const routeMs = median(served.slice(1));
+    const routeBestMs = Math.min(...served.slice(1));
+    const reportMs = await timed(15, () => loadParticipation(db, principal, wave.id));
+    const versionMs = await timed(15, () => participationVersion(db, wave.id));
+    // Bursts everywhere would leave every school × role on all 8 shards: the most rows a reader can meet.
+    await sql`
+      insert into participation_counts (wave_id, school_id, role, shard, responses, fast_responses)
+      select wave_id, school_id, role, s, 0, 0 from participation_counts, generate_series(0, 7) s
+      on conflict do nothing`.execute(db);
+    const spreadFrom = served.length;
+    await timed(15, () => fetch(`${address}/api/waves/${wave.id}/participation`, { headers: { cookie } }).then((res) => res.arrayBuffer()));
+    const spreadMs = median(served.slice(spreadFrom + 1));
+    const baselineMs = await timed(3, () =>
+      db.selectFrom('responses').select(['school_id', 'role', sql<number>`count(*)`.as('n')]).where('wave_id', '=', wave.id).groupBy(['school_id', 'role']).execute(),
+    );
+    await app.close();
+
+    const hot = await db.selectFrom('links').select('token').where('role', '=', 'student').orderBy('id').executeTakeFirstOrThrow();
+    const submit = await burst(db, hot.token);
+    const withCounters = await timed(15, submit);
+    await sql`alter table responses disable trigger responses_count_inserted`.execute(db);
+    const withoutCounters = await timed(15, submit);
+    await sql`alter table responses enable trigger responses_count_inserted`.execute(db);
+
+    const rows: BenchRow[] = [
+      { name: 'participation: seed 3,000 schools, 2M responses through the counters', value: seedSeconds, unit: 's', note: `${total.n} responses, ${counterRows.n} counter rows` },
+      {
+        name: 'participation: GET /api/waves/:id/participation, server time (median of 15)',
+        value: routeMs,
+        unit: 'ms',
+        baseline: baselineMs,
+        goal: { max: GOAL_MS },
+        note:
+          `baseline: count(*) group by school, role over the responses; ${(bytes / 1024).toFixed(0)} KB of JSON; ` +
+          `best of 15 ${routeBestMs.toFixed(1)} ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`,
+      },
+      {
+        name: 'participation: the same with every school × role on 8 counter shards',
+        value: spreadMs,
+        unit: 'ms',
+        goal: { max: GOAL_MS },
+        note: `${SCHOOLS * 4 * 8} counter rows: the worst case after bursts everywhere`,
+      },
+      { name: 'participation: report from the counters (queries + figures, no HTTP)', value: reportMs, unit: 'ms' },
+      { name: 'participation: live-view version poll (per watched wave, every 2 s)', value: versionMs, unit: 'ms' },
+      {
+        name: 'participation: 50 concurrent answers to one school × role',
+        value: withCounters,
+        unit: 'ms',
+        baseline: withoutCounters,
+        note: 'baseline: the same burst with the counters trigger disabled',
+      },
+    ];
+    return rows;
+  } finally {
+    await database.close();
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+    await admin.destroy();
+  }
+}

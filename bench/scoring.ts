@@ -1,0 +1,104 @@
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Principal } from '../server/auth/principal.js';
+import { connectDatabase, type Db } from '../server/db/connect.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { waveProfiles } from '../server/profiles/profiles.js';
+import { collectStatsInMemory } from '../server/profiles/stats.memory.js';
+import { schoolIdsInScope } from '../server/profiles/schools.repository.js';
+import { storedModel } from '../server/profiles/wave-model.js';
+import { storeModelVersion } from '../server/risk-models/store.js';
+import { loadModelFile } from '../server/scoring/load-model.js';
+import { loadQuestionnaires, SURVEYS_DIR } from '../server/surveys/questionnaires.js';
+import type { BenchRow } from './run.js';
+import { createAnswerPool, seedRegion, withConstraintsRebuilt } from './scoring-data.js';
+
+const SMALL = { schools: 100, responses: 60_000, goalMs: 1_000 };
+const LARGE = { schools: 3_000, responses: 2_000_000, goalMs: 30_000 };
+const SEED_GOAL_S = 180;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Median wall time of `runs` calls after one warm-up (which also fills the model cache and the OS page cache). */
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** The floor any aggregation of the wave's answers pays: read every answer once and group by school. */
+const baseline = (db: Db, waveId: number) => () =>
+  sql`select school_id, count(*), sum(length(answers::text)) from responses where wave_id = ${waveId} group by school_id`.execute(db);
+
+const coordinatorOf = (regionId: number): Principal => ({
+  id: 0, email: 'bench@local', name: 'bench', role: 'region', regionId, municipalityId: null, schoolId: null,
+});
+
+/**
+ * Risk profiles on the real PostgreSQL (BENCH_DATABASE_URL), in a fresh schema dropped afterwards:
+ * a 100-school region with 60,000 responses and a 3,000-school region with 2,000,000, answers drawn
+ * at random from the real questionnaires, scored with the real surveys/risk-model.json.
+ */
+export async function run(): Promise<BenchRow[]> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_scoring_${process.pid}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  const database = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 4 });
+  const db = database.db;
+  try {
+    await migrateToLatest(db, schema);
+    const questionnaires = await loadQuestionnaires();
+    const modelFile = join(SURVEYS_DIR, 'risk-model.json');
+    const model = await loadModelFile(modelFile, SURVEYS_DIR);
+    await storeModelVersion(db, model, modelFile);
+
+    const seedStart = performance.now();
+    await createAnswerPool(db, questionnaires);
+    const [small, large] = await withConstraintsRebuilt(db, 'responses', async () => [
+      await seedRegion(db, { name: 'small', ...SMALL, modelId: model.id, seed: 1 }),
+      await seedRegion(db, { name: 'large', ...LARGE, modelId: model.id, seed: 2 }),
+    ]);
+    // Statistics for the planner; the warm-up run of each measurement pays for setting hint bits.
+    await sql`analyze`.execute(db);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+
+    const rows: BenchRow[] = [
+      { name: 'scoring: generate 2.06M responses in SQL, keys and indexes rebuilt after', value: seedSeconds, unit: 's', goal: { max: SEED_GOAL_S } },
+    ];
+    for (const [region, spec, runs] of [[small, SMALL, 5], [large, LARGE, 3]] as const) {
+      const wave = await db.selectFrom('waves').selectAll().where('id', '=', region.waveId).executeTakeFirstOrThrow();
+      const principal = coordinatorOf(region.regionId);
+      let profiles = 0;
+      const profileMs = await timed(runs, async () => (profiles = (await waveProfiles(db, wave, principal)).profiles.length));
+      const baselineMs = await timed(runs, baseline(db, wave.id));
+      const label = `${spec.schools.toLocaleString('en')} schools, ${(spec.responses / 1000).toLocaleString('en')}k responses`;
+      rows.push({
+        name: `scoring: profiles of ${label} (SQL aggregation + scoring)`,
+        value: profileMs,
+        unit: 'ms',
+        baseline: baselineMs,
+        goal: { max: spec.goalMs },
+        note: `${profiles} profiles; baseline: count + sum(length(answers::text)) group by school`,
+      });
+      if (spec === SMALL) {
+        const stored = await storedModel(db, wave.model_id);
+        const memoryMs = await timed(runs, () => collectStatsInMemory(db, stored, wave.id, schoolIdsInScope(db, wave.region_id, principal)));
+        rows.push({ name: `scoring: in-memory stats of ${label} (fetch answers + collectStats)`, value: memoryMs, unit: 'ms', baseline: baselineMs, note: 'the reference path, for comparison' });
+      }
+    }
+    rows.at(-1)!.note += `; load average ${loadavg()[0]!.toFixed(1)} at the end`;
+    return rows;
+  } finally {
+    await database.close();
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+    await admin.destroy();
+  }
+}

@@ -1,0 +1,45 @@
+import type { ParticipationReport } from './api';
+import { formatLastDay, formatDay, formatNumber, formatRate, formatTarget } from './format';
+import { coordinatorStrings } from '../strings';
+
+const s = coordinatorStrings.participation.headline;
+
+function Stat({ label, value, detail, tone }: { label: string; value: string; detail: string; tone?: 'ok' | 'warn' }) {
+  return (
+    <div className={`stat pt-stat${tone ? ` pt-stat-${tone}` : ''}`}>
+      <div className="label">{label}</div>
+      <div className="value">{value}</div>
+      <div className="muted pt-stat-detail">{detail}</div>
+    </div>
+  );
+}
+
+/** The four numbers a coordinator opens the page for. */
+export function Headline({ report }: { report: ParticipationReport }) {
+  const { territory: t, wave } = report;
+  const daysValue = wave.status === 'closed' ? '—' : s.daysValue(wave.daysLeft);
+  const daysDetail =
+    wave.status === 'planned' ? s.opensOn(formatDay(wave.opensAt)) : wave.status === 'closed' ? s.closedOn(formatLastDay(wave.closesAt)) : s.closesOn(formatLastDay(wave.closesAt));
+  return (
+    <>
+      <div className="grid pt-headline" data-testid="headline">
+        <Stat
+          label={s.atTarget}
+          value={formatRate(t.shareAtTarget ?? 0)}
+          detail={s.atTargetOf(t.schoolsAtTarget, t.schools, formatTarget(wave.target))}
+          tone={t.schools > 0 && t.schoolsAtTarget === t.schools ? 'ok' : undefined}
+        />
+        <Stat label={s.responses} value={formatNumber(t.responses)} detail={s.responsesOf(formatNumber(t.expected))} />
+        <Stat
+          label={s.needed}
+          value={formatNumber(t.needed)}
+          detail={t.needed === 0 ? s.neededNone : s.neededHint}
+          tone={t.needed === 0 ? 'ok' : 'warn'}
+        />
+        <Stat label={s.days} value={daysValue} detail={daysDetail} />
+      </div>
+      {wave.status === 'planned' && <p className="pt-note">{s.plannedNote}</p>}
+      {wave.status === 'closed' && <p className="pt-note">{s.closedNote}</p>}
+    </>
+  );
+}

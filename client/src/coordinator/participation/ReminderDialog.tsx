@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '../../app/errors';
+import { getSchoolLinks, ROLES, type ParticipationReport, type SchoolLinks, type SchoolRow } from './api';
+import { formatLastDay, formatTarget } from './format';
+import { coordinatorStrings } from '../strings';
+
+const s = coordinatorStrings.participation.reminder;
+const roleNames = coordinatorStrings.participation.roles;
+
+/** The reminder text: what the school still lacks, until when, and the link of each lagging role. */
+function reminderText(report: ParticipationReport, school: SchoolRow, links: SchoolLinks): string {
+  const lagging = ROLES.filter((role) => school.roles[role].needed > 0);
+  const linkOf = new Map(links.roles.map((r) => [r.role, r]));
+  return s.text({
+    school: school.name,
+    wave: report.wave.title,
+    target: formatTarget(report.wave.target),
+    closes: formatLastDay(report.wave.closesAt),
+    missing: lagging.map((role) => s.missingRole(roleNames[role], school.roles[role].needed)).join(', '),
+    links: lagging
+      .map((role) => {
+        const link = linkOf.get(role);
+        return s.linkLine(roleNames[role], link?.url ?? (link?.mode === 'codes' ? s.codesMode : s.noLink));
+      })
+      .join('\n'),
+  });
+}
+
+/** The Clipboard API needs a secure context; on a plain-HTTP intranet address the selected text is copied instead. */
+async function copy(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+  if (window.isSecureContext && navigator.clipboard) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Permission refused: fall back to the selection.
+    }
+  }
+  area?.select();
+  return document.execCommand('copy');
+}
+
+interface ReminderDialogProps {
+  report: ParticipationReport;
+  school: SchoolRow;
+  onClose(): void;
+}
+
+/** One click from a lagging school to a message ready to send: text, links and QR codes of the roles it lacks. */
+export function ReminderDialog({ report, school, onClose }: ReminderDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [links, setLinks] = useState<SchoolLinks | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    getSchoolLinks(report.wave.id, school.id).then(setLinks, (e) => setError(errorText(e)));
+  }, [report.wave.id, school.id]);
+
+  const text = useMemo(() => (links ? reminderText(report, school, links) : ''), [links, report, school]);
+  const codes = links?.roles.filter((r) => school.roles[r.role].needed > 0 && r.qr && r.url) ?? [];
+
+  async function onCopy() {
+    if (await copy(text, area.current)) {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="pt-dialog" onClose={onClose} aria-labelledby="pt-reminder-title">
+      <header className="pt-dialog-head">
+        <h2 id="pt-reminder-title">{s.title(school.name)}</h2>
+        <button type="button" className="link" onClick={() => dialog.current?.close()}>{s.close}</button>
+      </header>
+      <p className="muted">{s.intro}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {!links && !error && <p className="muted">{s.loading}</p>}
+      {links && (
+        <>
+          <textarea ref={area} className="pt-reminder-text" readOnly value={text} rows={Math.min(16, text.split('\n').length + 2)} />
+          <div className="toolbar">
+            <button type="button" className="primary" onClick={() => void onCopy()} aria-live="polite">{copied ? s.copied : s.copy}</button>
+          </div>
+          {codes.length > 0 && (
+            <div className="pt-qr-grid">
+              {codes.map((r) => (
+                <figure key={r.role} className="pt-qr">
+                  <img src={r.qr!} alt={s.qrFor(roleNames[r.role])} width={148} height={148} />
+                  <figcaption>
+                    <strong>{roleNames[r.role]}</strong>
+                    <a href={r.qr!} download={`qr-${school.code}-${r.role}.svg`}>{s.downloadQr}</a>
+                  </figcaption>
+                </figure>
+              ))}
+            </div>
+          )}
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ParticipationReport, SchoolLinks } from '../../../../server/participation/participation.schemas';
+import type { WaveView } from '../../../../server/admin/waves/waves.schemas';
+import { api, download } from '../../app/api';
+
+// Only types cross over from the server: the shapes its routes validate and document are the ones used here.
+export type { ParticipationReport, SchoolLinks, WaveView };
+export type SchoolRow = ParticipationReport['schools'][number];
+export type Area = ParticipationReport['territory'];
+export type MunicipalityRow = ParticipationReport['municipalities'][number];
+export { ROLES, type Role } from '../../../../server/shared/roles';
+
+export const listWaves = () => api<WaveView[]>('/api/waves');
+export const getParticipation = (waveId: number) => api<ParticipationReport>(`/api/waves/${waveId}/participation`);
+export const participationEventsUrl = (waveId: number) => `/api/waves/${waveId}/participation/events`;
+export const getSchoolLinks = (waveId: number, schoolId: number) => api<SchoolLinks>(`/api/waves/${waveId}/schools/${schoolId}/links`);
+export const downloadParticipation = (waveId: number, format: 'csv' | 'xlsx') => download(`/api/waves/${waveId}/participation.${format}`);

@@ -1,0 +1,102 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** How often a watched wave's version is read, and so the most often a browser is told to reload. */
+export const POLL_INTERVAL_MS = 2000;
+/** A comment line keeps proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 25_000;
+/** A stream ends after this long and the browser reconnects, so a session that ended stops being served. */
+const MAX_STREAM_MS = 10 * 60_000;
+
+interface Watched {
+  streams: Set<ServerResponse>;
+  version: number | null;
+  timer: NodeJS.Timeout;
+  polling: boolean;
+}
+
+/**
+ * Server-sent "changed" events of participation, one poller per watched wave in this process however many
+ * browsers watch it. Polling the counters' total (not an in-process signal) is what lets any number of
+ * server processes, on either database, see answers stored by the others.
+ */
+export class ParticipationEvents {
+  private readonly waves = new Map<number, Watched>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly readVersion: (waveId: number) => Promise<number>,
+    private readonly log: FastifyBaseLogger,
+    private readonly pollMs = POLL_INTERVAL_MS,
+  ) {
+    // Unref'd: a heartbeat with nobody to beat for must not keep a process alive.
+    this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS).unref();
+  }
+
+  /** Takes over a response: writes the stream's headers and keeps it until the browser leaves or the app closes. */
+  open(waveId: number, res: ServerResponse) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // nginx buffers responses by default, which would hold events back.
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 3000\n\n');
+
+    let watched = this.waves.get(waveId);
+    if (!watched) {
+      watched = { streams: new Set(), version: null, polling: false, timer: setInterval(() => void this.poll(waveId), this.pollMs) };
+      this.waves.set(waveId, watched);
+      void this.poll(waveId);
+    }
+    watched.streams.add(res);
+
+    const expiry = setTimeout(() => res.end(), MAX_STREAM_MS);
+    res.once('close', () => {
+      clearTimeout(expiry);
+      this.detach(waveId, res);
+    });
+  }
+
+  /** Ends every stream, so closing the app does not wait for browsers that never hang up. */
+  close() {
+    clearInterval(this.heartbeat);
+    for (const [waveId, watched] of this.waves) {
+      for (const res of watched.streams) res.end();
+      clearInterval(watched.timer);
+      this.waves.delete(waveId);
+    }
+  }
+
+  private detach(waveId: number, res: ServerResponse) {
+    const watched = this.waves.get(waveId);
+    if (!watched) return;
+    watched.streams.delete(res);
+    if (watched.streams.size === 0) {
+      clearInterval(watched.timer);
+      this.waves.delete(waveId);
+    }
+  }
+
+  private async poll(waveId: number) {
+    const watched = this.waves.get(waveId);
+    if (!watched || watched.polling) return;
+    watched.polling = true;
+    try {
+      const version = await this.readVersion(waveId);
+      if (watched.version !== null && version !== watched.version) {
+        for (const res of watched.streams) res.write(`event: changed\ndata: ${JSON.stringify({ waveId })}\n\n`);
+      }
+      watched.version = version;
+    } catch (error) {
+      this.log.warn({ err: error, waveId }, 'participation version poll failed');
+    } finally {
+      watched.polling = false;
+    }
+  }
+
+  private broadcast(text: string) {
+    for (const watched of this.waves.values()) for (const res of watched.streams) res.write(text);
+  }
+}

@@ -1,0 +1,113 @@
+import { ROLES, type Role } from '../shared/roles.js';
+import type { ParticipationWave, SchoolCountsRow } from './participation.repository.js';
+import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
+
+/** A response filled in faster than this is implausible. Migration 0006 counts with the same number. */
+export const FAST_RESPONSE_SECONDS = 60;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The fewest respondents whose rate reaches the target, by the same `responses / expected >= target` test
+ * the target itself uses: target · expected alone can land a hair above a whole number (0.28 · 25 = 7.000…01).
+ */
+export function requiredRespondents(expected: number, target: number): number {
+  if (expected <= 0) return 0;
+  let n = Math.ceil(target * expected);
+  while (n > 0 && (n - 1) / expected >= target) n--;
+  while (n / expected < target) n++;
+  return n;
+}
+
+export function roleFigures(expected: number, responses: number, target: number): RoleFigures {
+  return {
+    expected,
+    responses,
+    rate: expected > 0 ? responses / expected : null,
+    needed: Math.max(0, requiredRespondents(expected, target) - responses),
+  };
+}
+
+function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): SchoolParticipation {
+  const roles = {} as Record<Role, RoleFigures>;
+  const overExpected: Role[] = [];
+  let needed = 0;
+  for (const role of ROLES) {
+    const figures = roleFigures(row.expected[role], row.responses[role], wave.target);
+    roles[role] = figures;
+    needed += figures.needed;
+    if (figures.responses > figures.expected) overExpected.push(role);
+  }
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    municipalityId: row.municipalityId,
+    roles,
+    // A role nobody is expected in needs no one, so "nobody missing" is exactly METHODOLOGY §3's rule.
+    meetsTarget: needed === 0,
+    needed,
+    flags: {
+      overExpected,
+      // Before the wave opens nobody could have answered yet; the flag would mark every school.
+      noPrincipal: wave.status !== 'planned' && roles.principal.expected > 0 && roles.principal.responses === 0,
+      fastResponses: row.fastResponses,
+    },
+  };
+}
+
+function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
+  const area: AreaParticipation = { schools: schools.length, schoolsAtTarget: 0, shareAtTarget: null, expected: 0, responses: 0, needed: 0, roles: {} as AreaParticipation['roles'] };
+  for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0 };
+  for (const school of schools) {
+    if (school.meetsTarget) area.schoolsAtTarget++;
+    for (const role of ROLES) {
+      const from = school.roles[role];
+      const to = area.roles[role];
+      to.expected += from.expected;
+      to.responses += from.responses;
+      to.needed += from.needed;
+    }
+  }
+  for (const role of ROLES) {
+    const figures = area.roles[role];
+    figures.rate = figures.expected > 0 ? figures.responses / figures.expected : null;
+    area.expected += figures.expected;
+    area.responses += figures.responses;
+    area.needed += figures.needed;
+  }
+  area.shareAtTarget = schools.length > 0 ? area.schoolsAtTarget / schools.length : null;
+  return area;
+}
+
+/** Turns the counters of the schools a caller sees into the coordinator's figures; pure, so tests feed it plain rows. */
+export function participationReport(wave: ParticipationWave, rows: SchoolCountsRow[]): ParticipationReport {
+  const now = wave.now.getTime();
+  const schools = rows.map((row) => schoolParticipation(row, wave));
+
+  const municipalities = new Map<number, { name: string; schools: SchoolParticipation[] }>();
+  rows.forEach((row, i) => {
+    const entry = municipalities.get(row.municipalityId) ?? { name: row.municipalityName, schools: [] };
+    entry.schools.push(schools[i]);
+    municipalities.set(row.municipalityId, entry);
+  });
+
+  return {
+    wave: {
+      id: wave.id,
+      title: wave.title,
+      opensAt: wave.opens_at.toISOString(),
+      closesAt: wave.closes_at.toISOString(),
+      target: wave.target,
+      status: wave.status,
+      daysLeft: wave.status === 'closed' ? 0 : Math.ceil((wave.closes_at.getTime() - now) / DAY_MS),
+      daysToOpen: wave.status === 'planned' ? Math.ceil((wave.opens_at.getTime() - now) / DAY_MS) : null,
+    },
+    generatedAt: wave.now.toISOString(),
+    fastThresholdSeconds: FAST_RESPONSE_SECONDS,
+    territory: areaParticipation(schools),
+    municipalities: [...municipalities].map(([id, m]) => ({ id, name: m.name, ...areaParticipation(m.schools) })),
+    // Array.prototype.sort is stable: within a group the database's municipality-then-name order stays.
+    schools: schools.sort((a, b) => Number(a.meetsTarget) - Number(b.meetsTarget) || b.needed - a.needed),
+  };
+}

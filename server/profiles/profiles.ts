@@ -1,0 +1,56 @@
+import type { Principal } from '../auth/principal.js';
+import type { Db } from '../db/connect.js';
+import type { Wave } from '../db/schema.js';
+import { scoreProfile } from '../scoring/engine.js';
+import type { CollectedStats, RiskModel } from '../scoring/model.js';
+import { ROLES, type Role } from '../shared/roles.js';
+import type { SchoolProfileBody, WaveProfilesBody, WaveRef } from './schemas.js';
+import { listSchoolsInScope, schoolIdsInScope, type WaveSchool } from './schools.repository.js';
+import { collectStatsSql } from './stats.sql.js';
+import { storedModel } from './wave-model.js';
+
+const NO_RESPONSES: CollectedStats = {
+  responses: Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>,
+  indicators: {},
+};
+
+/** One school's risk profile in a wave, scored with the model the wave pinned. */
+export async function schoolProfile(db: Db, wave: Wave, school: WaveSchool): Promise<SchoolProfileBody> {
+  const model = await storedModel(db, wave.model_id);
+  const stats = await collectStatsSql(db, model, wave.id, school.ref.id);
+  return { school: school.ref, wave: waveRef(wave), model: modelRef(model), ...scored(model, school, stats.get(school.ref.id)) };
+}
+
+/**
+ * Profiles of every school of the wave's region that the caller may see, from one aggregation
+ * over the wave's responses. Schools nobody answered for are listed too (all roles at 0).
+ */
+export async function waveProfiles(db: Db, wave: Wave, principal: Principal): Promise<WaveProfilesBody> {
+  const model = await storedModel(db, wave.model_id);
+  const schools = await listSchoolsInScope(db, wave.region_id, principal);
+  const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, principal));
+  return {
+    wave: waveRef(wave),
+    model: modelRef(model),
+    profiles: schools.map((school) => ({ school: school.ref, ...scored(model, school, stats.get(school.ref.id)) })),
+  };
+}
+
+function scored(model: RiskModel, school: WaveSchool, stats: CollectedStats = NO_RESPONSES) {
+  const { roles, factors } = scoreProfile(model, school.expected, stats.responses, stats.indicators);
+  return { roles, factors };
+}
+
+function waveRef(wave: Wave): WaveRef {
+  return {
+    id: wave.id,
+    title: wave.title,
+    opensAt: new Date(wave.opens_at).toISOString(),
+    closesAt: new Date(wave.closes_at).toISOString(),
+    target: wave.target,
+  };
+}
+
+function modelRef(model: RiskModel) {
+  return { id: model.id, title: model.title };
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../db/connect.js';
+import type { Principal } from '../auth/principal.js';
+import { onlySchoolsInScope } from '../auth/scope.js';
+import type { Role } from '../shared/roles.js';
+import type { SchoolRef } from './schemas.js';
+
+export interface WaveSchool {
+  ref: SchoolRef;
+  expected: Record<Role, number>;
+}
+
+const COLUMNS = [
+  'schools.id',
+  'schools.code',
+  'schools.name',
+  'schools.municipality_id',
+  'municipalities.name as municipality_name',
+  'schools.expected_principal',
+  'schools.expected_teacher',
+  'schools.expected_student',
+  'schools.expected_parent',
+] as const;
+
+function schoolsOfRegion(db: Db, regionId: number) {
+  return db
+    .selectFrom('schools')
+    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
+    .where('municipalities.region_id', '=', regionId);
+}
+
+/** Ids of the schools of a wave's region that the caller may see: the school set of a territory's profiles. */
+export function schoolIdsInScope(db: Db, regionId: number, principal: Principal) {
+  return onlySchoolsInScope(schoolsOfRegion(db, regionId).select('schools.id'), principal);
+}
+
+export async function listSchoolsInScope(db: Db, regionId: number, principal: Principal): Promise<WaveSchool[]> {
+  const rows = await onlySchoolsInScope(schoolsOfRegion(db, regionId).select(COLUMNS), principal)
+    .orderBy('municipalities.name')
+    .orderBy('schools.name')
+    .orderBy('schools.id')
+    .execute();
+  return rows.map(toWaveSchool);
+}
+
+/** The school when it belongs to the region, else undefined. */
+export async function findSchoolOfRegion(db: Db, regionId: number, schoolId: number): Promise<WaveSchool | undefined> {
+  const row = await schoolsOfRegion(db, regionId).select(COLUMNS).where('schools.id', '=', schoolId).executeTakeFirst();
+  return row && toWaveSchool(row);
+}
+
+type Row = {
+  id: number;
+  code: string;
+  name: string;
+  municipality_id: number;
+  municipality_name: string;
+  expected_principal: number;
+  expected_teacher: number;
+  expected_student: number;
+  expected_parent: number;
+};
+
+function toWaveSchool(row: Row): WaveSchool {
+  return {
+    ref: { id: row.id, code: row.code, name: row.name, municipality: { id: row.municipality_id, name: row.municipality_name } },
+    expected: { principal: row.expected_principal, teacher: row.expected_teacher, student: row.expected_student, parent: row.expected_parent },
+  };
+}

@@ -1,0 +1,195 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import jsQR from 'jsqr';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../server/auth/accounts.js';
+import { ROLES, type Role } from '../../server/shared/roles.js';
+import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { addResponses, openLink, times } from '../participation/responses.js';
+import { launchBrowser, newPhoneContext } from './browser.js';
+import { startServer, type E2eServer } from './server.js';
+
+const SCREENSHOTS = 'test-results';
+const COORDINATOR = { email: 'region-e2e@test.local', password: 'correct horse battery' };
+const ROLE_TITLES: Record<Role, string> = { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся 5–11 классов', parent: 'Родители' };
+
+/** A QR image as the browser drew it, decoded from its pixels the way a phone camera would. */
+async function decodeQr(page: Page, selector: string): Promise<string | null> {
+  const png = await page.locator(selector).screenshot();
+  const pixels = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    return { width: image.width, height: image.height, data: Array.from(context.getImageData(0, 0, image.width, image.height).data) };
+  }, png.toString('base64'));
+  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data ?? null;
+}
+
+/** What the page's school table shows: per school, the responses of each role and the respondents missing. */
+async function tableOnPage(page: Page) {
+  return page.locator('[data-testid=schools] tbody tr').evaluateAll((rows) =>
+    rows.map((row) => ({
+      name: row.querySelector('.pt-school strong')!.textContent!,
+      responses: Object.fromEntries(
+        [...row.querySelectorAll('td[data-role]')].map((cell) => [
+          (cell as HTMLElement).dataset.role!,
+          Number(cell.querySelector('[data-testid=responses]')?.textContent?.replace(/\s/g, '') ?? 0),
+        ]),
+      ),
+      needed: Number(row.querySelector('[data-testid=needed]')?.textContent?.replace(/\s/g, '') ?? 0),
+    })),
+  );
+}
+
+// The dashboard runs on PGlite only: it tests the page, and the API tests cover both databases.
+describe('coordinator: live participation view in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let teacherToken: string;
+  const names = { north: 'МБОУ «Северная СОШ»', forest: 'МБОУ «Лесная ООШ»', south: 'МКОУ «Южная СОШ»' };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
+    const db = server.database.db;
+    const region = await newRegion(db, 'Энская область');
+    const north = await newMunicipality(db, region.id, 'Северный район');
+    const southern = await newMunicipality(db, region.id, 'Южный район');
+    const schools = {
+      north: await newSchool(db, north.id, { principal: 1, teacher: 12, student: 140, parent: 120 }, names.north),
+      forest: await newSchool(db, north.id, { principal: 1, teacher: 6, student: 40, parent: 35 }, names.forest),
+      south: await newSchool(db, southern.id, { principal: 1, teacher: 9, student: 80, parent: 0 }, names.south),
+    };
+    const wave = await newWave(db, region.id, { title: 'Входное анкетирование', target: 0.9, closesInDays: 10 });
+    await newWave(db, region.id, { title: 'Итоговое анкетирование', opensInDays: 30, closesInDays: 60 });
+    for (const school of Object.values(schools)) for (const role of ROLES) await openLink(db, wave.id, school.id, role);
+    await addResponses(db, wave.id, schools.north.id, 'principal', times(1));
+    await addResponses(db, wave.id, schools.north.id, 'teacher', times(7));
+    await addResponses(db, wave.id, schools.north.id, 'student', [...times(120), 20, 35]);
+    await addResponses(db, wave.id, schools.north.id, 'parent', times(70));
+    await addResponses(db, wave.id, schools.forest.id, 'teacher', times(7));
+    await addResponses(db, wave.id, schools.forest.id, 'student', times(38));
+    await addResponses(db, wave.id, schools.forest.id, 'parent', times(34));
+    await addResponses(db, wave.id, schools.south.id, 'principal', times(1));
+    await addResponses(db, wave.id, schools.south.id, 'teacher', times(9));
+    await addResponses(db, wave.id, schools.south.id, 'student', times(75));
+    teacherToken = (await openLink(db, wave.id, schools.north.id, 'teacher')).token;
+    await createAccount(db, { ...COORDINATOR, role: 'region', regionId: region.id, name: 'Координатор области' });
+
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: server.url, acceptDownloads: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs in and shows the headline, the lagging schools first and the flags', async () => {
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(COORDINATOR.email);
+    await page.getByLabel('Пароль').fill(COORDINATOR.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL('**/coordinator');
+    await page.getByTestId('headline').waitFor();
+    await expect.poll(() => page.getByTestId('live').textContent()).toContain('Обновляется автоматически');
+
+    const headline = await page.getByTestId('headline').innerText();
+    expect(headline).toMatch(/Школ достигли цели\s+33\s?%/);
+    expect(headline).toContain('1 из 3');
+    const table = await tableOnPage(page);
+    expect(table.map((row) => row.name)).toEqual([names.north, names.forest, names.south]);
+    expect(table[0]).toEqual({ name: names.north, responses: { principal: 1, teacher: 7, student: 122, parent: 70 }, needed: 4 + 4 + 38 });
+    const north = page.locator('[data-testid=schools] tbody tr').first();
+    await expect.poll(() => north.locator('.pt-flags').innerText()).toContain('2 быстрых ответа');
+    await expect.poll(() => page.locator('[data-testid=schools] tbody tr').nth(1).locator('.pt-flags').innerText()).toContain('Нет директора');
+    expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: `${SCREENSHOTS}/participation-desktop.png`, fullPage: true });
+  });
+
+  it('shows answers sent through a school link without a reload', async () => {
+    await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/api/links/${teacherToken}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: {}, clientKey: randomUUID(), durationSeconds: 240 }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await expect.poll(async () => (await tableOnPage(page))[0].responses.teacher, { timeout: 10_000 }).toBe(10);
+    expect((await tableOnPage(page))[0].needed).toBe(1 + 4 + 38);
+    expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
+  });
+
+  it('downloads a CSV whose numbers match the page', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^participation-wave-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows: string[][] = parse(readFileSync((await download.path())!), { bom: true, delimiter: ';', relax_column_count: true });
+    expect(rows[1]).toEqual(['Волна', 'Входное анкетирование']);
+    expect(rows[2]).toEqual(['Цель охвата', '90%']);
+    const header = rows[6];
+    const file = rows.slice(7).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+    const onPage = await tableOnPage(page);
+    expect(file.map((row) => row['Школа'])).toEqual(onPage.map((row) => row.name));
+    file.forEach((row, i) => {
+      for (const role of ROLES) expect(Number(row[`${ROLE_TITLES[role]}: ответили`]), `${row['Школа']} ${role}`).toBe(onPage[i].responses[role] ?? 0);
+      expect(Number(row['Не хватает участников'])).toBe(onPage[i].needed);
+    });
+  });
+
+  it('gives the ready reminder of a lagging school with its links and QR codes', async () => {
+    await page.locator('[data-testid=schools] tbody tr').first().getByRole('button', { name: 'Напоминание' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('textarea').waitFor();
+    const text = await dialog.locator('textarea').inputValue();
+    expect(text).toContain(names.north);
+    expect(text).toContain('учителя — 1');
+    expect(text).toContain(`/s/${teacherToken}`);
+    expect(text).not.toMatch(/^Директор:/m);
+    const qr = await decodeQr(page, '.pt-qr img[alt="QR-код: Учителя"]');
+    expect(qr).toMatch(new RegExp(`/s/${teacherToken}$`));
+    await page.screenshot({ path: `${SCREENSHOTS}/participation-reminder.png` });
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('answers a wave that has not opened with zeros and what it will need', async () => {
+    await page.getByRole('combobox', { name: 'Волна' }).selectOption({ label: 'Итоговое анкетирование' });
+    await expect.poll(() => page.getByTestId('headline').innerText()).toMatch(/Ответили\s+0\s/);
+    expect(await page.locator('.pt-status').innerText()).toContain('Откроется через 30 дней');
+    expect(page.url()).toMatch(/\?wave=\d+$/);
+    await page.screenshot({ path: `${SCREENSHOTS}/participation-planned.png` });
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('headline').innerText()).toMatch(/Ответили\s+367\s/);
+  });
+
+  it('filters, sorts and fits a phone screen', async () => {
+    await page.getByLabel('Поиск по названию или коду').fill('Южная');
+    expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
+    await page.getByLabel('Поиск по названию или коду').fill('');
+    await page.getByLabel('Только не достигшие цели').check();
+    expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.north, names.forest]);
+    await page.getByLabel('Только не достигшие цели').uncheck();
+    await page.getByLabel('Муниципалитет', { exact: true }).selectOption({ label: 'Южный район' });
+    expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
+
+    const phone = await newPhoneContext(browser, server.url);
+    await phone.addCookies(await context.cookies());
+    const small = await phone.newPage();
+    await small.goto('/coordinator');
+    await small.getByTestId('headline').waitFor();
+    await small.locator('[data-testid=schools] tbody tr').first().waitFor();
+    await small.screenshot({ path: `${SCREENSHOTS}/participation-phone.png`, fullPage: true });
+    // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
+  });
+});

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES, openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { findLinkByToken, type LinkWithContext } from '../../server/respond/links.repository.js';
+import { storeResponse } from '../../server/respond/responses.repository.js';
+import { ROLES } from '../../server/shared/roles.js';
+import * as countersMigration from '../../migrations/0006_participation_counts.js';
+import { countersAndCounts, openLink } from './responses.js';
+
+/** A small seeded generator, so a failure can be replayed exactly. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe.each(TEST_DATABASES)('participation counters on %s', (kind) => {
+  let database: TestDatabase;
+  let links: LinkWithContext[];
+  const rnd = random(20261120);
+  const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
+  const duration = () => pick([null, Math.floor(rnd() * 60), 60 + Math.floor(rnd() * 900)]);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const db = database.db;
+    const region = await newRegion(db);
+    const municipalities = [await newMunicipality(db, region.id), await newMunicipality(db, region.id)];
+    const schools = [];
+    for (let i = 0; i < 5; i++) schools.push(await newSchool(db, municipalities[i % 2].id));
+    const waves = [await newWave(db, region.id), await newWave(db, region.id)];
+    links = [];
+    for (const wave of waves) {
+      for (const school of schools) {
+        for (const role of ROLES) links.push((await findLinkByToken(db, (await openLink(db, wave.id, school.id, role)).token))!);
+      }
+    }
+  });
+  afterAll(() => database?.close());
+
+  const submit = (link: LinkWithContext, clientKey: string = randomUUID()) =>
+    storeResponse(database.db, link, { clientKey, answers: {}, durationSeconds: duration() });
+  const expectCountersToMatch = async () => {
+    const { counters, counts } = await countersAndCounts(database.db);
+    expect(Object.keys(counts).length).toBeGreaterThan(0);
+    expect(counters).toEqual(counts);
+  };
+
+  it('equal a plain count of the responses after single answers and their replays', async () => {
+    const stored: Array<{ link: LinkWithContext; key: string }> = [];
+    for (let i = 0; i < 150; i++) {
+      const link = pick(links);
+      const key = randomUUID();
+      expect((await submit(link, key)).status).toBe('stored');
+      stored.push({ link, key });
+    }
+    await expectCountersToMatch();
+    // A phone retrying with its client key gets the first response back; nothing new is stored or counted.
+    for (let i = 0; i < 40; i++) {
+      const { link, key } = pick(stored);
+      expect((await submit(link, key)).status).toBe('replayed');
+    }
+    await expectCountersToMatch();
+  });
+
+  it('equal a plain count after one statement stores answers of many schools and roles', async () => {
+    const rows = Array.from({ length: 400 }, () => {
+      const link = pick(links);
+      return { wave_id: link.wave_id, school_id: link.school_id, role: link.role, link_id: link.id, client_key: randomUUID(), answers: '{}', duration_seconds: duration() };
+    });
+    await database.db.insertInto('responses').values(rows).execute();
+    await expectCountersToMatch();
+  });
+
+  it('equal a plain count after concurrent answers to one school × role, concurrent replays and a contested code', async () => {
+    const hot = links[7];
+    const results = await Promise.all(Array.from({ length: 50 }, () => submit(hot)));
+    expect(results.every((r) => r.status === 'stored')).toBe(true);
+
+    const key = randomUUID();
+    const replays = await Promise.all(Array.from({ length: 20 }, () => submit(hot, key)));
+    expect(new Set(replays.map((r) => r.status === 'stored' || r.status === 'replayed'))).toEqual(new Set([true]));
+    expect(new Set(replays.map((r) => ('id' in r ? r.id : null))).size).toBe(1);
+
+    const code = (await findLinkByToken(database.db, (await newLink(database.db, hot.wave_id, hot.school_id, hot.role, 'code')).token))!;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => submit(code)));
+    expect(answers.filter((r) => r.status === 'stored')).toHaveLength(1);
+    await expectCountersToMatch();
+  });
+
+  it('equal a plain count after responses are deleted', async () => {
+    const db = database.db;
+    const ids = (await db.selectFrom('responses').select('id').execute()).map((r) => r.id).filter(() => rnd() < 0.2);
+    await db.deleteFrom('responses').where('id', 'in', ids).execute();
+    const one = await db.selectFrom('responses').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await db.deleteFrom('responses').where('id', '=', one.id).execute();
+    await expectCountersToMatch();
+  });
+
+  it('are backfilled from the responses stored before the counters existed', async () => {
+    const db = database.db;
+    await countersMigration.down(db);
+    for (let i = 0; i < 60; i++) await submit(pick(links));
+    await countersMigration.up(db);
+    await expectCountersToMatch();
+    // The triggers the migration created count what comes after it.
+    for (let i = 0; i < 20; i++) await submit(pick(links));
+    await expectCountersToMatch();
+  });
+});

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../helpers/database.js';
+import { openTestApp } from '../helpers/app.js';
+import { newWave, newWorld } from '../helpers/fixtures.js';
+import { newLoggedInAccount } from '../helpers/auth.js';
+import { POLL_INTERVAL_MS } from '../../server/participation/participation-events.js';
+import { openLink } from './responses.js';
+
+/** Reads a server-sent event stream and waits for text to appear in it. */
+function streamReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let done = false;
+  const pump = (async () => {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    done = true;
+  })();
+  const waitFor = async (predicate: () => boolean, timeoutMs: number) => {
+    const until = Date.now() + timeoutMs;
+    while (!predicate() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return predicate();
+  };
+  return {
+    text: () => text,
+    ended: () => done,
+    contains: (needle: string, timeoutMs: number) => waitFor(() => text.includes(needle), timeoutMs),
+    end: (timeoutMs: number) => waitFor(() => done, timeoutMs).then(async (ok) => (ok ? pump.then(() => true) : false)),
+  };
+}
+
+describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
+  it('tell a watching browser when its wave gets an answer, and end when the app closes', async () => {
+    const t = await openTestApp(kind);
+    let closed = false;
+    try {
+      const db = t.database.db;
+      const world = await newWorld(db);
+      const otherWave = await newWave(db, world.region.id);
+      const link = await openLink(db, world.wave.id, world.school.id, 'teacher');
+      const otherLink = await openLink(db, otherWave.id, world.school.id, 'teacher');
+      const { cookie } = await newLoggedInAccount(t.app, db, { role: 'region', regionId: world.region.id });
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+
+      const res = await fetch(`${address}/api/waves/${world.wave.id}/participation/events`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const stream = streamReader(res.body!);
+      expect(await stream.contains('retry:', 2000)).toBe(true);
+      // Let the first poll take the wave's starting point.
+      await new Promise((r) => setTimeout(r, 500));
+
+      const submit = (token: string) =>
+        t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+      expect((await submit(otherLink.token)).statusCode).toBe(201);
+      expect(await stream.contains('event: changed', POLL_INTERVAL_MS + 1000)).toBe(false);
+
+      expect((await submit(link.token)).statusCode).toBe(201);
+      expect(await stream.contains('event: changed', POLL_INTERVAL_MS * 2 + 1000)).toBe(true);
+      expect(stream.text()).toContain(`data: {"waveId":${world.wave.id}}`);
+
+      const started = Date.now();
+      await t.close();
+      closed = true;
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(await stream.end(2000)).toBe(true);
+    } finally {
+      if (!closed) await t.close();
+    }
+  });
+});

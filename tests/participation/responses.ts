@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/connect.js';
+import type { Role } from '../../server/shared/roles.js';
+import { newLink } from '../helpers/fixtures.js';
+
+/** The open link of a school × role, as the wave's link set-up leaves exactly one. */
+export async function openLink(db: Db, waveId: number, schoolId: number, role: Role) {
+  const existing = await db
+    .selectFrom('links')
+    .selectAll()
+    .where('wave_id', '=', waveId)
+    .where('school_id', '=', schoolId)
+    .where('role', '=', role)
+    .where('kind', '=', 'open')
+    .executeTakeFirst();
+  return existing ?? newLink(db, waveId, schoolId, role);
+}
+
+/** Stores `durations.length` responses of one school × role straight in the table, one statement for all. */
+export async function addResponses(db: Db, waveId: number, schoolId: number, role: Role, durations: Array<number | null>) {
+  if (durations.length === 0) return;
+  const link = await openLink(db, waveId, schoolId, role);
+  await db
+    .insertInto('responses')
+    .values(
+      durations.map((duration) => ({
+        wave_id: waveId,
+        school_id: schoolId,
+        role,
+        link_id: link.id,
+        client_key: randomUUID(),
+        answers: '{}',
+        duration_seconds: duration,
+      })),
+    )
+    .execute();
+}
+
+export const times = (n: number, duration: number | null = 300) => Array.from({ length: n }, () => duration);
+
+/** The counters summed over shards next to a plain count of the responses, keyed wave:school:role. */
+export async function countersAndCounts(db: Db) {
+  const counters = await db
+    .selectFrom('participation_counts')
+    .select(['wave_id', 'school_id', 'role', sql<number>`sum(responses)::int`.as('n'), sql<number>`sum(fast_responses)::int`.as('fast')])
+    .groupBy(['wave_id', 'school_id', 'role'])
+    .execute();
+  const counts = await db
+    .selectFrom('responses')
+    .select(['wave_id', 'school_id', 'role', sql<number>`count(*)::int`.as('n'), sql<number>`(count(*) filter (where duration_seconds < 60))::int`.as('fast')])
+    .groupBy(['wave_id', 'school_id', 'role'])
+    .execute();
+  const key = (r: { wave_id: number; school_id: number; role: string }) => `${r.wave_id}:${r.school_id}:${r.role}`;
+  const asMap = (rows: typeof counts) =>
+    Object.fromEntries(rows.filter((r) => r.n !== 0 || r.fast !== 0).map((r) => [key(r), { n: r.n, fast: r.fast }]));
+  return { counters: asMap(counters), counts: asMap(counts) };
+}

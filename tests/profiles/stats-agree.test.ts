@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../server/db/connect.js';
+import { collectStatsInMemory } from '../../server/profiles/stats.memory.js';
+import { collectStatsSql } from '../../server/profiles/stats.sql.js';
+import type { Answers, CollectedStats, Indicator, RiskModel } from '../../server/scoring/model.js';
+import { ROLES, type Role } from '../../server/shared/roles.js';
+import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
+import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+
+// Question names with characters SQL must quote; several indicators read the same ones.
+const SINGLE = "q'single";
+const MULTI = 'q"multi\\';
+const NUM = 'q_num';
+const DEN = 'q_den';
+
+// Choice values whose string forms collide with numbers, booleans, JSON text and the not-answered values.
+const choiceValue = fc.constantFrom<string | number>('a', "b'c", '1', '1.0', '1e+21', 'true', '[x', '', 'dont_know', 1, 2, 1.5, 0, 1e21);
+const quarter = (min: number, max: number) => fc.integer({ min: min * 4, max: max * 4 }).map((n) => n / 4);
+const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+const scale = fc.tuple(quarter(-10, 110), quarter(-10, 110)).filter(([best, worst]) => best !== worst);
+const role = fc.constantFrom(...ROLES);
+const weight = fc.constantFrom(1, 2);
+
+const indicator: fc.Arbitrary<Omit<Indicator, 'id'>> = fc.oneof(
+  fc.record({ role, weight, kind: fc.constant('share' as const), question: fc.constantFrom(SINGLE, MULTI), values: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ role, weight, kind: fc.constant('mean' as const), question: fc.constantFrom(NUM, DEN), scale }).map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
+  fc.record({ role, weight, kind: fc.constant('choice' as const), question: fc.constantFrom(SINGLE, MULTI), risk: fc.dictionary(choiceValue.map(String), fraction, { minKeys: 1 }) }),
+  fc.record({ role, weight, kind: fc.constant('ratio' as const), numerator: fc.constant(NUM), denominator: fc.constant(DEN), scale }).map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
+);
+
+const model: fc.Arbitrary<RiskModel> = fc.array(fc.array(indicator, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((factors) => ({
+  id: 'random',
+  title: 'random',
+  levels: { medium: 0.34, high: 0.67 },
+  minRate: 0.5,
+  factors: factors.map((indicators, i) => ({
+    id: `F${i}`,
+    title: `F${i}`,
+    indicators: indicators.map((ind, j) => ({ ...ind, id: `F${i}.${j}` }) as Indicator),
+  })),
+}));
+
+// Anything JSON can hold, not only what the questionnaires allow: the SQL must follow answers.ts everywhere.
+const junk = fc.constantFrom<unknown>(null, true, false, {}, { a: 1 }, '7', '', 'dont_know');
+const choiceAnswer = fc.oneof(
+  choiceValue,
+  junk,
+  fc.array(fc.oneof(choiceValue, junk, fc.constant(['a'])), { maxLength: 4 }),
+);
+const numberAnswer = fc.oneof({ arbitrary: quarter(-5, 100), weight: 6 }, { arbitrary: fc.constantFrom(0.1, 1e-7, -0, 1 / 3), weight: 1 }, { arbitrary: junk, weight: 1 });
+const response: fc.Arbitrary<Answers> = fc.record({ [SINGLE]: choiceAnswer, [MULTI]: choiceAnswer, [NUM]: numberAnswer, [DEN]: numberAnswer }, { requiredKeys: [] });
+const SCHOOLS = 3;
+const school = fc.record(Object.fromEntries(ROLES.map((r) => [r, fc.array(response, { maxLength: 8 })])) as Record<Role, fc.Arbitrary<Answers[]>>);
+
+function expectSameStats(actual: CollectedStats | undefined, expected: CollectedStats | undefined) {
+  expect(actual === undefined).toBe(expected === undefined);
+  if (!actual || !expected) return;
+  expect(actual.responses).toEqual(expected.responses);
+  expect(Object.keys(actual.indicators).sort()).toEqual(Object.keys(expected.indicators).sort());
+  for (const [id, { n, sum }] of Object.entries(expected.indicators)) {
+    expect(actual.indicators[id]!.n, id).toBe(n);
+    // Sums in another order may differ in the last bits.
+    expect(Math.abs(actual.indicators[id]!.sum - sum), id).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sum)));
+  }
+}
+
+describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
+  let database: TestDatabase;
+  let db: Db;
+  let regionId: number;
+  let schoolIds: number[];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    db = database.db;
+    regionId = (await newRegion(db)).id;
+    const municipality = await newMunicipality(db, regionId);
+    schoolIds = [];
+    for (let i = 0; i < SCHOOLS; i++) schoolIds.push((await newSchool(db, municipality.id)).id);
+  });
+  afterAll(() => database?.close());
+
+  const allSchools = () => db.selectFrom('schools').innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id').select('schools.id').where('municipalities.region_id', '=', regionId);
+
+  /** A new wave holding the given answers, stored as the server stores them (a JSON string into jsonb). */
+  async function waveWith(answersBySchool: Array<Record<Role, Answers[]>>) {
+    const wave = await newWave(db, regionId);
+    const rows = [];
+    for (const [i, responses] of answersBySchool.entries()) {
+      for (const r of ROLES) {
+        if (responses[r].length === 0) continue;
+        const link = await db.insertInto('links').values({ token: randomUUID(), wave_id: wave.id, school_id: schoolIds[i]!, role: r }).returning('id').executeTakeFirstOrThrow();
+        rows.push(...responses[r].map((answers) => ({ wave_id: wave.id, school_id: schoolIds[i]!, role: r, link_id: link.id, client_key: randomUUID(), answers: JSON.stringify(answers) })));
+      }
+    }
+    if (rows.length > 0) await db.insertInto('responses').values(rows).execute();
+    return wave.id;
+  }
+
+  it('agree on random models and answers, for a territory and for one school', async () => {
+    await fc.assert(
+      fc.asyncProperty(model, fc.array(school, { minLength: SCHOOLS, maxLength: SCHOOLS }), async (m, data) => {
+        const waveId = await waveWith(data);
+        const bySql = await collectStatsSql(db, m, waveId, allSchools());
+        const inMemory = await collectStatsInMemory(db, m, waveId, allSchools());
+        expect([...bySql.keys()].sort()).toEqual([...inMemory.keys()].sort());
+        for (const id of schoolIds) expectSameStats(bySql.get(id), inMemory.get(id));
+        const one = await collectStatsSql(db, m, waveId, schoolIds[0]!);
+        expectSameStats(one.get(schoolIds[0]!), inMemory.get(schoolIds[0]!));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('follows the answer rules on a hand-made list of awkward answers', async () => {
+    const m: RiskModel = {
+      id: 'edge', title: 'edge', levels: { medium: 0.34, high: 0.67 }, minRate: 0.5,
+      factors: [{
+        id: 'F', title: 'F',
+        indicators: [
+          { id: 'share', role: 'parent', kind: 'share', question: MULTI, values: ['a', 1], weight: 1 },
+          { id: 'choice', role: 'parent', kind: 'choice', question: MULTI, risk: { a: 0.5, '1': 1, dont_know: 1 }, weight: 1 },
+        ],
+      }],
+    };
+    const answers: unknown[] = [
+      ['dont_know'], [''], [], [['a']], true, {}, 'dont_know', '', null, // not answered
+      ['a', 'b'], [1], ['1'], 'a', 1, // hits: 'a' and 1 match by string form
+      [null, 'b'], 2, // answered, no hit
+    ];
+    const waveId = await waveWith([{ principal: [], teacher: [], student: [], parent: answers.map((x) => ({ [MULTI]: x })) }]);
+    const stats = (await collectStatsSql(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;
+    expect(stats.responses).toEqual({ principal: 0, teacher: 0, student: 0, parent: answers.length });
+    expect(stats.indicators.share).toEqual({ n: 7, sum: 5 });
+    // choice: a single answer only ('a' → 0.5, 1 → 1); lists, 2 and dont_know are not in the map's answers.
+    expect(stats.indicators.choice).toEqual({ n: 2, sum: 1.5 });
+    expectSameStats(stats, (await collectStatsInMemory(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!));
+  });
+});

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { App } from '../../server/app.js';
+import type { Db } from '../../server/db/connect.js';
+import { storeModelVersion } from '../../server/risk-models/store.js';
+import { loadModelFile } from '../../server/scoring/load-model.js';
+import type { Role } from '../../server/shared/roles.js';
+import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { newLink } from '../helpers/fixtures.js';
+
+export const MODEL_FILE = join(SURVEYS_DIR, 'risk-model.json');
+
+/** The real surveys/risk-model.json, stored the way the server does at start-up. */
+export async function storeRealModel(db: Db, file = MODEL_FILE) {
+  const model = await loadModelFile(file, SURVEYS_DIR);
+  await storeModelVersion(db, model, file);
+  return model;
+}
+
+/** Answers a school's questionnaires through the public link API, one POST per respondent, as phones do. */
+export async function respond(app: App, db: Db, waveId: number, schoolId: number, role: Role, respondents: Array<Record<string, unknown>>) {
+  const { token } = await newLink(db, waveId, schoolId, role);
+  for (const answers of respondents) {
+    const res = await app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers, clientKey: randomUUID() } });
+    if (res.statusCode !== 201) throw new Error(`${role} response refused: ${res.statusCode} ${res.body}`);
+  }
+}
+
+/** One respondent per element: `columns({ q: [a, b] })` → [{ q: a }, { q: b }]; undefined leaves the question empty. */
+export function respondents(columns: Record<string, unknown[]>): Array<Record<string, unknown>> {
+  const count = Math.max(...Object.values(columns).map((c) => c.length));
+  return Array.from({ length: count }, (_, i) =>
+    Object.fromEntries(Object.entries(columns).flatMap(([q, values]) => (values[i] === undefined ? [] : [[q, values[i]]]))),
+  );
+}
