@@ -9,8 +9,6 @@ import { newLinkToken } from '../shared/tokens.js';
 import { createAccount } from '../auth/accounts.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, type DemoSchool } from './roster.js';
 import { indicatorsOf, rng, simulateAnswers } from './simulate.js';
-import { computeProfile } from '../scoring/engine.js';
-import type { Answers } from '../scoring/model.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -47,8 +45,7 @@ interface SchoolStory {
 }
 
 function storyOf(index: number, random: () => number): SchoolStory {
-  // The first school (the demo school team's) is among the riskiest, so its team has high factors to explore.
-  const base = 0.25 + (((index + 8) * 37) % 12) / 20;
+  const base = 0.25 + ((index * 37) % 12) / 20;
   // Most schools improve between the waves, a few do not, one gets worse: what a real programme sees.
   const change = index % 5 === 3 ? 0.08 : index % 4 === 1 ? 0 : -0.18 - random() * 0.1;
   const current = index % 3 === 0 ? 0.92 + random() * 0.06 : 0.45 + random() * 0.4;
@@ -102,16 +99,6 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
             simulateRole(link, row.id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, random),
           );
           for (let i = 0; i < responses.length; i += 500) await trx.insertInto('responses').values(responses.slice(i, i + 500)).execute();
-          // After the entry wave each team chose the factors it works on: its three highest, as teams do.
-          if (w === 0) {
-            const priorities = highestFactors(model, school, responses);
-            if (priorities.length > 0) {
-              await trx
-                .insertInto('school_priorities')
-                .values(priorities.map((factorId, i) => ({ wave_id: wave.id, school_id: row.id, position: i + 1, factor_id: factorId })))
-                .execute();
-            }
-          }
         }
       }
     }
@@ -125,17 +112,6 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
     ];
     for (const account of accounts) await createAccount(trx, { ...account, password: DEMO_PASSWORD });
   });
-}
-
-function highestFactors(model: RiskModel, school: DemoSchool, responses: Array<Insertable<Database['responses']>>): string[] {
-  const byRole = Object.fromEntries(ROLES.map((role) => [role, [] as Answers[]])) as Record<Role, Answers[]>;
-  for (const r of responses) byRole[r.role].push(JSON.parse(r.answers));
-  const expected = Object.fromEntries(ROLES.map((role) => [role, EXPECTED[role](school)])) as Record<Role, number>;
-  return computeProfile(model, expected, byRole)
-    .factors.filter((f) => f.score !== null && f.level !== 'low')
-    .sort((a, b) => b.score! - a.score!)
-    .slice(0, 3)
-    .map((f) => f.id);
 }
 
 function schoolRow(municipalityId: number, s: DemoSchool) {

@@ -58,14 +58,6 @@ describe(seedDemo.name, () => {
     }
   });
 
-  it('gives the demo school team a school with risks to work on, and priorities chosen after the entry wave', async () => {
-    const firstSchool = await database.db.selectFrom('schools').select('id').where('code', '=', 'DEMO-001').executeTakeFirstOrThrow();
-    const priorities = await database.db.selectFrom('school_priorities').selectAll().where('school_id', '=', firstSchool.id).execute();
-    expect(priorities.length).toBeGreaterThanOrEqual(1);
-    const schoolsWithPriorities = await database.db.selectFrom('school_priorities').select('school_id').distinct().execute();
-    expect(schoolsWithPriorities.length).toBeGreaterThan(3);
-  });
-
   it('gives every demo account a working login', async () => {
     const app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await questionnairesP });
     for (const email of DEMO_ACCOUNTS) {
