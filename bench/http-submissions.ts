@@ -19,12 +19,14 @@ import type { BenchRow } from './run.js';
 /**
  * Accepted responses per second through the real HTTP server, against the same rows inserted straight
  * into PostgreSQL. Both loads come from a child process with 50 requests in flight, so the client never
- * runs on the server's event loop. On this 2-core machine the server process, the load process and
- * PostgreSQL's backends share both cores; the baseline has the same load process and the same database,
- * so the ratio is what the HTTP layer, validation and the link lookup cost on top of the insert.
+ * runs on the server's event loop. The 2 cores are not pinned: the server process, the load process and
+ * PostgreSQL's backends share both, as they would on a small school-district server; the baseline has the
+ * same load process and the same database, so the ratio is what HTTP, validation and the link lookup cost
+ * on top of the insert. The CPU row says where the time goes when the machine is the limit.
  */
 
 const CONCURRENCY = 50;
+// Shorter runs for trying a change: BENCH_HTTP_WARMUP=500 BENCH_HTTP_REQUESTS=5000 npm run bench http-submissions
 const WARMUP = Number(process.env.BENCH_HTTP_WARMUP ?? 2_000);
 const MEASURED = Number(process.env.BENCH_HTTP_REQUESTS ?? 20_000);
 const SCHOOLS = 500;
@@ -152,7 +154,7 @@ async function httpLoad(job: Extract<LoadJob, { mode: 'http' }>): Promise<LoadRe
   }
 }
 
-/** The floor: the server's own INSERT statement, one row per statement, straight from a pool. */
+/** The floor: the same rows, one plain INSERT each, straight from a pool (the server's statement also checks that the link is live). */
 async function pgLoad(job: Extract<LoadJob, { mode: 'pg' }>): Promise<LoadResult> {
   const pool = new pg.Pool({ connectionString: job.databaseUrl, max: CONCURRENCY, options: `-c search_path=${job.schema}` });
   const rows = await submissions(job.links, job.seed);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Principal } from '../server/auth/principal.js';
+import { buildApp } from '../server/app.js';
+import { createAccount } from '../server/auth/accounts.js';
 import { connectDatabase, type Db } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { waveProfiles } from '../server/profiles/profiles.js';
@@ -22,8 +24,8 @@ const SEED_GOAL_S = 180;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Median wall time of `runs` calls after one warm-up (which also fills the model cache and the OS page cache). */
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
+async function timed(runs: number, fn: () => Promise<unknown>, warmUp = true): Promise<number> {
+  if (warmUp) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -41,6 +43,13 @@ const coordinatorOf = (regionId: number): Principal => ({
   id: 0, email: 'bench@local', name: 'bench', role: 'region', regionId, municipalityId: null, schoolId: null,
 });
 
+async function loginAs(app: Awaited<ReturnType<typeof buildApp>>, db: Db, regionId: number): Promise<string> {
+  const email = `region-${regionId}@bench.local`;
+  await createAccount(db, { email, password: 'bench-password', role: 'region', regionId });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'bench-password' } });
+  return `sid=${res.cookies.find((c) => c.name === 'sid')!.value}`;
+}
+
 /**
  * Risk profiles on the real PostgreSQL (BENCH_DATABASE_URL), in a fresh schema dropped afterwards:
  * a 100-school region with 60,000 responses and a 3,000-school region with 2,000,000, answers drawn
@@ -51,7 +60,7 @@ export async function run(): Promise<BenchRow[]> {
   const schema = `bench_scoring_${process.pid}`;
   const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
-  const database = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 4 });
+  const database = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 10 });
   const db = database.db;
   try {
     await migrateToLatest(db, schema);
@@ -73,6 +82,7 @@ export async function run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [
       { name: 'scoring: generate 2.06M responses in SQL, keys and indexes rebuilt after', value: seedSeconds, unit: 's', goal: { max: SEED_GOAL_S } },
     ];
+    const app = await buildApp({ db, dbKind: 'postgresql', questionnaires });
     for (const [region, spec, runs] of [[small, SMALL, 5], [large, LARGE, 3]] as const) {
       const wave = await db.selectFrom('waves').selectAll().where('id', '=', region.waveId).executeTakeFirstOrThrow();
       const principal = coordinatorOf(region.regionId);
@@ -88,12 +98,21 @@ export async function run(): Promise<BenchRow[]> {
         goal: { max: spec.goalMs },
         note: `${profiles} profiles; baseline: count + sum(length(answers::text)) group by school`,
       });
+      const cookie = await loginAs(app, db, region.regionId);
+      let bytes = 0;
+      const routeMs = await timed(runs === 5 ? 3 : 1, async () => {
+        const res = await app.inject({ method: 'GET', url: `/api/waves/${wave.id}/profiles`, headers: { cookie } });
+        if (res.statusCode !== 200) throw new Error(`profiles route answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+        bytes = res.rawPayload.length;
+      }, false);
+      rows.push({ name: `scoring: GET /api/waves/:id/profiles for ${label} (inject)`, value: routeMs, unit: 'ms', note: `${(bytes / 1e6).toFixed(1)} MB of JSON` });
       if (spec === SMALL) {
         const stored = await storedModel(db, wave.model_id);
         const memoryMs = await timed(runs, () => collectStatsInMemory(db, stored, wave.id, schoolIdsInScope(db, wave.region_id, principal)));
         rows.push({ name: `scoring: in-memory stats of ${label} (fetch answers + collectStats)`, value: memoryMs, unit: 'ms', baseline: baselineMs, note: 'the reference path, for comparison' });
       }
     }
+    await app.close();
     rows.at(-1)!.note += `; load average ${loadavg()[0]!.toFixed(1)} at the end`;
     return rows;
   } finally {

@@ -5,6 +5,7 @@ import type { ChoiceValue, Indicator } from '../scoring/model.js';
 /**
  * One answer as SQL: `type` = jsonb_typeof (NULL when absent), `text` = `->>` (a string's own
  * characters, a number's digits), `json` = the jsonb value (read only for lists).
+ * The caller decides how each is computed (stats.sql.ts reads the text once per response).
  */
 export interface AnswerSql {
   type: RawBuilder<string | null>;
@@ -86,8 +87,8 @@ function anyOf(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
 
 /**
  * A list with at least one element that `isChoiceAnswer` accepts: a number, or a string other than
- * "" and dont_know. A jsonpath rather than a subquery over jsonb_array_elements: a correlated
- * subquery would keep PostgreSQL from spreading the scan over parallel workers.
+ * "" and dont_know. A jsonpath is one function call, where a subquery over jsonb_array_elements
+ * would be a correlated subplan run for every list answer.
  */
 const ANY_CHOICE_ANSWER = sql`${sql.lit(
   `strict $[*] ? (@.type() == "number" || (@.type() == "string" && @ != "" && @ != ${JSON.stringify(DONT_KNOW)}))`,

@@ -26,7 +26,8 @@ const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 
 const SubmitBody = Type.Object(
   {
     answers: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300 }),
-    clientKey: Type.String({ format: 'uuid' }),
+    // The format alone would let "urn:uuid:…" through, which PostgreSQL's uuid type does not read.
+    clientKey: Type.String({ format: 'uuid', pattern: '^[0-9A-Fa-f-]{36}$' }),
     durationSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 })),
   },
   { additionalProperties: false },
