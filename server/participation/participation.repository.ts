@@ -40,6 +40,9 @@ export interface SchoolCountsRow {
   fastResponses: number;
 }
 
+/** Russian alphabetical order, with numbers by value: «Школа № 9» before «Школа № 10». */
+const byName = new Intl.Collator('ru', { numeric: true });
+
 /**
  * Every school of the wave's region that the caller may see, with its expected respondents and the wave's
  * counters summed over their shards. Reads the counters, never the responses, so a region of thousands of
@@ -64,10 +67,13 @@ export async function schoolCounts(db: Db, wave: { id: number; region_id: number
         schools.id, schools.code, schools.name, schools.municipality_id, municipalities.name,
         schools.expected_principal, schools.expected_teacher, schools.expected_student, schools.expected_parent,
         coalesce(c.principal, 0), coalesce(c.teacher, 0), coalesce(c.student, 0), coalesce(c.parent, 0), coalesce(c.fast, 0)
-      ) order by municipalities.name, schools.name, schools.id), '[]')`.as('packed'),
+      )), '[]')`.as('packed'),
     )
     .where('municipalities.region_id', '=', wave.region_id)
     .executeTakeFirstOrThrow();
+  // Sorted here, not by the database: a Russian collation sorts 3,000 names in PostgreSQL slower than the rest
+  // of the query takes, and the database's collation (often C) need not be Russian at all.
+  packed.sort((a, b) => byName.compare(a[4], b[4]) || byName.compare(a[2], b[2]) || a[0] - b[0]);
   return packed.map(([id, code, name, municipalityId, municipalityName, ep, et, es, epa, rp, rt, rs, rpa, fast]) => ({
     id,
     code,

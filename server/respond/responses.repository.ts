@@ -42,7 +42,47 @@ export async function storeResponse(db: Db, link: LinkFacts, response: NewRespon
     const replay = await findByClientKey(db, response.clientKey);
     return replay?.link_id === link.id ? { status: 'replayed', id: replay.id } : { status: 'code-used' };
   }
-  const existing = await findByClientKey(db, response.clientKey);
+  return explainUnstored(db, link, response.clientKey);
+}
+
+/**
+ * Many open-link responses in one statement and one transaction: the same checks as `storeResponse`, row by
+ * row. Returns the id stored for each input whose row went in; the others (a key already taken, a link closed,
+ * a key repeated within the batch) are left for `explainUnstored`.
+ */
+export async function storeOpenLinkResponses(db: Db, items: ReadonlyArray<{ link: LinkFacts; response: NewResponse }>): Promise<Array<number | undefined>> {
+  const rows = items.map(({ link, response }) => ({
+    link_id: link.id,
+    client_key: response.clientKey,
+    answers: response.answers,
+    duration_seconds: response.durationSeconds,
+  }));
+  // One JSON parameter instead of parameters per row: a statement of a fixed shape, whatever the batch size.
+  const { rows: inserted } = await sql<{ id: number; client_key: string; link_id: number }>`
+    insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id)
+    select links.wave_id, links.school_id, links.role, links.id, b.client_key, b.answers, b.duration_seconds,
+           case when links.kind = 'code' then links.id end
+    from json_to_recordset(cast(${JSON.stringify(rows)} as json)) as b(link_id integer, client_key uuid, answers jsonb, duration_seconds integer)
+    join links on links.id = b.link_id
+    join waves on waves.id = links.wave_id
+    where links.revoked_at is null and now() >= waves.opens_at and now() < waves.closes_at
+    on conflict (client_key) do nothing
+    returning id, client_key, link_id`.execute(db);
+  const stored = new Map(inserted.map((row) => [row.client_key, row]));
+  const claimed = new Set<string>();
+  return items.map(({ link, response }) => {
+    // PostgreSQL hands uuids back in lower case; a key repeated in the batch was stored once, for its first sender.
+    const key = response.clientKey.toLowerCase();
+    const row = stored.get(key);
+    if (!row || row.link_id !== link.id || claimed.has(key)) return undefined;
+    claimed.add(key);
+    return row.id;
+  });
+}
+
+/** Why nothing was stored for this key: a retry of a stored answer, a key another link took, or a link that is closed. */
+export async function explainUnstored(db: Db, link: LinkFacts, clientKey: string): Promise<StoreResult> {
+  const existing = await findByClientKey(db, clientKey);
   if (!existing) return { status: 'link-closed' };
   return existing.link_id === link.id ? { status: 'replayed', id: existing.id } : { status: 'key-taken' };
 }

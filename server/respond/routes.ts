@@ -3,7 +3,7 @@ import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { LinkFactsCache } from './link-facts-cache.js';
 import { findLinkByToken } from './links.repository.js';
-import { storeResponse } from './responses.repository.js';
+import { ResponseBatcher } from './response-batcher.js';
 import { validateAnswers } from './validate-answers.js';
 
 export interface RespondRoutesOptions {
@@ -47,6 +47,7 @@ const waveClosed = () => conflict('wave_closed', 'The survey wave is not open no
 /** Public routes of the respondent: no account, the link's token is the only credential. */
 export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = async (app, { questionnaires }) => {
   const known = new LinkFactsCache();
+  const responses = new ResponseBatcher(app.db);
 
   app.get('/api/links/:token', { schema: { params: TokenParams }, config: { access: 'public' } }, async (req) => {
     const link = await linkOrFail(app.db, req.params.token);
@@ -86,7 +87,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
       if (problems.length > 0) {
         throw badRequest('invalid_answers', problems.map((p) => p.message).join('; '), problems);
       }
-      const result = await storeResponse(app.db, link, {
+      const result = await responses.store(link, {
         clientKey: req.body.clientKey,
         answers: req.body.answers,
         durationSeconds: req.body.durationSeconds ?? null,

@@ -4,6 +4,6 @@ import { registerNulGuard } from './nul-guard.js';
 
 /** What every route gets, whoever wrote it: hardened headers, and no input that would only fail inside the database. */
 export async function registerSecurity(app: FastifyInstance) {
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerNulGuard(app);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
@@ -89,6 +90,24 @@ describe.each(TEST_DATABASES)('participation counters on %s', (kind) => {
     const code = (await findLinkByToken(database.db, (await newLink(database.db, hot.wave_id, hot.school_id, hot.role, 'code')).token))!;
     const answers = await Promise.all(Array.from({ length: 10 }, () => submit(code)));
     expect(answers.filter((r) => r.status === 'stored')).toHaveLength(1);
+    await expectCountersToMatch();
+  });
+
+  it('fold the shards a burst spread a school × role over back into one row at its next answer', async () => {
+    const db = database.db;
+    const link = links[3];
+    const ofLink = sql`wave_id = ${link.wave_id} and school_id = ${link.school_id} and role = ${link.role}`;
+    // As a burst leaves it: the count spread over all 8 shards, in uneven parts that still add up.
+    await sql`
+      insert into participation_counts (wave_id, school_id, role, shard, responses, fast_responses)
+      select ${link.wave_id}, ${link.school_id}, ${link.role}, s, 0, 0 from generate_series(0, 7) s
+      on conflict do nothing`.execute(db);
+    await sql`update participation_counts set responses = responses + 5, fast_responses = fast_responses + 1 where ${ofLink} and shard = 3`.execute(db);
+    await sql`update participation_counts set responses = responses - 5, fast_responses = fast_responses - 1 where ${ofLink} and shard = 6`.execute(db);
+    const shards = async () => (await sql<{ n: number }>`select count(*)::int as n from participation_counts where ${ofLink}`.execute(db)).rows[0]!.n;
+    expect(await shards()).toBe(8);
+    await submit(link);
+    expect(await shards()).toBe(1);
     await expectCountersToMatch();
   });
 
