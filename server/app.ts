@@ -137,8 +137,10 @@ export async function buildApp(deps: AppDeps) {
     if (req.method !== 'GET' || req.url.startsWith('/api/') || !deps.serveClient) {
       return reply.code(404).send({ statusCode: 404, code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
     }
+    // The page names the hashed assets of one deploy, so browsers revalidate it at every visit;
+    // without `cacheControl: false` sendFile would replace this header with `public, max-age=0`.
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile(req.url.startsWith('/s/') ? 'respond.html' : 'index.html');
+    return reply.sendFile(req.url.startsWith('/s/') ? 'respond.html' : 'index.html', { cacheControl: false });
   });
 
   return app;

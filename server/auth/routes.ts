@@ -6,6 +6,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
+import { FailedLogins } from './failed-logins.js';
 import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
 import { findUserByEmail, setPassword } from './users.repository.js';
 
@@ -19,6 +20,8 @@ const LoginBody = Type.Object(
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' };
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const failedLogins = new FailedLogins();
+
   async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number) {
     // A new session id at every login: a session fixed before login is never promoted.
     const old = req.cookies[SESSION_COOKIE];
@@ -39,9 +42,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
+      const retryAfter = failedLogins.retryAfterSeconds(req.ip);
+      if (retryAfter > 0) {
+        reply.header('retry-after', retryAfter);
+        throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
+      }
       const user = await findUserByEmail(app.db, req.body.email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok || user.disabled_at) {
+        failedLogins.recordFailure(req.ip);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
       return startSession(req, reply, user.id);

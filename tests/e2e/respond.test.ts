@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import type { Role } from '../../server/shared/roles.js';
+import { strings } from '../../client/src/respond/strings.js';
 import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
 import { launchBrowser, newPhoneContext } from './browser.js';
 import { startServer, type E2eServer } from './server.js';
@@ -34,12 +36,13 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
   });
   afterEach(() => context?.close());
 
-  const openParentLink = async (kind: 'open' | 'code' = 'open') => {
-    const link = await newLink(server.database.db, world.wave.id, world.school.id, 'parent', kind);
+  const openLink = async (role: Role, kind: 'open' | 'code' = 'open') => {
+    const link = await newLink(server.database.db, world.wave.id, world.school.id, role, kind);
     await page.goto(`/s/${link.token}`);
     await page.locator('.sd-question').first().waitFor();
     return link;
   };
+  const openParentLink = (kind: 'open' | 'code' = 'open') => openLink('parent', kind);
   const responsesOf = (linkId: number) =>
     server.database.db.selectFrom('responses').selectAll().where('link_id', '=', linkId).orderBy('id').execute();
   const thankYou = () => page.getByTestId('thank-you');
@@ -78,6 +81,44 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(2);
     expect(await responsesOf(link.id)).toHaveLength(2);
+  });
+
+  it('keeps the thank-you screen across a reload, and lets the next participant at a shared computer start afresh', async () => {
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    const link = await openLink('teacher');
+    await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+
+    await page.reload();
+    await thankYou().waitFor();
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    const nextParticipant = page.getByRole('button', { name: strings.answerAgain.nextParticipant.button });
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-teacher-thank-you.png`, fullPage: true });
+    await nextParticipant.tap();
+    await page.locator('.sd-question').first().waitFor();
+    expect(await page.locator('.sd-item--checked').count()).toBe(0);
+    // Back at the start: the introduction is shown only on the first page.
+    expect(await page.locator('.rs-intro').count()).toBe(1);
+
+    // The next teacher's answers are a response of their own, with a key of their own.
+    await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+    const keys = submissions(requests).map((s) => s.clientKey);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    const rows = await responsesOf(link.id);
+    expect(rows.map((r) => r.client_key).sort()).toEqual([...keys].sort());
+  });
+
+  it('offers no new questionnaire after a single-use code was answered', async () => {
+    const link = await openLink('student', 'code');
+    await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+    await page.reload();
+    await thankYou().waitFor();
+    expect(await thankYou().getByRole('button').count()).toBe(0);
+    expect(await responsesOf(link.id)).toHaveLength(1);
   });
 
   it('keeps the answers and the page across a reload and stores one response', async () => {

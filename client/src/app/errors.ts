@@ -13,6 +13,7 @@ const MESSAGES: Record<string, string> = {
   invitation_used: 'Приглашение уже использовано. Войдите со своим паролем.',
   invitation_expired: 'Срок приглашения истёк. Попросите администратора прислать новое.',
   rate_limited: 'Слишком много попыток. Подождите несколько минут.',
+  too_many_logins: 'С вашего сетевого адреса было слишком много неудачных попыток входа (адрес может быть общим для всей школы или учреждения). Подождите до 15 минут и попробуйте снова.',
   internal: 'Ошибка на сервере. Изменения не применены; попробуйте позже.',
   wave_not_found: 'Такой волны нет. Возможно, ссылка устарела.',
   wave_dates_order: 'Окончание волны должно быть позже её начала.',
@@ -28,7 +29,7 @@ const MESSAGES: Record<string, string> = {
 
 export function errorText(error: unknown): string {
   if (error instanceof ApiFailure) {
-    if (error.status === 429) return MESSAGES.rate_limited;
+    if (error.status === 429) return MESSAGES[error.code] ?? MESSAGES.rate_limited;
     return MESSAGES[error.code] ?? error.message;
   }
   return String(error);

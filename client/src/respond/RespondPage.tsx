@@ -111,8 +111,9 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   }, []);
   const onPageChange = useCallback((n: number) => setPageNo(n), []);
 
-  // One answer per questionnaire link of kind 'code': a second one would be refused.
-  const canAnswerAgain = link.role === 'parent' && link.kind === 'open';
+  // An open link may be answered again on this device: by a parent for another child, or by the next
+  // teacher or student at a shared school computer. A code is one answer: a second one would be refused.
+  const answerAgain = link.kind === 'open' ? strings.answerAgain[link.role === 'parent' ? 'parent' : 'nextParticipant'] : null;
   // Plain strings in surveys/*.json; anything else (a SurveyJS per-locale object) falls back to ours.
   const title = typeof link.survey.title === 'string' ? link.survey.title : strings.pageTitle;
   const description = typeof link.survey.description === 'string' ? link.survey.description : strings.fallbackIntro;
@@ -121,12 +122,12 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
     <Layout school={link.school.name}>
       {done ? (
         <Message title={strings.thanksTitle} text={strings.thanksText} tone="success" testId="thank-you">
-          {canAnswerAgain && (
+          {answerAgain && (
             <>
               <button type="button" className="rs-button" onClick={startAgain}>
-                {strings.answerAgainParent}
+                {answerAgain.button}
               </button>
-              <p className="rs-message__hint">{strings.answerAgainParentHint}</p>
+              <p className="rs-message__hint">{answerAgain.hint}</p>
             </>
           )}
         </Message>

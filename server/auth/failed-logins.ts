@@ -1,0 +1,78 @@
+import { isIPv6 } from 'node:net';
+
+/**
+ * The per-e-mail limit stops guessing one account's password; this ceiling stops one address from
+ * trying a few passwords on each of many accounts. A whole school or municipality office may share one
+ * NAT address, so it is generous and counts failures only: colleagues logging in all day never reach it.
+ */
+export const FAILED_LOGINS_PER_ADDRESS = { max: 100, windowMs: 15 * 60_000 };
+
+interface Window {
+  failures: number;
+  endsAt: number;
+}
+
+/**
+ * The key an address is counted under. An IPv6 client owns at least a /64 and can pick any address
+ * in it, so the /64 is one key; an IPv4-mapped IPv6 address counts as its IPv4 address.
+ */
+export function addressKey(ip: string): string {
+  const address = ip.split('%')[0].toLowerCase();
+  if (!isIPv6(address)) return address;
+  if (address.startsWith('::ffff:') && address.includes('.')) return address.slice('::ffff:'.length);
+  const [head, tail] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail === undefined ? [] : tail ? tail.split(':') : [];
+  // A trailing dotted IPv4 part stands for two groups.
+  const width = (groups: string[]) => groups.length + (groups.at(-1)?.includes('.') ? 1 : 0);
+  const groups = [...headGroups, ...Array<string>(8 - width(headGroups) - width(tailGroups)).fill('0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** Failed logins per address in a fixed window that starts at the address's first failure. In memory: one server process. */
+export class FailedLogins {
+  private readonly windows = new Map<string, Window>();
+  private nextSweepAt: number;
+
+  constructor(
+    private readonly limit = FAILED_LOGINS_PER_ADDRESS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.nextSweepAt = now() + limit.windowMs;
+  }
+
+  /** Seconds until the address may try again; 0 while it is under the ceiling. */
+  retryAfterSeconds(ip: string): number {
+    const window = this.live(addressKey(ip));
+    return window && window.failures >= this.limit.max ? Math.ceil((window.endsAt - this.now()) / 1000) : 0;
+  }
+
+  /**
+   * Only failures are recorded, and a success does not reset the count: otherwise an attacker holding
+   * one valid account could clear the ceiling by logging in between guesses.
+   */
+  recordFailure(ip: string) {
+    const key = addressKey(ip);
+    const window = this.live(key);
+    if (window) window.failures++;
+    else this.windows.set(key, { failures: 1, endsAt: this.now() + this.limit.windowMs });
+    this.sweep();
+  }
+
+  private live(key: string): Window | undefined {
+    const window = this.windows.get(key);
+    if (window && window.endsAt <= this.now()) {
+      this.windows.delete(key);
+      return undefined;
+    }
+    return window;
+  }
+
+  /** Addresses that failed once and never came back are forgotten, at most once a window so the cost stays linear. */
+  private sweep() {
+    const now = this.now();
+    if (now < this.nextSweepAt) return;
+    this.nextSweepAt = now + this.limit.windowMs;
+    for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
+  }
+}
