@@ -11,7 +11,7 @@ import {
 } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import type { AnswerCount } from './explanation.repository.js';
-import type { Distribution, FactorExplanation, IndicatorExplanation, PrincipalAnswers } from './explanation.schemas.js';
+import type { Distribution, ExplanationBody, IndicatorExplanation, PrincipalAnswers } from './explanation.schemas.js';
 import { answerText, type QuestionText, type QuestionTexts } from './question-texts.js';
 
 /** METHODOLOGY §2: a breakdown of answers is shown only when at least this many answered. */
@@ -31,8 +31,6 @@ export interface ExplainInput {
   counts: Partial<Record<Role, AnswerCount[]>>;
   principalResponses: Answers[];
 }
-
-export type ExplanationBody = Omit<FactorExplanation, 'school' | 'wave' | 'model'>;
 
 /** The questions an indicator reads. */
 export function questionsOf(indicator: Indicator): string[] {

@@ -9,9 +9,13 @@ export const LevelSchema = Type.Union([Type.Literal('low'), Type.Literal('medium
 export const MissingSchema = Type.Union([Type.Literal('role-not-reportable'), Type.Literal('no-answers')]);
 export const KindSchema = Type.Union([Type.Literal('share'), Type.Literal('mean'), Type.Literal('choice'), Type.Literal('ratio')]);
 
-export const ExplanationParams = Type.Object({
+export const SchoolExplanationsParams = Type.Object({
   waveId: Type.Integer({ minimum: 1 }),
   schoolId: Type.Integer({ minimum: 1 }),
+});
+
+export const ExplanationParams = Type.Object({
+  ...SchoolExplanationsParams.properties,
   factorId: Type.String({ minLength: 1, maxLength: 100 }),
 });
 
@@ -84,10 +88,15 @@ const RoleState = Type.Object({
   minRate: Type.Number(),
 });
 
-export const FactorExplanation = Type.Object({
+/** Whose explanation it is: one school, in one wave, by the model the wave pinned. */
+const About = {
   school: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
   wave: Type.Object({ id: Type.Integer(), title: Type.String() }),
   model: Type.Object({ id: Type.String(), title: Type.String() }),
+};
+
+/** Why one factor has its level; a school's participation (`roles`) comes along so each explanation reads on its own. */
+export const ExplanationBody = Type.Object({
   factor: Type.Object({
     id: Type.String(),
     title: Type.String(),
@@ -103,4 +112,11 @@ export const FactorExplanation = Type.Object({
   indicators: Type.Array(IndicatorExplanation),
   principal: PrincipalAnswers,
 });
+export type ExplanationBody = Static<typeof ExplanationBody>;
+
+export const FactorExplanation = Type.Object({ ...About, ...ExplanationBody.properties });
 export type FactorExplanation = Static<typeof FactorExplanation>;
+
+/** Every factor of the model, in the model's order: what a printed report shows, in one request. */
+export const SchoolExplanations = Type.Object({ ...About, factors: Type.Array(ExplanationBody) });
+export type SchoolExplanations = Static<typeof SchoolExplanations>;

@@ -42,14 +42,8 @@ function describe(element: SurveyElement): QuestionText {
  */
 export function questionTexts(questionnaires: Questionnaires): QuestionTexts {
   const index = new Map<string, QuestionText>();
-  const visit = (role: Role, elements: SurveyElement[] | undefined) => {
-    for (const element of elements ?? []) {
-      if (element.type === 'panel') visit(role, element.elements);
-      else index.set(`${role}:${element.name}`, describe(element));
-    }
-  };
-  for (const [role, questionnaire] of Object.entries(questionnaires) as Array<[Role, Questionnaires[Role]]>) {
-    for (const page of questionnaire.json.pages ?? []) visit(role, page.elements);
+  for (const { role, questions } of Object.values(questionnaires)) {
+    for (const spec of questions.values()) index.set(`${role}:${spec.name}`, describe(spec.element));
   }
   return (role, name) => index.get(`${role}:${name}`) ?? { name, title: name, choices: [] };
 }

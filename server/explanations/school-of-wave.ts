@@ -5,8 +5,9 @@ import { findSchoolOfRegion } from '../profiles/schools.repository.js';
 import { notFound } from '../shared/errors.js';
 
 /**
- * The wave and the school a per-school route is about, with the same checks as the profile route:
- * 404 for an unknown wave or school, 403 outside the caller's territory, 404 for a school of another region.
+ * The wave and the school a per-school route (profile, explanations, dynamics, priorities) is about, so
+ * they all check alike: 404 for an unknown wave or school, 403 outside the caller's territory, 404 for a
+ * school of another region.
  */
 export async function schoolOfWave(db: Db, principal: Principal, waveId: number, schoolId: number) {
   const wave = await assertWaveVisible(db, principal, waveId);

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { assertSchoolInScope, assertWaveVisible } from '../auth/scope.js';
-import { notFound } from '../shared/errors.js';
+import { assertWaveVisible } from '../auth/scope.js';
+import { schoolOfWave } from '../explanations/school-of-wave.js';
 import { schoolProfile, waveProfiles } from './profiles.js';
 import { SchoolProfileBody, SchoolProfileParams, WaveParams, WaveProfilesBody } from './schemas.js';
-import { findSchoolOfRegion } from './schools.repository.js';
 
 /** Risk profiles: a school team sees its school, coordinators their territory, the admin everything. */
 export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,11 +10,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/waves/:waveId/schools/:schoolId/profile',
     { schema: { params: SchoolProfileParams, response: { 200: SchoolProfileBody } }, config: { access: 'staff' } },
     async (req) => {
-      const { waveId, schoolId } = req.params;
-      const wave = await assertWaveVisible(app.db, req.principal!, waveId);
-      const territory = await assertSchoolInScope(app.db, req.principal!, schoolId);
-      const school = territory.regionId === wave.region_id ? await findSchoolOfRegion(app.db, wave.region_id, schoolId) : undefined;
-      if (!school) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
+      const { wave, school } = await schoolOfWave(app.db, req.principal!, req.params.waveId, req.params.schoolId);
       return schoolProfile(app.db, wave, school);
     },
   );

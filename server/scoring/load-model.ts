@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ROLES, isRole, type Role } from '../shared/roles.js';
+import { loadQuestionnaires, type Questionnaires, type QuestionSpec } from '../surveys/questionnaires.js';
+import { readJsonFile } from '../surveys/read-json.js';
 import { DONT_KNOW } from './answers.js';
 import {
   INDICATOR_KINDS,
@@ -12,7 +12,6 @@ import {
   type MinRate,
   type RiskModel,
 } from './model.js';
-import { indexQuestions, isNumericQuestion, isObject, type QuestionShape, type SurveyJson } from './questionnaire.js';
 
 /** Every problem found in a model file, one per line, each naming the file. */
 export class ModelError extends Error {
@@ -26,52 +25,30 @@ export class ModelError extends Error {
 }
 
 type Report = (problem: string) => void;
-type Questions = Record<Role, Map<string, QuestionShape>>;
 
-/** Reads the model file and `<surveysDir>/<role>.json` for every role, then validates. */
+/** Reads the model file and the questionnaires `<surveysDir>/<role>.json`, then validates. */
 export async function loadModelFile(path: string, surveysDir: string): Promise<RiskModel> {
-  const [json, ...surveys] = await Promise.all([
-    readJson(path),
-    ...ROLES.map((role) => readJson(join(surveysDir, `${role}.json`))),
-  ]);
-  const questionnaires = Object.fromEntries(ROLES.map((role, i) => [role, surveys[i]])) as Record<Role, SurveyJson>;
+  const [json, questionnaires] = await Promise.all([readJsonFile(path), loadQuestionnaires(surveysDir)]);
   return validateModel(json, questionnaires, path);
 }
 
 /**
- * Checks a parsed model file against the four questionnaires and returns it with
- * defaults filled in (weight 1). Throws {@link ModelError} listing all problems, so a
- * region editing the file sees everything to fix at once.
+ * Checks a parsed model file against the four compiled questionnaires (the same question specs
+ * that validate answers) and returns it with defaults filled in (weight 1). Throws
+ * {@link ModelError} listing all problems, so a region editing the file sees everything to fix at once.
  */
-export function validateModel(json: unknown, questionnaires: Record<Role, SurveyJson>, fileName: string): RiskModel {
+export function validateModel(json: unknown, questionnaires: Questionnaires, fileName: string): RiskModel {
   const problems: string[] = [];
   const at =
     (where: string): Report =>
     (problem) =>
       problems.push(`${where}: ${problem}`);
-  const questions = Object.fromEntries(
-    ROLES.map((role) => [role, indexQuestions(questionnaires[role])]),
-  ) as Questions;
-  const model = readModel(json, questions, at);
+  const model = readModel(json, questionnaires, at);
   if (problems.length > 0) throw new ModelError(fileName, problems);
   return model;
 }
 
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new Error(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${path}: invalid JSON (${(e as Error).message})`);
-  }
-}
-
-function readModel(json: unknown, questions: Questions, at: (where: string) => Report): RiskModel {
+function readModel(json: unknown, questions: Questionnaires, at: (where: string) => Report): RiskModel {
   const report = at('model');
   if (!isObject(json)) {
     report('must be a JSON object');
@@ -97,7 +74,7 @@ function readModel(json: unknown, questions: Questions, at: (where: string) => R
   return { ...header, factors };
 }
 
-function readFactor(json: unknown, index: number, questions: Questions, at: (where: string) => Report): Factor {
+function readFactor(json: unknown, index: number, questions: Questionnaires, at: (where: string) => Report): Factor {
   const id = isObject(json) && typeof json.id === 'string' ? json.id : `#${index + 1}`;
   const report = at(`factor "${id}"`);
   if (!isObject(json)) {
@@ -123,7 +100,7 @@ const KIND_KEYS: Record<IndicatorKind, string[]> = {
   ratio: ['numerator', 'denominator', 'best', 'worst'],
 };
 
-function readIndicator(json: unknown, fallbackId: string, questions: Questions, at: (where: string) => Report): Indicator {
+function readIndicator(json: unknown, fallbackId: string, questions: Questionnaires, at: (where: string) => Report): Indicator {
   const id = isObject(json) && typeof json.id === 'string' ? json.id : fallbackId;
   const report = at(`indicator "${id}"`);
   if (!isObject(json)) {
@@ -145,13 +122,13 @@ function readIndicator(json: unknown, fallbackId: string, questions: Questions, 
   if (!kind) return { ...base, kind: 'mean', question: '', best: 0, worst: 1 };
   rejectUnknownKeys(json, ['id', 'role', 'kind', 'weight', 'title', 'description', ...KIND_KEYS[kind]], report);
   // Without a role there is no questionnaire to look questions up in.
-  const question = (field: string, accepts: (shape: QuestionShape) => boolean, needs: string) =>
-    knownRole && readQuestion(json[field], field, knownRole, questions[knownRole], accepts, `${kind} needs ${needs}`, report);
+  const question = (field: string, accepts: (spec: QuestionSpec) => boolean, needs: string) =>
+    knownRole && readQuestion(json[field], field, questions[knownRole], accepts, `${kind} needs ${needs}`, report);
 
   switch (kind) {
     case 'share': {
-      const shape = question('question', (s) => s.answer === 'single' || s.answer === 'multi', 'a single- or multi-choice question');
-      const values = readChoiceList(json.values, shape, report);
+      const spec = question('question', (s) => s.type === 'single' || s.type === 'multi', 'a single- or multi-choice question');
+      const values = readChoiceList(json.values, spec, report);
       const best = json.best === undefined ? undefined : finite(json.best, 'best', report);
       const worst = json.worst === undefined ? undefined : finite(json.worst, 'worst', report);
       checkScale(best ?? 0, worst ?? 1, report);
@@ -170,8 +147,8 @@ function readIndicator(json: unknown, fallbackId: string, questions: Questions, 
       return { ...base, kind: 'mean', question: String(json.question), best, worst };
     }
     case 'choice': {
-      const shape = question('question', (s) => s.answer === 'single', 'a single-choice question');
-      return { ...base, kind: 'choice', question: String(json.question), risk: readRiskMap(json.risk, shape, report) };
+      const spec = question('question', (s) => s.type === 'single', 'a single-choice question');
+      return { ...base, kind: 'choice', question: String(json.question), risk: readRiskMap(json.risk, spec, report) };
     }
     case 'ratio': {
       const needs = 'numeric questions (rating, number input, numeric single choice)';
@@ -193,53 +170,61 @@ function readIndicator(json: unknown, fallbackId: string, questions: Questions, 
 function readQuestion(
   name: unknown,
   field: string,
-  role: Role,
-  survey: Map<string, QuestionShape>,
-  accepts: (shape: QuestionShape) => boolean,
+  questionnaire: Questionnaires[Role],
+  accepts: (spec: QuestionSpec) => boolean,
   needs: string,
   report: Report,
-): QuestionShape | undefined {
+): QuestionSpec | undefined {
   if (typeof name !== 'string' || name === '') {
     report(`${field} must be a question name`);
     return undefined;
   }
-  const shape = survey.get(name);
-  if (!shape) {
-    report(`${field} "${name}" is not in the ${role} questionnaire`);
+  const spec = questionnaire.questions.get(name);
+  if (!spec) {
+    report(`${field} "${name}" is not in the ${questionnaire.role} questionnaire`);
     return undefined;
   }
-  if (!accepts(shape)) {
-    report(`${needs}, but ${field} "${name}" is ${describe(shape)}`);
+  if (!accepts(spec)) {
+    report(`${needs}, but ${field} "${name}" is ${describe(spec)}`);
     return undefined;
   }
-  return shape;
+  return spec;
 }
 
-function describe(shape: QuestionShape): string {
-  if (shape.answer === 'single') return `a ${shape.type} with non-numeric choices`;
-  if (shape.type === 'text') return 'a text without inputType "number"';
-  return `a ${shape.type}`;
+/** Rating, number input, or a single choice whose real choices (dont_know aside) are all numbers. */
+function isNumericQuestion(spec: QuestionSpec): boolean {
+  if (spec.type === 'number') return true;
+  if (spec.type !== 'single') return false;
+  const real = [...spec.values].filter((v) => v !== DONT_KNOW);
+  return real.length > 0 && real.every((v) => typeof v === 'number');
 }
 
-function readChoiceList(json: unknown, shape: QuestionShape | undefined, report: Report): ChoiceValue[] {
+/** The question as the person editing the questionnaire knows it: by its SurveyJS type. */
+function describe(spec: QuestionSpec): string {
+  if (spec.type === 'single') return `a ${spec.element.type} with non-numeric choices`;
+  if (spec.element.type === 'text') return 'a number input';
+  return `a ${spec.element.type}`;
+}
+
+function readChoiceList(json: unknown, spec: QuestionSpec | undefined, report: Report): ChoiceValue[] {
   const values = list(json, 'values', report);
   const ok = values.filter((v): v is ChoiceValue => {
     if (typeof v === 'string' || typeof v === 'number') return true;
     report(`values: ${JSON.stringify(v)} is not a choice value`);
     return false;
   });
-  for (const v of ok) checkChoice(v, shape, 'values', report);
+  for (const v of ok) checkChoice(v, spec, 'values', report);
   return ok;
 }
 
-function readRiskMap(json: unknown, shape: QuestionShape | undefined, report: Report): Record<string, number> {
+function readRiskMap(json: unknown, spec: QuestionSpec | undefined, report: Report): Record<string, number> {
   if (!isObject(json) || Object.keys(json).length === 0) {
     report('risk must be a non-empty object mapping choice values to risks');
     return {};
   }
   const risk: Record<string, number> = {};
   for (const [key, value] of Object.entries(json)) {
-    checkChoice(key, shape, 'risk', report);
+    checkChoice(key, spec, 'risk', report);
     if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
       report(`risk of "${key}" must be a number in [0, 1], got ${JSON.stringify(value)}`);
     }
@@ -249,13 +234,15 @@ function readRiskMap(json: unknown, shape: QuestionShape | undefined, report: Re
 }
 
 /** Choices match by string form: `risk` keys are strings while choice values may be numbers. */
-function checkChoice(value: ChoiceValue, shape: QuestionShape | undefined, field: string, report: Report): void {
+function checkChoice(value: ChoiceValue, spec: QuestionSpec | undefined, field: string, report: Report): void {
   if (String(value) === DONT_KNOW) {
     report(`${field}: "${DONT_KNOW}" is never counted as an answer (METHODOLOGY §2)`);
     return;
   }
-  if (shape && 'choices' in shape && !shape.choices.some((c) => String(c) === String(value))) {
-    report(`${field}: ${JSON.stringify(value)} is not a choice of question (choices: ${shape.choices.map((c) => JSON.stringify(c)).join(', ')})`);
+  if (!spec || spec.type === 'number') return;
+  const choices = [...spec.values];
+  if (!choices.some((c) => String(c) === String(value))) {
+    report(`${field}: ${JSON.stringify(value)} is not a choice of question (choices: ${choices.map((c) => JSON.stringify(c)).join(', ')})`);
   }
 }
 
@@ -342,4 +329,8 @@ function reportDuplicates(ids: string[], at: (id: string) => Report): void {
     if (id !== '' && seen.has(id)) at(id)('duplicate id');
     seen.add(id);
   }
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

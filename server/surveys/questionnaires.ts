@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '../shared/roles.js';
+import { readJsonFile } from './read-json.js';
 
 export const SURVEYS_DIR = resolve(import.meta.dirname, '../../surveys');
 
@@ -27,11 +27,15 @@ export interface SurveyElement {
 
 export type ChoiceValue = string | number;
 
-/** What an answer to one question may be; the server accepts nothing else. */
-export type QuestionSpec =
-  | { name: string; type: 'single'; values: ReadonlySet<ChoiceValue> }
-  | { name: string; type: 'multi'; values: ReadonlySet<ChoiceValue> }
-  | { name: string; type: 'number'; min: number; max: number; integer: boolean };
+/**
+ * What an answer to one question may be; the server accepts nothing else. `element` is the SurveyJS
+ * question it was compiled from, for whoever needs its words (explanations) or its type (model errors).
+ */
+export type QuestionSpec = { name: string; element: SurveyElement } & (
+  | { type: 'single'; values: ReadonlySet<ChoiceValue> }
+  | { type: 'multi'; values: ReadonlySet<ChoiceValue> }
+  | { type: 'number'; min: number; max: number; integer: boolean }
+);
 
 export interface Questionnaire {
   role: Role;
@@ -50,16 +54,16 @@ function specOf(element: SurveyElement, file: string): QuestionSpec {
   switch (element.type) {
     case 'radiogroup':
     case 'dropdown':
-      return { name, type: 'single', values: choiceValues(element.choices) };
+      return { name, element, type: 'single', values: choiceValues(element.choices) };
     case 'checkbox':
     case 'tagbox':
-      return { name, type: 'multi', values: choiceValues(element.choices) };
+      return { name, element, type: 'multi', values: choiceValues(element.choices) };
     case 'rating':
-      if (element.rateValues?.length) return { name, type: 'single', values: choiceValues(element.rateValues) };
-      return { name, type: 'number', min: element.rateMin ?? 1, max: element.rateMax ?? 5, integer: true };
+      if (element.rateValues?.length) return { name, element, type: 'single', values: choiceValues(element.rateValues) };
+      return { name, element, type: 'number', min: element.rateMin ?? 1, max: element.rateMax ?? 5, integer: true };
     case 'text':
       if (element.inputType === 'number' && Number.isFinite(element.min) && Number.isFinite(element.max)) {
-        return { name, type: 'number', min: element.min!, max: element.max!, integer: false };
+        return { name, element, type: 'number', min: element.min!, max: element.max!, integer: false };
       }
       break;
   }
@@ -88,7 +92,7 @@ export async function loadQuestionnaires(dir = SURVEYS_DIR): Promise<Questionnai
   const entries = await Promise.all(
     ROLES.map(async (role) => {
       const file = join(dir, `${role}.json`);
-      const json = JSON.parse(await readFile(file, 'utf8')) as SurveyJson;
+      const json = (await readJsonFile(file)) as SurveyJson;
       return [role, compileQuestionnaire(role, json, file)] as const;
     }),
   );

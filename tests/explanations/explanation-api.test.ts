@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FactorExplanation, IndicatorExplanation } from '../../server/explanations/explanation.schemas.js';
+import type { ExplanationBody, FactorExplanation, IndicatorExplanation, SchoolExplanations } from '../../server/explanations/explanation.schemas.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { handWorld, type HandWorld } from './world.js';
+
+/** School A, later wave: t_pc_access answered by 5 teachers (2 yes, 1 no_internet, 2 no), enough to show. */
+const A_PC_DISTRIBUTION = {
+  shown: true,
+  dontKnow: 0,
+  rows: [
+    { value: 'yes', text: 'Да', count: 2, risk: 0 },
+    { value: 'no_internet', text: 'Есть, но без интернета', count: 1, risk: 1 },
+    { value: 'no', text: 'Нет', count: 2, risk: 1 },
+  ],
+};
 
 describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
   let t: TestApp;
@@ -29,7 +40,9 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
       url: `/api/waves/${waveId}/schools/${schoolId}/factors/${factorId}/explanation`,
       headers: who ? { cookie: who.cookie } : {},
     });
-  const indicator = (body: FactorExplanation, id: string) => body.indicators.find((i) => i.id === id) as IndicatorExplanation;
+  const explainAll = (who: LoggedIn | null, schoolId: number, waveId = w.later.id) =>
+    t.app.inject({ method: 'GET', url: `/api/waves/${waveId}/schools/${schoolId}/explanations`, headers: who ? { cookie: who.cookie } : {} });
+  const indicator = (body: ExplanationBody, id: string) => body.indicators.find((i) => i.id === id) as IndicatorExplanation;
 
   it('gives every indicator its value, risk, weight, n and share of the score, computed by hand', async () => {
     const res = await explain(teamA, w.a.id);
@@ -78,15 +91,7 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
   it('shows the distribution of answers from n = 5, and not at n = 4', async () => {
     const a = (await explain(teamA, w.a.id)).json() as FactorExplanation;
     // n = 5: counts per choice, with the risk each answer carries.
-    expect(indicator(a, 'F1.pc').distribution).toEqual({
-      shown: true,
-      dontKnow: 0,
-      rows: [
-        { value: 'yes', text: 'Да', count: 2, risk: 0 },
-        { value: 'no_internet', text: 'Есть, но без интернета', count: 1, risk: 1 },
-        { value: 'no', text: 'Нет', count: 2, risk: 1 },
-      ],
-    });
+    expect(indicator(a, 'F1.pc').distribution).toEqual(A_PC_DISTRIBUTION);
     // n = 4 (one teacher left the rating empty): suppressed.
     expect(indicator(a, 'F1.equipment').distribution).toEqual({ shown: false, reason: 'few-answers' });
     // A ratio has no answers to count; the principal's numbers are shown instead.
@@ -143,6 +148,52 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     expect((await explain(otherMunicipal, w.a.id)).statusCode).toBe(403);
     expect((await explain(null, w.a.id)).statusCode).toBe(401);
     expect((await explain(municipal, w.a.id)).statusCode).toBe(200);
+  });
+
+  describe('every factor at once', () => {
+    it('explains each factor of the model in order, with the numbers worked out by hand', async () => {
+      const res = await explainAll(teamA, w.a.id);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as SchoolExplanations;
+      expect(body.school).toEqual({ id: w.a.id, code: w.a.code, name: 'Школа А' });
+      expect(body.wave).toEqual({ id: w.later.id, title: 'Осень' });
+      expect(body.model).toEqual({ id: 'hand-model', title: 'Модель для расчёта вручную' });
+      expect(body.factors.map((f) => f.factor.id)).toEqual(['F1', 'F2', 'F3']);
+      const [f1, f2, f3] = body.factors as [ExplanationBody, ExplanationBody, ExplanationBody];
+
+      // F1: (0.6 + 0.625 + 0.6 + 2·1) / 5 = 0.765 → high; t_pc_access answered by 5 teachers (shown), t_equipment by 4 (not).
+      expect(f1.factor).toMatchObject({ level: 'high', coverage: 1 });
+      expect(f1.factor.score).toBeCloseTo(0.765, 12);
+      expect(indicator(f1, 'F1.pc').distribution).toEqual(A_PC_DISTRIBUTION);
+      expect(indicator(f1, 'F1.equipment').distribution).toEqual({ shown: false, reason: 'few-answers' });
+      expect(f1.principal.questions.map((q) => q.name)).toEqual(['p_internet', 'p_vacancies', 'p_teachers_total']);
+
+      // F2: students 0 of 100 are not reportable, nobody answered t_discipline; F3: parents 0 of 90. Both without a score.
+      expect(f2.factor).toMatchObject({ score: null, level: 'insufficient', coverage: 0 });
+      expect(indicator(f2, 'F2.discipline')).toMatchObject({ missing: 'no-answers', n: 0, distribution: { shown: false, reason: 'few-answers' } });
+      expect(f3.factor).toMatchObject({ score: null, level: 'insufficient', coverage: 0 });
+      expect(indicator(f3, 'F3.meetings')).toMatchObject({ missing: 'role-not-reportable', n: 0 });
+      // Only a factor with principal indicators brings the principal's answers along.
+      expect(f2.principal).toEqual({ responses: 0, questions: [] });
+      expect(f3.roles.parent).toEqual({ expected: 90, responses: 0, rate: 0, reportable: false, minRate: 0.3 });
+    });
+
+    it('gives each factor exactly what the one-factor route gives', async () => {
+      const all = (await explainAll(municipal, w.a.id, w.earlier.id)).json() as SchoolExplanations;
+      for (const factor of all.factors) {
+        const one = (await explain(municipal, w.a.id, factor.factor.id, w.earlier.id)).json() as FactorExplanation;
+        expect({ school: all.school, wave: all.wave, model: all.model, ...factor }).toEqual(one);
+      }
+    });
+
+    it('keeps a distribution below n = 5 hidden, and checks scope like the profile', async () => {
+      const b = (await explainAll(municipal, w.b.id)).json() as SchoolExplanations;
+      expect(indicator(b.factors[0]!, 'F1.pc')).toMatchObject({ n: 4, value: 1, distribution: { shown: false, reason: 'few-answers' } });
+      expect((await explainAll(teamB, w.a.id)).json().code).toBe('out_of_scope');
+      expect((await explainAll(otherMunicipal, w.a.id)).statusCode).toBe(403);
+      expect((await explainAll(null, w.a.id)).statusCode).toBe(401);
+      expect((await explainAll(teamA, w.a.id, 999_999)).json().code).toBe('wave_not_found');
+    });
   });
 
   it('answers 404 for a factor the wave’s model does not have', async () => {

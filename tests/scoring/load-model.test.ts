@@ -1,14 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelError, loadModelFile, validateModel } from '../../server/scoring/load-model.js';
-import type { SurveyJson } from '../../server/scoring/questionnaire.js';
-import type { Role } from '../../server/shared/roles.js';
+import { ROLES, type Role } from '../../server/shared/roles.js';
+import { compileQuestionnaire, type Questionnaires, type SurveyJson } from '../../server/surveys/questionnaires.js';
 
 const FILE = 'regions/test-model.json';
 
-const questionnaires: Record<Role, SurveyJson> = {
+const surveys: Record<Role, SurveyJson> = {
   principal: {
     title: 'Руководитель',
     pages: [
@@ -20,9 +20,8 @@ const questionnaires: Record<Role, SurveyJson> = {
             name: 'p_internet',
             choices: [{ value: 'none', text: 'Нет' }, 'slow', { value: 'fast', text: 'Быстрый' }, 'dont_know'],
           },
-          { type: 'text', name: 'p_students_total', inputType: 'number', min: 1 },
-          { type: 'text', name: 'p_vacancies', inputType: 'number', min: 0 },
-          { type: 'text', name: 'p_comment' },
+          { type: 'text', name: 'p_students_total', inputType: 'number', min: 1, max: 5000 },
+          { type: 'text', name: 'p_vacancies', inputType: 'number', min: 0, max: 500 },
         ],
       },
     ],
@@ -48,6 +47,8 @@ const questionnaires: Record<Role, SurveyJson> = {
   student: { title: 'Ученик', pages: [{ name: 's1', elements: [{ type: 'dropdown', name: 's_grade', choices: [5, 6, 7] }] }] },
   parent: { title: 'Родитель', pages: [{ name: 'pa1', elements: [{ type: 'radiogroup', name: 'pa_books', choices: ['few', 'many'] }] }] },
 };
+
+const questionnaires = Object.fromEntries(ROLES.map((role) => [role, compileQuestionnaire(role, surveys[role])])) as Questionnaires;
 
 /** A valid model using every kind; tests break one thing in a copy of it. */
 function validModel() {
@@ -164,14 +165,21 @@ describe(validateModel.name, () => {
       ]);
     });
 
-    it('rejects mean on a single choice with text values and on a plain text question', () => {
+    it('rejects mean on a single choice with text values and on a multi-choice question', () => {
       const problems = problemsAfter((m) => {
         indicator(m, 'R1.equipment').question = 't_pc';
-        Object.assign(indicator(m, 'R2.confidence'), { role: 'principal', question: 'p_comment' });
+        indicator(m, 'R2.confidence').question = 't_methods';
       });
       expect(problems).toEqual([
         `${FILE}: indicator "R1.equipment": mean needs a rating, a number input or a single choice with numeric values, but question "t_pc" is a radiogroup with non-numeric choices`,
-        `${FILE}: indicator "R2.confidence": mean needs a rating, a number input or a single choice with numeric values, but question "p_comment" is a text without inputType "number"`,
+        `${FILE}: indicator "R2.confidence": mean needs a rating, a number input or a single choice with numeric values, but question "t_methods" is a checkbox`,
+      ]);
+    });
+
+    it('rejects choice on a number input', () => {
+      const problems = problemsAfter((m) => Object.assign(indicator(m, 'R1.internet'), { question: 'p_vacancies', risk: { '0': 0 } }));
+      expect(problems).toEqual([
+        `${FILE}: indicator "R1.internet": choice needs a single-choice question, but question "p_vacancies" is a number input`,
       ]);
     });
 
@@ -282,7 +290,7 @@ describe(loadModelFile.name, () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'risk-model-'));
-    for (const [role, survey] of Object.entries(questionnaires)) {
+    for (const [role, survey] of Object.entries(surveys)) {
       await writeFile(join(dir, `${role}.json`), JSON.stringify(survey));
     }
   });
@@ -302,6 +310,14 @@ describe(loadModelFile.name, () => {
     await expect(loadModelFile(join(dir, 'model.json'), join(dir, 'nowhere'))).rejects.toThrow(
       `${join(dir, 'nowhere', 'principal.json')}: cannot read file (ENOENT)`,
     );
+  });
+
+  it('names a questionnaire the server could not validate answers against', async () => {
+    const odd = join(dir, 'odd');
+    await mkdir(odd);
+    for (const role of ROLES) await writeFile(join(odd, `${role}.json`), JSON.stringify(surveys[role]));
+    await writeFile(join(odd, 'teacher.json'), JSON.stringify({ pages: [{ elements: [{ type: 'comment', name: 't_free' }] }] }));
+    await expect(loadModelFile(join(dir, 'model.json'), odd)).rejects.toThrow(`${join(odd, 'teacher.json')}: question "t_free" has type "comment"`);
   });
 
   it('validates the project model surveys/risk-model.json against the project questionnaires', async () => {

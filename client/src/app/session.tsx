@@ -1,17 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Principal } from '../../../server/auth/principal';
+import type { AccountRole } from '../../../server/db/schema';
 import { api, ApiFailure, setCsrfToken } from './api';
 
-export type AccountRole = 'admin' | 'region' | 'municipality' | 'school';
+export type { AccountRole };
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: AccountRole;
-  regionId: number | null;
-  municipalityId: number | null;
-  schoolId: number | null;
-}
+/** The signed-in account exactly as the server resolves it (`req.principal`), which /api/me and login return. */
+export type User = Principal;
 
 interface SessionResponse {
   user: User;

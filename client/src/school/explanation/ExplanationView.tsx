@@ -1,4 +1,4 @@
-import type { FactorExplanation } from '../api/explanation';
+import type { Explanation } from '../api/explanation';
 import { points } from '../format';
 import { LevelBadge } from '../profile/LevelBadge';
 import { schoolStrings as s } from '../strings';
@@ -7,7 +7,7 @@ import { IndicatorItem } from './IndicatorItem';
 const t = s.explanation;
 
 /** The sentence a person reads first: the level, and which indicators make it. */
-function Summary({ e }: { e: FactorExplanation }) {
+function Summary({ e }: { e: Explanation }) {
   const { factor } = e;
   if (factor.score === null) return <p className="sc-summary">{t.insufficient(Math.round(factor.coverage * 100))}</p>;
   const keys = e.indicators.filter((i) => i.key).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
@@ -38,7 +38,7 @@ function Summary({ e }: { e: FactorExplanation }) {
 }
 
 /** Everything behind one factor: the summary, each indicator, and the principal's own answers. */
-export function ExplanationView({ explanation: e, priority }: { explanation: FactorExplanation; priority: boolean }) {
+export function ExplanationView({ explanation: e, priority }: { explanation: Explanation; priority: boolean }) {
   // The indicators that make most of the score come first; those without data last.
   const indicators = [...e.indicators].sort((a, b) => (b.contribution ?? -1) - (a.contribution ?? -1));
   return (

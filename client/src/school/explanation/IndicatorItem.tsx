@@ -1,4 +1,4 @@
-import type { FactorExplanation, IndicatorExplanation } from '../api/explanation';
+import type { Explanation, IndicatorExplanation } from '../api/explanation';
 import { number, percent, points } from '../format';
 import { schoolStrings as s } from '../strings';
 import { AnswerDistribution } from './AnswerDistribution';
@@ -37,7 +37,7 @@ function methodText(i: IndicatorExplanation): string {
   }
 }
 
-function missingText(i: IndicatorExplanation, roles: FactorExplanation['roles']): string {
+function missingText(i: IndicatorExplanation, roles: Explanation['roles']): string {
   if (i.missing === 'no-answers') return t.missing['no-answers'];
   const r = roles[i.role];
   return t.missing['role-not-reportable'](s.rolesGenitive[i.role], r.responses, r.expected, Math.round(r.minRate * 100));
@@ -45,7 +45,7 @@ function missingText(i: IndicatorExplanation, roles: FactorExplanation['roles'])
 
 interface Props {
   indicator: IndicatorExplanation;
-  explanation: FactorExplanation;
+  explanation: Explanation;
 }
 
 export function IndicatorItem({ indicator: i, explanation }: Props) {

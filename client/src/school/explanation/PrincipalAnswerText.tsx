@@ -1,8 +1,8 @@
-import type { FactorExplanation } from '../api/explanation';
+import type { Explanation } from '../api/explanation';
 import { number } from '../format';
 import { schoolStrings as s } from '../strings';
 
-type Answer = FactorExplanation['principal']['questions'][number]['answers'][number];
+type Answer = Explanation['principal']['questions'][number]['answers'][number];
 
 /** The principal's answer(s) to one question; a shared link may have let the principal answer twice. */
 export function PrincipalAnswerText({ answers }: { answers: Answer[] }) {

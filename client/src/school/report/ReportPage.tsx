@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useUser } from '../../app/session';
-import { fetchExplanation } from '../api/explanation';
+import { fetchExplanations } from '../api/explanation';
 import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
@@ -21,9 +21,12 @@ const REPORT_CHART_WIDTH = 680;
 
 /** Everything about one school and wave on paper: the profile and every factor's explanation. */
 async function loadReport(waveId: number, schoolId: number) {
-  const [profile, priorities] = await Promise.all([fetchProfile(waveId, schoolId), fetchPriorities(waveId, schoolId)]);
-  const explanations = await Promise.all(profile.factors.map((f) => fetchExplanation(waveId, schoolId, f.id)));
-  return { profile, priorities, explanations };
+  const [profile, priorities, explained] = await Promise.all([
+    fetchProfile(waveId, schoolId),
+    fetchPriorities(waveId, schoolId),
+    fetchExplanations(waveId, schoolId),
+  ]);
+  return { profile, priorities, explanations: explained.factors };
 }
 
 export function ReportPage() {

@@ -1,0 +1,56 @@
+import type { Db } from '../db/connect.js';
+import type { Wave } from '../db/schema.js';
+import { schoolProfile } from '../profiles/profiles.js';
+import type { WaveSchool } from '../profiles/schools.repository.js';
+import type { Factor, RiskModel } from '../scoring/model.js';
+import { ROLES } from '../shared/roles.js';
+import { explainFactor, needsDistribution, type ExplainInput } from './explain.js';
+import { answerCounts, principalAnswers } from './explanation.repository.js';
+import type { SchoolExplanations } from './explanation.schemas.js';
+import type { QuestionTexts } from './question-texts.js';
+
+/**
+ * Explains `factors` of a school's profile in a wave from one profile, one count per role of the
+ * answers whose indicators pass the privacy rule, and one read of the principal's answers: every
+ * factor at once costs about what a single one does.
+ */
+export async function explainSchool(
+  db: Db,
+  wave: Wave,
+  school: WaveSchool,
+  model: RiskModel,
+  factors: Factor[],
+  texts: QuestionTexts,
+): Promise<SchoolExplanations> {
+  const profile = await schoolProfile(db, wave, school);
+  const results = new Map(profile.factors.map((f) => [f.id, f]));
+  const indicatorResults = new Map(profile.factors.flatMap((f) => f.indicators.map((r) => [r.id, r])));
+  const indicators = factors.flatMap((f) => f.indicators);
+
+  const counts: ExplainInput['counts'] = {};
+  for (const role of ROLES) {
+    const questions = indicators.flatMap((i) =>
+      i.role === role && i.kind !== 'ratio' && needsDistribution(i, indicatorResults.get(i.id)!) ? [i.question] : [],
+    );
+    if (questions.length > 0) counts[role] = await answerCounts(db, wave.id, school.ref.id, role, [...new Set(questions)]);
+  }
+  const asksPrincipal = (factor: Factor) => factor.indicators.some((i) => i.role === 'principal');
+  const principalResponses = factors.some(asksPrincipal) ? await principalAnswers(db, wave.id, school.ref.id) : [];
+
+  return {
+    school: { id: school.ref.id, code: school.ref.code, name: school.ref.name },
+    wave: { id: wave.id, title: wave.title },
+    model: profile.model,
+    factors: factors.map((factor) =>
+      explainFactor({
+        model,
+        factor,
+        result: results.get(factor.id)!,
+        roles: profile.roles,
+        texts,
+        counts,
+        principalResponses: asksPrincipal(factor) ? principalResponses : [],
+      }),
+    ),
+  };
+}
