@@ -1,14 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { respondentOnPreact } from './vite.respond-preact';
+import { precompress } from './vite.precompress';
 import { resolve } from 'node:path';
+
+const outDir = resolve(import.meta.dirname, 'dist/client');
 
 // Two HTML entries: the respondent page must never pull staff screens or chart.js into its bundle.
 export default defineConfig({
   root: 'client',
-  plugins: [respondentOnPreact(), react()],
+  plugins: [respondentOnPreact(), react(), precompress(outDir)],
   build: {
-    outDir: resolve(import.meta.dirname, 'dist/client'),
+    outDir,
     emptyOutDir: true,
     rollupOptions: {
       input: {

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db, DatabaseKind } from './db/connect.js';
@@ -102,6 +104,16 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 
+  // Big JSON (a region's participation, profiles, exports) goes compressed: a coordinator's connection may be
+  // a rural one. Brotli's low levels cost a few milliseconds a megabyte; built assets come precompressed instead.
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
+    // Request bodies stay as sent: a compressed body would slip past the body limits.
+    globalDecompression: false,
+  });
+
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await registerSecurity(app);
@@ -127,6 +139,8 @@ export async function buildApp(deps: AppDeps) {
       root: CLIENT_DIST,
       index: false,
       wildcard: false,
+      // The build writes .br and .gz beside every text file (vite.precompress.ts).
+      preCompressed: true,
       setHeaders(res, path) {
         // Vite puts a content hash in every asset name, so assets never change under their name.
         if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
