@@ -4,17 +4,17 @@ import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
-import { connectDatabase, type Db } from '../server/db/connect.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import type { Db } from '../server/db/connect.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/scoring/load-model.js';
 import { ROLES, type Role } from '../server/shared/roles.js';
 import { newLinkToken } from '../server/shared/tokens.js';
 import { loadQuestionnaires, SURVEYS_DIR, type Questionnaire } from '../server/surveys/questionnaires.js';
 import type { BenchRow } from './run.js';
+import { BENCH_DATABASE_URL, rng, withBenchSchema } from './support.js';
 
 /**
  * Accepted responses per second through the real HTTP server, against the same rows inserted straight
@@ -55,17 +55,6 @@ interface LoadResult {
   seconds: number;
   p50: number;
   p99: number;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A respondent's complete answers: every question answered with a value the questionnaire allows, a few skipped. */
@@ -235,23 +224,17 @@ async function emptyResponses(db: Db) {
   await sql`vacuum analyze responses`.execute(db);
 }
 
-export async function run(): Promise<BenchRow[]> {
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_http_${process.pid}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  // The server's own pool, as main.ts opens it.
-  const database = await connectDatabase({ databaseUrl, dataDir: '', schema });
-  try {
-    await migrateToLatest(database.db, schema);
-    const links = await seed(database.db);
+export function run(): Promise<BenchRow[]> {
+  // The server's own pool size, as main.ts opens it.
+  return withBenchSchema('http', undefined, async (db, schema) => {
+    const links = await seed(db);
     const seedNumber = 7;
 
-    const baseline = await load({ mode: 'pg', databaseUrl, schema, links, seed: seedNumber });
-    await emptyResponses(database.db);
+    const baseline = await load({ mode: 'pg', databaseUrl: BENCH_DATABASE_URL, schema, links, seed: seedNumber });
+    await emptyResponses(db);
 
     // Request logging on, as in production, written where it costs what a log file costs.
-    const app = await buildApp({ db: database.db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires(), logger: { level: 'info', file: '/dev/null' } });
+    const app = await buildApp({ db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires(), logger: { level: 'info', file: '/dev/null' } });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     let served: LoadResult;
     const serverCpu = process.cpuUsage();
@@ -263,7 +246,7 @@ export async function run(): Promise<BenchRow[]> {
     // Includes the warm-up and the load process's start: an upper bound.
     const cpu = process.cpuUsage(serverCpu);
     const serverCpuMs = (cpu.user + cpu.system) / 1000 / (WARMUP + MEASURED);
-    const stored = await database.db.selectFrom('responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const stored = await db.selectFrom('responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
 
     const rate = (r: LoadResult) => r.accepted / r.seconds;
     const refusals = (r: LoadResult) => Object.entries(r.refused).map(([k, n]) => `${n} × ${k}`).join(', ') || 'none refused';
@@ -285,9 +268,5 @@ export async function run(): Promise<BenchRow[]> {
       },
       { name: 'submissions: HTTP latency p99', value: served.p99, unit: 'ms', baseline: baseline.p99, goal: { max: GOAL_P99_MS } },
     ];
-  } finally {
-    await database.close();
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-    await admin.destroy();
-  }
+  });
 }

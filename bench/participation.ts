@@ -2,11 +2,9 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { cpus, loadavg } from 'node:os';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { buildApp } from '../server/app.js';
-import { connectDatabase, type Db } from '../server/db/connect.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import type { Db } from '../server/db/connect.js';
 import { createAccount } from '../server/auth/accounts.js';
 import { loadParticipation } from '../server/participation/participation.routes.js';
 import { participationVersion } from '../server/participation/participation.repository.js';
@@ -14,6 +12,7 @@ import { findLinkByToken } from '../server/respond/links.repository.js';
 import { storeResponse } from '../server/respond/responses.repository.js';
 import { loadQuestionnaires } from '../server/surveys/questionnaires.js';
 import type { BenchRow } from './run.js';
+import { median, timed, withBenchSchema } from './support.js';
 
 const SCHOOLS = 3000;
 const RESPONSES = 2_000_000;
@@ -21,18 +20,6 @@ const GOAL_MS = 50;
 const PASSWORD = 'bench-password-1';
 
 const execFileAsync = promisify(execFile);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
 
 /**
  * A region of 3,000 schools in 30 municipalities and 2,000,000 responses of one open wave, made in SQL.
@@ -88,15 +75,8 @@ async function burst(db: Db, token: string) {
   return () => Promise.all(Array.from({ length: 50 }, () => storeResponse(db, link, { clientKey: randomUUID(), answers: {}, durationSeconds: 300 })));
 }
 
-export async function run(): Promise<BenchRow[]> {
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_participation_${process.pid}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  const database = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 60 });
-  const db = database.db;
-  try {
-    await migrateToLatest(db, schema);
+export function run(): Promise<BenchRow[]> {
+  return withBenchSchema('participation', 60, async (db) => {
     const seedStart = performance.now();
     await seed(db);
     const seedSeconds = (performance.now() - seedStart) / 1000;
@@ -125,7 +105,8 @@ export async function run(): Promise<BenchRow[]> {
     await timed(15, async () => {
       const { stdout } = await execFileAsync(
         'curl',
-        ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `cookie: ${cookie}`, `${address}/api/waves/${wave.id}/participation`],
+        // --compressed: as a browser asks for it.
+        ['-s', '--compressed', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `cookie: ${cookie}`, `${address}/api/waves/${wave.id}/participation`],
       );
       const [status, size] = stdout.split(' ');
       if (status !== '200') throw new Error(`participation route answered ${status}`);
@@ -133,6 +114,7 @@ export async function run(): Promise<BenchRow[]> {
     });
     const routeMs = median(served.slice(1));
     const reportMs = await timed(15, () => loadParticipation(db, principal, wave.id));
+    const plainBytes = Buffer.byteLength(JSON.stringify(await loadParticipation(db, principal, wave.id)));
     const versionMs = await timed(15, () => participationVersion(db, wave.id));
     // Bursts everywhere would leave every school × role on all 8 shards: the most rows a reader can meet.
     await sql`
@@ -174,7 +156,7 @@ export async function run(): Promise<BenchRow[]> {
         name: 'participation: GET /api/waves/:id/participation over HTTP, server time (median of 15)',
         value: routeMs,
         unit: 'ms',
-        note: `session, figures and ${(bytes / 1024).toFixed(0)} KB of JSON written to the socket`,
+        note: `session, figures, JSON and compression until the last byte is handed to the socket: ${(bytes / 1024).toFixed(0)} KB compressed, ${(plainBytes / 1024).toFixed(0)} KB of JSON`,
       },
       { name: 'participation: live-view version poll (per watched wave, every 2 s)', value: versionMs, unit: 'ms' },
       {
@@ -186,9 +168,5 @@ export async function run(): Promise<BenchRow[]> {
       },
     ];
     return rows;
-  } finally {
-    await database.close();
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-    await admin.destroy();
-  }
+  });
 }

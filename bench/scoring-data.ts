@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../server/db/connect.js';
 import { ROLES, type Role } from '../server/shared/roles.js';
 import type { Questionnaire, QuestionSpec, Questionnaires } from '../server/surveys/questionnaires.js';
+import { rng } from './support.js';
 
 export interface RegionSpec {
   name: string;
@@ -10,18 +11,6 @@ export interface RegionSpec {
   responses: number;
   modelId: string;
   seed: number;
-}
-
-/** Mulberry32: a seeded generator, so every run benches the same region. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface PlannedSchool {

@@ -1,12 +1,10 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import type { Principal } from '../server/auth/principal.js';
 import { buildApp } from '../server/app.js';
 import { createAccount } from '../server/auth/accounts.js';
-import { connectDatabase, type Db } from '../server/db/connect.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import type { Db } from '../server/db/connect.js';
 import { waveProfiles } from '../server/profiles/profiles.js';
 import { collectStatsInMemory } from '../server/profiles/stats.memory.js';
 import { schoolIdsInScope } from '../server/profiles/schools.repository.js';
@@ -15,25 +13,13 @@ import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/scoring/load-model.js';
 import { loadQuestionnaires, SURVEYS_DIR } from '../server/surveys/questionnaires.js';
 import type { BenchRow } from './run.js';
+import { timed, withBenchSchema } from './support.js';
 import { createAnswerPool, seedRegion, withConstraintsRebuilt } from './scoring-data.js';
 
 const SMALL = { schools: 100, responses: 60_000, goalMs: 1_000 };
 const LARGE = { schools: 3_000, responses: 2_000_000, goalMs: 30_000 };
 const SEED_GOAL_S = 180;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Median wall time of `runs` calls after one warm-up (which also fills the model cache and the OS page cache). */
-async function timed(runs: number, fn: () => Promise<unknown>, warmUp = true): Promise<number> {
-  if (warmUp) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
 
 /** The floor any aggregation of the wave's answers pays: read every answer once and group by school. */
 const baseline = (db: Db, waveId: number) => () =>
@@ -55,15 +41,8 @@ async function loginAs(app: Awaited<ReturnType<typeof buildApp>>, db: Db, region
  * a 100-school region with 60,000 responses and a 3,000-school region with 2,000,000, answers drawn
  * at random from the real questionnaires, scored with the real surveys/risk-model.json.
  */
-export async function run(): Promise<BenchRow[]> {
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_scoring_${process.pid}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  const database = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 10 });
-  const db = database.db;
-  try {
-    await migrateToLatest(db, schema);
+export function run(): Promise<BenchRow[]> {
+  return withBenchSchema('scoring', 10, async (db) => {
     const questionnaires = await loadQuestionnaires();
     const modelFile = join(SURVEYS_DIR, 'risk-model.json');
     const model = await loadModelFile(modelFile, SURVEYS_DIR);
@@ -115,9 +94,5 @@ export async function run(): Promise<BenchRow[]> {
     await app.close();
     rows.at(-1)!.note += `; load average ${loadavg()[0]!.toFixed(1)} at the end`;
     return rows;
-  } finally {
-    await database.close();
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-    await admin.destroy();
-  }
+  });
 }
