@@ -1,15 +1,6 @@
-import type { AccountRole } from '../db/schema.js';
+import type { Principal } from './session.schemas.js';
 
-/** The logged-in account with its territory resolved: a school team also knows its municipality and region. */
-export interface Principal {
-  id: number;
-  email: string;
-  name: string;
-  role: AccountRole;
-  regionId: number | null;
-  municipalityId: number | null;
-  schoolId: number | null;
-}
+export type { Principal };
 
 /** Where a school, municipality or wave sits; the fields a scope check compares. */
 export interface Territory {

@@ -5,8 +5,8 @@ import { audit } from '../audit/log.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
-import type { Principal } from './principal.js';
 import { FailedLogins } from './failed-logins.js';
+import { InvitationView, LoggedOut, Session } from './session.schemas.js';
 import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
 import { findUserByEmail, setPassword } from './users.repository.js';
 
@@ -22,7 +22,7 @@ export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' };
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const failedLogins = new FailedLogins();
 
-  async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number) {
+  async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number): Promise<Session> {
     // A new session id at every login: a session fixed before login is never promoted.
     const old = req.cookies[SESSION_COOKIE];
     if (old) await deleteSession(app.db, old);
@@ -35,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { body: LoginBody },
+      schema: { body: LoginBody, response: { 200: Session } },
       config: {
         access: 'public',
         rateLimit: { ...LOGIN_RATE_LIMIT, keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` },
@@ -57,18 +57,25 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { config: { access: 'staff' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { response: { 200: LoggedOut } }, config: { access: 'staff' } }, async (req, reply) => {
     await deleteSession(app.db, req.cookies[SESSION_COOKIE]!);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/me', { config: { access: 'staff' } }, async (req) => ({ user: req.principal as Principal, csrfToken: req.csrfToken }));
+  // A staff route runs only with a session, so both are set.
+  app.get('/api/me', { schema: { response: { 200: Session } }, config: { access: 'staff' } }, async (req) => ({
+    user: req.principal!,
+    csrfToken: req.csrfToken!,
+  }));
 
   app.post(
     '/api/auth/password',
     {
-      schema: { body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Password }, { additionalProperties: false }) },
+      schema: {
+        body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
+        response: { 200: Session },
+      },
       config: { access: 'staff' },
     },
     async (req, reply) => {
@@ -95,15 +102,19 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return invitation;
   }
 
-  app.get('/api/auth/invitations/:token', { schema: { params: InvitationParams }, config: { access: 'public' } }, async (req) => {
-    const invitation = await liveInvitation(req.params.token);
-    return { email: invitation.email, name: invitation.name };
-  });
+  app.get(
+    '/api/auth/invitations/:token',
+    { schema: { params: InvitationParams, response: { 200: InvitationView } }, config: { access: 'public' } },
+    async (req) => {
+      const invitation = await liveInvitation(req.params.token);
+      return { email: invitation.email, name: invitation.name };
+    },
+  );
 
   app.post(
     '/api/auth/invitations/:token',
     {
-      schema: { params: InvitationParams, body: Type.Object({ password: Password }, { additionalProperties: false }) },
+      schema: { params: InvitationParams, body: Type.Object({ password: Password }, { additionalProperties: false }), response: { 200: Session } },
       config: { access: 'public', rateLimit: LOGIN_RATE_LIMIT },
     },
     async (req, reply) => {

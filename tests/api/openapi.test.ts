@@ -15,4 +15,18 @@ describe('OpenAPI description', () => {
     expect(submit.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['answers', 'clientKey']));
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/admin/accounts']));
   });
+
+  it('documents who is logged in: the /api/me and login answers, without any secret', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const answer = (path: string, method: string) => spec.paths[path][method].responses['200'].content['application/json'].schema;
+    const me = answer('/api/me', 'get');
+    expect(me.required).toEqual(expect.arrayContaining(['user', 'csrfToken']));
+    expect(me.properties.user.required).toEqual(['id', 'email', 'name', 'role', 'regionId', 'municipalityId', 'schoolId']);
+    expect(me.properties.user.additionalProperties).toBe(false);
+    expect(JSON.stringify(me)).not.toMatch(/password|hash/i);
+    for (const [path, method] of [['/api/auth/login', 'post'], ['/api/auth/password', 'post'], ['/api/auth/invitations/{token}', 'post']]) {
+      expect(answer(path, method)).toEqual(me);
+    }
+    expect(answer('/api/auth/invitations/{token}', 'get').required).toEqual(['email', 'name']);
+  });
 });

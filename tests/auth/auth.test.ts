@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Value } from 'typebox/value';
+import type { LightMyRequestResponse } from 'fastify';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newWorld } from '../helpers/fixtures.js';
@@ -6,6 +8,16 @@ import { login, newLoggedInAccount, TEST_PASSWORD } from '../helpers/auth.js';
 import { createAccount, ensureAdmin } from '../../server/auth/accounts.js';
 import { createInvitation } from '../../server/auth/invitations.repository.js';
 import { sha256 } from '../../server/shared/hash.js';
+import { InvitationView, Session } from '../../server/auth/session.schemas.js';
+
+/** The answer as the client receives it: exactly the documented schema, and no secret of the account. */
+function expectSession(res: LightMyRequestResponse) {
+  expect(res.statusCode).toBe(200);
+  const body = res.json();
+  expect(Value.Errors(Session, body)).toEqual([]);
+  expect(Object.keys(body.user).join()).not.toMatch(/password|hash|disabled/i);
+  return body as Session;
+}
 
 describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
   let t: TestApp;
@@ -30,6 +42,22 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const who = await me({ cookie: `sid=${cookie.value}` });
     expect(who.statusCode).toBe(200);
     expect(who.json().user).toMatchObject({ email: 'region@example.org', role: 'region', regionId: world.region.id });
+  });
+
+  it('answers login and /api/me with the whole principal as documented, and nothing more', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'region@example.org', password: TEST_PASSWORD } });
+    const loggedIn = expectSession(res);
+    expect(loggedIn.user).toEqual({
+      id: expect.any(Number), email: 'region@example.org', name: '', role: 'region', regionId: world.region.id, municipalityId: null, schoolId: null,
+    });
+    const sid = res.cookies.find((c) => c.name === 'sid')!.value;
+    const who = expectSession(await me({ cookie: `sid=${sid}` }));
+    expect(who).toEqual(loggedIn);
+
+    const team = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: world.school.id });
+    expect(expectSession(await me({ cookie: team.cookie })).user).toMatchObject({
+      role: 'school', schoolId: world.school.id, municipalityId: world.municipality.id, regionId: world.region.id,
+    });
   });
 
   it('marks the cookie Secure behind HTTPS', async () => {
@@ -94,7 +122,7 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const ok = await t.app.inject({
       method: 'POST', url: '/api/auth/password', headers: account.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'new password 1' },
     });
-    expect(ok.statusCode).toBe(200);
+    expect(expectSession(ok).user).toMatchObject({ email: account.email, schoolId: world.school.id });
     expect((await me({ cookie: other.cookie })).statusCode).toBe(401);
     await expect(login(t.app, account.email)).rejects.toThrow(/401/);
     await login(t.app, account.email, 'new password 1');
@@ -106,8 +134,9 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const token = await createInvitation(t.database.db, user.id);
     const info = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
     expect(info.json()).toMatchObject({ email: 'invited@example.org' });
+    expect(Value.Errors(InvitationView, info.json())).toEqual([]);
     const accept = await t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password: 'my own password' } });
-    expect(accept.statusCode).toBe(200);
+    expect(expectSession(accept).user).toMatchObject({ email: 'invited@example.org', municipalityId: world.municipality.id, regionId: world.region.id });
     expect(accept.cookies.some((c) => c.name === 'sid')).toBe(true);
     const again = await t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password: 'another password' } });
     expect(again.statusCode).toBe(410);

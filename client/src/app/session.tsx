@@ -1,22 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Principal } from '../../../server/auth/principal';
+import type { Principal, Session } from '../../../server/auth/session.schemas';
 import type { AccountRole } from '../../../server/db/schema';
 import { api, ApiFailure, setCsrfToken } from './api';
 
-export type { AccountRole };
+export type { AccountRole, Session };
 
 /** The signed-in account exactly as the server resolves it (`req.principal`), which /api/me and login return. */
 export type User = Principal;
 
-interface SessionResponse {
-  user: User;
-  csrfToken: string;
-}
-
 interface SessionState {
   user: User | null;
   loading: boolean;
-  signedIn(session: SessionResponse): void;
+  signedIn(session: Session): void;
   logout(): Promise<void>;
 }
 
@@ -27,7 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api<SessionResponse>('/api/me')
+    api<Session>('/api/me')
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setUser(s.user);
@@ -38,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, []);
 
-  const signedIn = useCallback((s: SessionResponse) => {
+  const signedIn = useCallback((s: Session) => {
     setCsrfToken(s.csrfToken);
     setUser(s.user);
   }, []);
