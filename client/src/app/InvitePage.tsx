@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { api } from './api';
 import { errorText } from './errors';
-import { homePath, useSession, type User } from './session';
+import { homePath, useSession, type Session } from './session';
 import { strings } from './strings';
 
 export function InvitePage() {
@@ -23,7 +23,7 @@ export function InvitePage() {
     e.preventDefault();
     if (password !== repeat) return setError(strings.invite.mismatch);
     try {
-      signedIn(await api<{ user: User; csrfToken: string }>(`/api/auth/invitations/${token}`, { method: 'POST', json: { password } }));
+      signedIn(await api<Session>(`/api/auth/invitations/${token}`, { method: 'POST', json: { password } }));
     } catch (err) {
       setError(errorText(err));
     }

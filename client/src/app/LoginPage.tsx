@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import { api } from './api';
 import { errorText } from './errors';
-import { homePath, useSession, type User } from './session';
+import { homePath, useSession, type Session } from './session';
 import { strings } from './strings';
 
 export function LoginPage() {
@@ -19,7 +19,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      signedIn(await api<{ user: User; csrfToken: string }>('/api/auth/login', { method: 'POST', json: { email, password } }));
+      signedIn(await api<Session>('/api/auth/login', { method: 'POST', json: { email, password } }));
     } catch (err) {
       setError(errorText(err));
     } finally {

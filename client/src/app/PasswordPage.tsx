@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api';
 import { errorText } from './errors';
-import { useSession, type User } from './session';
+import { useSession, type Session } from './session';
 import { strings } from './strings';
 
 export function PasswordPage() {
@@ -13,7 +13,7 @@ export function PasswordPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      signedIn(await api<{ user: User; csrfToken: string }>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } }));
+      signedIn(await api<Session>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } }));
       setMessage({ ok: true, text: strings.password.done });
       setCurrent('');
       setNext('');

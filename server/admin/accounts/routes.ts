@@ -6,8 +6,8 @@ import { deleteUserSessions } from '../../auth/sessions.repository.js';
 import { findUserByEmail } from '../../auth/users.repository.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { listAccounts, listTerritories, scopeExists, setDisabled } from './accounts.repository.js';
+import { AccountRole } from '../../auth/session.schemas.js';
 
-const AccountRole = Type.Union([Type.Literal('admin'), Type.Literal('region'), Type.Literal('municipality'), Type.Literal('school')]);
 const NewAccount = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
