@@ -38,3 +38,6 @@ export const DEMO_MUNICIPALITIES: Array<{ name: string; schools: DemoSchool[] }>
     ],
   },
 ];
+
+/** The school of the demo's school account (school@demo.local) and of the respondent links printed at start. */
+export const DEMO_TEAM_SCHOOL = DEMO_MUNICIPALITIES[0].schools[0];

@@ -7,8 +7,9 @@ import type { Questionnaires } from '../surveys/questionnaires.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { newLinkToken } from '../shared/tokens.js';
 import { createAccount } from '../auth/accounts.js';
-import { DEMO_MUNICIPALITIES, DEMO_REGION, type DemoSchool } from './roster.js';
-import { indicatorsOf, rng, simulateAnswers } from './simulate.js';
+import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
+import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
+import { storyOf } from './stories.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -24,7 +25,7 @@ export async function findDemoLinks(db: Db) {
     .innerJoin('schools', 'schools.id', 'links.school_id')
     .innerJoin('waves', 'waves.id', 'links.wave_id')
     .select(['schools.name as school', 'links.role', 'links.token'])
-    .where('schools.code', '=', DEMO_MUNICIPALITIES[0].schools[0].code)
+    .where('schools.code', '=', DEMO_TEAM_SCHOOL.code)
     .where('links.kind', '=', 'open')
     .where('links.revoked_at', 'is', null)
     .where('waves.closes_at', '>', new Date())
@@ -36,20 +37,6 @@ export async function findDemoLinks(db: Db) {
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
-}
-
-/** How the demo's two waves went for one school: risk propensity and participation in each. */
-interface SchoolStory {
-  propensity: [number, number];
-  participation: [number, number];
-}
-
-function storyOf(index: number, random: () => number): SchoolStory {
-  const base = 0.25 + ((index * 37) % 12) / 20;
-  // Most schools improve between the waves, a few do not, one gets worse: what a real programme sees.
-  const change = index % 5 === 3 ? 0.08 : index % 4 === 1 ? 0 : -0.18 - random() * 0.1;
-  const current = index % 3 === 0 ? 0.92 + random() * 0.06 : 0.45 + random() * 0.4;
-  return { propensity: [base, Math.max(0.05, base + change)], participation: [0.9 + random() * 0.08, current] };
 }
 
 interface DemoWave {
@@ -80,15 +67,15 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
       waves.push({ id: row.id, opens: w.opens, until: w.closes < now ? w.closes : now });
     }
 
-    const firstIds: { municipalityId?: number; schoolId?: number } = {};
+    const ids: { firstMunicipality?: number; teamSchool?: number } = {};
     let index = 0;
     for (const municipality of DEMO_MUNICIPALITIES) {
       const m = await trx.insertInto('municipalities').values({ region_id: region.id, name: municipality.name }).returning('id').executeTakeFirstOrThrow();
-      firstIds.municipalityId ??= m.id;
+      ids.firstMunicipality ??= m.id;
       for (const school of municipality.schools) {
         const row = await trx.insertInto('schools').values(schoolRow(m.id, school)).returning('id').executeTakeFirstOrThrow();
-        firstIds.schoolId ??= row.id;
-        const story = storyOf(index++, random);
+        if (school.code === DEMO_TEAM_SCHOOL.code) ids.teamSchool = row.id;
+        const story = storyOf(school, index++, random);
         for (const [w, wave] of waves.entries()) {
           const links = await trx
             .insertInto('links')
@@ -107,8 +94,8 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
     const accounts = [
       { email: admin, role: 'admin' as const, name: 'Администратор (демо)' },
       { email: regional, role: 'region' as const, name: 'Региональный координатор (демо)', regionId: region.id },
-      { email: municipal, role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: firstIds.municipalityId },
-      { email: school, role: 'school' as const, name: 'Команда школы (демо)', schoolId: firstIds.schoolId },
+      { email: municipal, role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: ids.firstMunicipality },
+      { email: school, role: 'school' as const, name: 'Команда школы (демо)', schoolId: ids.teamSchool },
     ];
     for (const account of accounts) await createAccount(trx, { ...account, password: DEMO_PASSWORD });
   });
@@ -138,7 +125,7 @@ function simulateRole(
   schoolId: number,
   wave: DemoWave,
   school: DemoSchool,
-  propensity: number,
+  propensity: Propensity,
   participation: number,
   model: RiskModel,
   questionnaires: Questionnaires,
@@ -148,7 +135,7 @@ function simulateRole(
   // Principals nearly always answer; a school short of the target is short of parents and students first.
   const rate = link.role === 'principal' ? (participation > 0.5 ? 1 : 0) : link.role === 'teacher' ? Math.min(1, participation + 0.1) : participation;
   const count = Math.round(expected * rate);
-  const indicators = indicatorsOf(model, link.role);
+  const indicators = indicatorsOf(model, link.role, propensity);
   const facts = { students: school.students, teachers: school.teachers };
   const span = wave.until.getTime() - wave.opens.getTime();
   return Array.from({ length: count }, () => ({
@@ -157,7 +144,7 @@ function simulateRole(
     role: link.role,
     link_id: link.id,
     client_key: randomUUID(),
-    answers: JSON.stringify(simulateAnswers(questionnaires[link.role], indicators, facts, propensity, random)),
+    answers: JSON.stringify(simulateAnswers(questionnaires[link.role], indicators, facts, random)),
     submitted_at: new Date(wave.opens.getTime() + random() * span),
     // A few implausibly fast answers, as real waves have, so the coordinator's flag has something to show.
     duration_seconds: random() < 0.01 ? 20 + Math.floor(random() * 30) : 90 + Math.floor(random() * 360),

@@ -25,23 +25,32 @@ export interface SchoolFacts {
 }
 
 /**
- * Simulated answers of one respondent. `propensity` in [0, 1] is how risky the school is: answers that the
- * model scores as risky come with that probability, so simulated schools get believable, varied profiles.
+ * An indicator a role answers, with how risky the school is on the indicator's factor: a propensity in
+ * [0, 1]. Answers that the model scores as risky come with that probability, so simulated schools get
+ * believable profiles, and a school can be high on some factors and low on others.
  */
+export interface SimulatedIndicator {
+  indicator: Indicator;
+  propensity: number;
+}
+
+/** The school's propensity on each factor of the model, by factor id. */
+export type Propensity = (factorId: string) => number;
+
+/** Simulated answers of one respondent. */
 export function simulateAnswers(
   questionnaire: Questionnaire,
-  indicators: readonly Indicator[],
+  indicators: readonly SimulatedIndicator[],
   facts: SchoolFacts,
-  propensity: number,
   random: () => number,
 ): Answers {
-  const byQuestion = new Map<string, Indicator>();
-  for (const indicator of indicators) {
-    if (indicator.kind === 'ratio') continue;
-    byQuestion.set(indicator.question, indicator);
+  const byQuestion = new Map<string, SimulatedIndicator>();
+  for (const simulated of indicators) {
+    if (simulated.indicator.kind === 'ratio') continue;
+    byQuestion.set(simulated.indicator.question, simulated);
   }
   const answers: Answers = {};
-  const noisy = () => clamp01(propensity + (random() - 0.5) * 0.5);
+  const noisy = (propensity: number) => clamp01(propensity + (random() - 0.5) * 0.5);
   for (const spec of questionnaire.questions.values()) {
     if (random() < 0.03) continue;
     const values = spec.type === 'number' ? [] : [...spec.values];
@@ -50,10 +59,12 @@ export function simulateAnswers(
       continue;
     }
     const known = values.filter((v) => v !== DONT_KNOW);
-    const indicator = byQuestion.get(spec.name);
-    answers[spec.name] = indicator ? riskyAnswer(spec, indicator, known, noisy(), random) : neutralAnswer(spec, known, random);
+    const simulated = byQuestion.get(spec.name);
+    answers[spec.name] = simulated
+      ? riskyAnswer(spec, simulated.indicator, known, noisy(simulated.propensity), random)
+      : neutralAnswer(spec, known, random);
   }
-  Object.assign(answers, principalNumbers(questionnaire, indicators, facts, propensity, random));
+  Object.assign(answers, principalNumbers(questionnaire, indicators, facts, random));
   return answers;
 }
 
@@ -86,13 +97,12 @@ function riskyAnswer(spec: QuestionSpec, indicator: Indicator, known: Array<stri
 /** Numerators and denominators of the principal's ratios, consistent with the roster's sizes. */
 function principalNumbers(
   questionnaire: Questionnaire,
-  indicators: readonly Indicator[],
+  indicators: readonly SimulatedIndicator[],
   facts: SchoolFacts,
-  propensity: number,
   random: () => number,
 ): Answers {
   const answers: Answers = {};
-  for (const indicator of indicators) {
+  for (const { indicator, propensity } of indicators) {
     if (indicator.kind !== 'ratio') continue;
     const numerator = questionnaire.questions.get(indicator.numerator);
     const denominator = questionnaire.questions.get(indicator.denominator);
@@ -106,6 +116,8 @@ function principalNumbers(
   return answers;
 }
 
-export function indicatorsOf(model: RiskModel, role: Role): Indicator[] {
-  return model.factors.flatMap((f) => f.indicators).filter((i) => i.role === role);
+export function indicatorsOf(model: RiskModel, role: Role, propensity: Propensity): SimulatedIndicator[] {
+  return model.factors.flatMap((factor) =>
+    factor.indicators.filter((i) => i.role === role).map((indicator) => ({ indicator, propensity: propensity(factor.id) })),
+  );
 }

@@ -8,6 +8,8 @@ import { validateAnswers } from '../../server/respond/validate-answers.js';
 import { buildApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { isRole } from '../../server/shared/roles.js';
+import { compareProfiles } from '../../server/dynamics/compare.js';
+import { teamSchoolProfiles } from './team-school.js';
 
 describe(seedDemo.name, () => {
   let database: TestDatabase;
@@ -56,6 +58,20 @@ describe(seedDemo.name, () => {
     for (const row of rows.filter((r) => r.role === 'parent')) {
       expect(perSchoolParents.get(`${row.wave_id}/${row.school_id}`)).toBeLessThanOrEqual(row.expected_parent);
     }
+  });
+
+  it("gives the school team's school a profile to explain: two high factors or more, some low, change both ways", async () => {
+    const [entry, repeat] = await teamSchoolProfiles(database.db);
+    const levels = (profile: typeof repeat) => profile.factors.map((f) => f.level);
+    expect(levels(repeat).filter((l) => l === 'high').length).toBeGreaterThanOrEqual(2);
+    expect(levels(repeat)).toContain('low');
+    expect(levels(repeat)).not.toContain('insufficient');
+    expect(levels(entry).filter((l) => l === 'high').length).toBeGreaterThanOrEqual(2);
+    // The entry wave has nothing preset: the team chooses its priorities itself.
+    expect(await database.db.selectFrom('school_priorities').selectAll().execute()).toEqual([]);
+    const changes = compareProfiles(entry.factors, repeat.factors).factors.map((f) => f.levelChange);
+    expect(changes.some((c) => c !== null && c < 0), 'a factor improves by a level').toBe(true);
+    expect(changes.some((c) => c !== null && c > 0), 'a factor worsens by a level').toBe(true);
   });
 
   it('gives every demo account a working login', async () => {

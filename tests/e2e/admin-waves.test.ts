@@ -1,17 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
-import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/scoring/load-model.js';
-import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { csvFile, RU_HEADERS } from '../fixtures/roster/files.js';
-import { launchBrowser } from './browser.js';
-import { startServer, type E2eServer } from './server.js';
+import { decodeQr } from './qr.js';
+import { logIn, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
-const SCREENSHOTS = 'test-results';
 const ADMIN = { email: 'admin-e2e@test.local', password: 'correct horse battery' };
 const REGION = 'Энская область';
 const ROSTER = [
@@ -21,49 +14,23 @@ const ROSTER = [
   [REGION, 'Южный район', 'E2E-003', 'МКОУ «Южная СОШ»', 1, 9, 80, 70],
 ];
 
-/** The QR image as the browser drew it, decoded the way a phone camera would: from pixels. */
-async function decodeQr(page: Page, selector: string): Promise<string | null> {
-  const png = await page.locator(selector).screenshot();
-  const pixels = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    return { width: image.width, height: image.height, data: Array.from(context.getImageData(0, 0, image.width, image.height).data) };
-  }, png.toString('base64'));
-  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data ?? null;
-}
-
 // The admin screens run on PGlite only: the API tests cover both databases.
 describe('administrator: roster, wave, QR sheet in Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  let session: E2eSession;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
-    const modelFile = join(SURVEYS_DIR, 'risk-model.json');
-    await storeModelVersion(server.database.db, await loadModelFile(modelFile, SURVEYS_DIR), modelFile);
-    await createAccount(server.database.db, { ...ADMIN, role: 'admin', name: 'Администратор' });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: server.url });
+    session = await openSession({ data: 'model' });
+    await createAccount(session.server.database.db, { ...ADMIN, role: 'admin', name: 'Администратор' });
+    context = await session.desktop(1280);
     page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('logs in, loads the roster, opens a wave and prints a sheet whose QR code opens the questionnaire', async () => {
-    await page.goto('/login');
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel('Пароль').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await logIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL('**/admin');
 
     await page.getByRole('link', { name: 'Список школ' }).click();
@@ -73,7 +40,7 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     await page.locator('#roster-file').setInputFiles({ name: 'schools.csv', mimeType: 'text/csv', buffer: csvFile(ROSTER, { encoding: 'utf8-bom' }) });
     await page.getByRole('button', { name: 'Применить' }).click();
     await page.locator('.notice-ok').waitFor();
-    expect(await server.database.db.selectFrom('schools').select('code').execute()).toHaveLength(3);
+    expect(await session.server.database.db.selectFrom('schools').select('code').execute()).toHaveLength(3);
 
     await page.getByRole('link', { name: 'Волны и ссылки' }).click();
     await page.getByRole('button', { name: 'Новая волна' }).click();
@@ -99,7 +66,7 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     expect(decoded).toMatch(/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{24}$/);
     expect(await page.locator('.sheet-role[data-role="parent"] .sheet-url').textContent()).toBe(decoded);
     const token = new URL(decoded!).pathname.split('/').pop()!;
-    const link = await server.database.db
+    const link = await session.server.database.db
       .selectFrom('links')
       .innerJoin('schools', 'schools.id', 'links.school_id')
       .select(['links.role', 'schools.code'])

@@ -1,34 +1,17 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
 import { ROLES, type Role } from '../../server/shared/roles.js';
 import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { addResponses, openLink, times } from '../participation/responses.js';
-import { launchBrowser, newPhoneContext } from './browser.js';
-import { startServer, type E2eServer } from './server.js';
+import { decodeQr } from './qr.js';
+import { logIn, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
-const SCREENSHOTS = 'test-results';
 const COORDINATOR = { email: 'region-e2e@test.local', password: 'correct horse battery' };
 const ROLE_TITLES: Record<Role, string> = { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся 5–11 классов', parent: 'Родители' };
-
-/** A QR image as the browser drew it, decoded from its pixels the way a phone camera would. */
-async function decodeQr(page: Page, selector: string): Promise<string | null> {
-  const png = await page.locator(selector).screenshot();
-  const pixels = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    return { width: image.width, height: image.height, data: Array.from(context.getImageData(0, 0, image.width, image.height).data) };
-  }, png.toString('base64'));
-  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data ?? null;
-}
 
 /** What the page's school table shows: per school, the responses of each role and the respondents missing. */
 async function tableOnPage(page: Page) {
@@ -48,17 +31,15 @@ async function tableOnPage(page: Page) {
 
 // The dashboard runs on PGlite only: it tests the page, and the API tests cover both databases.
 describe('coordinator: live participation view in Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  let session: E2eSession;
   let context: BrowserContext;
   let page: Page;
   let teacherToken: string;
   const names = { north: 'МБОУ «Северная СОШ»', forest: 'МБОУ «Лесная ООШ»', south: 'МКОУ «Южная СОШ»' };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
-    const db = server.database.db;
+    session = await openSession();
+    const db = session.server.database.db;
     const region = await newRegion(db, 'Энская область');
     const north = await newMunicipality(db, region.id, 'Северный район');
     const southern = await newMunicipality(db, region.id, 'Южный район');
@@ -83,20 +64,13 @@ describe('coordinator: live participation view in Chromium', () => {
     teacherToken = (await openLink(db, wave.id, schools.north.id, 'teacher')).token;
     await createAccount(db, { ...COORDINATOR, role: 'region', regionId: region.id, name: 'Координатор области' });
 
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: server.url, acceptDownloads: true });
+    context = await session.desktop(1280);
     page = await context.newPage();
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('logs in and shows the headline, the lagging schools first and the flags', async () => {
-    await page.goto('/login');
-    await page.getByLabel('E-mail').fill(COORDINATOR.email);
-    await page.getByLabel('Пароль').fill(COORDINATOR.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await logIn(page, COORDINATOR.email, COORDINATOR.password);
     await page.waitForURL('**/coordinator');
     await page.getByTestId('headline').waitFor();
     await expect.poll(() => page.getByTestId('live').textContent()).toContain('Обновляется автоматически');
@@ -117,7 +91,7 @@ describe('coordinator: live participation view in Chromium', () => {
   it('shows answers sent through a school link without a reload', async () => {
     await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${server.url}/api/links/${teacherToken}/responses`, {
+      const res = await fetch(`${session.server.url}/api/links/${teacherToken}/responses`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ answers: {}, clientKey: randomUUID(), durationSeconds: 240 }),
@@ -181,7 +155,7 @@ describe('coordinator: live participation view in Chromium', () => {
     await page.getByLabel('Муниципалитет', { exact: true }).selectOption({ label: 'Южный район' });
     expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
 
-    const phone = await newPhoneContext(browser, server.url);
+    const phone = await session.phone();
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();
     await small.goto('/coordinator');

@@ -1,23 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
-import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/scoring/load-model.js';
-import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
-import { launchBrowser, newPhoneContext } from './browser.js';
-import { startServer, type E2eServer } from './server.js';
-
-const SCREENSHOTS = 'test-results';
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
+import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
 /** The heat map as the page shows it: per school, the level words of its ten cells. */
 function heatMap(page: Page) {
@@ -31,36 +15,16 @@ function heatMap(page: Page) {
 
 // The coordinators' screens run on PGlite only: they test the pages; the API tests cover both databases.
 describe("the region's picture in Chromium", () => {
-  let server: E2eServer;
-  let browser: Browser;
+  let session: E2eSession;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
-    const model = await loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
-    await storeModelVersion(server.database.db, model, 'risk-model.json');
-    await seedDemo(server.database.db, model, await loadQuestionnaires());
+    session = await openSession({ data: 'demo' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
-  describe.each([
-    ['desktop', (b: Browser, url: string) => b.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: url, acceptDownloads: true })],
-    ['phone', (b: Browser, url: string) => newPhoneContext(b, url)],
-  ] as const)('on a %s', (device, open) => {
-    let context: BrowserContext;
-    let page: Page;
-
-    beforeAll(async () => {
-      context = await open(browser, server.url);
-      page = await context.newPage();
-      await logIn(page, 'region@demo.local');
-    });
-    afterAll(() => context?.close());
-
+  onDesktopAndPhone(() => session, 'region@demo.local', (device, signedIn) => {
     it('shows the schools × factors heat map, the schools high on each factor and the share with positive change', async () => {
+      const page = signedIn();
       await page.getByRole('link', { name: 'Риск-профили региона' }).click();
       await page.getByTestId('heatmap').waitFor();
       const rows = await heatMap(page);
@@ -86,6 +50,7 @@ describe("the region's picture in Chromium", () => {
     });
 
     it("opens a school's profile from the heat map", async () => {
+      const page = signedIn();
       await page.getByTestId('heatmap').getByRole('link', { name: 'МАОУ «Средняя школа № 5»' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('МАОУ «Средняя школа № 5»');
       await page.locator('canvas[role=img]').waitFor();
@@ -95,10 +60,7 @@ describe("the region's picture in Chromium", () => {
   });
 
   it('exports every profile of the wave to CSV', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: server.url, acceptDownloads: true });
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'region@demo.local');
+    await session.asUser('region@demo.local', async (page) => {
       await page.goto('/coordinator/profiles');
       await page.getByTestId('heatmap').waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
@@ -109,16 +71,11 @@ describe("the region's picture in Chromium", () => {
       const header = lines.findIndex((l) => l.startsWith('Код школы;'));
       expect(lines.slice(header + 1)).toHaveLength(12);
       expect(lines[header].split(';')).toHaveLength(3 + 2 * 10);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("shows a municipal coordinator only the municipality's schools", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: server.url });
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'municipality@demo.local');
+    await session.asUser('municipality@demo.local', async (page) => {
       await page.goto('/coordinator/profiles');
       await page.getByTestId('heatmap').waitFor();
       const rows = await heatMap(page);
@@ -126,8 +83,6 @@ describe("the region's picture in Chromium", () => {
       expect(rows.length).toBeLessThan(12);
       const municipality = await page.getByTestId('heatmap').locator('.rp-municipality').allTextContents();
       expect(new Set(municipality).size).toBe(1);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

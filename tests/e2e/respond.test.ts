@@ -1,50 +1,42 @@
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import type { Role } from '../../server/shared/roles.js';
 import { strings } from '../../client/src/respond/strings.js';
 import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
-import { launchBrowser, newPhoneContext } from './browser.js';
-import { startServer, type E2eServer } from './server.js';
+import { openSession, SCREENSHOTS, type E2eSession } from './session.js';
 import { answerCurrentPage, answerWholeQuestionnaire, nextOrComplete, overflowingElements } from './survey-driver.js';
 
-const SCREENSHOTS = 'test-results';
 const parentQuestions = [...(await loadQuestionnaires()).parent.questions.keys()].sort();
 
 // The respondent page runs on PGlite only: it tests the page, and the API tests cover both databases.
 describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
-  let server: E2eServer;
-  let browser: Browser;
+  let session: E2eSession;
   let world: Awaited<ReturnType<typeof newWorld>>;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
-    world = await newWorld(server.database.db);
+    session = await openSession();
+    world = await newWorld(session.server.database.db);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
   beforeEach(async () => {
-    context = await newPhoneContext(browser, server.url);
+    context = await session.phone();
     page = await context.newPage();
   });
   afterEach(() => context?.close());
 
   const openLink = async (role: Role, kind: 'open' | 'code' = 'open') => {
-    const link = await newLink(server.database.db, world.wave.id, world.school.id, role, kind);
+    const link = await newLink(session.server.database.db, world.wave.id, world.school.id, role, kind);
     await page.goto(`/s/${link.token}`);
     await page.locator('.sd-question').first().waitFor();
     return link;
   };
   const openParentLink = (kind: 'open' | 'code' = 'open') => openLink('parent', kind);
   const responsesOf = (linkId: number) =>
-    server.database.db.selectFrom('responses').selectAll().where('link_id', '=', linkId).orderBy('id').execute();
+    session.server.database.db.selectFrom('responses').selectAll().where('link_id', '=', linkId).orderBy('id').execute();
   const thankYou = () => page.getByTestId('thank-you');
   const submissions = (requests: Request[]) =>
     requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/responses')).map((r) => r.postDataJSON() as { clientKey: string; answers: object });
@@ -198,7 +190,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
   it('shows why a refused answer was refused and does not send it again by itself', async () => {
     const link = await openParentLink('code');
     // Somebody already answered with this single-use code.
-    const first = await server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+    const first = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
     expect(first.statusCode).toBe(201);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
@@ -213,8 +205,8 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
   });
 
   it('explains a closed wave with its dates and shows no questionnaire', async () => {
-    const wave = await newWave(server.database.db, world.region.id, { opensInDays: -20, closesInDays: -1 });
-    const link = await newLink(server.database.db, wave.id, world.school.id, 'parent');
+    const wave = await newWave(session.server.database.db, world.region.id, { opensInDays: -20, closesInDays: -1 });
+    const link = await newLink(session.server.database.db, wave.id, world.school.id, 'parent');
     await page.goto(`/s/${link.token}`);
     await page.getByRole('heading', { name: 'Опрос завершён' }).waitFor();
     expect(await page.locator('.rs-message__text').textContent()).toMatch(/с \d{1,2}\s[а-я]+ \d{4} по \d{1,2}\s[а-я]+ \d{4}\./);
@@ -227,8 +219,8 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     await page.goto('/s/no-such-token');
     await page.getByRole('heading', { name: 'Ссылка не найдена' }).waitFor();
 
-    const link = await newLink(server.database.db, world.wave.id, world.school.id, 'parent');
-    await server.database.db.updateTable('links').set({ revoked_at: new Date() }).where('id', '=', link.id).execute();
+    const link = await newLink(session.server.database.db, world.wave.id, world.school.id, 'parent');
+    await session.server.database.db.updateTable('links').set({ revoked_at: new Date() }).where('id', '=', link.id).execute();
     await page.goto(`/s/${link.token}`);
     await page.getByRole('heading', { name: 'Эта ссылка больше не действует' }).waitFor();
   });

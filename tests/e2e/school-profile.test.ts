@@ -1,23 +1,17 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
-import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/scoring/load-model.js';
-import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
-import { launchBrowser, newPhoneContext } from './browser.js';
-import { startServer, type E2eServer } from './server.js';
+import { points } from '../../client/src/school/format.js';
+import { schoolStrings as s } from '../../client/src/school/strings.js';
+import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
+import { compareProfiles } from '../../server/dynamics/compare.js';
+import { keyIndicators, needsDistribution } from '../../server/explanations/explain.js';
+import { storedModel } from '../../server/profiles/wave-model.js';
+import type { FactorResult, RiskModel } from '../../server/scoring/model.js';
+import { teamSchoolProfiles } from '../demo/team-school.js';
+import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
-const SCREENSHOTS = 'test-results';
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
+type Profile = Awaited<ReturnType<typeof teamSchoolProfiles>>[number];
 
 /** Elements wider than the window: on a phone nothing may push the page sideways. */
 function overflowing(page: Page) {
@@ -28,97 +22,152 @@ function overflowing(page: Page) {
   );
 }
 
+const byScore = (a: FactorResult, b: FactorResult) => (b.score ?? -1) - (a.score ?? -1);
+
+/** What a team opens first: its highest high factor among those whose key indicators have answers to show. */
+function factorToExplain(model: RiskModel, profile: Profile): FactorResult | undefined {
+  const indicators = new Map(model.factors.flatMap((f) => f.indicators).map((i) => [i.id, i]));
+  return profile.factors
+    .filter((f) => f.level === 'high')
+    .sort(byScore)
+    .find((f) => {
+      const keys = keyIndicators(f);
+      return f.indicators.some((r) => keys.has(r.id) && needsDistribution(indicators.get(r.id)!, r));
+    });
+}
+
+/** The first number of each answer's count in a shown distribution, and whether the answer raises the risk. */
+function distributionRows(item: Locator) {
+  return item.locator('.sc-distribution li').evaluateAll((rows) =>
+    rows.map((row) => ({
+      count: Number.parseInt(row.querySelector('.sc-count')?.textContent ?? '', 10),
+      raisesRisk: row.classList.contains('sc-risky') || row.classList.contains('sc-some-risk'),
+    })),
+  );
+}
+
 // The school's screens run on PGlite only: they test the pages; the API tests cover both databases.
 describe("a school team's risk profile in Chromium", () => {
-  let server: E2eServer;
-  let browser: Browser;
+  let session: E2eSession;
+  let model: RiskModel;
+  /** The team school's profiles in the entry and the repeat wave, scored as the profile API scores them. */
+  let entry: Profile;
+  let latest: Profile;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
-    const model = await loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
-    await storeModelVersion(server.database.db, model, 'risk-model.json');
-    // The demo region: two waves of simulated answers, and school@demo.local for its first school.
-    await seedDemo(server.database.db, model, await loadQuestionnaires());
+    // The demo region: two waves of simulated answers, and school@demo.local for its team's school.
+    session = await openSession({ data: 'demo' });
+    [entry, latest] = await teamSchoolProfiles(session.server.database.db);
+    model = await storedModel(session.server.database.db, latest.model.id);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
-  describe.each([
-    ['desktop', (b: Browser, url: string) => b.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: url })],
-    ['phone', (b: Browser, url: string) => newPhoneContext(b, url)],
-  ] as const)('on a %s', (device, open) => {
-    let context: BrowserContext;
-    let page: Page;
-
-    beforeAll(async () => {
-      context = await open(browser, server.url);
-      page = await context.newPage();
-      await logIn(page, 'school@demo.local');
-    });
-    afterAll(() => context?.close());
-
+  onDesktopAndPhone(() => session, 'school@demo.local', (device, signedIn) => {
     it('lands on its school: participation against the target, then the ten factors as a chart and as a table', async () => {
+      const page = signedIn();
       expect(new URL(page.url()).pathname).toBe('/school');
-      await expect.poll(() => page.locator('h1').textContent()).toBe('МБОУ «Берёзовская СОШ № 1»');
-      await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toMatch(/34 из 34/);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(DEMO_TEAM_SCHOOL.name);
+      const teachers = latest.roles.teacher;
+      await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
+
+      // The demo gives the team something to look into: several high factors next to low ones.
+      const count = (level: string) => latest.factors.filter((f) => f.level === level).length;
+      expect(count('high')).toBeGreaterThanOrEqual(2);
+      expect(count('low')).toBeGreaterThanOrEqual(1);
       const chart = page.locator('canvas[role=img]');
       await chart.waitFor();
-      expect(await chart.getAttribute('aria-label')).toMatch(/R1: \d+, низкий.*R10: \d+/);
+      expect(await page.locator('p.sc-small').allTextContents()).toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
+      const summary = latest.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
+      expect(await chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(latest.wave.title)}. ${summary}`);
       expect(await overflowing(page)).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
 
       await page.getByRole('button', { name: 'Таблица' }).click();
       const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
-      await expect.poll(() => rows.count()).toBe(10);
-      expect(await rows.first().textContent()).toMatch(/R1\.\s*Низкий уровень оснащения школы\d+ из 100низкий/);
+      await expect.poll(() => rows.count()).toBe(latest.factors.length);
+      const texts = await rows.allTextContents();
+      latest.factors.forEach((f, i) => expect(texts[i]).toContain(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`));
       await page.getByRole('button', { name: 'График' }).click();
     });
 
-    it('opens a factor and reads, in words, which indicators make it and what the answers were', async () => {
+    it('opens a high factor and reads which indicators make it high and how people answered', async () => {
+      const page = signedIn();
+      const factor = factorToExplain(model, latest);
+      expect(factor, 'a high factor with answers to show').toBeDefined();
+      const f = factor!;
       const opener =
         device === 'phone'
-          ? page.locator('ul.sc-factor-list button').filter({ hasText: 'Низкий уровень оснащения школы' })
-          : page.getByRole('button', { name: 'Почему? R1. Низкий уровень оснащения школы' });
+          ? page.locator('ul.sc-factor-list button').filter({ hasText: f.title })
+          : page.getByRole('button', { name: `${s.profile.why} ${f.id}. ${f.title}` });
       await opener.click();
       const explanation = page.getByTestId('explanation');
       await explanation.waitFor();
-      await expect.poll(() => explanation.locator('h3').textContent()).toMatch(/R1\.\s*Низкий уровень оснащения школы/);
-      await expect.poll(() => explanation.textContent()).toMatch(/Уровень риска — низкий: \d+ из 100/);
-      // Five indicators, each with its question, n and weight; teachers' ratings have enough answers to show them.
-      const indicators = explanation.locator('li[data-testid^=indicator-]');
-      expect(await indicators.count()).toBe(5);
-      const equipment = explanation.getByTestId('indicator-R1.classroom_equipment');
-      expect(await equipment.textContent()).toMatch(/Как вы оцениваете оснащение своего кабинета\?.*n = \d+.*Как ответили \(\d+ ответ/);
-      expect(await equipment.locator('.sc-distribution li').count()).toBe(5);
-      // The principal's own answer is shown, never a breakdown of one person.
-      expect(await explanation.getByTestId('indicator-R1.internet').textContent()).toMatch(/Ответ директора:/);
+      await expect.poll(() => explanation.locator('h3').textContent()).toBe(`${f.id}. ${f.title}`);
+      await expect.poll(() => explanation.textContent()).toContain(s.explanation.sentence(s.levels.high, points(f.score!)));
+
+      // Every indicator of the factor, the key ones named in the summary and badged as the main reason.
+      expect(await explanation.locator('li[data-testid^=indicator-]').count()).toBe(f.indicators.length);
+      const keys = keyIndicators(f);
+      expect(await explanation.locator('.sc-key-list li').count()).toBe(keys.size);
+      const indicators = new Map(model.factors.flatMap((x) => x.indicators).map((i) => [i.id, i]));
+      for (const result of f.indicators) {
+        const item = explanation.getByTestId(`indicator-${result.id}`);
+        const text = (await item.textContent())!;
+        expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
+        expect(text).toContain(`n = ${result.n}`);
+        if (needsDistribution(indicators.get(result.id)!, result)) {
+          // How people answered, with the answers that raise the risk among them.
+          expect(text).toContain(s.explanation.distributionOf(result.n));
+          const answers = await distributionRows(item);
+          expect(answers.length, result.id).toBeGreaterThanOrEqual(2);
+          if (keys.has(result.id)) expect(answers.some((a) => a.raisesRisk && a.count > 0), result.id).toBe(true);
+        } else {
+          expect(await item.locator('.sc-distribution').count(), result.id).toBe(0);
+        }
+        // The principal's own answers are shown, never a breakdown of one person.
+        if (result.role === 'principal') expect(await item.locator('.sc-principal-inline li').count(), result.id).toBeGreaterThan(0);
+      }
       expect(await overflowing(page)).toEqual([]);
       await explanation.screenshot({ path: `${SCREENSHOTS}/school-explanation-${device}.png` });
-      await page.getByRole('button', { name: 'Закрыть' }).click();
+      await page.getByRole('button', { name: s.explanation.close }).click();
       await expect.poll(() => explanation.count()).toBe(0);
     });
 
-    it('compares the profile with the earlier wave', async () => {
+    it('compares the profile with the earlier wave: some factors better, some worse', async () => {
+      const page = signedIn();
+      const comparison = compareProfiles(entry.factors, latest.factors);
+      const down = comparison.factors.filter((f) => (f.levelChange ?? 0) <= -1).length;
+      const up = comparison.factors.filter((f) => (f.levelChange ?? 0) >= 1).length;
+      expect(down, 'factors a level lower').toBeGreaterThan(0);
+      expect(up, 'factors a level higher').toBeGreaterThan(0);
+
       const dynamics = page.getByTestId('dynamics');
-      await dynamics.getByRole('combobox').selectOption({ label: 'Входное анкетирование' });
-      await expect.poll(() => dynamics.locator('[role=status]').textContent()).toMatch(/Положительн.. динамик/);
+      await dynamics.getByRole('combobox').selectOption({ label: entry.wave.title });
+      const verdict = `${comparison.positiveChange ? s.dynamics.positive : s.dynamics.notPositive}${s.dynamics.summary(down, up)}`;
+      await expect.poll(() => dynamics.locator('[role=status]').textContent()).toBe(verdict);
       const rows = dynamics.locator('tbody tr');
-      expect(await rows.count()).toBe(10);
-      expect(await rows.first().textContent()).toMatch(/R1\..*низкий\s*\d+.*низкий\s*\d+.*(↓|↑|→)/);
+      expect(await rows.count()).toBe(comparison.factors.length);
+      const texts = await rows.allTextContents();
+      comparison.factors.forEach((f, i) => {
+        const level = f.levelChange! < 0 ? s.dynamics.levelDown(-f.levelChange!) : f.levelChange! > 0 ? s.dynamics.levelUp(f.levelChange!) : s.dynamics.levelSame;
+        expect(texts[i]).toContain(`${f.id}. ${f.title}`);
+        expect(texts[i]).toContain(`${s.levels[f.earlier!.level]} ${points(f.earlier!.score!)}`);
+        expect(texts[i]).toContain(`${s.levels[f.later!.level]} ${points(f.later!.score!)}`);
+        expect(texts[i]).toContain(s.dynamics.direction[f.direction!]);
+        expect(texts[i].endsWith(level), `${f.id}: ${level}`).toBe(true);
+      });
       await dynamics.screenshot({ path: `${SCREENSHOTS}/school-dynamics-${device}.png` });
     });
 
     it('prints the report with school, wave, date, model and every explanation', async () => {
+      const page = signedIn();
       await page.getByRole('link', { name: 'Отчёт для печати' }).click();
       const report = page.getByTestId('report');
       await report.waitFor();
       await expect.poll(() => report.locator('[data-testid=explanation]').count()).toBe(10);
       const text = (await report.textContent())!;
       expect(text).toMatch(/Отчёт о риск-профиле школы/);
-      expect(text).toMatch(/ШколаМБОУ «Берёзовская СОШ № 1»/);
+      expect(text).toContain(`Школа${DEMO_TEAM_SCHOOL.name}`);
       expect(text).toMatch(/ВолнаПовторное анкетирование/);
       expect(text).toMatch(/Модель.*500plus-v1/);
       expect(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
@@ -137,49 +186,37 @@ describe("a school team's risk profile in Chromium", () => {
   });
 
   it('chooses up to three priority risks, which the dynamics then mark', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: server.url });
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'school@demo.local');
-      // Priorities chosen after the entry wave are what the team worked on until the repeat wave.
-      const waves = await server.database.db.selectFrom('waves').select(['id', 'title']).orderBy('opens_at').execute();
-      await page.goto(`/school?wave=${waves[0].id}`);
+    await session.asUser('school@demo.local', async (page) => {
+      // Priorities chosen after the entry wave are what the team worked on until the repeat wave: its three highest risks.
+      await page.goto(`/school?wave=${entry.wave.id}`);
       const card = page.getByTestId('priorities');
+      // The demo presets none: choosing them is the team's.
+      await expect.poll(() => card.textContent()).toContain(s.priorities.none);
       await card.getByRole('button', { name: 'Выбрать приоритеты' }).click();
-      for (const title of ['Дефицит педагогических кадров', 'Высокая доля обучающихся с рисками учебной неуспешности', 'Низкий уровень вовлеченности родителей']) {
-        await card.getByRole('checkbox', { name: new RegExp(title) }).check();
-      }
+      const highest = [...entry.factors].sort(byScore).slice(0, 3);
+      for (const f of highest) await card.getByRole('checkbox', { name: f.title }).check();
       // A fourth cannot be ticked.
-      expect(await card.getByRole('checkbox', { name: /Высокая доля обучающихся с ОВЗ/ }).isDisabled()).toBe(true);
+      const other = entry.factors.find((f) => !highest.includes(f))!;
+      expect(await card.getByRole('checkbox', { name: other.title }).isDisabled()).toBe(true);
       await card.getByRole('button', { name: 'Сохранить' }).click();
       await expect.poll(() => card.textContent()).toMatch(/Приоритеты сохранены/);
-      expect(await card.locator('ol li').allTextContents()).toEqual([
-        expect.stringMatching(/^R2\./),
-        expect.stringMatching(/^R6\./),
-        expect.stringMatching(/^R10\./),
-      ]);
+      const inModelOrder = entry.factors.filter((f) => highest.includes(f));
+      expect(await card.locator('ol li').allTextContents()).toEqual(inModelOrder.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
 
-      await page.goto(`/school?wave=${waves[1].id}`);
+      await page.goto(`/school?wave=${latest.wave.id}`);
       const dynamics = page.getByTestId('dynamics');
-      await expect.poll(() => dynamics.locator('tbody tr.sc-priority-row').count()).toBe(3);
-      expect(await dynamics.textContent()).toMatch(/★ — приоритетные риски, выбранные школой после волны «Входное анкетирование»/);
+      await expect.poll(() => dynamics.locator('tbody tr.sc-priority-row').count()).toBe(highest.length);
+      expect(await dynamics.textContent()).toContain(s.dynamics.priorityHint(entry.wave.title));
       await dynamics.screenshot({ path: `${SCREENSHOTS}/school-dynamics-priorities-desktop.png` });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("never shows a school team another school's profile", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU', baseURL: server.url });
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'school@demo.local');
-      const other = await server.database.db.selectFrom('schools').select('id').where('code', '=', 'DEMO-009').executeTakeFirstOrThrow();
+    await session.asUser('school@demo.local', async (page) => {
+      const other = await session.server.database.db.selectFrom('schools').select('id').where('code', '=', 'DEMO-009').executeTakeFirstOrThrow();
       await page.goto(`/school/${other.id}`);
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/за пределами территории/);
       expect(await page.locator('canvas').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

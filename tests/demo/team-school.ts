@@ -1,0 +1,17 @@
+import type { Db } from '../../server/db/connect.js';
+import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
+import { schoolProfile } from '../../server/profiles/profiles.js';
+import { findSchoolOfRegion } from '../../server/profiles/schools.repository.js';
+
+/** The demo school team's profile in each wave, earliest first, scored the way the profile API scores it. */
+export async function teamSchoolProfiles(db: Db) {
+  const { id } = await db.selectFrom('schools').select('id').where('code', '=', DEMO_TEAM_SCHOOL.code).executeTakeFirstOrThrow();
+  const waves = await db.selectFrom('waves').selectAll().orderBy('opens_at').execute();
+  return Promise.all(
+    waves.map(async (wave) => {
+      const school = await findSchoolOfRegion(db, wave.region_id, id);
+      if (!school) throw new Error(`${DEMO_TEAM_SCHOOL.code} is not in the region of wave ${wave.id}`);
+      return schoolProfile(db, wave, school);
+    }),
+  );
+}

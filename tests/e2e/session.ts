@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
+import { storeModelVersion } from '../../server/risk-models/store.js';
+import { loadModelFile } from '../../server/scoring/load-model.js';
+import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { launchBrowser, newPhoneContext } from './browser.js';
+import { startServer, type E2eServer } from './server.js';
+
+/** Where e2e tests leave screenshots and PDFs for a person to look at. */
+export const SCREENSHOTS = 'test-results';
+
+export interface E2eSessionOptions {
+  /** What the database holds before the tests: nothing, the default risk model, or the model and the demo region. */
+  data?: 'empty' | 'model' | 'demo';
+}
+
+/** One test file's server on a fresh PGlite database and its Chromium. */
+export interface E2eSession {
+  server: E2eServer;
+  /** A desktop window in Russian, `width` CSS pixels wide; downloads are accepted (Playwright's default). */
+  desktop(width?: number): Promise<BrowserContext>;
+  /** A common Android phone (see {@link newPhoneContext}). */
+  phone(width?: number): Promise<BrowserContext>;
+  /** Runs `use` on a page of a desktop window of its own, signed in as `email`, and closes the window after it. */
+  asUser<T>(email: string, use: (page: Page) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openSession({ data = 'empty' }: E2eSessionOptions = {}): Promise<E2eSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
+  if (data !== 'empty') {
+    const modelFile = join(SURVEYS_DIR, 'risk-model.json');
+    const model = await loadModelFile(modelFile, SURVEYS_DIR);
+    await storeModelVersion(server.database.db, model, modelFile);
+    if (data === 'demo') await seedDemo(server.database.db, model, await loadQuestionnaires());
+  }
+  const desktop = (width = 1366) =>
+    browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: server.url });
+  return {
+    server,
+    desktop,
+    phone: (width) => newPhoneContext(browser, server.url, width),
+    async asUser(email, use) {
+      const context = await desktop();
+      try {
+        return await use(await signedInPage(context, email));
+      } finally {
+        await context.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Signs in through the login page and waits until it leads on. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** A new page of `context`, signed in as `email` (a demo account unless a password is given). */
+export async function signedInPage(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await context.newPage();
+  await logIn(page, email, password);
+  return page;
+}
+
+export type Device = 'desktop' | 'phone';
+
+/**
+ * Declares `tests` twice, on a desktop and on a phone, each run in a window of its own signed in as `email`;
+ * `signedIn` gives the page once the window is open.
+ */
+export function onDesktopAndPhone(session: () => E2eSession, email: string, tests: (device: Device, signedIn: () => Page) => void): void {
+  describe.each(['desktop', 'phone'] as const)('on a %s', (device) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await (device === 'desktop' ? session().desktop() : session().phone());
+      page = await signedInPage(context, email);
+    });
+    afterAll(() => context?.close());
+    tests(device, () => page);
+  });
+}
