@@ -112,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
     zlibOptions: { level: 1 },
     // Request bodies stay as sent: a compressed body would slip past the body limits.
     globalDecompression: false,
+    syncThreshold: 16 * 1024 * 1024,
   });
 
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.

@@ -8,6 +8,8 @@ export interface RegionTable {
   id: Generated<number>;
   name: string;
   created_at: CreatedAt;
+  /** Moved by triggers whenever the region's schools or municipalities change (migration 0009); bigint, so a string. */
+  roster_version: ColumnType<string, never, never>;
 }
 
 export interface MunicipalityTable {

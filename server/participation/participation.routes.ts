@@ -10,6 +10,7 @@ import { qrDataUrl, shortUrl } from '../admin/links/qr.js';
 import { ParticipationEvents } from './participation-events.js';
 import { participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
+import { RosterCache } from './roster-cache.js';
 import { participationVersion, participationWave, schoolCounts, schoolRef } from './participation.repository.js';
 import { ParticipationReport, SchoolLinks, WaveParams, WaveSchoolParams } from './participation.schemas.js';
 
@@ -19,10 +20,10 @@ export interface ParticipationRoutesOptions {
 }
 
 /** The participation figures of the schools the caller may see: all of the region, a municipality, or one school. */
-export async function loadParticipation(db: Db, principal: Principal, waveId: number) {
+export async function loadParticipation(db: Db, rosters: RosterCache, principal: Principal, waveId: number) {
   await assertWaveVisible(db, principal, waveId);
   const wave = await participationWave(db, waveId);
-  return participationReport(wave, await schoolCounts(db, wave, principal));
+  return participationReport(wave, await schoolCounts(db, rosters, wave, principal));
 }
 
 function attachment(reply: FastifyReply, filename: string, contentType: string) {
@@ -33,6 +34,7 @@ function attachment(reply: FastifyReply, filename: string, contentType: string) 
 
 /** The coordinator's live view of the participation target, its exports, and the links of a reminder. */
 export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { publicUrl }) => {
+  const rosters = new RosterCache();
   const events = new ParticipationEvents((waveId) => participationVersion(app.db, waveId), app.log);
   // preClose, not onClose: the server waits for open streams before onClose hooks run.
   app.addHook('preClose', async () => events.close());
@@ -45,7 +47,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       serializerCompiler: () => (data) => JSON.stringify(data),
       config: { access: 'staff' },
     },
-    async (req) => loadParticipation(app.db, req.principal!, req.params.waveId),
+    async (req) => loadParticipation(app.db, rosters, req.principal!, req.params.waveId),
   );
 
   app.get('/api/waves/:waveId/participation/events', { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
@@ -56,7 +58,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/waves/:waveId/participation.${format}`, { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-      const report = await loadParticipation(app.db, req.principal!, req.params.waveId);
+      const report = await loadParticipation(app.db, rosters, req.principal!, req.params.waveId);
       const name = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
       if (format === 'csv') {
         attachment(reply, name, 'text/csv; charset=utf-8');

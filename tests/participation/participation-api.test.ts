@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,5 +238,30 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
       expect((await get(`/api/waves/${ids.wave}/schools/${ids.otherSchool}/links`, auth.admin)).json().code).toBe('school_not_in_wave');
       expect((await get(`/api/waves/${ids.wave}/schools/${ids.otherSchool}/links`, auth.region)).statusCode).toBe(403);
     });
+  });
+  it('follows roster changes made anywhere, plain SQL included, at the very next request', async () => {
+    const db = t.database.db;
+    const names = (r: ParticipationReport) => r.schools.map((s) => s.name);
+    const before = await report(ids.wave);
+    expect(school(before, ids.a2).roles.teacher.expected).toBe(5);
+
+    await sql`update schools set expected_teacher = 50, name = 'Школа А2 (переименована)' where id = ${ids.a2}`.execute(db);
+    const edited = await report(ids.wave);
+    expect(school(edited, ids.a2).roles.teacher).toMatchObject({ expected: 50, responses: 6 });
+    expect(school(edited, ids.a2).name).toBe('Школа А2 (переименована)');
+
+    const added = await newSchool(db, ids.beta, { principal: 1, teacher: 3, student: 0, parent: 0 }, 'Школа Б3');
+    expect(names(await report(ids.wave))).toContain('Школа Б3');
+    // Moved to another municipality: its coordinator sees it at once, the old one no longer does.
+    await sql`update schools set municipality_id = ${ids.alpha} where id = ${added.id}`.execute(db);
+    expect(names(await report(ids.wave, auth.alpha))).toContain('Школа Б3');
+    await sql`update municipalities set name = 'Альфинский округ' where id = ${ids.alpha}`.execute(db);
+    expect((await report(ids.wave)).municipalities.map((m) => m.name)).toContain('Альфинский округ');
+    await sql`delete from schools where id = ${added.id}`.execute(db);
+    expect(names(await report(ids.wave))).not.toContain('Школа Б3');
+
+    await sql`update schools set expected_teacher = 5, name = 'Школа А2' where id = ${ids.a2}`.execute(db);
+    await sql`update municipalities set name = 'Альфинский район' where id = ${ids.alpha}`.execute(db);
+    expect(await report(ids.wave)).toEqual({ ...before, generatedAt: expect.any(String), wave: { ...before.wave, daysLeft: expect.any(Number) } });
   });
 });
