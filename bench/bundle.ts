@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CLIENT_DIST } from '../server/app.js';
@@ -30,6 +30,12 @@ export function assetsOf(entry: 'respond.html' | 'index.html', dist = CLIENT_DIS
 }
 
 export const gzippedSize = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+
+/** What goes over the wire for an asset: its precompressed .br, or the file itself when it is too small to have one. */
+const sentSize = (name: string) => {
+  const file = join(CLIENT_DIST, 'assets', name);
+  return statSync(existsSync(`${file}.br`) ? `${file}.br` : file).size;
+};
 
 /** SurveyJS as its authors ship it, minified: the floor any page showing a SurveyJS questionnaire pays. */
 export function surveyJsFloor() {
@@ -63,6 +69,12 @@ export async function run(): Promise<BenchRow[]> {
       note: `goal: ratio ≤ ${GOAL_RATIO}; ${assets.length} files (${assets.map((a) => a.name).join(', ')}); files shared with the staff app: ${shared.join(', ') || 'none'}`,
     },
     { name: 'bundle: respondent page JS, gzipped', value: kb(js), unit: 'KB' },
+    {
+      name: 'bundle: respondent page JS + CSS as the server sends it to a browser that takes brotli',
+      value: kb(assets.reduce((t, a) => t + sentSize(a.name), 0)),
+      unit: 'KB',
+      note: 'the .br files the build writes beside each asset (vite.precompress.ts)',
+    },
     { name: 'bundle: respondent page CSS, gzipped', value: kb(css), unit: 'KB' },
   ];
 }
