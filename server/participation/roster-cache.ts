@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
 import type { Principal } from '../auth/principal.js';
 import type { Role } from '../shared/roles.js';
+import { SCHOOL_ROSTER_COLUMNS, schoolsOfRegion } from '../shared/region-schools.js';
 
 export interface RosterSchool {
   id: number;
@@ -20,22 +21,7 @@ const byName = new Intl.Collator('ru', { numeric: true });
  * (often C) need not be Russian at all.
  */
 async function readRoster(db: Db, regionId: number): Promise<RosterSchool[]> {
-  const rows = await db
-    .selectFrom('schools')
-    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
-    .where('municipalities.region_id', '=', regionId)
-    .select([
-      'schools.id',
-      'schools.code',
-      'schools.name',
-      'schools.municipality_id',
-      'municipalities.name as municipality_name',
-      'schools.expected_principal',
-      'schools.expected_teacher',
-      'schools.expected_student',
-      'schools.expected_parent',
-    ])
-    .execute();
+  const rows = await schoolsOfRegion(db, regionId).select(SCHOOL_ROSTER_COLUMNS).execute();
   const municipalityRank = new Map([...new Set(rows.map((r) => r.municipality_name))].sort(byName.compare).map((name, rank) => [name, rank]));
   rows.sort((a, b) => municipalityRank.get(a.municipality_name)! - municipalityRank.get(b.municipality_name)! || byName.compare(a.name, b.name) || a.id - b.id);
   return rows.map((r) => ({

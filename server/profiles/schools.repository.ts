@@ -2,30 +2,12 @@ import type { Db } from '../db/connect.js';
 import type { Principal } from '../auth/principal.js';
 import { onlySchoolsInScope } from '../auth/scope.js';
 import type { Role } from '../shared/roles.js';
+import { SCHOOL_ROSTER_COLUMNS, schoolsOfRegion } from '../shared/region-schools.js';
 import type { SchoolRef } from './schemas.js';
 
 export interface WaveSchool {
   ref: SchoolRef;
   expected: Record<Role, number>;
-}
-
-const COLUMNS = [
-  'schools.id',
-  'schools.code',
-  'schools.name',
-  'schools.municipality_id',
-  'municipalities.name as municipality_name',
-  'schools.expected_principal',
-  'schools.expected_teacher',
-  'schools.expected_student',
-  'schools.expected_parent',
-] as const;
-
-function schoolsOfRegion(db: Db, regionId: number) {
-  return db
-    .selectFrom('schools')
-    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
-    .where('municipalities.region_id', '=', regionId);
 }
 
 /** Ids of the schools of a wave's region that the caller may see: the school set of a territory's profiles. */
@@ -34,7 +16,7 @@ export function schoolIdsInScope(db: Db, regionId: number, principal: Principal)
 }
 
 export async function listSchoolsInScope(db: Db, regionId: number, principal: Principal): Promise<WaveSchool[]> {
-  const rows = await onlySchoolsInScope(schoolsOfRegion(db, regionId).select(COLUMNS), principal)
+  const rows = await onlySchoolsInScope(schoolsOfRegion(db, regionId).select(SCHOOL_ROSTER_COLUMNS), principal)
     .orderBy('municipalities.name')
     .orderBy('schools.name')
     .orderBy('schools.id')
@@ -44,7 +26,7 @@ export async function listSchoolsInScope(db: Db, regionId: number, principal: Pr
 
 /** The school when it belongs to the region, else undefined. */
 export async function findSchoolOfRegion(db: Db, regionId: number, schoolId: number): Promise<WaveSchool | undefined> {
-  const row = await schoolsOfRegion(db, regionId).select(COLUMNS).where('schools.id', '=', schoolId).executeTakeFirst();
+  const row = await schoolsOfRegion(db, regionId).select(SCHOOL_ROSTER_COLUMNS).where('schools.id', '=', schoolId).executeTakeFirst();
   return row && toWaveSchool(row);
 }
 
