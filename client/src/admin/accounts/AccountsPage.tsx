@@ -22,7 +22,7 @@ interface Territories {
 const failureText = (e: unknown) => (e instanceof ApiFailure && s.errors[e.code]) || errorText(e);
 
 export function AccountsPage() {
-  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [territories, setTerritories] = useState<Territories>({ regions: [], municipalities: [], schools: [] });
   const [form, setForm] = useState({ email: '', name: '', role: 'school' as AccountRole, scopeId: '' });
   const [invite, setInvite] = useState<{ email: string; url: string } | null>(null);
@@ -106,28 +106,31 @@ export function AccountsPage() {
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
-      <table style={{ marginTop: '1.5rem' }}>
-        <thead>
-          <tr><th>{s.email}</th><th>{s.name}</th><th>{s.role}</th><th>{s.scope}</th><th /><th /></tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <td>{a.email}</td>
-              <td>{a.name}</td>
-              <td>{s.roles[a.role]}</td>
-              <td>{a.scopeName ?? '—'}</td>
-              <td><span className={`badge ${a.status === 'active' ? 'level-low' : a.status === 'invited' ? 'level-medium' : 'level-insufficient'}`}>{s.status[a.status]}</span></td>
-              <td style={{ whiteSpace: 'nowrap' }}>
-                <button type="button" onClick={() => void act(a, 'invitation')}>{s.newInvite}</button>{' '}
-                {a.status === 'disabled'
-                  ? <button type="button" onClick={() => void act(a, 'enable')}>{s.enable}</button>
-                  : <button type="button" onClick={() => void act(a, 'disable')}>{s.disable}</button>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" style={{ marginTop: '1.5rem' }}>
+        <table>
+          <thead>
+            <tr><th>{s.email}</th><th>{s.name}</th><th>{s.role}</th><th>{s.scope}</th><th>{s.statusColumn}</th><th>{s.actions}</th></tr>
+          </thead>
+          <tbody>
+            {(accounts ?? []).map((a) => (
+              <tr key={a.id}>
+                <td>{a.email}</td>
+                <td>{a.name}</td>
+                <td>{s.roles[a.role]}</td>
+                <td>{a.scopeName ?? '—'}</td>
+                <td><span className={`badge ${a.status === 'active' ? 'level-low' : a.status === 'invited' ? 'level-medium' : 'level-insufficient'}`}>{s.status[a.status]}</span></td>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  <button type="button" onClick={() => void act(a, 'invitation')}>{s.newInvite}</button>{' '}
+                  {a.status === 'disabled'
+                    ? <button type="button" onClick={() => void act(a, 'enable')}>{s.enable}</button>
+                    : <button type="button" onClick={() => void act(a, 'disable')}>{s.disable}</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {accounts === null && !error && <p className="muted">{s.loading}</p>}
     </section>
   );
 }

@@ -6,6 +6,9 @@ export const accountStrings = {
   name: 'Имя и должность',
   role: 'Роль',
   scope: 'Территория',
+  statusColumn: 'Статус',
+  actions: 'Действия',
+  loading: 'Загружаем учётные записи…',
   region: 'Регион',
   municipality: 'Муниципалитет',
   school: 'Школа',
@@ -17,7 +20,7 @@ export const accountStrings = {
   newInvite: 'Новое приглашение',
   disable: 'Отключить',
   enable: 'Включить',
-  status: { invited: 'приглашён', active: 'активна', disabled: 'отключена' },
+  status: { invited: 'приглашена', active: 'активна', disabled: 'отключена' },
   roles: { admin: 'Администратор', region: 'Региональный координатор', municipality: 'Муниципальный координатор', school: 'Команда школы' },
   errors: {
     email_taken: 'Учётная запись с таким e-mail уже есть.',

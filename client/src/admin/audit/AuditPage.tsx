@@ -11,6 +11,24 @@ const s = {
   details: 'Подробности',
   more: 'Показать ещё',
   system: 'система',
+  loading: 'Загружаем журнал…',
+  empty: 'Записей пока нет: они появятся, когда кто-нибудь изменит список школ, волны, ссылки или учётные записи.',
+};
+
+/** The server's audit action codes in words; a code added later shows as it is until it gets its words here. */
+const actions: Record<string, string> = {
+  'account.create': 'Создана учётная запись',
+  'account.invite': 'Отправлено приглашение',
+  'invitation.accept': 'Приглашение принято, пароль задан',
+  'password.change': 'Изменён пароль',
+  'region.create': 'Добавлен регион',
+  'roster.import': 'Загружен список школ',
+  'wave.create': 'Создана волна',
+  'wave.update': 'Изменена волна',
+  'wave.access_mode': 'Изменён способ доступа к анкете',
+  'wave.links_sync': 'Созданы ссылки волны',
+  'link.replace': 'Ссылка заменена новой',
+  'priorities.update': 'Изменены приоритеты школы',
 };
 
 interface Entry {
@@ -24,14 +42,14 @@ interface Entry {
 }
 
 export function AuditPage() {
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const [entries, setEntries] = useState<Entry[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = (before?: number) =>
     api<{ entries: Entry[]; nextBefore: number | null }>(`/api/admin/audit${before ? `?before=${before}` : ''}`).then(
       (page) => {
-        setEntries((old) => (before ? [...old, ...page.entries] : page.entries));
+        setEntries((old) => (before ? [...(old ?? []), ...page.entries] : page.entries));
         setNext(page.nextBefore);
       },
       (e) => setError(errorText(e)),
@@ -42,20 +60,24 @@ export function AuditPage() {
     <section>
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
-      {error && <p className="error">{error}</p>}
-      <table>
-        <thead><tr><th>{s.when}</th><th>{s.who}</th><th>{s.what}</th><th>{s.details}</th></tr></thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString('ru-RU')}</td>
-              <td>{e.userEmail ?? s.system}</td>
-              <td><code>{e.action}</code> {e.entity}{e.entityId ? ` #${e.entityId}` : ''}</td>
-              <td><code style={{ fontSize: '0.8rem', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</code></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="table-scroll">
+        <table>
+          <thead><tr><th>{s.when}</th><th>{s.who}</th><th>{s.what}</th><th>{s.details}</th></tr></thead>
+          <tbody>
+            {(entries ?? []).map((e) => (
+              <tr key={e.id}>
+                <td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString('ru-RU')}</td>
+                <td>{e.userEmail ?? s.system}</td>
+                <td>{actions[e.action] ?? <code>{e.action}</code>}{e.entityId ? ` (№ ${e.entityId})` : ''}</td>
+                <td><code style={{ fontSize: '0.8rem', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {entries === null && !error && <p className="muted">{s.loading}</p>}
+      {entries?.length === 0 && <p className="muted">{s.empty}</p>}
       {next && <button type="button" onClick={() => void load(next)} style={{ marginTop: '0.75rem' }}>{s.more}</button>}
     </section>
   );

@@ -32,7 +32,7 @@ export const regionStrings = {
 
   stats: {
     schools: 'Школ',
-    schoolsHint: 'в вашей территории',
+    schoolsHint: 'на вашей территории',
     positive: 'Положительная динамика',
     positiveOf: (positive: number, total: number) => `${positive} из ${schools(total)}`,
     target: (target: string) => `цель — не меньше ${target} школ`,
