@@ -114,7 +114,7 @@ describe("a school team's risk profile in Chromium", () => {
         const item = explanation.getByTestId(`indicator-${result.id}`);
         const text = (await item.textContent())!;
         expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
-        expect(text).toContain(`n = ${result.n}`);
+        expect(text).toContain(s.explanation.answered(result.n));
         if (needsDistribution(indicators.get(result.id)!, result)) {
           // How people answered, with the answers that raise the risk among them.
           expect(text).toContain(s.explanation.distributionOf(result.n));

@@ -20,6 +20,9 @@ export function tokenFromPath(pathname: string): string | null {
   }
 }
 
+// Plain strings in surveys/*.json; anything else (a SurveyJS per-locale object) falls back to ours.
+const surveyTitle = (link: LinkInfo) => (typeof link.survey.title === 'string' ? link.survey.title : strings.pageTitle);
+
 function screenFor(link: LinkInfo): Screen {
   if (link.wave.open) return { kind: 'survey', link };
   const { opensAt, closesAt } = link.wave;
@@ -56,7 +59,7 @@ export function RespondPage({ token }: { token: string | null }) {
   }, [waitingForNetwork, load]);
 
   useEffect(() => {
-    if (screen.kind === 'survey') document.title = `${strings.pageTitle} — ${screen.link.school.name}`;
+    if (screen.kind === 'survey') document.title = `${surveyTitle(screen.link)} — ${screen.link.school.name}`;
   }, [screen]);
 
   switch (screen.kind) {
@@ -114,8 +117,7 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   // An open link may be answered again on this device: by a parent for another child, or by the next
   // teacher or student at a shared school computer. A code is one answer: a second one would be refused.
   const answerAgain = link.kind === 'open' ? strings.answerAgain[link.role === 'parent' ? 'parent' : 'nextParticipant'] : null;
-  // Plain strings in surveys/*.json; anything else (a SurveyJS per-locale object) falls back to ours.
-  const title = typeof link.survey.title === 'string' ? link.survey.title : strings.pageTitle;
+  const title = surveyTitle(link);
   const description = typeof link.survey.description === 'string' ? link.survey.description : strings.fallbackIntro;
 
   return (
@@ -133,12 +135,15 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
         </Message>
       ) : (
         <>
-          {pageNo === 0 && (
+          {pageNo === 0 ? (
             <section className="rs-intro">
               <h1 className="rs-intro__title">{title}</h1>
               <p className="rs-intro__text">{description}</p>
               <p className="rs-intro__note">{strings.savedOnDevice}</p>
             </section>
+          ) : (
+            // The introduction is for the first page only; the page keeps its top heading for screen readers.
+            <h1 className="rs-visually-hidden">{title}</h1>
           )}
           <SurveyScreen key={session.round} token={token} link={link} initial={session.progress} onPageChange={onPageChange} onSaved={onSaved} />
         </>

@@ -32,6 +32,9 @@ const theme: ITheme = {
 
 // A plain bar with «Страница 2 из 4» instead of survey-core 3's unlabelled step buttons: clearer on a phone.
 settings.legacyProgressBarView = true;
+// SurveyJS draws every title as a <div>: screen-reader users could not jump from section to question.
+settings.titleTags.page = 'h2';
+settings.titleTags.question = 'h3';
 
 /** The questionnaire of the link with the respondent's saved progress put back. */
 export function createSurveyModel(json: object, progress: Progress): Model {

@@ -63,7 +63,7 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
         {i.key && <span className={`badge ${alarming ? 'sc-key-badge' : 'sc-key-badge-mild'}`}>{alarming ? t.keyBadge : t.keyBadgeMild}</span>}
       </div>
       <div className="sc-indicator-meta muted sc-small">
-        {s.roles[i.role]} · {t.weight.toLowerCase()} {number(i.weight)} · n = {i.n}
+        {s.roles[i.role]} · {t.weight.toLowerCase()} {number(i.weight)} · {t.answered(i.n)}
       </div>
       {i.missing ? (
         <p className="sc-missing-reason">{missingText(i, explanation.roles)}</p>
