@@ -55,6 +55,8 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
   const countsOf = new Map(counts.map((c) => [c.school_id, c]));
   return rosterInScope(roster, principal).map((school) => {
     const c = countsOf.get(school.id);
+    // Written out rather than spread from `school`: objects built in one shape kept the report's loops three
+    // times faster than spread copies did (bench/participation.ts).
     return {
       id: school.id,
       code: school.code,
