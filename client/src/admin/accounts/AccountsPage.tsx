@@ -3,6 +3,7 @@ import { api, ApiFailure } from '../../app/api';
 import { errorText } from '../../app/errors';
 import type { AccountRole } from '../../app/session';
 import { accountStrings as s } from './strings';
+import { CopyButton } from '../copy/CopyButton';
 
 interface Account {
   id: number;
@@ -102,7 +103,7 @@ export function AccountsPage() {
         <div className="card" role="status" style={{ marginTop: '1rem' }}>
           <p>{s.inviteReady} <strong>{invite.email}</strong></p>
           <code style={{ wordBreak: 'break-all' }}>{invite.url}</code>{' '}
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(invite.url)}>{s.copy}</button>
+          <CopyButton text={invite.url} />
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}

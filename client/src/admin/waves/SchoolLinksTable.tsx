@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../app/errors';
 import { getWaveLinks, replaceLink, ROLES, type RoleCell } from './api';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../copy/CopyButton';
 import { wavesStrings as s } from './strings';
 import { useResource } from './useResource';
 

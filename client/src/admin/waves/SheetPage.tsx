@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { getSheet } from './api';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../copy/CopyButton';
 import { formatDay, formatLastDay, formatLastDayShort } from './dates';
 import { wavesStrings as s } from './strings';
 import { useResource } from './useResource';

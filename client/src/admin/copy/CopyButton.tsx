@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { copyText } from './copy';
-import { wavesStrings as s } from './strings';
 
-export function CopyButton({ text, label = s.wave.copy, className }: { text: string; label?: string; className?: string }) {
+const s = { copy: 'Копировать', copied: 'Скопировано' };
+
+export function CopyButton({ text, label = s.copy, className }: { text: string; label?: string; className?: string }) {
   const [done, setDone] = useState(false);
   async function copy() {
     if (await copyText(text)) {
@@ -12,7 +13,7 @@ export function CopyButton({ text, label = s.wave.copy, className }: { text: str
   }
   return (
     <button type="button" className={className} onClick={() => void copy()} aria-live="polite">
-      {done ? s.wave.copied : label}
+      {done ? s.copied : label}
     </button>
   );
 }
