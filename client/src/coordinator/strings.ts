@@ -1,14 +1,5 @@
 import type { Role } from '../../../server/shared/roles';
-
-/** Russian plural: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const tens = Math.abs(n) % 100;
-  const units = tens % 10;
-  if (tens > 10 && tens < 20) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
+import { plural } from '../app/plural';
 
 const roles: Record<Role, string> = { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся', parent: 'Родители' };
 

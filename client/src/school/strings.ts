@@ -1,13 +1,8 @@
-type Level = 'low' | 'medium' | 'high' | 'insufficient';
-type Role = 'principal' | 'teacher' | 'student' | 'parent';
+import type { Role } from '../../../server/shared/roles';
+import { plural } from '../app/plural';
 
-const plural = (n: number, one: string, few: string, many: string) => {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-};
+type Level = 'low' | 'medium' | 'high' | 'insufficient';
+
 
 export const schoolStrings = {
   title: 'Риск-профиль школы',

@@ -1,3 +1,4 @@
+import { plural } from '../../app/plural';
 import type { RosterIssue, RosterSampleRow } from './api';
 
 const quoted = (value: string | undefined) => `«${value ?? ''}»`;
@@ -102,10 +103,3 @@ export const rosterStrings = {
   } satisfies Record<RosterIssue['code'], (issue: RosterIssue) => string>,
 };
 
-function plural(n: number, one: string, few: string, many: string) {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}

@@ -1,13 +1,7 @@
+import { plural } from '../../app/plural';
+
 type Level = 'low' | 'medium' | 'high' | 'insufficient';
 
-const plural = (n: number, one: string, few: string, many: string) => {
-  const tens = Math.abs(n) % 100;
-  const units = tens % 10;
-  if (tens > 10 && tens < 20) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-};
 const schools = (n: number) => `${n} ${plural(n, 'школа', 'школы', 'школ')}`;
 
 export const regionStrings = {
