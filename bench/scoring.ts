@@ -7,7 +7,7 @@ import { createAccount } from '../server/auth/accounts.js';
 import type { Db } from '../server/db/connect.js';
 import { waveProfiles } from '../server/profiles/profiles.js';
 import { collectStatsInMemory } from '../server/profiles/stats.memory.js';
-import { schoolIdsInScope } from '../server/profiles/schools.repository.js';
+import { schoolIdsInScope } from '../server/shared/region-schools.js';
 import { storedModel } from '../server/profiles/wave-model.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/scoring/load-model.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { onlySchoolsInScope } from '../auth/scope.js';
+import { schoolIdsInScope } from '../shared/region-schools.js';
 import type { Principal } from '../auth/principal.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { rosterInScope, type RosterCache, type RosterSchool } from './roster-cache.js';
@@ -47,7 +47,7 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       .where('wave_id', '=', wave.id)
       // A whole region needs every counter of the wave anyway; the filter keeps a school's or a municipality's view small.
       .$if(principal.role === 'municipality' || principal.role === 'school', (q) =>
-        q.where('school_id', 'in', onlySchoolsInScope(db.selectFrom('schools').innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id'), principal).select('schools.id')),
+        q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, principal)),
       )
       .groupBy('school_id')
       .execute(),

@@ -5,7 +5,8 @@ import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import type { SchoolProfileBody, WaveProfilesBody, WaveRef } from './schemas.js';
-import { listSchoolsInScope, schoolIdsInScope, type WaveSchool } from './schools.repository.js';
+import { schoolIdsInScope } from '../shared/region-schools.js';
+import { listSchoolsInScope, type WaveSchool } from './schools.repository.js';
 import { collectStatsSql } from './stats.sql.js';
 import { storedModel } from './wave-model.js';
 

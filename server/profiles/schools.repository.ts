@@ -10,11 +10,6 @@ export interface WaveSchool {
   expected: Record<Role, number>;
 }
 
-/** Ids of the schools of a wave's region that the caller may see: the school set of a territory's profiles. */
-export function schoolIdsInScope(db: Db, regionId: number, principal: Principal) {
-  return onlySchoolsInScope(schoolsOfRegion(db, regionId).select('schools.id'), principal);
-}
-
 export async function listSchoolsInScope(db: Db, regionId: number, principal: Principal): Promise<WaveSchool[]> {
   const rows = await onlySchoolsInScope(schoolsOfRegion(db, regionId).select(SCHOOL_ROSTER_COLUMNS), principal)
     .orderBy('municipalities.name')
