@@ -1,3 +1,4 @@
+import { roleFigures } from '../../../server/participation/participation-report';
 /** Numbers as people read them on this screen: Russian decimal comma, scores on a 0–100 scale. */
 const decimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
@@ -18,8 +19,5 @@ export const date = (iso: string | Date) => dateFormat.format(new Date(iso));
 
 export const period = (from: string, to: string) => `${shortDate.format(new Date(from))} — ${shortDate.format(new Date(to))}`;
 
-/** Respondents still missing for the target: ceil(target · expected) − responses, never below 0. */
-export function needed(target: number, expected: number, responses: number): number {
-  // 0.9 · 10 is 9.000000000000002 in floating point; a hair below keeps it 9.
-  return Math.max(0, Math.ceil(target * expected - 1e-9) - responses);
-}
+/** Respondents still missing for the target: the coordinator's rule (METHODOLOGY §3), from the same function. */
+export const needed = (target: number, expected: number, responses: number) => roleFigures(expected, responses, target).needed;
