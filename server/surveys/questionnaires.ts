@@ -88,13 +88,16 @@ export function compileQuestionnaire(role: Role, json: SurveyJson, file = `${rol
   return { role, json, questions };
 }
 
+/** Reads the four files at once; every problem is reported, in the order of the roles, whichever file fails first. */
 export async function loadQuestionnaires(dir = SURVEYS_DIR): Promise<Questionnaires> {
-  const entries = await Promise.all(
+  const results = await Promise.allSettled(
     ROLES.map(async (role) => {
       const file = join(dir, `${role}.json`);
       const json = (await readJsonFile(file)) as SurveyJson;
       return [role, compileQuestionnaire(role, json, file)] as const;
     }),
   );
-  return Object.fromEntries(entries) as Questionnaires;
+  const problems = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return Object.fromEntries(results.map((r) => (r as PromiseFulfilledResult<readonly [Role, Questionnaire]>).value)) as Questionnaires;
 }

@@ -64,7 +64,7 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
 
     const decoded = await decodeQr(page, parentQr);
     expect(decoded).toMatch(/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{24}$/);
-    expect(await page.locator('.sheet-role[data-role="parent"] .sheet-url').textContent()).toBe(decoded);
+    await expect.poll(() => page.locator('.sheet-role[data-role="parent"] .sheet-url').textContent()).toBe(decoded);
     const token = new URL(decoded!).pathname.split('/').pop()!;
     const link = await session.server.database.db
       .selectFrom('links')

@@ -75,16 +75,17 @@ describe('coordinator: live participation view in Chromium', () => {
     await page.getByTestId('headline').waitFor();
     await expect.poll(() => page.getByTestId('live').textContent()).toContain('Обновляется автоматически');
 
-    const headline = await page.getByTestId('headline').innerText();
-    expect(headline).toMatch(/Школ достигли цели\s+33\s?%/);
-    expect(headline).toContain('1 из 3');
-    const table = await tableOnPage(page);
-    expect(table.map((row) => row.name)).toEqual([names.north, names.forest, names.south]);
-    expect(table[0]).toEqual({ name: names.north, responses: { principal: 1, teacher: 7, student: 122, parent: 70 }, needed: 4 + 4 + 38 });
+    const headline = () => page.getByTestId('headline').innerText();
+    await expect.poll(headline).toMatch(/Школ достигли цели\s+33\s?%/);
+    await expect.poll(headline).toContain('1 из 3');
+    await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.north, names.forest, names.south]);
+    await expect
+      .poll(async () => (await tableOnPage(page))[0])
+      .toEqual({ name: names.north, responses: { principal: 1, teacher: 7, student: 122, parent: 70 }, needed: 4 + 4 + 38 });
     const north = page.locator('[data-testid=schools] tbody tr').first();
     await expect.poll(() => north.locator('.pt-flags').innerText()).toContain('2 быстрых ответа');
     await expect.poll(() => page.locator('[data-testid=schools] tbody tr').nth(1).locator('.pt-flags').innerText()).toContain('Нет директора');
-    expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: `${SCREENSHOTS}/participation-desktop.png`, fullPage: true });
   });
 
@@ -99,7 +100,7 @@ describe('coordinator: live participation view in Chromium', () => {
       expect(res.status).toBe(201);
     }
     await expect.poll(async () => (await tableOnPage(page))[0].responses.teacher, { timeout: 10_000 }).toBe(10);
-    expect((await tableOnPage(page))[0].needed).toBe(1 + 4 + 38);
+    await expect.poll(async () => (await tableOnPage(page))[0].needed).toBe(1 + 4 + 38);
     expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
   });
 
@@ -138,7 +139,7 @@ describe('coordinator: live participation view in Chromium', () => {
   it('answers a wave that has not opened with zeros and what it will need', async () => {
     await page.getByRole('combobox', { name: 'Волна' }).selectOption({ label: 'Итоговое анкетирование' });
     await expect.poll(() => page.getByTestId('headline').innerText()).toMatch(/Ответили\s+0\s/);
-    expect(await page.locator('.pt-status').innerText()).toContain('Откроется через 30 дней');
+    await expect.poll(() => page.locator('.pt-status').innerText()).toContain('Откроется через 30 дней');
     expect(page.url()).toMatch(/\?wave=\d+$/);
     await page.screenshot({ path: `${SCREENSHOTS}/participation-planned.png` });
     await page.goBack();
@@ -147,13 +148,13 @@ describe('coordinator: live participation view in Chromium', () => {
 
   it('filters, sorts and fits a phone screen', async () => {
     await page.getByLabel('Поиск по названию или коду').fill('Южная');
-    expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
+    await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
     await page.getByLabel('Поиск по названию или коду').fill('');
     await page.getByLabel('Только не достигшие цели').check();
-    expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.north, names.forest]);
+    await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.north, names.forest]);
     await page.getByLabel('Только не достигшие цели').uncheck();
     await page.getByLabel('Муниципалитет', { exact: true }).selectOption({ label: 'Южный район' });
-    expect((await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
+    await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
 
     const phone = await session.phone();
     await phone.addCookies(await context.cookies());

@@ -26,25 +26,24 @@ describe("the region's picture in Chromium", () => {
     it('shows the schools × factors heat map, the schools high on each factor and the share with positive change', async () => {
       const page = signedIn();
       await page.getByRole('link', { name: 'Риск-профили региона' }).click();
-      await page.getByTestId('heatmap').waitFor();
+      await expect.poll(async () => (await heatMap(page)).map((r) => r.cells.filter(Boolean).length)).toEqual(Array(12).fill(10));
       const rows = await heatMap(page);
-      expect(rows).toHaveLength(12);
-      for (const row of rows) expect(row.cells).toHaveLength(10);
-      expect(rows.flatMap((r) => r.cells)).not.toContain(undefined);
       // Every cell is named in words for screen readers, not only by its colour.
       const cell = page.getByTestId('heatmap').locator('td.rp-cell').first();
-      expect(await cell.textContent()).toMatch(/^\d+МБОУ «Берёзовская СОШ № 1»\. R1\. Низкий уровень оснащения школы: (низкий|средний|высокий), \d+ из 100$/);
+      await expect.poll(() => cell.textContent()).toMatch(/^\d+МБОУ «Берёзовская СОШ № 1»\. R1\. Низкий уровень оснащения школы: (низкий|средний|высокий), \d+ из 100$/);
 
       // The footer counts the schools whose cell is high, factor by factor.
-      const footer = await page.getByTestId('heatmap').locator('tfoot td.rp-high-count').allTextContents();
-      expect(footer.map(Number)).toEqual([...Array(10).keys()].map((i) => rows.filter((r) => r.cells[i] === 'высокий').length));
+      const highCounts = [...Array(10).keys()].map((i) => String(rows.filter((r) => r.cells[i] === 'высокий').length));
+      await expect.poll(() => page.getByTestId('heatmap').locator('tfoot td.rp-high-count').allTextContents()).toEqual(highCounts);
 
       // Compared with the entry wave by default: the share of schools with positive change against 70%.
       const positive = page.getByTestId('positive-change');
-      expect(await positive.textContent()).toMatch(/Положительная динамика\d+(,\d)?%.*из 12 школ · цель — не меньше 70% школ/);
-      const changed = await page.getByTestId('heatmap').locator('td.rp-change').allTextContents();
+      await expect.poll(() => positive.textContent()).toMatch(/Положительная динамика\d+(,\d)?%.*из 12 школ · цель — не меньше 70% школ/);
+      const changes = page.getByTestId('heatmap').locator('td.rp-change');
+      await expect.poll(() => changes.count()).toBe(12);
+      const changed = await changes.allTextContents();
       const share = Math.round((changed.filter((c) => c.includes('есть')).length / 12) * 1000) / 10;
-      expect(await positive.locator('.value').textContent()).toBe(`${String(share).replace('.', ',')}%`);
+      await expect.poll(() => positive.locator('.value').textContent()).toBe(`${String(share).replace('.', ',')}%`);
 
       await page.screenshot({ path: `${SCREENSHOTS}/region-heatmap-${device}.png`, fullPage: true });
     });
@@ -78,11 +77,9 @@ describe("the region's picture in Chromium", () => {
     await session.asUser('municipality@demo.local', async (page) => {
       await page.goto('/coordinator/profiles');
       await page.getByTestId('heatmap').waitFor();
-      const rows = await heatMap(page);
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.length).toBeLessThan(12);
-      const municipality = await page.getByTestId('heatmap').locator('.rp-municipality').allTextContents();
-      expect(new Set(municipality).size).toBe(1);
+      await expect.poll(async () => (await heatMap(page)).length).toBeGreaterThan(0);
+      expect((await heatMap(page)).length).toBeLessThan(12);
+      await expect.poll(async () => new Set(await page.getByTestId('heatmap').locator('.rp-municipality').allTextContents()).size).toBe(1);
     });
   });
 });

@@ -91,7 +91,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     await page.locator('.sd-question').first().waitFor();
     expect(await page.locator('.sd-item--checked').count()).toBe(0);
     // Back at the start: the introduction is shown only on the first page.
-    expect(await page.locator('.rs-intro').count()).toBe(1);
+    await expect.poll(() => page.locator('.rs-intro').count()).toBe(1);
 
     // The next teacher's answers are a response of their own, with a key of their own.
     await answerWholeQuestionnaire(page);
@@ -123,8 +123,8 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
 
     await page.reload();
     await page.locator('.sd-question').first().waitFor();
-    expect(await page.locator('.sd-progress__text:not(.sd-hidden)').textContent()).toBe(progressText);
-    expect(await page.locator('.sd-page .sd-question').first().locator('.sd-item').nth(1).getAttribute('class')).toContain('sd-item--checked');
+    await expect.poll(() => page.locator('.sd-progress__text:not(.sd-hidden)').textContent()).toBe(progressText);
+    await expect.poll(() => page.locator('.sd-page .sd-question').first().locator('.sd-item').nth(1).getAttribute('class')).toContain('sd-item--checked');
     await page.locator('.sd-navigation__prev-btn').tap();
     await expect.poll(() => page.locator('.sd-page .sd-question .sd-item--checked').count()).toBeGreaterThan(0);
     await nextOrComplete(page);
@@ -149,7 +149,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
 
     await answerWholeQuestionnaire(page);
     await page.getByTestId('offline-message').waitFor();
-    expect(await page.getByTestId('offline-message').textContent()).toContain('Ответы сохранены на телефоне');
+    await expect.poll(() => page.getByTestId('offline-message').textContent()).toContain('Ответы сохранены на телефоне');
     await expect.poll(() => attempts.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await thankYou().count()).toBe(0);
     expect(await responsesOf(link.id)).toHaveLength(0);
@@ -197,7 +197,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
 
     await answerWholeQuestionnaire(page);
     await page.getByTestId('submit-error').waitFor();
-    expect(await page.getByTestId('submit-error').textContent()).toContain('уже заполнили');
+    await expect.poll(() => page.getByTestId('submit-error').textContent()).toContain('уже заполнили');
     await page.screenshot({ path: `${SCREENSHOTS}/respond-parent-refused.png` });
     await page.waitForTimeout(2500);
     expect(submissions(requests)).toHaveLength(1);
@@ -209,8 +209,8 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     const link = await newLink(session.server.database.db, wave.id, world.school.id, 'parent');
     await page.goto(`/s/${link.token}`);
     await page.getByRole('heading', { name: 'Опрос завершён' }).waitFor();
-    expect(await page.locator('.rs-message__text').textContent()).toMatch(/с \d{1,2}\s[а-я]+ \d{4} по \d{1,2}\s[а-я]+ \d{4}\./);
-    expect(await page.locator('.rs-header__school').textContent()).toBe(world.school.name);
+    await expect.poll(() => page.locator('.rs-message__text').textContent()).toMatch(/с \d{1,2}\s[а-я]+ \d{4} по \d{1,2}\s[а-я]+ \d{4}\./);
+    await expect.poll(() => page.locator('.rs-header__school').textContent()).toBe(world.school.name);
     expect(await page.locator('.sd-question').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/respond-closed-wave.png` });
   });

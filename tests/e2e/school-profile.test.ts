@@ -22,6 +22,11 @@ function overflowing(page: Page) {
   );
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text that contains every one of `parts`, in any order, and ends with `end`. */
+const textWith = (parts: string[], end: string) =>
+  expect.stringMatching(new RegExp(`^${parts.map((p) => `(?=[\\s\\S]*${escaped(p)})`).join('')}[\\s\\S]*${escaped(end)}$`));
+
 const byScore = (a: FactorResult, b: FactorResult) => (b.score ?? -1) - (a.score ?? -1);
 
 /** What a team opens first: its highest high factor among those whose key indicators have answers to show. */
@@ -76,17 +81,17 @@ describe("a school team's risk profile in Chromium", () => {
       expect(count('low')).toBeGreaterThanOrEqual(1);
       const chart = page.locator('canvas[role=img]');
       await chart.waitFor();
-      expect(await page.locator('p.sc-small').allTextContents()).toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
+      await expect.poll(() => page.locator('p.sc-small').allTextContents()).toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
       const summary = latest.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
-      expect(await chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(latest.wave.title)}. ${summary}`);
-      expect(await overflowing(page)).toEqual([]);
+      await expect.poll(() => chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(latest.wave.title)}. ${summary}`);
+      await expect.poll(() => overflowing(page)).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
 
       await page.getByRole('button', { name: 'Таблица' }).click();
       const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
-      await expect.poll(() => rows.count()).toBe(latest.factors.length);
-      const texts = await rows.allTextContents();
-      latest.factors.forEach((f, i) => expect(texts[i]).toContain(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`));
+      await expect
+        .poll(() => rows.allTextContents())
+        .toEqual(latest.factors.map((f) => expect.stringContaining(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`)));
       await page.getByRole('button', { name: 'График' }).click();
     });
 
@@ -106,12 +111,13 @@ describe("a school team's risk profile in Chromium", () => {
       await expect.poll(() => explanation.textContent()).toContain(s.explanation.sentence(s.levels.high, points(f.score!)));
 
       // Every indicator of the factor, the key ones named in the summary and badged as the main reason.
-      expect(await explanation.locator('li[data-testid^=indicator-]').count()).toBe(f.indicators.length);
+      await expect.poll(() => explanation.locator('li[data-testid^=indicator-]').count()).toBe(f.indicators.length);
       const keys = keyIndicators(f);
-      expect(await explanation.locator('.sc-key-list li').count()).toBe(keys.size);
+      await expect.poll(() => explanation.locator('.sc-key-list li').count()).toBe(keys.size);
       const indicators = new Map(model.factors.flatMap((x) => x.indicators).map((i) => [i.id, i]));
       for (const result of f.indicators) {
         const item = explanation.getByTestId(`indicator-${result.id}`);
+        await expect.poll(() => item.textContent()).toContain(s.explanation.answered(result.n));
         const text = (await item.textContent())!;
         expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
         expect(text).toContain(s.explanation.answered(result.n));
@@ -125,7 +131,7 @@ describe("a school team's risk profile in Chromium", () => {
           expect(await item.locator('.sc-distribution').count(), result.id).toBe(0);
         }
         // The principal's own answers are shown, never a breakdown of one person.
-        if (result.role === 'principal') expect(await item.locator('.sc-principal-inline li').count(), result.id).toBeGreaterThan(0);
+        if (result.role === 'principal') await expect.poll(() => item.locator('.sc-principal-inline li').count(), { message: result.id }).toBeGreaterThan(0);
       }
       expect(await overflowing(page)).toEqual([]);
       await explanation.screenshot({ path: `${SCREENSHOTS}/school-explanation-${device}.png` });
@@ -145,17 +151,12 @@ describe("a school team's risk profile in Chromium", () => {
       await dynamics.getByRole('combobox').selectOption({ label: entry.wave.title });
       const verdict = `${comparison.positiveChange ? s.dynamics.positive : s.dynamics.notPositive}${s.dynamics.summary(down, up)}`;
       await expect.poll(() => dynamics.locator('[role=status]').textContent()).toBe(verdict);
-      const rows = dynamics.locator('tbody tr');
-      expect(await rows.count()).toBe(comparison.factors.length);
-      const texts = await rows.allTextContents();
-      comparison.factors.forEach((f, i) => {
+      const rows = comparison.factors.map((f) => {
         const level = f.levelChange! < 0 ? s.dynamics.levelDown(-f.levelChange!) : f.levelChange! > 0 ? s.dynamics.levelUp(f.levelChange!) : s.dynamics.levelSame;
-        expect(texts[i]).toContain(`${f.id}. ${f.title}`);
-        expect(texts[i]).toContain(`${s.levels[f.earlier!.level]} ${points(f.earlier!.score!)}`);
-        expect(texts[i]).toContain(`${s.levels[f.later!.level]} ${points(f.later!.score!)}`);
-        expect(texts[i]).toContain(s.dynamics.direction[f.direction!]);
-        expect(texts[i].endsWith(level), `${f.id}: ${level}`).toBe(true);
+        const parts = [`${f.id}. ${f.title}`, `${s.levels[f.earlier!.level]} ${points(f.earlier!.score!)}`, `${s.levels[f.later!.level]} ${points(f.later!.score!)}`, s.dynamics.direction[f.direction!]];
+        return textWith(parts, level);
       });
+      await expect.poll(() => dynamics.locator('tbody tr').allTextContents()).toEqual(rows);
       await dynamics.screenshot({ path: `${SCREENSHOTS}/school-dynamics-${device}.png` });
     });
 
@@ -165,14 +166,14 @@ describe("a school team's risk profile in Chromium", () => {
       const report = page.getByTestId('report');
       await report.waitFor();
       await expect.poll(() => report.locator('[data-testid=explanation]').count()).toBe(10);
-      const text = (await report.textContent())!;
-      expect(text).toMatch(/Отчёт о риск-профиле школы/);
-      expect(text).toContain(`Школа${DEMO_TEAM_SCHOOL.name}`);
-      expect(text).toMatch(/ВолнаПовторное анкетирование/);
-      expect(text).toMatch(/Модель.*500plus-v1/);
-      expect(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
+      const text = () => report.textContent();
+      await expect.poll(text).toMatch(/Отчёт о риск-профиле школы/);
+      await expect.poll(text).toContain(`Школа${DEMO_TEAM_SCHOOL.name}`);
+      await expect.poll(text).toMatch(/ВолнаПовторное анкетирование/);
+      await expect.poll(text).toMatch(/Модель.*500plus-v1/);
+      await expect.poll(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
       await page.emulateMedia({ media: 'print' });
-      expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+      await expect.poll(() => page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
       await page.screenshot({ path: `${SCREENSHOTS}/school-report-print-${device}.png`, fullPage: true });
       await page.emulateMedia({ media: 'screen' });
       if (device === 'desktop') {
@@ -197,16 +198,16 @@ describe("a school team's risk profile in Chromium", () => {
       for (const f of highest) await card.getByRole('checkbox', { name: f.title }).check();
       // A fourth cannot be ticked.
       const other = entry.factors.find((f) => !highest.includes(f))!;
-      expect(await card.getByRole('checkbox', { name: other.title }).isDisabled()).toBe(true);
+      await expect.poll(() => card.getByRole('checkbox', { name: other.title }).isDisabled()).toBe(true);
       await card.getByRole('button', { name: 'Сохранить' }).click();
       await expect.poll(() => card.textContent()).toMatch(/Приоритеты сохранены/);
       const inModelOrder = entry.factors.filter((f) => highest.includes(f));
-      expect(await card.locator('ol li').allTextContents()).toEqual(inModelOrder.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
+      await expect.poll(() => card.locator('ol li').allTextContents()).toEqual(inModelOrder.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
 
       await page.goto(`/school?wave=${latest.wave.id}`);
       const dynamics = page.getByTestId('dynamics');
       await expect.poll(() => dynamics.locator('tbody tr.sc-priority-row').count()).toBe(highest.length);
-      expect(await dynamics.textContent()).toContain(s.dynamics.priorityHint(entry.wave.title));
+      await expect.poll(() => dynamics.textContent()).toContain(s.dynamics.priorityHint(entry.wave.title));
       await dynamics.screenshot({ path: `${SCREENSHOTS}/school-dynamics-priorities-desktop.png` });
     });
   });
@@ -216,7 +217,7 @@ describe("a school team's risk profile in Chromium", () => {
       const other = await session.server.database.db.selectFrom('schools').select('id').where('code', '=', 'DEMO-009').executeTakeFirstOrThrow();
       await page.goto(`/school/${other.id}`);
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/за пределами территории/);
-      expect(await page.locator('canvas').count()).toBe(0);
+      await expect.poll(() => page.locator('canvas').count()).toBe(0);
     });
   });
 });

@@ -306,10 +306,11 @@ describe(loadModelFile.name, () => {
     await expect(loadModelFile(join(dir, 'broken.json'), dir)).rejects.toThrow(`${join(dir, 'broken.json')}: invalid JSON`);
   });
 
-  it('names a questionnaire that is missing', async () => {
-    await expect(loadModelFile(join(dir, 'model.json'), join(dir, 'nowhere'))).rejects.toThrow(
-      `${join(dir, 'nowhere', 'principal.json')}: cannot read file (ENOENT)`,
-    );
+  it('names every questionnaire that is missing, in the order of the roles whichever read fails first', async () => {
+    const missing = ROLES.map((role) => `${join(dir, 'nowhere', `${role}.json`)}: cannot read file (ENOENT)`).join('\n');
+    for (let i = 0; i < 20; i++) {
+      await expect(loadModelFile(join(dir, 'model.json'), join(dir, 'nowhere'))).rejects.toThrow(new Error(missing));
+    }
   });
 
   it('names a questionnaire the server could not validate answers against', async () => {
