@@ -63,14 +63,14 @@ describe('roster page in Chromium', () => {
     const page = await openRoster(1366);
     await page.locator('#roster-file').setInputFiles({ name: 'школы.csv', mimeType: 'text/csv', buffer: csvFile(bad, { encoding: 'win1251' }) });
     await page.getByText('4 ошибки в файле').waitFor();
-    const rows = await page.locator('table.issues tbody tr').allInnerTexts();
-    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+    const rows = async () => (await page.locator('table.issues tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    await expect.poll(rows).toEqual([
       '3 Регион Региона «Тверская обл.» нет в системе. Проверьте написание или добавьте регион в разделе «Регионы».',
       '4 Директор «2» — для директора укажите 1 (или 0, если должность вакантна).',
       '4 Обучающиеся 5–11 классов «сорок» — не число.',
       '4 Код школы Код «TV-001» уже есть в строке 2. У каждой школы свой код.',
     ]);
-    expect(await page.getByRole('button', { name: 'Применить' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Применить' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/roster-page-errors.png`, fullPage: true });
     await page.context().close();
   });
@@ -79,7 +79,7 @@ describe('roster page in Chromium', () => {
     const page = await openRoster(1366);
     await page.locator('#roster-file').setInputFiles({ name: 'школы.xlsx', mimeType: '', buffer: await xlsxFile(good) });
     await page.getByText('Ошибок нет').waitFor();
-    expect(await page.locator('table.sample .badge').allInnerTexts()).toEqual(['Изменится', 'Новая']);
+    await expect.poll(() => page.locator('table.sample .badge').allInnerTexts()).toEqual(['Изменится', 'Новая']);
     await page.getByRole('button', { name: 'Применить' }).click();
     await page.getByText('Список применён: новых школ — 1, обновлено — 1, без изменений — 0, новых муниципалитетов — 1.').waitFor();
     await expect.poll(() => page.getByRole('row', { name: /Тверская область/ }).innerText()).toMatch(/2\s+2$/);

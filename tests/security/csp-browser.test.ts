@@ -41,7 +41,7 @@ describe('the content security policy in Chromium', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('.sd-question').first().waitFor();
     // SurveyJS writes its theme into <style> elements at run time: the policy must let them apply.
-    expect(await page.locator('style').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('style').count()).toBeGreaterThan(0);
     expect(violations).toEqual([]);
     await context.close();
   });
@@ -52,7 +52,7 @@ describe('the content security policy in Chromium', () => {
     const violations = collectViolations(page);
     await page.goto('/api/docs');
     await page.locator('.opblock').first().waitFor();
-    expect(await page.locator('.opblock').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('.opblock').count()).toBeGreaterThan(5);
     await page.screenshot({ path: `${SCREENSHOTS}/security-api-docs.png` });
     expect(violations).toEqual([]);
     await context.close();
