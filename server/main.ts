@@ -8,6 +8,7 @@ import { loadModelFile } from './scoring/load-model.js';
 import { storeModelVersion } from './risk-models/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { ensureAdmin } from './auth/accounts.js';
+import { linkUrl } from './links/respondent-links.js';
 
 const config = readConfig();
 const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -55,7 +56,7 @@ const where = database.kind === 'pglite' ? `embedded database in ${config.dataDi
 console.log(`\nОпросы школ: ${config.publicUrl}  (${where})`);
 if (demoLinks.length > 0) {
   console.log(`Демонстрационный регион. Ссылки для респондентов школы «${demoLinks[0].school}»:`);
-  for (const link of demoLinks) console.log(`  ${link.role.padEnd(9)} ${config.publicUrl}/s/${link.token}`);
+  for (const link of demoLinks) console.log(`  ${link.role.padEnd(9)} ${linkUrl(config.publicUrl, link.token)}`);
   console.log(`Вход для школ и координаторов: ${config.publicUrl}/login  (пароль ${DEMO_PASSWORD})`);
   for (const email of DEMO_ACCOUNTS) console.log(`  ${email}`);
 }

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Db } from '../db/connect.js';
 import { assertSchoolInScope, assertWaveVisible } from '../auth/scope.js';
+import { sendAttachment } from '../exports/attachment.js';
+import type { RespondentLinks } from '../links/respondent-links.js';
 import { notFound } from '../shared/errors.js';
-import { ROLES } from '../shared/roles.js';
-import { accessModes, activeOpenLinks } from '../admin/links/links.repository.js';
-import { qrDataUrl, shortUrl } from '../admin/links/qr.js';
 import { ParticipationEvents } from './participation-events.js';
 import { participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
@@ -15,8 +13,8 @@ import { participationVersion, participationWave, schoolCounts, schoolRef } from
 import { ParticipationReport, SchoolLinks, WaveParams, WaveSchoolParams } from './participation.schemas.js';
 
 export interface ParticipationRoutesOptions {
-  /** The address respondents reach; the links of a reminder start with it. */
-  publicUrl: string;
+  /** Where the links of a reminder come from. */
+  respondentLinks: RespondentLinks;
 }
 
 /** The participation figures of the schools the caller may see: all of the region, a municipality, or one school. */
@@ -26,14 +24,8 @@ export async function loadParticipation(db: Db, rosters: RosterCache, principal:
   return participationReport(wave, await schoolCounts(db, rosters, wave, principal));
 }
 
-function attachment(reply: FastifyReply, filename: string, contentType: string) {
-  reply.header('content-type', contentType);
-  reply.header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-  reply.header('cache-control', 'no-store');
-}
-
 /** The coordinator's live view of the participation target, its exports, and the links of a reminder. */
-export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { publicUrl }) => {
+export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { respondentLinks }) => {
   const rosters = new RosterCache();
   const events = new ParticipationEvents((waveId) => participationVersion(app.db, waveId), app.log);
   // preClose, not onClose: the server waits for open streams before onClose hooks run.
@@ -59,13 +51,8 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/waves/:waveId/participation.${format}`, { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
       const report = await loadParticipation(app.db, rosters, req.principal!, req.params.waveId);
-      const name = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
-      if (format === 'csv') {
-        attachment(reply, name, 'text/csv; charset=utf-8');
-        return reply.send(participationCsv(report));
-      }
-      attachment(reply, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(await participationXlsx(report));
+      const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
+      return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
     });
   }
 
@@ -77,18 +64,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       const wave = await assertWaveVisible(app.db, req.principal!, waveId);
       const territory = await assertSchoolInScope(app.db, req.principal!, schoolId);
       if (territory.regionId !== wave.region_id) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
-      const [school, links, modes] = await Promise.all([
-        schoolRef(app.db, schoolId),
-        activeOpenLinks(app.db, waveId, schoolId),
-        accessModes(app.db, waveId),
-      ]);
-      const roles = await Promise.all(
-        ROLES.map(async (role) => {
-          const link = modes[role] === 'open' ? links.find((l) => l.role === role) : undefined;
-          const url = link ? shortUrl(publicUrl, link.token) : null;
-          return { role, mode: modes[role], url, qr: url ? await qrDataUrl(url) : null };
-        }),
-      );
+      const [school, roles] = await Promise.all([schoolRef(app.db, schoolId), respondentLinks.ofSchool(waveId, schoolId)]);
       return { school, roles };
     },
   );

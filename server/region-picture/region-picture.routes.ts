@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { assertWaveVisible } from '../auth/scope.js';
+import { sendAttachment } from '../exports/attachment.js';
 import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
 import { waveProfiles } from '../profiles/profiles.js';
@@ -8,12 +8,6 @@ import { badRequest } from '../shared/errors.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
 import { regionPicture } from './region-picture.js';
 import { RegionPicture, RegionPictureParams, RegionPictureQuery } from './region-picture.schemas.js';
-
-function attachment(reply: FastifyReply, filename: string, contentType: string) {
-  reply.header('content-type', contentType);
-  reply.header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-  reply.header('cache-control', 'no-store');
-}
 
 /** The coordinator's picture of the schools of a territory, and the export of its profiles. */
 export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,13 +38,8 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const wave = await assertWaveVisible(app.db, req.principal!, req.params.waveId);
       const body = await waveProfiles(app.db, wave, req.principal!);
       const generatedAt = new Date();
-      const name = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
-      if (format === 'csv') {
-        attachment(reply, name, 'text/csv; charset=utf-8');
-        return reply.send(profilesCsv(body, generatedAt));
-      }
-      attachment(reply, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(await profilesXlsx(body, generatedAt));
+      const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
+      return sendAttachment(reply, { format, filename, body: format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt) });
     });
   }
 };

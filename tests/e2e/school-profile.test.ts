@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { points } from '../../client/src/school/format.js';
+import { points } from '../../client/src/shared/format.js';
 import { schoolStrings as s } from '../../client/src/school/strings.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { compareProfiles } from '../../server/dynamics/compare.js';

@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionProvider, useSession, type AccountRole } from '../shared/session';
 import { InvitePage } from './InvitePage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import { PasswordPage } from './PasswordPage';
-import { homePath, SessionProvider, useSession, type AccountRole } from './session';
+import { homePath } from './home';
 import { strings } from './strings';
 import './app.css';
 

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
-import { useUser, useSession } from './session';
+import { useUser, useSession } from '../shared/session';
+import { sharedStrings } from '../shared/strings';
 import { strings } from './strings';
 
 export function Layout() {
@@ -16,7 +17,7 @@ export function Layout() {
           <NavLink to="/password">{strings.nav.password}</NavLink>
         </nav>
         <span className="who" title={user.email}>
-          {user.name || user.email} · {strings.roles[user.role]}
+          {user.name || user.email} · {sharedStrings.accountRoles[user.role]}
         </span>
         <button type="button" className="link" onClick={() => void logout()}>{strings.nav.logout}</button>
       </header>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
-import { api } from './api';
-import { errorText } from './errors';
-import { homePath, useSession, type Session } from './session';
+import { api } from '../shared/api';
+import { errorText } from '../shared/errors';
+import { useSession, type Session } from '../shared/session';
+import { homePath } from './home';
 import { strings } from './strings';
 
 export function LoginPage() {

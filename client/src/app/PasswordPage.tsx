@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api } from './api';
-import { errorText } from './errors';
-import { useSession, type Session } from './session';
+import { api } from '../shared/api';
+import { errorText } from '../shared/errors';
+import { useSession, type Session } from '../shared/session';
 import { strings } from './strings';
 
 export function PasswordPage() {

@@ -1,12 +1,6 @@
 export const strings = {
   appTitle: 'Анкетирование школ «500+»',
   loading: 'Загрузка…',
-  roles: {
-    admin: 'Администратор',
-    region: 'Региональный координатор',
-    municipality: 'Муниципальный координатор',
-    school: 'Команда школы',
-  },
   nav: {
     admin: 'Администрирование',
     coordinator: 'Участие и профили',

@@ -1,7 +1,4 @@
-import type { Role } from '../../../server/shared/roles';
-import { plural } from '../app/plural';
-
-const roles: Record<Role, string> = { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся', parent: 'Родители' };
+import { plural } from '../shared/format';
 
 export const coordinatorStrings = {
   nav: { participation: 'Участие в анкетировании', profiles: 'Риск-профили региона' },
@@ -10,7 +7,6 @@ export const coordinatorStrings = {
     wave: 'Волна',
     noWaves: 'Волн анкетирования пока нет. Их создаёт администратор.',
     loading: 'Загружаем данные об участии…',
-    roles,
     status: {
       planned: (days: number) => `Откроется через ${days} ${plural(days, 'день', 'дня', 'дней')}`,
       open: 'Идёт сбор ответов',

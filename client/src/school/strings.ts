@@ -1,5 +1,4 @@
-import type { Role } from '../../../server/shared/roles';
-import { plural } from '../app/plural';
+import { plural } from '../shared/format';
 
 type Level = 'low' | 'medium' | 'high' | 'insufficient';
 
@@ -14,12 +13,9 @@ export const schoolStrings = {
   model: 'Модель',
   print: 'Отчёт для печати',
   loading: 'Загрузка…',
-  retry: 'Повторить',
 
   levels: { low: 'низкий', medium: 'средний', high: 'высокий', insufficient: 'недостаточно данных' } satisfies Record<Level, string>,
   levelsCapital: { low: 'Низкий', medium: 'Средний', high: 'Высокий', insufficient: 'Недостаточно данных' } satisfies Record<Level, string>,
-  roles: { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся 5–11 классов', parent: 'Родители' } satisfies Record<Role, string>,
-  rolesGenitive: { principal: 'директора', teacher: 'учителей', student: 'обучающихся', parent: 'родителей' } satisfies Record<Role, string>,
 
   participation: {
     title: 'Участие в анкетировании',

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox, Static } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { audit } from '../../audit/log.js';
 import type { Db } from '../../db/connect.js';
+import { sendAttachment } from '../../exports/attachment.js';
+import type { RespondentLinks } from '../../links/respondent-links.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
 import { findWave, lockWave } from '../waves/waves.repository.js';
 import { WaveParams } from '../waves/waves.schemas.js';
-import { exportRows, toCsv, toXlsx } from './links-export.js';
+import { linksCsv, linksTable, linksXlsx } from './links-export.js';
 import {
   accessModes,
   activeOpenLinks,
@@ -32,11 +33,9 @@ import {
   WaveLinksView,
   WaveSchoolParams,
 } from './links.schemas.js';
-import { qrDataUrl, shortUrl } from './qr.js';
 
 export interface LinkRoutesOptions {
-  /** The address respondents reach; every printed link and QR code starts with it. */
-  publicUrl: string;
+  respondentLinks: RespondentLinks;
 }
 
 async function waveOrFail(db: Db, waveId: number) {
@@ -60,15 +59,8 @@ const waveRef = (w: { id: number; title: string; opens_at: Date; closes_at: Date
   closesAt: w.closes_at.toISOString(),
 });
 
-/** The file name a browser saves an export under; RFC 5987 keeps it intact whatever the browser. */
-function attachment(reply: FastifyReply, filename: string, contentType: string) {
-  reply.header('content-type', contentType);
-  reply.header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-  reply.header('cache-control', 'no-store');
-}
-
 /** Links of a wave: how respondents reach it, what is printed for schools, what is sent to them. */
-export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { publicUrl }) => {
+export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { respondentLinks }) => {
   app.get(
     '/api/admin/waves/:id/links',
     { schema: { params: WaveParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } },
@@ -80,7 +72,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         codeCounts(app.db, wave.id),
         accessModes(app.db, wave.id),
       ]);
-      const linkOf = new Map(links.map((l) => [`${l.school_id}:${l.role}`, { id: l.id, url: shortUrl(publicUrl, l.token) }]));
+      const linkOf = new Map(links.map((l) => [`${l.school_id}:${l.role}`, { id: l.id, url: respondentLinks.url(l.token) }]));
       const codesOf = new Map(codes.map((c) => [`${c.schoolId}:${c.role}`, { issued: c.issued, used: c.used }]));
       return {
         schools: schools.map((school) => {
@@ -155,7 +147,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
           entityId: link.id,
           details: { waveId: link.wave_id, schoolId: link.school_id, role: link.role, kind: link.kind, newLinkId: next.id },
         });
-        return { replacedId: link.id, id: next.id, url: shortUrl(publicUrl, next.token), kind: next.kind, role: next.role, schoolId: next.school_id };
+        return { replacedId: link.id, id: next.id, url: respondentLinks.url(next.token), kind: next.kind, role: next.role, schoolId: next.school_id };
       }),
   );
 
@@ -164,25 +156,12 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
     { schema: { params: WaveSchoolParams, response: { 200: SheetView } }, config: { access: 'admin' } },
     async (req) => {
       const { wave, school } = await waveSchoolOrFail(app.db, req.params.id, req.params.schoolId);
-      const [links, codes, modes] = await Promise.all([
-        activeOpenLinks(app.db, wave.id, school.id),
-        codeCounts(app.db, wave.id, school.id),
-        accessModes(app.db, wave.id),
-      ]);
-      const roles = await Promise.all(
-        ROLES.map(async (role) => {
-          const link = modes[role] === 'open' ? links.find((l) => l.role === role) : undefined;
-          const url = link ? shortUrl(publicUrl, link.token) : null;
-          return {
-            role,
-            mode: modes[role],
-            expected: expectedOf(school, role),
-            url,
-            qr: url ? await qrDataUrl(url) : null,
-            codes: codes.find((c) => c.role === role) ?? { issued: 0, used: 0 },
-          };
-        }),
-      );
+      const [links, codes] = await Promise.all([respondentLinks.ofSchool(wave.id, school.id), codeCounts(app.db, wave.id, school.id)]);
+      const roles = links.map((link) => ({
+        ...link,
+        expected: expectedOf(school, link.role),
+        codes: codes.find((c) => c.role === link.role) ?? { issued: 0, used: 0 },
+      }));
       return { school: schoolRef(school), wave: waveRef(wave), roles };
     },
   );
@@ -196,7 +175,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
       return {
         school: schoolRef(school),
         wave: waveRef(wave),
-        codes: codes.map((code) => ({ id: code.id, role: code.role, url: shortUrl(publicUrl, code.token) })),
+        codes: codes.map((code) => ({ id: code.id, role: code.role, url: respondentLinks.url(code.token) })),
       };
     },
   );
@@ -204,14 +183,9 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/admin/waves/:id/links.${format}`, { schema: { params: WaveParams }, config: { access: 'admin' } }, async (req, reply) => {
       const wave = await waveOrFail(app.db, req.params.id);
-      const rows = await exportRows(app.db, wave, publicUrl);
-      const name = `links-wave-${wave.id}.${format}`;
-      if (format === 'csv') {
-        attachment(reply, name, 'text/csv; charset=utf-8');
-        return reply.send(toCsv(rows));
-      }
-      attachment(reply, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(await toXlsx(rows, wave.title));
+      const table = await linksTable(app.db, wave, respondentLinks);
+      const filename = `links-wave-${wave.id}.${format}`;
+      return sendAttachment(reply, { format, filename, body: format === 'csv' ? linksCsv(table) : await linksXlsx(table, wave.title) });
     });
   }
 };

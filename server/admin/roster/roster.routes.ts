@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sendAttachment } from '../../exports/attachment.js';
 import { importRoster, previewRoster } from './import-roster.js';
 import { RosterApplied, RosterPreview, RosterQuery } from './roster.schemas.js';
 import { templateCsv, templateXlsx } from './template.js';
 
 /** A regional list of a few thousand schools is a few hundred kilobytes; 5 MB leaves room for bulky XLSX styling. */
 export const ROSTER_BODY_LIMIT = 5 * 1024 * 1024;
-
-const attachment = (name: string, asciiName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}; filename="${asciiName}"`;
 
 export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The body is the file itself, whatever type a browser or curl labels it with (text/csv, application/vnd.ms-excel,
@@ -27,17 +26,14 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => importRoster(app.db, fileOf(req.body), { userId: req.principal!.id, filename: req.query.filename }),
   );
 
-  app.get('/api/admin/roster/template.csv', { config: { access: 'admin' } }, async (_req, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachment('Список школ — шаблон.csv', 'roster-template.csv'))
-      .send(templateCsv()),
-  );
-
-  app.get('/api/admin/roster/template.xlsx', { config: { access: 'admin' } }, async (_req, reply) =>
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment('Список школ — шаблон.xlsx', 'roster-template.xlsx'))
-      .send(await templateXlsx()),
-  );
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/admin/roster/template.${format}`, { config: { access: 'admin' } }, async (_req, reply) =>
+      sendAttachment(reply, {
+        format,
+        filename: `Список школ — шаблон.${format}`,
+        asciiFilename: `roster-template.${format}`,
+        body: format === 'csv' ? templateCsv() : await templateXlsx(),
+      }),
+    );
+  }
 };

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import { csvFile } from '../../exports/csv.js';
+import type { Column, Table } from '../../exports/table.js';
+import { xlsxFile } from '../../exports/xlsx.js';
 import { COUNT_COLUMNS, ROSTER_COLUMNS, TEMPLATE_HEADERS, type RosterColumn } from './columns.js';
 
 type ExampleRow = Record<RosterColumn, string | number>;
@@ -27,29 +29,22 @@ const EXAMPLES: ExampleRow[] = [
   },
 ];
 
-const csvField = (value: string | number) => {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** As Excel on Russian Windows opens it by double click: UTF-8 with BOM, semicolons, CRLF. */
-export function templateCsv(): Buffer {
-  const lines = [ROSTER_COLUMNS.map((c) => TEMPLATE_HEADERS[c]), ...EXAMPLES.map((row) => ROSTER_COLUMNS.map((c) => row[c]))];
-  return Buffer.from('\ufeff' + lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n', 'utf8');
+/** The columns as the template writes them; codes are text, since a numeric-looking code in a General cell loses its leading zeros. */
+function templateTable(): Table {
+  return {
+    columns: ROSTER_COLUMNS.map((c): Column => ({
+      header: TEMPLATE_HEADERS[c],
+      width: (COUNT_COLUMNS as readonly string[]).includes(c) || c === 'code' ? 14 : 34,
+      format: c === 'code' ? 'text' : undefined,
+    })),
+    rows: EXAMPLES.map((row) => ROSTER_COLUMNS.map((c) => row[c])),
+  };
 }
 
-export async function templateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Школы', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = ROSTER_COLUMNS.map((c) => ({
-    header: TEMPLATE_HEADERS[c],
-    key: c,
-    width: (COUNT_COLUMNS as readonly string[]).includes(c) ? 14 : c === 'code' ? 14 : 34,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
-  // Codes are text: a numeric-looking code typed into a General cell loses its leading zeros.
-  sheet.getColumn('code').numFmt = '@';
-  for (const row of EXAMPLES) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function templateCsv(): Buffer {
+  return csvFile(templateTable());
+}
+
+export function templateXlsx(): Promise<Buffer> {
+  return xlsxFile([{ name: 'Школы', ...templateTable() }]);
 }

@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiFailure } from '../../app/api';
-import { errorText } from '../../app/errors';
-import type { AccountRole } from '../../app/session';
+import { api } from '../../shared/api';
+import { errorText } from '../../shared/errors';
+import type { AccountRole } from '../../shared/session';
+import { sharedStrings } from '../../shared/strings';
 import { accountStrings as s } from './strings';
 import { CopyButton } from '../copy/CopyButton';
+import './accounts.css';
+
+const roleTitles = sharedStrings.accountRoles;
 
 interface Account {
   id: number;
@@ -20,8 +24,6 @@ interface Territories {
   schools: Array<{ id: number; code: string; name: string; municipalityId: number }>;
 }
 
-const failureText = (e: unknown) => (e instanceof ApiFailure && s.errors[e.code]) || errorText(e);
-
 export function AccountsPage() {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [territories, setTerritories] = useState<Territories>({ regions: [], municipalities: [], schools: [] });
@@ -29,10 +31,10 @@ export function AccountsPage() {
   const [invite, setInvite] = useState<{ email: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const reload = useCallback(() => api<Account[]>('/api/admin/accounts').then(setAccounts, (e) => setError(failureText(e))), []);
+  const reload = useCallback(() => api<Account[]>('/api/admin/accounts').then(setAccounts, (e) => setError(errorText(e, s.errors))), []);
   useEffect(() => {
     void reload();
-    api<Territories>('/api/admin/territories').then(setTerritories, (e) => setError(failureText(e)));
+    api<Territories>('/api/admin/territories').then(setTerritories, (e) => setError(errorText(e, s.errors)));
   }, [reload]);
 
   const options =
@@ -59,7 +61,7 @@ export function AccountsPage() {
       setForm({ ...form, email: '', name: '' });
       await reload();
     } catch (err) {
-      setError(failureText(err));
+      setError(errorText(err, s.errors));
     }
   }
 
@@ -70,7 +72,7 @@ export function AccountsPage() {
       if (result.invitePath) showInvite(account.email, result.invitePath);
       await reload();
     } catch (err) {
-      setError(failureText(err));
+      setError(errorText(err, s.errors));
     }
   }
 
@@ -78,14 +80,14 @@ export function AccountsPage() {
     <section>
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
-      <form className="card form" onSubmit={submit} style={{ maxWidth: 640 }}>
-        <h2 style={{ marginTop: 0 }}>{s.create}</h2>
+      <form className="card form accounts-form" onSubmit={submit}>
+        <h2>{s.create}</h2>
         <label>{s.email}<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
         <label>{s.name}<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
         <label>
           {s.role}
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole, scopeId: '' })}>
-            {(Object.keys(s.roles) as AccountRole[]).map((r) => <option key={r} value={r}>{s.roles[r]}</option>)}
+            {(Object.keys(roleTitles) as AccountRole[]).map((r) => <option key={r} value={r}>{roleTitles[r]}</option>)}
           </select>
         </label>
         {form.role !== 'admin' && (
@@ -100,14 +102,14 @@ export function AccountsPage() {
         <button className="primary" type="submit">{s.submit}</button>
       </form>
       {invite && (
-        <div className="card" role="status" style={{ marginTop: '1rem' }}>
+        <div className="card accounts-invite" role="status">
           <p>{s.inviteReady} <strong>{invite.email}</strong></p>
-          <code style={{ wordBreak: 'break-all' }}>{invite.url}</code>{' '}
+          <code>{invite.url}</code>{' '}
           <CopyButton text={invite.url} />
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
-      <div className="table-scroll" style={{ marginTop: '1.5rem' }}>
+      <div className="table-scroll accounts-table">
         <table>
           <thead>
             <tr><th>{s.email}</th><th>{s.name}</th><th>{s.role}</th><th>{s.scope}</th><th>{s.statusColumn}</th><th>{s.actions}</th></tr>
@@ -117,10 +119,10 @@ export function AccountsPage() {
               <tr key={a.id}>
                 <td>{a.email}</td>
                 <td>{a.name}</td>
-                <td>{s.roles[a.role]}</td>
+                <td>{roleTitles[a.role]}</td>
                 <td>{a.scopeName ?? '—'}</td>
                 <td><span className={`badge ${a.status === 'active' ? 'level-low' : a.status === 'invited' ? 'level-medium' : 'level-insufficient'}`}>{s.status[a.status]}</span></td>
-                <td style={{ whiteSpace: 'nowrap' }}>
+                <td className="accounts-actions">
                   <button type="button" onClick={() => void act(a, 'invitation')}>{s.newInvite}</button>{' '}
                   {a.status === 'disabled'
                     ? <button type="button" onClick={() => void act(a, 'enable')}>{s.enable}</button>

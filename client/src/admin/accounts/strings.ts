@@ -19,7 +19,6 @@ export const accountStrings = {
   disable: 'Отключить',
   enable: 'Включить',
   status: { invited: 'приглашена', active: 'активна', disabled: 'отключена' },
-  roles: { admin: 'Администратор', region: 'Региональный координатор', municipality: 'Муниципальный координатор', school: 'Команда школы' },
   errors: {
     email_taken: 'Учётная запись с таким e-mail уже есть.',
     scope_required: 'Выберите территорию для этой роли.',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
-import { errorText } from '../../app/errors';
+import { api } from '../../shared/api';
+import { errorText } from '../../shared/errors';
+import './audit.css';
 
 const s = {
   title: 'Журнал изменений',
@@ -67,10 +68,10 @@ export function AuditPage() {
           <tbody>
             {(entries ?? []).map((e) => (
               <tr key={e.id}>
-                <td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString('ru-RU')}</td>
+                <td className="audit-when">{new Date(e.at).toLocaleString('ru-RU')}</td>
                 <td>{e.userEmail ?? s.system}</td>
                 <td>{actions[e.action] ?? <code>{e.action}</code>}{e.entityId ? ` (№ ${e.entityId})` : ''}</td>
-                <td><code style={{ fontSize: '0.8rem', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</code></td>
+                <td><code className="audit-details">{JSON.stringify(e.details)}</code></td>
               </tr>
             ))}
           </tbody>
@@ -78,7 +79,7 @@ export function AuditPage() {
       </div>
       {entries === null && !error && <p className="muted">{s.loading}</p>}
       {entries?.length === 0 && <p className="muted">{s.empty}</p>}
-      {next && <button type="button" onClick={() => void load(next)} style={{ marginTop: '0.75rem' }}>{s.more}</button>}
+      {next && <button type="button" className="audit-more" onClick={() => void load(next)}>{s.more}</button>}
     </section>
   );
 }

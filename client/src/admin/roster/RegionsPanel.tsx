@@ -1,26 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { createRegion, listRegions, type RegionSummary } from './api';
-import { failureText } from './failure';
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { errorText } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
+import { createRegion, listRegions } from './api';
 import { rosterStrings as s } from './strings';
 
 /** The regions a roster may name; `version` changes after an import so the counts follow. */
 export function RegionsPanel({ version }: { version: number }) {
-  const [regions, setRegions] = useState<RegionSummary[] | null>(null);
+  const loaded = useLoad(listRegions, 'regions', version);
+  const regions = loaded.data;
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    listRegions().then(
-      (list) => current && setRegions(list),
-      (e) => current && setMessage({ ok: false, text: failureText(e) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [version, reloads]);
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -30,9 +21,9 @@ export function RegionsPanel({ version }: { version: number }) {
       const region = await createRegion(name);
       setName('');
       setMessage({ ok: true, text: s.regions.added(region.name) });
-      setReloads((n) => n + 1);
+      loaded.reload();
     } catch (err) {
-      setMessage({ ok: false, text: failureText(err) });
+      setMessage({ ok: false, text: errorText(err, s.errors) });
     } finally {
       setBusy(false);
     }
@@ -42,6 +33,7 @@ export function RegionsPanel({ version }: { version: number }) {
     <section className="card regions-panel" aria-labelledby="regions-heading">
       <h2 id="regions-heading">{s.regions.heading}</h2>
       <p className="muted hint">{s.regions.hint}</p>
+      {loaded.error !== null && <ErrorMessage error={loaded.error} messages={s.errors} />}
       {regions && regions.length === 0 && <p className="muted">{s.regions.empty}</p>}
       {regions && regions.length > 0 && (
         <div className="regions-list">

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
-import { ApiFailure } from '../../app/api';
+import { ApiFailure } from '../../shared/api';
+import { errorText } from '../../shared/errors';
 import { applyRoster, downloadTemplate, previewRoster, type RosterApplied, type RosterIssue, type RosterPreview } from './api';
-import { failureText } from './failure';
 import { PreviewPanel } from './PreviewPanel';
 import { RegionsPanel } from './RegionsPanel';
 import { rosterStrings as s } from './strings';
@@ -37,7 +37,7 @@ export function RosterPage() {
     try {
       setStep({ kind: 'checked', file: chosen, preview: await previewRoster(chosen), applying: false });
     } catch (err) {
-      setError(failureText(err));
+      setError(errorText(err, s.errors));
       setStep({ kind: 'idle' });
     }
   }
@@ -50,7 +50,7 @@ export function RosterPage() {
       setStep({ kind: 'applied', result: await applyRoster(step.file) });
       setImports((n) => n + 1);
     } catch (err) {
-      setError(failureText(err));
+      setError(errorText(err, s.errors));
       // The database changed since the preview (another import): show the errors as they are now.
       const details = err instanceof ApiFailure ? (err.details as { errors?: RosterIssue[]; errorCount?: number } | undefined) : undefined;
       const preview = details?.errors ? { ...step.preview, errors: details.errors, errorCount: details.errorCount ?? details.errors.length } : step.preview;
@@ -97,9 +97,9 @@ export function RosterPage() {
           </div>
           <p className="templates muted">
             {s.upload.template}{' '}
-            <button type="button" className="link" onClick={() => void downloadTemplate('xlsx').catch((e) => setError(failureText(e)))}>{s.upload.templateXlsx}</button>
+            <button type="button" className="link" onClick={() => void downloadTemplate('xlsx').catch((e) => setError(errorText(e, s.errors)))}>{s.upload.templateXlsx}</button>
             {' · '}
-            <button type="button" className="link" onClick={() => void downloadTemplate('csv').catch((e) => setError(failureText(e)))}>{s.upload.templateCsv}</button>
+            <button type="button" className="link" onClick={() => void downloadTemplate('csv').catch((e) => setError(errorText(e, s.errors)))}>{s.upload.templateCsv}</button>
           </p>
         </section>
         <RegionsPanel version={imports} />

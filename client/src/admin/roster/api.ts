@@ -1,5 +1,5 @@
 import type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow } from '../../../../server/admin/roster/roster.schemas';
-import { api, download } from '../../app/api';
+import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes the routes validate and document are the ones used here.
 export type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow };

@@ -1,6 +1,8 @@
-import { plural } from '../../app/plural';
+import { plural } from '../../shared/format';
+import { sharedStrings } from '../../shared/strings';
 import type { RosterIssue, RosterSampleRow } from './api';
 
+const roles = sharedStrings.roles;
 const quoted = (value: string | undefined) => `«${value ?? ''}»`;
 
 export const rosterStrings = {
@@ -52,7 +54,7 @@ export const rosterStrings = {
     students: 'Обуч.',
     parents: 'Род.',
     status: 'Итог',
-    titles: { principal: 'Директор', teachers: 'Учителя', students: 'Обучающиеся 5–11 классов', parents: 'Родители' },
+    titles: { principal: roles.principal, teachers: roles.teacher, students: roles.student, parents: roles.parent },
     statuses: { new: 'Новая', updated: 'Изменится', unchanged: 'Без изменений', error: 'Ошибка' } satisfies Record<RosterSampleRow['status'], string>,
     changed: 'Изменится при загрузке',
   },

@@ -1,5 +1,8 @@
+import { sharedStrings } from '../../shared/strings';
 import { ROLES, setAccess, type AccessMode, type Role, type WaveDetails } from './api';
 import { wavesStrings as s } from './strings';
+
+const roleTitles = sharedStrings.roles;
 
 const MODES: AccessMode[] = ['open', 'codes'];
 
@@ -12,7 +15,7 @@ interface Props {
 
 export function AccessModes({ wave, busy, onChange }: Props) {
   function switchTo(role: Role, mode: AccessMode) {
-    const question = mode === 'codes' ? s.wave.confirmCodes(s.roles[role]) : s.wave.confirmOpen(s.roles[role]);
+    const question = mode === 'codes' ? s.wave.confirmCodes(roleTitles[role]) : s.wave.confirmOpen(roleTitles[role]);
     if (!window.confirm(question)) return;
     onChange(async () => {
       const result = await setAccess(wave.id, role, mode);
@@ -27,7 +30,7 @@ export function AccessModes({ wave, busy, onChange }: Props) {
       <div className="access-grid">
         {ROLES.map((role) => (
           <fieldset key={role} className="segmented" disabled={busy}>
-            <legend>{s.roles[role]}</legend>
+            <legend>{roleTitles[role]}</legend>
             <div className="segmented-options">
               {MODES.map((mode) => (
                 <label key={mode} className={wave.access[role] === mode ? 'on' : undefined}>

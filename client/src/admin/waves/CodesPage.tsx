@@ -1,8 +1,12 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { sharedStrings } from '../../shared/strings';
+import { useLoad } from '../../shared/useLoad';
 import { getCodes, ROLES, type Codes, type Role } from './api';
 import { QrSvg } from './QrSvg';
 import { wavesStrings as s } from './strings';
-import { useResource } from './useResource';
+
+const roleTitles = sharedStrings.roles;
 
 /** Ten slips fill an A4 page in two columns; a school cuts them apart and hands one to every respondent. */
 const SLIPS_PER_PAGE = 10;
@@ -13,9 +17,9 @@ export default function CodesPage() {
   const schoolId = Number(params.schoolId);
   const [search, setSearch] = useSearchParams();
   const role = (ROLES as readonly string[]).includes(search.get('role') ?? '') ? (search.get('role') as Role) : undefined;
-  const codes = useResource(() => getCodes(waveId, schoolId, role), `codes-${waveId}-${schoolId}-${role ?? ''}`);
+  const codes = useLoad(() => getCodes(waveId, schoolId, role), `codes-${waveId}-${schoolId}-${role ?? ''}`);
 
-  if (codes.error) return <p className="error" role="alert">{codes.error}</p>;
+  if (codes.error) return <ErrorMessage error={codes.error} />;
   if (!codes.data) return <p className="muted">…</p>;
   const { school } = codes.data;
   const pages: Codes['codes'][] = [];
@@ -30,7 +34,7 @@ export default function CodesPage() {
           <select value={role ?? ''} onChange={(e) => setSearch(e.target.value ? { role: e.target.value } : {})}>
             <option value="">{s.slips.allRoles}</option>
             {ROLES.map((r) => (
-              <option key={r} value={r}>{s.roles[r]}</option>
+              <option key={r} value={r}>{roleTitles[r]}</option>
             ))}
           </select>
         </label>
@@ -48,7 +52,7 @@ export default function CodesPage() {
               <QrSvg className="qr" text={code.url} />
               <div className="slip-text">
                 <p className="slip-school">{school.name}</p>
-                <p className="slip-role">{s.roles[code.role]}</p>
+                <p className="slip-role">{roleTitles[code.role]}</p>
                 <p className="slip-how">{s.slips.how}</p>
                 <p className="slip-url">{code.url}</p>
                 <p className="slip-line">{s.slips.line}</p>

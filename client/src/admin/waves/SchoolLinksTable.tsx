@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { errorText } from '../../app/errors';
-import { getWaveLinks, replaceLink, ROLES, type RoleCell } from './api';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { errorText } from '../../shared/errors';
+import { sharedStrings } from '../../shared/strings';
+import { useLoad } from '../../shared/useLoad';
 import { CopyButton } from '../copy/CopyButton';
+import { getWaveLinks, replaceLink, ROLES, type RoleCell } from './api';
 import { wavesStrings as s } from './strings';
-import { useResource } from './useResource';
+
+const roleTitles = sharedStrings.roles;
 
 const PAGE_SIZE = 50;
 
@@ -17,7 +21,7 @@ interface Props {
 }
 
 export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) {
-  const schools = useResource(() => getWaveLinks(waveId), `links-${waveId}-${version}`);
+  const schools = useLoad(() => getWaveLinks(waveId), `links-${waveId}`, version);
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
 
@@ -40,7 +44,7 @@ export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) 
     }
   }
 
-  if (schools.error) return <p className="error" role="alert">{schools.error}</p>;
+  if (schools.error) return <ErrorMessage error={schools.error} />;
   if (!schools.data) return <p className="muted">…</p>;
   if (schools.data.length === 0) return <p className="card muted">{s.wave.noSchools}</p>;
 
@@ -69,7 +73,7 @@ export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) 
               <tr>
                 <th>{s.wave.school}</th>
                 {ROLES.map((role) => (
-                  <th key={role}>{s.roles[role]}</th>
+                  <th key={role}>{roleTitles[role]}</th>
                 ))}
                 <th className="no-print" />
               </tr>

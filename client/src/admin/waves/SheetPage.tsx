@@ -1,18 +1,22 @@
 import { Link, useParams } from 'react-router';
-import { getSheet } from './api';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { date, day, lastDayOf } from '../../shared/format';
+import { sharedStrings } from '../../shared/strings';
+import { useLoad } from '../../shared/useLoad';
 import { CopyButton } from '../copy/CopyButton';
-import { formatDay, formatLastDay, formatLastDayShort } from './dates';
+import { getSheet } from './api';
 import { wavesStrings as s } from './strings';
-import { useResource } from './useResource';
+
+const roleTitles = sharedStrings.roles;
 
 /** One A4 page per school: a QR code and a short address per group of respondents, for the wall and the chats. */
 export function SheetPage() {
   const params = useParams();
   const waveId = Number(params.waveId);
   const schoolId = Number(params.schoolId);
-  const sheet = useResource(() => getSheet(waveId, schoolId), `sheet-${waveId}-${schoolId}`);
+  const sheet = useLoad(() => getSheet(waveId, schoolId), `sheet-${waveId}-${schoolId}`);
 
-  if (sheet.error) return <p className="error" role="alert">{sheet.error}</p>;
+  if (sheet.error) return <ErrorMessage error={sheet.error} />;
   if (!sheet.data) return <p className="muted">…</p>;
   const { school, wave, roles } = sheet.data;
   const parents = roles.find((r) => r.role === 'parent');
@@ -32,7 +36,7 @@ export function SheetPage() {
           <p className="sheet-kicker">{s.sheet.heading}</p>
           <h1>{school.name}</h1>
           <p>
-            {school.municipality} · {wave.title} · {s.dateRange(formatDay(wave.opensAt), formatLastDay(wave.closesAt))}
+            {school.municipality} · {wave.title} · {s.dateRange(date(wave.opensAt), date(lastDayOf(wave.closesAt)))}
           </p>
         </header>
         {roles.map((role) => (
@@ -43,7 +47,7 @@ export function SheetPage() {
               <div className="qr qr-none" aria-hidden="true" />
             )}
             <div className="sheet-text">
-              <h2>{s.roles[role.role]}</h2>
+              <h2>{roleTitles[role.role]}</h2>
               {role.url ? (
                 <>
                   <p className="sheet-url">{role.url}</p>
@@ -64,8 +68,8 @@ export function SheetPage() {
         <h2>{s.sheet.chatTitle}</h2>
         {parents?.url ? (
           <>
-            <textarea readOnly rows={6} value={s.sheet.chatText(school.name, parents.url, formatLastDayShort(wave.closesAt))} />
-            <CopyButton text={s.sheet.chatText(school.name, parents.url, formatLastDayShort(wave.closesAt))} label={s.sheet.chatCopy} />
+            <textarea readOnly rows={6} value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt)))} />
+            <CopyButton text={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt)))} label={s.sheet.chatCopy} />
           </>
         ) : (
           <p className="muted">{s.sheet.chatNoLink}</p>

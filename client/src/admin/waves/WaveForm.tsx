@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 import { createWave, listModels, listRegions, updateWave, type Wave, type WaveDetails } from './api';
 import { closesAtFromDay, dayFromClosesAt, dayFromOpensAt, opensAtFromDay, todayPlus } from './dates';
 import { wavesStrings as s } from './strings';
-import { useResource } from './useResource';
 
 type Props =
   | { wave?: undefined; onDone(wave: Wave & { linksCreated?: number }): void; onCancel(): void }
@@ -12,8 +12,8 @@ type Props =
 
 /** Creates a wave, or edits one when `wave` is given (its region never changes: the links belong to it). */
 export function WaveForm({ wave, onDone, onCancel }: Props) {
-  const regions = useResource(() => (wave ? Promise.resolve([]) : listRegions()), 'regions');
-  const models = useResource(listModels, 'models');
+  const regions = useLoad(() => (wave ? Promise.resolve([]) : listRegions()), 'regions');
+  const models = useLoad(listModels, 'models');
   const [regionId, setRegionId] = useState('');
   const [title, setTitle] = useState(wave?.title ?? '');
   const [opens, setOpens] = useState(wave ? dayFromOpensAt(wave.opensAt) : todayPlus(0));
@@ -55,6 +55,8 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
   }
 
   const noRegions = !wave && regions.data?.length === 0;
+  const loadError = regions.error ?? models.error;
+  const message = error ?? (loadError === null ? null : errorText(loadError));
   return (
     <form className="card form wave-form" onSubmit={submit} aria-label={wave ? s.form.editTitle : s.form.createTitle}>
       <h2>{wave ? s.form.editTitle : s.form.createTitle}</h2>
@@ -108,9 +110,9 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
         {modelLocked && <span className="muted hint">{s.form.modelLocked}</span>}
         {models.data?.length === 0 && <span className="error hint">{s.form.noModels}</span>}
       </label>
-      {(error || regions.error || models.error) && (
+      {message && (
         <p className="error" role="alert">
-          {error ?? regions.error ?? models.error}
+          {message}
         </p>
       )}
       <div className="toolbar">

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { date, lastDayOf, percent } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
 import { listWaves } from './api';
-import { formatDay, formatLastDay } from './dates';
 import { StatusBadge } from './StatusBadge';
 import { wavesStrings as s } from './strings';
-import { useResource } from './useResource';
 import { WaveForm } from './WaveForm';
 
 export function WaveListPage() {
-  const waves = useResource(listWaves, 'waves');
+  const waves = useLoad(listWaves, 'waves');
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
 
@@ -28,7 +29,7 @@ export function WaveListPage() {
       {creating && (
         <WaveForm onCancel={() => setCreating(false)} onDone={(wave) => navigate(`waves/${wave.id}`, { state: { linksCreated: wave.linksCreated } })} />
       )}
-      {waves.error && <p className="error" role="alert">{waves.error}</p>}
+      {waves.error !== null && <ErrorMessage error={waves.error} />}
       {waves.data?.length === 0 && !creating && <p className="card muted">{s.list.empty}</p>}
       {waves.data && waves.data.length > 0 && (
         <div className="table-wrap">
@@ -49,8 +50,8 @@ export function WaveListPage() {
                     <Link to={`waves/${wave.id}`}>{wave.title}</Link>
                   </td>
                   <td>{wave.regionName}</td>
-                  <td>{s.dateRange(formatDay(wave.opensAt), formatLastDay(wave.closesAt))}</td>
-                  <td className="num" data-label={s.list.columns.target}>{Math.round(wave.target * 100)}%</td>
+                  <td>{s.dateRange(date(wave.opensAt), date(lastDayOf(wave.closesAt)))}</td>
+                  <td className="num" data-label={s.list.columns.target}>{percent(wave.target)}</td>
                   <td>
                     <StatusBadge status={wave.status} />
                   </td>

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { errorText } from '../../app/errors';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { errorText } from '../../shared/errors';
+import { date, lastDayOf, percent } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
 import { downloadLinks, getWave, syncLinks } from './api';
 import { AccessModes } from './AccessModes';
-import { formatDay, formatLastDay } from './dates';
 import { SchoolLinksTable } from './SchoolLinksTable';
 import { StatusBadge } from './StatusBadge';
 import { wavesStrings as s } from './strings';
-import { useResource } from './useResource';
 import { WaveForm } from './WaveForm';
 
 export function WavePage() {
   const waveId = Number(useParams().waveId);
-  const wave = useResource(() => getWave(waveId), `wave-${waveId}`);
+  const wave = useLoad(() => getWave(waveId), `wave-${waveId}`);
   const created = (useLocation().state as { linksCreated?: number } | null)?.linksCreated;
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(created === undefined ? null : s.form.created(created));
@@ -35,7 +36,7 @@ export function WavePage() {
     }
   }
 
-  if (wave.error) return <p className="error" role="alert">{wave.error}</p>;
+  if (wave.error) return <ErrorMessage error={wave.error} />;
   if (!wave.data) return <p className="muted">…</p>;
   const w = wave.data;
 
@@ -48,8 +49,8 @@ export function WavePage() {
           <p className="wave-meta">
             <StatusBadge status={w.status} />
             <span>{w.regionName}</span>
-            <span>{s.dateRange(formatDay(w.opensAt), formatLastDay(w.closesAt))}</span>
-            <span>{s.wave.target(Math.round(w.target * 100))}</span>
+            <span>{s.dateRange(date(w.opensAt), date(lastDayOf(w.closesAt)))}</span>
+            <span>{s.wave.target(percent(w.target))}</span>
             <span>{s.wave.model(w.modelId)}</span>
             <span>{s.wave.responses(w.responses)}</span>
           </p>

@@ -3,7 +3,7 @@ import type { CreatedWave, CreateWaveBody, ModelView, UpdateWaveBody, WaveDetail
 import type { AccessChanged, CodesView, ReconciledView, ReplacedLink, SheetView, WaveLinksView } from '../../../../server/admin/links/links.schemas';
 import type { RegionSummary } from '../../../../server/admin/roster/roster.schemas';
 import type { Role } from '../../../../server/shared/roles';
-import { api, download } from '../../app/api';
+import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes the routes validate and document are the ones used here.
 export type { Role };

@@ -1,6 +1,6 @@
+import { lastDayOf } from '../../shared/format';
+
 const DAY = 24 * 3600 * 1000;
-const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
-const shortFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long' });
 
 /**
  * People plan waves in whole days: a wave "from 1 to 20 April" opens at the start of the 1st and closes at the
@@ -20,12 +20,6 @@ function dayOf(date: Date): string {
 }
 
 export const dayFromOpensAt = (iso: string) => dayOf(new Date(iso));
-/** The last day a wave accepts answers: the instant it closes belongs to the day after. */
-export const dayFromClosesAt = (iso: string) => dayOf(new Date(new Date(iso).getTime() - 1));
+export const dayFromClosesAt = (iso: string) => dayOf(lastDayOf(iso));
 
 export const todayPlus = (days: number) => dayOf(new Date(Date.now() + days * DAY));
-
-export const formatDay = (iso: string) => dateFormat.format(new Date(iso));
-export const formatLastDay = (iso: string) => dateFormat.format(new Date(new Date(iso).getTime() - 1));
-export const formatLastDayShort = (iso: string) => shortFormat.format(new Date(new Date(iso).getTime() - 1));
-export const formatShortDay = (iso: string) => shortFormat.format(new Date(iso));

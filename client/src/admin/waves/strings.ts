@@ -1,14 +1,6 @@
-import type { Role } from './api';
-
 const dateRange = (from: string, to: string) => `с ${from} по ${to}`;
 
 export const wavesStrings = {
-  roles: {
-    principal: 'Директор',
-    teacher: 'Учителя',
-    student: 'Обучающиеся 5–11 классов',
-    parent: 'Родители',
-  } satisfies Record<Role, string>,
   status: { planned: 'Запланирована', open: 'Идёт', closed: 'Завершена' },
   dateRange,
 
@@ -48,7 +40,7 @@ export const wavesStrings = {
   wave: {
     back: '← Все волны',
     edit: 'Изменить',
-    target: (percent: number) => `цель ${percent}%`,
+    target: (percent: string) => `цель ${percent}`,
     model: (id: string) => `модель ${id}`,
     responses: (n: number) => `ответов: ${n}`,
     accessTitle: 'Как участники попадают в анкету',

@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartType, type Plugin } from 'chart.js';
-
-// Only what a bar chart needs: chart.js/auto would add every chart type to the bundle.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+import type { ChartType, Plugin } from 'chart.js';
+import { Chart } from '../../shared/chart';
 
 export interface Bar {
   label: string;

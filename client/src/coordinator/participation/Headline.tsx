@@ -1,5 +1,5 @@
+import { day, lastDayOf, number, percent, ratePercent } from '../../shared/format';
 import type { ParticipationReport } from './api';
-import { formatLastDay, formatDay, formatNumber, formatRate, formatTarget } from './format';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation.headline;
@@ -19,20 +19,20 @@ export function Headline({ report }: { report: ParticipationReport }) {
   const { territory: t, wave } = report;
   const daysValue = wave.status === 'closed' ? '—' : s.daysValue(wave.daysLeft);
   const daysDetail =
-    wave.status === 'planned' ? s.opensOn(formatDay(wave.opensAt)) : wave.status === 'closed' ? s.closedOn(formatLastDay(wave.closesAt)) : s.closesOn(formatLastDay(wave.closesAt));
+    wave.status === 'planned' ? s.opensOn(day(wave.opensAt)) : wave.status === 'closed' ? s.closedOn(day(lastDayOf(wave.closesAt))) : s.closesOn(day(lastDayOf(wave.closesAt)));
   return (
     <>
       <div className="grid pt-headline" data-testid="headline">
         <Stat
           label={s.atTarget}
-          value={formatRate(t.shareAtTarget ?? 0)}
-          detail={s.atTargetOf(t.schoolsAtTarget, t.schools, formatTarget(wave.target))}
+          value={ratePercent(t.shareAtTarget ?? 0)}
+          detail={s.atTargetOf(t.schoolsAtTarget, t.schools, percent(wave.target))}
           tone={t.schools > 0 && t.schoolsAtTarget === t.schools ? 'ok' : undefined}
         />
-        <Stat label={s.responses} value={formatNumber(t.responses)} detail={s.responsesOf(formatNumber(t.expected))} />
+        <Stat label={s.responses} value={number(t.responses)} detail={s.responsesOf(number(t.expected))} />
         <Stat
           label={s.needed}
-          value={formatNumber(t.needed)}
+          value={number(t.needed)}
           detail={t.needed === 0 ? s.neededNone : s.neededHint}
           tone={t.needed === 0 ? 'ok' : 'warn'}
         />

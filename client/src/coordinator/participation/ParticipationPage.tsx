@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { errorText } from '../../app/errors';
-import { downloadParticipation, listWaves, type SchoolRow, type WaveView } from './api';
-import { formatTime } from './format';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { errorText } from '../../shared/errors';
+import { time } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
+import { pickWaves } from '../../shared/waves';
+import { downloadParticipation, listWaves, type SchoolRow } from './api';
 import { countFlags } from './flags';
 import { Headline } from './Headline';
 import { ReminderDialog } from './ReminderDialog';
@@ -14,27 +17,17 @@ import './participation.css';
 
 const s = coordinatorStrings.participation;
 
-/** The wave in the address, else the open one, else the newest: a shared link opens the same wave. */
-function chosenWave(waves: WaveView[], fromUrl: string | null): number | null {
-  const asked = Number(fromUrl);
-  if (waves.some((w) => w.id === asked)) return asked;
-  return (waves.find((w) => w.status === 'open') ?? waves[0])?.id ?? null;
-}
-
 /** The coordinator's live view of the participation target, for the territory the account covers. */
 export function ParticipationPage() {
   const [params, setParams] = useSearchParams();
-  const [waves, setWaves] = useState<WaveView[] | null>(null);
-  const [wavesError, setWavesError] = useState<string | null>(null);
+  const loadedWaves = useLoad(listWaves, 'waves');
+  const waves = loadedWaves.data;
   const [municipalityId, setMunicipalityId] = useState<number | null>(null);
   const [reminderFor, setReminderFor] = useState<SchoolRow | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  useEffect(() => {
-    listWaves().then(setWaves, (e) => setWavesError(errorText(e)));
-  }, []);
-
-  const waveId = waves ? chosenWave(waves, params.get('wave')) : null;
+  const { latestFirst, wave } = pickWaves(waves, params.get('wave'));
+  const waveId = wave?.id ?? null;
   const { report, error, live, refresh } = useParticipation(waveId);
 
   useEffect(() => setMunicipalityId(null), [waveId]);
@@ -53,7 +46,7 @@ export function ParticipationPage() {
     }
   }
 
-  if (wavesError) return <p className="error" role="alert">{wavesError}</p>;
+  if (loadedWaves.error !== null) return <ErrorMessage error={loadedWaves.error} />;
   if (!waves) return <p className="muted">{s.loading}</p>;
   if (waves.length === 0) {
     return (
@@ -81,7 +74,7 @@ export function ParticipationPage() {
               <span className="pt-dot" aria-hidden="true" />
               <span>
                 {live ? s.live.on : s.live.off}
-                {report && <span className="muted"> · {s.live.updatedAt(formatTime(report.generatedAt))}</span>}
+                {report && <span className="muted"> · {s.live.updatedAt(time(report.generatedAt))}</span>}
               </span>
             </span>
             {!live && (
@@ -93,7 +86,7 @@ export function ParticipationPage() {
           <label className="pt-wave-select">
             <span>{s.wave}</span>
             <select value={waveId ?? ''} onChange={(e) => setParams({ wave: e.target.value })}>
-              {waves.map((w) => (
+              {latestFirst.map((w) => (
                 <option key={w.id} value={w.id}>{w.title}</option>
               ))}
             </select>
@@ -107,7 +100,7 @@ export function ParticipationPage() {
       </header>
       {exportError && <p className="error" role="alert">{exportError}</p>}
 
-      {error !== null && !report && <p className="error" role="alert">{errorText(error)}</p>}
+      {error !== null && !report && <ErrorMessage error={error} />}
       {!report && error === null && <p className="muted">{s.loading}</p>}
       {report && (
         <>

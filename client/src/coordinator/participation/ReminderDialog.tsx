@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { errorText } from '../../app/errors';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { day, lastDayOf, percent } from '../../shared/format';
+import { sharedStrings } from '../../shared/strings';
+import { useLoad } from '../../shared/useLoad';
 import { getSchoolLinks, ROLES, type ParticipationReport, type SchoolLinks, type SchoolRow } from './api';
-import { formatLastDay, formatTarget } from './format';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation.reminder;
-const roleNames = coordinatorStrings.participation.roles;
+const roleNames = sharedStrings.roles;
 
 /** The reminder text: what the school still lacks, until when, and the link of each lagging role. */
 function reminderText(report: ParticipationReport, school: SchoolRow, links: SchoolLinks): string {
@@ -14,8 +16,8 @@ function reminderText(report: ParticipationReport, school: SchoolRow, links: Sch
   return s.text({
     school: school.name,
     wave: report.wave.title,
-    target: formatTarget(report.wave.target),
-    closes: formatLastDay(report.wave.closesAt),
+    target: percent(report.wave.target),
+    closes: day(lastDayOf(report.wave.closesAt)),
     missing: lagging.map((role) => s.missingRole(roleNames[role], school.roles[role].needed)).join(', '),
     links: lagging
       .map((role) => {
@@ -50,14 +52,13 @@ interface ReminderDialogProps {
 export function ReminderDialog({ report, school, onClose }: ReminderDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
-  const [links, setLinks] = useState<SchoolLinks | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(() => getSchoolLinks(report.wave.id, school.id), `${report.wave.id}:${school.id}`);
+  const links = loaded.data;
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     dialog.current?.showModal();
-    getSchoolLinks(report.wave.id, school.id).then(setLinks, (e) => setError(errorText(e)));
-  }, [report.wave.id, school.id]);
+  }, []);
 
   const text = useMemo(() => (links ? reminderText(report, school, links) : ''), [links, report, school]);
   const codes = links?.roles.filter((r) => school.roles[r.role].needed > 0 && r.qr && r.url) ?? [];
@@ -76,8 +77,8 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
         <button type="button" className="link" onClick={() => dialog.current?.close()}>{s.close}</button>
       </header>
       <p className="muted">{s.intro}</p>
-      {error && <p className="error" role="alert">{error}</p>}
-      {!links && !error && <p className="muted">{s.loading}</p>}
+      {loaded.error !== null && <ErrorMessage error={loaded.error} />}
+      {!links && loaded.error === null && <p className="muted">{s.loading}</p>}
       {links && (
         <>
           <textarea ref={area} className="pt-reminder-text" readOnly value={text} rows={Math.min(16, text.split('\n').length + 2)} />

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { number, ratePercent } from '../../shared/format';
+import { sharedStrings } from '../../shared/strings';
 import { ROLES, type ParticipationReport, type Role, type SchoolRow } from './api';
 import { rateTone } from './colors';
-import { formatNumber, formatRate } from './format';
 import { worstRate } from './Summaries';
 import { countFlags, hasFlag, type FlagFilter } from './flags';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation.schools;
-const roleNames = coordinatorStrings.participation.roles;
 const PAGE_SIZE = 50;
 
 type SortKey = 'default' | 'name' | 'needed' | 'rate' | Role;
@@ -138,7 +138,7 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
           <thead>
             <tr>
               {header('name', s.school)}
-              {ROLES.map((role) => header(role, roleNames[role], 'num'))}
+              {ROLES.map((role) => header(role, sharedStrings.rolesShort[role], 'num'))}
               {header('needed', s.needed, 'num')}
               <th>{s.flags}</th>
               {onRemind && <th><span className="pt-visually-hidden">{s.actions}</span></th>}
@@ -154,16 +154,16 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
                 {ROLES.map((role) => {
                   const r = school.roles[role];
                   return (
-                    <td key={role} className="num pt-role" data-label={roleNames[role]} data-role={role}>
+                    <td key={role} className="num pt-role" data-label={sharedStrings.rolesShort[role]} data-role={role}>
                       {r.expected === 0 && r.responses === 0 ? (
                         <span className="muted pt-none">{s.nobodyExpected}</span>
                       ) : (
                         <>
                           <span className="pt-count-pair">
-                            <span data-testid="responses">{formatNumber(r.responses)}</span>
-                            <span className="muted"> / {formatNumber(r.expected)}</span>
+                            <span data-testid="responses">{number(r.responses)}</span>
+                            <span className="muted"> / {number(r.expected)}</span>
                           </span>
-                          <span className={`pt-rate pt-tone-${rateTone(r.rate, target)}`}>{formatRate(r.rate)}</span>
+                          <span className={`pt-rate pt-tone-${rateTone(r.rate, target)}`}>{ratePercent(r.rate)}</span>
                           {r.needed > 0 && <span className="pt-more">{s.more(r.needed)}</span>}
                         </>
                       )}
@@ -171,12 +171,12 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
                   );
                 })}
                 <td className="num pt-needed" data-label={s.needed}>
-                  {school.meetsTarget ? <span className="badge level-low">{s.atTarget}</span> : <strong data-testid="needed">{formatNumber(school.needed)}</strong>}
+                  {school.meetsTarget ? <span className="badge level-low">{s.atTarget}</span> : <strong data-testid="needed">{number(school.needed)}</strong>}
                 </td>
                 <td className="pt-flags" data-label={s.flags}>
                   {school.flags.overExpected.length > 0 && (
-                    <span className="badge pt-flag-over" title={s.badgeOverTitle(school.flags.overExpected.map((role) => roleNames[role]).join(', '))}>
-                      {s.badgeOver} · {school.flags.overExpected.map((role) => roleNames[role]).join(', ')}
+                    <span className="badge pt-flag-over" title={s.badgeOverTitle(school.flags.overExpected.map((role) => sharedStrings.roles[role]).join(', '))}>
+                      {s.badgeOver} · {school.flags.overExpected.map((role) => sharedStrings.roles[role]).join(', ')}
                     </span>
                   )}
                   {school.flags.noPrincipal && (

@@ -1,9 +1,10 @@
 import { useMemo, type ReactNode } from 'react';
+import { number, ratePercent } from '../../shared/format';
+import { sharedStrings } from '../../shared/strings';
 import { ROLES, type ParticipationReport } from './api';
 import { BarChart } from './BarChart';
 import { ChartCard } from './ChartCard';
 import { rateColor, rateTone } from './colors';
-import { formatNumber, formatRate } from './format';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation;
@@ -12,7 +13,7 @@ const s = coordinatorStrings.participation;
 export function RoleSummary({ report }: { report: ParticipationReport }) {
   const { territory, wave } = report;
   const bars = useMemo(
-    () => ROLES.map((role) => ({ label: s.roles[role], value: territory.roles[role].rate ?? 0, color: rateColor(territory.roles[role].rate, wave.target) })),
+    () => ROLES.map((role) => ({ label: sharedStrings.rolesShort[role], value: territory.roles[role].rate ?? 0, color: rateColor(territory.roles[role].rate, wave.target) })),
     [territory, wave.target],
   );
   return (
@@ -36,11 +37,11 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
               const r = territory.roles[role];
               return (
                 <tr key={role}>
-                  <td>{s.roles[role]}</td>
-                  <td className="num">{formatNumber(r.expected)}</td>
-                  <td className="num">{formatNumber(r.responses)}</td>
-                  <td className="num">{formatRate(r.rate)}</td>
-                  <td className="num">{formatNumber(r.needed)}</td>
+                  <td>{sharedStrings.roles[role]}</td>
+                  <td className="num">{number(r.expected)}</td>
+                  <td className="num">{number(r.responses)}</td>
+                  <td className="num">{ratePercent(r.rate)}</td>
+                  <td className="num">{number(r.needed)}</td>
                 </tr>
               );
             })}
@@ -61,17 +62,17 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
   const row = (area: typeof territory, name: ReactNode, key: string | number) => (
     <tr key={key}>
       <td>{name}</td>
-      <td className="num">{formatNumber(area.schools)}</td>
+      <td className="num">{number(area.schools)}</td>
       <td className="num">
-        {formatNumber(area.schoolsAtTarget)} <span className="muted">({formatRate(area.shareAtTarget)})</span>
+        {number(area.schoolsAtTarget)} <span className="muted">({ratePercent(area.shareAtTarget)})</span>
       </td>
       {ROLES.map((role) => (
         <td key={role} className="num">
-          <span className={`pt-rate pt-tone-${rateTone(area.roles[role].rate, wave.target)}`}>{formatRate(area.roles[role].rate)}</span>
+          <span className={`pt-rate pt-tone-${rateTone(area.roles[role].rate, wave.target)}`}>{ratePercent(area.roles[role].rate)}</span>
         </td>
       ))}
-      <td className="num">{formatNumber(area.responses)}</td>
-      <td className="num">{formatNumber(area.needed)}</td>
+      <td className="num">{number(area.responses)}</td>
+      <td className="num">{number(area.needed)}</td>
     </tr>
   );
   return (
@@ -89,7 +90,7 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
               <th className="num">{s.byMunicipality.schools}</th>
               <th className="num">{s.byMunicipality.atTarget}</th>
               {ROLES.map((role) => (
-                <th key={role} className="num">{s.roles[role]}</th>
+                <th key={role} className="num">{sharedStrings.rolesShort[role]}</th>
               ))}
               <th className="num">{s.byMunicipality.responses}</th>
               <th className="num">{s.byMunicipality.needed}</th>
@@ -137,8 +138,8 @@ export function Distribution({ report }: { report: ParticipationReport }) {
       counts[i === -1 ? ranges.length - 1 : i]++;
     }
     return [
-      ...ranges.map((r, i) => ({ label: s.distribution.below(formatRate(r.from), formatRate(r.to)), value: counts[i], color: rateColor(r.from, wave.target) })),
-      { label: s.distribution.atTarget(formatRate(wave.target)), value: atTarget, color: rateColor(1, wave.target) },
+      ...ranges.map((r, i) => ({ label: s.distribution.below(ratePercent(r.from), ratePercent(r.to)), value: counts[i], color: rateColor(r.from, wave.target) })),
+      { label: s.distribution.atTarget(ratePercent(wave.target)), value: atTarget, color: rateColor(1, wave.target) },
     ];
   }, [schools, wave.target]);
   return (
@@ -158,7 +159,7 @@ export function Distribution({ report }: { report: ParticipationReport }) {
             {buckets.map((b) => (
               <tr key={b.label}>
                 <td>{b.label}</td>
-                <td className="num">{formatNumber(b.value)}</td>
+                <td className="num">{number(b.value)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import type { ParticipationReport, SchoolLinks } from '../../../../server/participation/participation.schemas';
 import type { WaveView } from '../../../../server/admin/waves/waves.schemas';
-import { api, download } from '../../app/api';
+import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes its routes validate and document are the ones used here.
 export type { ParticipationReport, SchoolLinks, WaveView };

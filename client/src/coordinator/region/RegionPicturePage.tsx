@@ -1,57 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiFailure } from '../../app/api';
-import { errorText } from '../../app/errors';
-import { downloadProfiles, fetchRegionPicture, fetchWaves, type RegionPicture, type WaveView } from './api';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { percent } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
+import { pickWaves } from '../../shared/waves';
+import { downloadProfiles, fetchRegionPicture, fetchWaves, type RegionPicture } from './api';
 import { FactorSummaryTable } from './FactorSummaryTable';
 import { HeatMap } from './HeatMap';
 import { regionStrings as s } from './strings';
 import './region.css';
 
-const failureText = (e: unknown) => (e instanceof ApiFailure && s.errors[e.code]) || errorText(e);
-const percent = (x: number) => `${Math.round(x * 1000) / 10}%`.replace('.', ',');
-
-/** The wave in the address, else the latest that has opened; and the wave it is compared with. */
-function chosenWaves(waves: WaveView[], params: URLSearchParams) {
-  const latestFirst = [...waves].sort((a, b) => b.opensAt.localeCompare(a.opensAt) || b.id - a.id);
-  const wave = latestFirst.find((w) => String(w.id) === params.get('wave')) ?? latestFirst.find((w) => w.status !== 'planned') ?? latestFirst[0];
-  const others = latestFirst.filter((w) => w.id !== wave?.id && w.regionId === wave?.regionId);
-  const asked = params.get('compare');
-  const compare = asked === 'none' ? null : (others.find((w) => String(w.id) === asked) ?? others.find((w) => w.opensAt < wave.opensAt) ?? null);
-  return { latestFirst, wave, others, compare };
-}
 
 /** The coordinator's picture of the territory's schools: levels, priorities, and positive change against the target. */
 export function RegionPicturePage() {
   const [params, setParams] = useSearchParams();
-  const [waves, setWaves] = useState<WaveView[] | null>(null);
-  const [picture, setPicture] = useState<RegionPicture | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  const waves = useLoad(fetchWaves, 'waves');
+  const [exportError, setExportError] = useState<unknown>(null);
   const [municipality, setMunicipality] = useState<number | null>(null);
   const [byRisk, setByRisk] = useState(false);
 
-  useEffect(() => {
-    fetchWaves().then(setWaves, (e) => setError(failureText(e)));
-  }, []);
-
-  const chosen = waves && waves.length > 0 ? chosenWaves(waves, params) : null;
-  const waveId = chosen?.wave.id ?? null;
-  const compareId = chosen?.compare?.id ?? null;
-
-  useEffect(() => {
-    if (!waveId) return;
-    let current = true;
-    setPicture(null);
-    setError(null);
-    fetchRegionPicture(waveId, compareId).then(
-      (p) => current && setPicture(p),
-      (e) => current && setError(failureText(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [waveId, compareId, round]);
+  // The wave in the address, else the wave of the moment; compared with the one asked for, else the one before it.
+  const { latestFirst, wave, earlier } = pickWaves(waves.data, params.get('wave'));
+  const others = latestFirst.filter((w) => w.id !== wave?.id && w.regionId === wave?.regionId);
+  const asked = params.get('compare');
+  const compare = asked === 'none' ? null : (others.find((w) => String(w.id) === asked) ?? earlier[0] ?? null);
+  const loaded = useLoad(wave && (() => fetchRegionPicture(wave.id, compare?.id ?? null)), `${wave?.id}:${compare?.id}`);
+  const picture = loaded.data;
 
   const choose = (key: 'wave' | 'compare', value: string) =>
     setParams((prev) => {
@@ -62,14 +36,15 @@ export function RegionPicturePage() {
     });
 
   async function exportAs(format: 'csv' | 'xlsx') {
+    setExportError(null);
     try {
-      await downloadProfiles(waveId!, format);
+      await downloadProfiles(wave!.id, format);
     } catch (e) {
-      setError(failureText(e));
+      setExportError(e);
     }
   }
 
-  if (waves && waves.length === 0) return <p className="muted">{s.noWaves}</p>;
+  if (waves.data?.length === 0) return <p className="muted">{s.noWaves}</p>;
 
   const municipalities = picture ? [...new Map(picture.schools.map((r) => [r.school.municipality.id, r.school.municipality.name]))] : [];
   const rows = (picture?.schools ?? [])
@@ -85,21 +60,21 @@ export function RegionPicturePage() {
         </div>
       </header>
 
-      {chosen && (
+      {wave && (
         <div className="rp-controls">
           <label>
             {s.wave}
-            <select value={chosen.wave.id} onChange={(e) => choose('wave', e.target.value)}>
-              {chosen.latestFirst.map((w) => (
-                <option key={w.id} value={w.id}>{w.title}{waves!.some((x) => x.regionId !== w.regionId) ? ` — ${w.regionName}` : ''}</option>
+            <select value={wave.id} onChange={(e) => choose('wave', e.target.value)}>
+              {latestFirst.map((w) => (
+                <option key={w.id} value={w.id}>{w.title}{latestFirst.some((x) => x.regionId !== w.regionId) ? ` — ${w.regionName}` : ''}</option>
               ))}
             </select>
           </label>
           <label>
             {s.compareWith}
-            <select value={chosen.compare?.id ?? 'none'} onChange={(e) => choose('compare', e.target.value)}>
+            <select value={compare?.id ?? 'none'} onChange={(e) => choose('compare', e.target.value)}>
               <option value="none">{s.noCompare}</option>
-              {chosen.others.map((w) => (
+              {others.map((w) => (
                 <option key={w.id} value={w.id}>{w.title}</option>
               ))}
             </select>
@@ -112,12 +87,10 @@ export function RegionPicturePage() {
         </div>
       )}
 
-      {error && (
-        <p className="error" role="alert">
-          {error} <button type="button" className="link" onClick={() => setRound((r) => r + 1)}>{s.retry}</button>
-        </p>
-      )}
-      {!picture && !error && <p className="muted">{s.loading}</p>}
+      {waves.error !== null && <ErrorMessage error={waves.error} messages={s.errors} onRetry={waves.reload} />}
+      {loaded.error !== null && <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} />}
+      {exportError !== null && <ErrorMessage error={exportError} messages={s.errors} />}
+      {!picture && waves.error === null && loaded.error === null && <p className="muted">{s.loading}</p>}
 
       {picture && (
         <>

@@ -1,6 +1,6 @@
 import type { WaveView } from '../../../../server/admin/waves/waves.schemas';
 import type { RegionPicture } from '../../../../server/region-picture/region-picture.schemas';
-import { api, download } from '../../app/api';
+import { api, download } from '../../shared/api';
 
 export type { RegionPicture, WaveView };
 export type SchoolRow = RegionPicture['schools'][number];

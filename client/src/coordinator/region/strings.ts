@@ -1,4 +1,4 @@
-import { plural } from '../../app/plural';
+import { plural } from '../../shared/format';
 
 type Level = 'low' | 'medium' | 'high' | 'insufficient';
 
@@ -9,7 +9,6 @@ export const regionStrings = {
   intro: 'Уровни риска каждой школы по десяти факторам, выбранные школами приоритеты и доля школ с положительной динамикой.',
   loading: 'Загружаем профили…',
   noWaves: 'Волн анкетирования пока нет. Их создаёт администратор.',
-  retry: 'Повторить',
   wave: 'Волна',
   compareWith: 'Сравнить с волной',
   noCompare: '— не сравнивать —',

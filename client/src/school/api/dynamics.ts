@@ -1,5 +1,5 @@
 import type { SchoolDynamics } from '../../../../server/dynamics/dynamics.schemas';
-import { api } from '../../app/api';
+import { api } from '../../shared/api';
 
 export type { SchoolDynamics };
 

@@ -1,5 +1,5 @@
 import type { ExplanationBody, FactorExplanation, SchoolExplanations } from '../../../../server/explanations/explanation.schemas';
-import { api } from '../../app/api';
+import { api } from '../../shared/api';
 
 /** What the explanation views read of one factor: both routes below give it. */
 export type Explanation = ExplanationBody;

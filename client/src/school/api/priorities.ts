@@ -1,5 +1,5 @@
 import type { Priorities } from '../../../../server/priorities/priorities.schemas';
-import { api } from '../../app/api';
+import { api } from '../../shared/api';
 
 export type { Priorities };
 

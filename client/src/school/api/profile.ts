@@ -1,5 +1,5 @@
 import type { SchoolProfileBody } from '../../../../server/profiles/schemas';
-import { api } from '../../app/api';
+import { api } from '../../shared/api';
 
 export type SchoolProfile = SchoolProfileBody;
 export type FactorResult = SchoolProfile['factors'][number];

@@ -1,5 +1,5 @@
 import type { WaveView } from '../../../../server/admin/waves/waves.schemas';
-import { api } from '../../app/api';
+import { api } from '../../shared/api';
 
 export type { WaveView };
 

@@ -1,10 +1,10 @@
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { points, signed } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
 import { fetchDynamics, type SchoolDynamics } from '../api/dynamics';
 import type { WaveView } from '../api/waves';
-import { ErrorMessage } from '../ErrorMessage';
-import { points, signed } from '../format';
 import { LevelBadge } from '../profile/LevelBadge';
 import { schoolStrings as s } from '../strings';
-import { useLoad } from '../useLoad';
 
 const t = s.dynamics;
 
@@ -69,7 +69,7 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
           </select>
         </label>
       )}
-      {loaded.error ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
+      {loaded.error ? <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} /> : null}
       {compareWith && !d && !loaded.error && <p className="muted">{s.loading}</p>}
       {d && (
         <>

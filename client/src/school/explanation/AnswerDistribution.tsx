@@ -1,5 +1,5 @@
+import { percent } from '../../shared/format';
 import type { IndicatorExplanation } from '../api/explanation';
-import { percent } from '../format';
 import { schoolStrings as s } from '../strings';
 
 type Shown = Extract<IndicatorExplanation['distribution'], { shown: true }>;

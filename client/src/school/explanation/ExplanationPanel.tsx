@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { useLoad } from '../../shared/useLoad';
 import { fetchExplanation } from '../api/explanation';
-import { useLoad } from '../useLoad';
 import { schoolStrings as s } from '../strings';
-import { ErrorMessage } from '../ErrorMessage';
 import { ExplanationView } from './ExplanationView';
 
 interface Props {
@@ -27,7 +27,7 @@ export function ExplanationPanel({ waveId, schoolId, factorId, priority, onClose
         <button type="button" className="no-print" onClick={onClose}>{s.explanation.close}</button>
       </div>
       {loaded.error ? (
-        <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
+        <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} />
       ) : loaded.data ? (
         <ExplanationView explanation={loaded.data} priority={priority} />
       ) : (

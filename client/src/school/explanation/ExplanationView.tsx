@@ -1,5 +1,5 @@
+import { points } from '../../shared/format';
 import type { Explanation } from '../api/explanation';
-import { points } from '../format';
 import { LevelBadge } from '../profile/LevelBadge';
 import { schoolStrings as s } from '../strings';
 import { IndicatorItem } from './IndicatorItem';

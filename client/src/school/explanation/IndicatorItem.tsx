@@ -1,5 +1,6 @@
+import { number, percent, points } from '../../shared/format';
+import { sharedStrings } from '../../shared/strings';
 import type { Explanation, IndicatorExplanation } from '../api/explanation';
-import { number, percent, points } from '../format';
 import { schoolStrings as s } from '../strings';
 import { AnswerDistribution } from './AnswerDistribution';
 import { PrincipalAnswerText } from './PrincipalAnswerText';
@@ -40,7 +41,7 @@ function methodText(i: IndicatorExplanation): string {
 function missingText(i: IndicatorExplanation, roles: Explanation['roles']): string {
   if (i.missing === 'no-answers') return t.missing['no-answers'];
   const r = roles[i.role];
-  return t.missing['role-not-reportable'](s.rolesGenitive[i.role], r.responses, r.expected, Math.round(r.minRate * 100));
+  return t.missing['role-not-reportable'](sharedStrings.rolesGenitive[i.role], r.responses, r.expected, Math.round(r.minRate * 100));
 }
 
 interface Props {
@@ -63,7 +64,7 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
         {i.key && <span className={`badge ${alarming ? 'sc-key-badge' : 'sc-key-badge-mild'}`}>{alarming ? t.keyBadge : t.keyBadgeMild}</span>}
       </div>
       <div className="sc-indicator-meta muted sc-small">
-        {s.roles[i.role]} · {t.weight.toLowerCase()} {number(i.weight)} · {t.answered(i.n)}
+        {sharedStrings.roles[i.role]} · {t.weight.toLowerCase()} {number(i.weight)} · {t.answered(i.n)}
       </div>
       {i.missing ? (
         <p className="sc-missing-reason">{missingText(i, explanation.roles)}</p>

@@ -1,5 +1,5 @@
+import { number } from '../../shared/format';
 import type { Explanation } from '../api/explanation';
-import { number } from '../format';
 import { schoolStrings as s } from '../strings';
 
 type Answer = Explanation['principal']['questions'][number]['answers'][number];

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { errorText } from '../../shared/errors';
+import { date } from '../../shared/format';
 import type { FactorResult } from '../api/profile';
 import { savePriorities, type Priorities } from '../api/priorities';
-import { failureText } from '../ErrorMessage';
-import { date } from '../format';
 import { LevelBadge } from '../profile/LevelBadge';
 import { schoolStrings as s } from '../strings';
 
@@ -37,7 +37,7 @@ export function PrioritiesCard({ waveId, schoolId, factors, priorities, onSaved 
       setDraft(null);
       setMessage({ ok: true, text: s.priorities.saved });
     } catch (e) {
-      setMessage({ ok: false, text: failureText(e) });
+      setMessage({ ok: false, text: errorText(e, s.errors) });
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
-import type { Role, SchoolProfile } from '../api/profile';
-import { needed, percent } from '../format';
+import { percent, ratePercent } from '../../shared/format';
+import { ROLES } from '../../shared/roles';
+import { sharedStrings } from '../../shared/strings';
+import type { SchoolProfile } from '../api/profile';
+import { needed } from '../needed';
 import { schoolStrings as s } from '../strings';
-
-const ROLES: Role[] = ['principal', 'teacher', 'student', 'parent'];
 
 /** Who answered against the wave's target, role by role, and how many are still missing. */
 export function ParticipationSummary({ profile }: { profile: SchoolProfile }) {
@@ -21,14 +22,14 @@ export function ParticipationSummary({ profile }: { profile: SchoolProfile }) {
           const rate = r.rate ?? 0;
           return (
             <div key={role} className="sc-role-stat" data-testid={`participation-${role}`}>
-              <div className="sc-role-name">{s.roles[role]}</div>
+              <div className="sc-role-name">{sharedStrings.roles[role]}</div>
               {r.expected === 0 ? (
                 <div className="muted">{s.participation.nobodyExpected}</div>
               ) : (
                 <>
                   <div className="sc-role-figures">
                     <span className="value">{s.participation.of(r.responses, r.expected)}</span>
-                    <span className="muted"> · {percent(rate)}</span>
+                    <span className="muted"> · {ratePercent(r.rate)}</span>
                   </div>
                   <div className="sc-meter" role="presentation">
                     <div className={`sc-meter-fill ${short === 0 ? 'sc-done' : ''}`} style={{ width: `${Math.min(100, rate * 100)}%` }} />

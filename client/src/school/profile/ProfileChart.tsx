@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type Plugin } from 'chart.js';
+import type { Plugin } from 'chart.js';
+import { Chart } from '../../shared/chart';
+import { points } from '../../shared/format';
 import type { FactorResult, Level } from '../api/profile';
-import { points } from '../format';
 import { schoolStrings as s } from '../strings';
-
-// Only the parts a horizontal bar chart needs: the whole of chart.js would double the bundle.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** The same colours as the level badges of app.css. */
 export const LEVEL_COLOURS: Record<Level, string> = {

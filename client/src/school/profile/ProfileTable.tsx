@@ -1,5 +1,5 @@
+import { percent, points } from '../../shared/format';
 import type { FactorResult } from '../api/profile';
-import { percent, points } from '../format';
 import { schoolStrings as s } from '../strings';
 import { LevelBadge } from './LevelBadge';
 

@@ -1,15 +1,15 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useUser } from '../../app/session';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { useUser } from '../../shared/session';
+import { useLoad } from '../../shared/useLoad';
+import { pickWaves } from '../../shared/waves';
 import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
-import { ErrorMessage } from '../ErrorMessage';
 import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
 import { schoolStrings as s } from '../strings';
-import { useLoad } from '../useLoad';
-import { pickWaves } from '../school-waves';
 import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
 import { ProfileChart } from './ProfileChart';
@@ -23,7 +23,7 @@ export function SchoolPage() {
   const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
   const [search, setSearch] = useSearchParams();
   const waves = useLoad(fetchWaves, 'waves');
-  const { wave, earlier } = pickWaves(waves.data, search.get('wave'));
+  const { latestFirst, wave, earlier } = pickWaves(waves.data, search.get('wave'));
 
   const key = `${wave?.id}:${schoolId}`;
   const ready = wave && schoolId ? { waveId: wave.id, schoolId } : null;
@@ -44,7 +44,7 @@ export function SchoolPage() {
     );
 
   if (!schoolId) return <p className="muted">{s.noSchool}</p>;
-  if (waves.error) return <ErrorMessage error={waves.error} onRetry={waves.reload} />;
+  if (waves.error) return <ErrorMessage error={waves.error} messages={s.errors} onRetry={waves.reload} />;
   if (waves.data && !wave) return <p className="muted">{s.noWaves}</p>;
 
   const view = search.get('view') === 'table' ? 'table' : 'chart';
@@ -74,13 +74,11 @@ export function SchoolPage() {
           <label className="sc-inline-field">
             {s.wave}
             <select value={wave?.id ?? ''} onChange={(e) => update({ wave: e.target.value, factor: null, compare: null })}>
-              {[...(waves.data ?? [])]
-                .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
-                .map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.title} ({s.waveStatus[w.status]})
-                  </option>
-                ))}
+              {latestFirst.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.title} ({s.waveStatus[w.status]})
+                </option>
+              ))}
             </select>
           </label>
           <Link className="sc-button" to={reportPath}>{s.print}</Link>
@@ -88,7 +86,7 @@ export function SchoolPage() {
       </header>
 
       {profile.error ? (
-        <ErrorMessage error={profile.error} onRetry={profile.reload} />
+        <ErrorMessage error={profile.error} messages={s.errors} onRetry={profile.reload} />
       ) : !p || !wave ? (
         <p className="muted">{s.loading}</p>
       ) : (

@@ -1,21 +1,23 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useUser } from '../../app/session';
+import { ErrorMessage } from '../../shared/ErrorMessage';
+import { date, period, ratePercent } from '../../shared/format';
+import { ROLES } from '../../shared/roles';
+import { useUser } from '../../shared/session';
+import { sharedStrings } from '../../shared/strings';
+import { useLoad } from '../../shared/useLoad';
+import { pickWaves } from '../../shared/waves';
 import { fetchExplanations } from '../api/explanation';
 import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
-import { ErrorMessage } from '../ErrorMessage';
 import { ExplanationView } from '../explanation/ExplanationView';
-import { date, needed, percent, period } from '../format';
+import { needed } from '../needed';
 import { ProfileChart } from '../profile/ProfileChart';
 import { ProfileTable } from '../profile/ProfileTable';
-import { pickWaves } from '../school-waves';
 import { schoolStrings as s } from '../strings';
-import { useLoad } from '../useLoad';
 import '../school.css';
 
 const t = s.report;
-const ROLES = ['principal', 'teacher', 'student', 'parent'] as const;
 /** The printable width of an A4 page with 12 mm margins, in CSS pixels. */
 const REPORT_CHART_WIDTH = 680;
 
@@ -41,7 +43,7 @@ export function ReportPage() {
 
   if (!schoolId) return <p className="muted">{s.noSchool}</p>;
   const error = waves.error ?? report.error;
-  if (error) return <ErrorMessage error={error} />;
+  if (error) return <ErrorMessage error={error} messages={s.errors} />;
   if (!report.data || !wave) return <p className="muted">{s.loading}</p>;
   const { profile, priorities, explanations } = report.data;
   const titles = new Map(profile.factors.map((f) => [f.id, f.title]));
@@ -74,9 +76,9 @@ export function ReportPage() {
               const short = needed(profile.wave.target, r.expected, r.responses);
               return (
                 <tr key={role}>
-                  <td>{s.roles[role]}</td>
+                  <td>{sharedStrings.roles[role]}</td>
                   <td className="num">{r.expected === 0 ? s.participation.nobodyExpected : s.participation.of(r.responses, r.expected)}</td>
-                  <td className="num">{r.rate === null ? '' : percent(r.rate)}</td>
+                  <td className="num">{r.rate === null ? '' : ratePercent(r.rate)}</td>
                   <td>{r.expected === 0 ? '' : short === 0 ? s.participation.atTarget : s.participation.missing(short)}</td>
                 </tr>
               );

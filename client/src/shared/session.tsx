@@ -59,7 +59,3 @@ export function useUser(): User {
   if (!user) throw new Error('useUser without a signed-in user');
   return user;
 }
-
-export function homePath(role: AccountRole): string {
-  return role === 'admin' ? '/admin' : role === 'school' ? '/school' : '/coordinator';
-}

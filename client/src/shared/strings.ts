@@ -1,0 +1,49 @@
+import type { Role } from './roles';
+import type { AccountRole } from '../../../server/db/schema';
+
+/** Texts every staff screen shares: respondent groups, account roles, and what the server's error codes mean. */
+export const sharedStrings = {
+  retry: 'Повторить',
+
+  /** The respondent groups as people read them: headings, reminders, printed sheets, exports. */
+  roles: { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся 5–11 классов', parent: 'Родители' } satisfies Record<Role, string>,
+  /** Only for a narrow column or a chart axis, where the full name would not fit. */
+  rolesShort: { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся', parent: 'Родители' } satisfies Record<Role, string>,
+  /** «ответов директора», «ответов обучающихся». */
+  rolesGenitive: { principal: 'директора', teacher: 'учителей', student: 'обучающихся', parent: 'родителей' } satisfies Record<Role, string>,
+
+  accountRoles: {
+    admin: 'Администратор',
+    region: 'Региональный координатор',
+    municipality: 'Муниципальный координатор',
+    school: 'Команда школы',
+  } satisfies Record<AccountRole, string>,
+
+  /** Russian text for the server's error codes; a screen adds the codes only it meets. */
+  errors: {
+    network: 'Нет связи с сервером. Проверьте подключение и попробуйте ещё раз.',
+    unauthenticated: 'Войдите, чтобы продолжить.',
+    forbidden: 'У вашей учётной записи нет доступа к этому действию.',
+    out_of_scope: 'Это за пределами территории вашей учётной записи.',
+    csrf: 'Страница устарела. Обновите её и повторите действие.',
+    invalid_credentials: 'Неверный e-mail или пароль.',
+    wrong_password: 'Текущий пароль указан неверно.',
+    invitation_not_found: 'Ссылка-приглашение недействительна.',
+    invitation_used: 'Приглашение уже использовано. Войдите со своим паролем.',
+    invitation_expired: 'Срок приглашения истёк. Попросите администратора прислать новое.',
+    rate_limited: 'Слишком много попыток. Подождите несколько минут.',
+    too_many_logins:
+      'С вашего сетевого адреса было слишком много неудачных попыток входа (адрес может быть общим для всей школы или учреждения). Подождите до 15 минут и попробуйте снова.',
+    internal: 'Ошибка на сервере. Изменения не применены; попробуйте позже.',
+    wave_not_found: 'Такой волны нет. Возможно, ссылка устарела.',
+    wave_dates_order: 'Окончание волны должно быть позже её начала.',
+    wave_title_required: 'Укажите название волны.',
+    unknown_region: 'Такого региона нет. Сначала загрузите список школ региона.',
+    unknown_model: 'Такой модели риск-профиля нет. Выберите модель из списка.',
+    wave_has_responses: 'В волне уже есть ответы, поэтому модель сменить нельзя. Для другой модели создайте новую волну.',
+    link_not_found: 'Такой ссылки нет.',
+    link_revoked: 'Эта ссылка уже не действует. Обновите страницу и замените текущую ссылку.',
+    code_used: 'По этому коду уже ответили, заменять его не нужно.',
+    school_not_in_wave: 'Эта школа не относится к региону волны.',
+  } as Record<string, string>,
+};

@@ -1,0 +1,35 @@
+import type { FastifyReply } from 'fastify';
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export type ExportFormat = keyof typeof CONTENT_TYPES;
+
+export interface Attachment {
+  format: ExportFormat;
+  /** The name a browser saves the file under. */
+  filename: string;
+  /** For a name that is not ASCII: the name for clients that do not read RFC 5987's `filename*`. */
+  asciiFilename?: string;
+  body: Buffer;
+}
+
+/**
+ * RFC 6266 with RFC 5987's UTF-8 name, so the name arrives intact whatever the browser. A Russian name leads with its
+ * UTF-8 form, which clients that read only the first parameter then take; an ASCII name is the same in both forms.
+ */
+function contentDisposition({ filename, asciiFilename }: Attachment): string {
+  const utf8 = `filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return asciiFilename === undefined ? `attachment; filename="${filename}"; ${utf8}` : `attachment; ${utf8}; filename="${asciiFilename}"`;
+}
+
+/** Sends a file to download: its type, the name to save it under, and never from a cache (figures change by the minute). */
+export function sendAttachment(reply: FastifyReply, file: Attachment) {
+  return reply
+    .header('content-type', CONTENT_TYPES[file.format])
+    .header('content-disposition', contentDisposition(file))
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
