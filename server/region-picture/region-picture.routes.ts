@@ -7,7 +7,8 @@ import { waveProfiles } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
 import { regionPicture } from './region-picture.js';
-import { RegionPicture, RegionPictureParams, RegionPictureQuery } from './region-picture.schemas.js';
+import { WaveParams } from '../shared/vocabulary.js';
+import { RegionPicture, RegionPictureQuery } from './region-picture.schemas.js';
 
 function attachment(reply: FastifyReply, filename: string, contentType: string) {
   reply.header('content-type', contentType);
@@ -19,7 +20,7 @@ function attachment(reply: FastifyReply, filename: string, contentType: string) 
 export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/waves/:waveId/region-picture',
-    { schema: { params: RegionPictureParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
+    { schema: { params: WaveParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
     async (req) => {
       const principal = req.principal!;
       const wave = await assertWaveVisible(app.db, principal, req.params.waveId);
@@ -40,7 +41,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: RegionPictureParams }, config: { access: 'coordinator' } }, async (req, reply) => {
+    app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: WaveParams }, config: { access: 'coordinator' } }, async (req, reply) => {
       const wave = await assertWaveVisible(app.db, req.principal!, req.params.waveId);
       const body = await waveProfiles(app.db, wave, req.principal!);
       const generatedAt = new Date();

@@ -6,7 +6,7 @@ import { deleteUserSessions } from '../../auth/sessions.repository.js';
 import { findUserByEmail } from '../../auth/users.repository.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { listAccounts, listTerritories, scopeExists, setDisabled } from './accounts.repository.js';
-import { AccountRole } from '../../auth/session.schemas.js';
+import { AccountRole } from '../../shared/vocabulary.js';
 
 const NewAccount = Type.Object(
   {

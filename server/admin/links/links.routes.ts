@@ -4,8 +4,8 @@ import { audit } from '../../audit/log.js';
 import type { Db } from '../../db/connect.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
+import { IdParams, waveTerms } from '../../shared/vocabulary.js';
 import { findWave, lockWave } from '../waves/waves.repository.js';
-import { WaveParams } from '../waves/waves.schemas.js';
 import { exportRows, toCsv, toXlsx } from './links-export.js';
 import {
   accessModes,
@@ -18,19 +18,18 @@ import {
   setAccessMode,
   unusedCodes,
   waveSchools,
-  type WaveSchool,
+  type RegionSchoolRow,
 } from './links.repository.js';
 import {
   AccessBody,
   AccessChanged,
   CodesQuery,
   CodesView,
-  LinkParams,
   ReconciledView,
   ReplacedLink,
   SheetView,
   WaveLinksView,
-  WaveSchoolParams,
+  WaveIdSchoolParams,
 } from './links.schemas.js';
 import { qrDataUrl, shortUrl } from './qr.js';
 
@@ -52,13 +51,7 @@ async function waveSchoolOrFail(db: Db, waveId: number, schoolId: number) {
   return { wave, school };
 }
 
-const schoolRef = (s: WaveSchool) => ({ id: s.id, code: s.code, name: s.name, municipality: s.municipality });
-const waveRef = (w: { id: number; title: string; opens_at: Date; closes_at: Date }) => ({
-  id: w.id,
-  title: w.title,
-  opensAt: w.opens_at.toISOString(),
-  closesAt: w.closes_at.toISOString(),
-});
+const schoolRef = (s: RegionSchoolRow) => ({ id: s.id, code: s.code, name: s.name, municipality: s.municipality });
 
 /** The file name a browser saves an export under; RFC 5987 keeps it intact whatever the browser. */
 function attachment(reply: FastifyReply, filename: string, contentType: string) {
@@ -71,7 +64,7 @@ function attachment(reply: FastifyReply, filename: string, contentType: string) 
 export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { publicUrl }) => {
   app.get(
     '/api/admin/waves/:id/links',
-    { schema: { params: WaveParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } },
     async (req) => {
       const wave = await waveOrFail(app.db, req.params.id);
       const [schools, links, codes, modes] = await Promise.all([
@@ -97,7 +90,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
 
   app.post(
     '/api/admin/waves/:id/links/sync',
-    { schema: { params: WaveParams, response: { 200: ReconciledView } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, response: { 200: ReconciledView } }, config: { access: 'admin' } },
     async (req) =>
       app.db.transaction().execute(async (trx) => {
         const wave = await lockWave(trx, req.params.id);
@@ -111,7 +104,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
   app.put(
     '/api/admin/waves/:id/access',
     {
-      schema: { params: WaveParams, body: AccessBody, response: { 200: AccessChanged } },
+      schema: { params: IdParams, body: AccessBody, response: { 200: AccessChanged } },
       config: { access: 'admin' },
     },
     async (req) =>
@@ -136,7 +129,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
     '/api/admin/links/:id/replace',
     {
       schema: {
-        params: LinkParams,
+        params: IdParams,
         response: { 200: ReplacedLink },
       },
       config: { access: 'admin' },
@@ -161,7 +154,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
 
   app.get(
     '/api/admin/waves/:id/schools/:schoolId/sheet',
-    { schema: { params: WaveSchoolParams, response: { 200: SheetView } }, config: { access: 'admin' } },
+    { schema: { params: WaveIdSchoolParams, response: { 200: SheetView } }, config: { access: 'admin' } },
     async (req) => {
       const { wave, school } = await waveSchoolOrFail(app.db, req.params.id, req.params.schoolId);
       const [links, codes, modes] = await Promise.all([
@@ -183,26 +176,26 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
           };
         }),
       );
-      return { school: schoolRef(school), wave: waveRef(wave), roles };
+      return { school: schoolRef(school), wave: waveTerms(wave), roles };
     },
   );
 
   app.get(
     '/api/admin/waves/:id/schools/:schoolId/codes',
-    { schema: { params: WaveSchoolParams, querystring: CodesQuery, response: { 200: CodesView } }, config: { access: 'admin' } },
+    { schema: { params: WaveIdSchoolParams, querystring: CodesQuery, response: { 200: CodesView } }, config: { access: 'admin' } },
     async (req) => {
       const { wave, school } = await waveSchoolOrFail(app.db, req.params.id, req.params.schoolId);
       const codes = await unusedCodes(app.db, wave.id, school.id, req.query.role);
       return {
         school: schoolRef(school),
-        wave: waveRef(wave),
+        wave: waveTerms(wave),
         codes: codes.map((code) => ({ id: code.id, role: code.role, url: shortUrl(publicUrl, code.token) })),
       };
     },
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/admin/waves/:id/links.${format}`, { schema: { params: WaveParams }, config: { access: 'admin' } }, async (req, reply) => {
+    app.get(`/api/admin/waves/:id/links.${format}`, { schema: { params: IdParams }, config: { access: 'admin' } }, async (req, reply) => {
       const wave = await waveOrFail(app.db, req.params.id);
       const rows = await exportRows(app.db, wave, publicUrl);
       const name = `links-wave-${wave.id}.${format}`;
