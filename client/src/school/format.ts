@@ -1,4 +1,4 @@
-import { roleFigures } from '../../../server/participation/participation-report';
+import { missingRespondents } from '../../../server/shared/rules/participation-target';
 /** Numbers as people read them on this screen: Russian decimal comma, scores on a 0–100 scale. */
 const decimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
@@ -20,4 +20,4 @@ export const date = (iso: string | Date) => dateFormat.format(new Date(iso));
 export const period = (from: string, to: string) => `${shortDate.format(new Date(from))} — ${shortDate.format(new Date(to))}`;
 
 /** Respondents still missing for the target: the coordinator's rule (METHODOLOGY §3), from the same function. */
-export const needed = (target: number, expected: number, responses: number) => roleFigures(expected, responses, target).needed;
+export const needed = (target: number, expected: number, responses: number) => missingRespondents(expected, responses, target);
