@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useParams } from 'react-router';
+import type { InvitationView } from '../../../server/auth/session.schemas';
 import { api } from './api';
 import { errorText } from './errors';
 import { homePath, useSession, type Session } from './session';
@@ -14,7 +15,7 @@ export function InvitePage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api<{ email: string }>(`/api/auth/invitations/${token}`).then((i) => setEmail(i.email), (e) => setError(errorText(e)));
+    api<InvitationView>(`/api/auth/invitations/${token}`).then((i) => setEmail(i.email), (e) => setError(errorText(e)));
   }, [token]);
 
   if (user) return <Navigate to={homePath(user.role)} replace />;

@@ -1,8 +1,6 @@
 import type { Role } from '../../../server/shared/roles';
+import type { Level } from '../../../server/shared/vocabulary';
 import { plural } from '../app/plural';
-
-type Level = 'low' | 'medium' | 'high' | 'insufficient';
-
 
 export const schoolStrings = {
   title: 'Риск-профиль школы',
