@@ -8,7 +8,7 @@ import { ROLES, type Role as RoleName } from './roles.js';
  */
 
 /** Fails to compile when two types drift apart in either direction. */
-export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
