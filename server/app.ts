@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { resolve } from 'node:path';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db, DatabaseKind } from './db/connect.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -121,7 +121,8 @@ export async function buildApp(deps: AppDeps) {
   await registerSecurity(app);
   await registerAuthHooks(app);
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));
+  const Health = Type.Object({ status: Type.Literal('ok'), database: Type.Enum(['pglite', 'postgresql']) });
+  app.get('/api/health', { schema: { response: { 200: Health } }, config: { access: 'public' } }, async () => ({ status: 'ok' as const, database: app.dbKind }));
   await app.register(respondRoutes, { questionnaires: deps.questionnaires });
   await app.register(authRoutes);
   await app.register(accountRoutes);

@@ -6,7 +6,8 @@ import { SESSION_COOKIE, sessionCookieOptions } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { FailedLogins } from './failed-logins.js';
-import { InvitationView, LoggedOut, Session } from './session.schemas.js';
+import { InvitationView, Session } from './session.schemas.js';
+import { Done } from '../shared/vocabulary.js';
 import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
 import { findUserByEmail, setPassword } from './users.repository.js';
 
@@ -57,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { response: { 200: LoggedOut } }, config: { access: 'staff' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { response: { 200: Done } }, config: { access: 'staff' } }, async (req, reply) => {
     await deleteSession(app.db, req.cookies[SESSION_COOKIE]!);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
     return { ok: true as const };

@@ -5,13 +5,14 @@ import { schoolProfile } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
 import { compareProfiles } from './compare.js';
 import { earlierFirst } from './wave-order.js';
-import { DynamicsParams, DynamicsQuery, SchoolDynamics } from './dynamics.schemas.js';
+import { SchoolParams } from '../shared/vocabulary.js';
+import { DynamicsQuery, SchoolDynamics } from './dynamics.schemas.js';
 
 /** A school's change between two waves (METHODOLOGY §4), for the same readers as its profile. */
 export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/schools/:schoolId/dynamics',
-    { schema: { params: DynamicsParams, querystring: DynamicsQuery, response: { 200: SchoolDynamics } }, config: { access: 'staff' } },
+    { schema: { params: SchoolParams, querystring: DynamicsQuery, response: { 200: SchoolDynamics } }, config: { access: 'staff' } },
     async (req) => {
       const { schoolId } = req.params;
       const { from, to } = req.query;

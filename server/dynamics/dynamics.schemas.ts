@@ -1,12 +1,9 @@
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
-import { SchoolRef, WaveRef } from '../profiles/schemas.js';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Id, Level, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Level = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('insufficient')]);
 const Scored = Nullable(Type.Object({ score: Nullable(Type.Number()), level: Level }));
 
-export const DynamicsParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
-export const DynamicsQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) });
+export const DynamicsQuery = Type.Object({ from: Id, to: Id });
 
 export const FactorChange = Type.Object({
   id: Type.String(),
@@ -18,16 +15,16 @@ export const FactorChange = Type.Object({
   /** Level steps with low < medium < high, negative when the level fell; null when a level is insufficient. */
   levelChange: Nullable(Type.Integer()),
   /** Of the score: down is less risk; same within ±0.005. */
-  direction: Nullable(Type.Union([Type.Literal('down'), Type.Literal('up'), Type.Literal('same')])),
+  direction: Nullable(Type.Enum(['down', 'up', 'same'])),
   /** Among the priorities the school chose in the earlier wave: what it worked on since. */
   priority: Type.Boolean(),
 });
 
 export const SchoolDynamics = Type.Object({
-  school: SchoolRef,
+  school: SchoolInMunicipality,
   /** The two waves ordered by when they opened, whatever order `from` and `to` came in. */
-  earlier: WaveRef,
-  later: WaveRef,
+  earlier: WaveTerms,
+  later: WaveTerms,
   factors: Type.Array(FactorChange),
   /** METHODOLOGY §4: a factor fell by a level or more and none rose by a level. */
   positiveChange: Type.Boolean(),

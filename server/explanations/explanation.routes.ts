@@ -3,7 +3,8 @@ import { storedModel } from '../profiles/wave-model.js';
 import { notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { explainSchool } from './explain-school.js';
-import { ExplanationParams, FactorExplanation, SchoolExplanations, SchoolExplanationsParams } from './explanation.schemas.js';
+import { WaveSchoolParams } from '../shared/vocabulary.js';
+import { ExplanationParams, FactorExplanation, SchoolExplanations } from './explanation.schemas.js';
 import { questionTexts } from './question-texts.js';
 import { schoolOfWave } from './school-of-wave.js';
 
@@ -31,7 +32,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox<ExplanationRoutesOptio
 
   app.get(
     '/api/waves/:waveId/schools/:schoolId/explanations',
-    { schema: { params: SchoolExplanationsParams, response: { 200: SchoolExplanations } }, config: { access: 'staff' } },
+    { schema: { params: WaveSchoolParams, response: { 200: SchoolExplanations } }, config: { access: 'staff' } },
     async (req) => {
       const { wave, school } = await schoolOfWave(app.db, req.principal!, req.params.waveId, req.params.schoolId);
       const model = await storedModel(app.db, wave.model_id);

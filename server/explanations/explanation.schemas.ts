@@ -1,21 +1,11 @@
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
-import { RoleSchema } from '../admin/links/links.schemas.js';
-import { ROLES, type Role } from '../shared/roles.js';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { IndicatorResult, RoleParticipation } from '../scoring/profile-schema.js';
+import { Level, ModelRef, Nullable, perRole, SchoolRef, WaveRef, WaveSchoolParams } from '../shared/vocabulary.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const ChoiceValue = Type.Union([Type.String(), Type.Number()]);
 
-export const LevelSchema = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('insufficient')]);
-export const MissingSchema = Type.Union([Type.Literal('role-not-reportable'), Type.Literal('no-answers')]);
-export const KindSchema = Type.Union([Type.Literal('share'), Type.Literal('mean'), Type.Literal('choice'), Type.Literal('ratio')]);
-
-export const SchoolExplanationsParams = Type.Object({
-  waveId: Type.Integer({ minimum: 1 }),
-  schoolId: Type.Integer({ minimum: 1 }),
-});
-
 export const ExplanationParams = Type.Object({
-  ...SchoolExplanationsParams.properties,
+  ...WaveSchoolParams.properties,
   factorId: Type.String({ minLength: 1, maxLength: 100 }),
 });
 
@@ -39,20 +29,13 @@ export const Distribution = Type.Union([
   Type.Object({
     shown: Type.Literal(false),
     /** few-answers: n below the privacy threshold; ratio: a quotient of two numbers has no answers to count. */
-    reason: Type.Union([Type.Literal('few-answers'), Type.Literal('ratio')]),
+    reason: Type.Enum(['few-answers', 'ratio']),
   }),
 ]);
 export type Distribution = Static<typeof Distribution>;
 
 export const IndicatorExplanation = Type.Object({
-  id: Type.String(),
-  role: RoleSchema,
-  kind: KindSchema,
-  weight: Type.Number(),
-  value: Nullable(Type.Number()),
-  risk: Nullable(Type.Number()),
-  n: Type.Integer(),
-  missing: Nullable(MissingSchema),
+  ...IndicatorResult.properties,
   /** weight · risk / Σ weight of the factor's indicators with data: the part of the score this indicator makes. */
   contribution: Nullable(Type.Number()),
   /** One of the few indicators that make most of the score (explain.ts says which). */
@@ -80,20 +63,13 @@ export const PrincipalAnswers = Type.Object({
 export type PrincipalAnswers = Static<typeof PrincipalAnswers>;
 
 const RoleState = Type.Object({
-  expected: Type.Integer(),
-  responses: Type.Integer(),
-  rate: Nullable(Type.Number()),
-  reportable: Type.Boolean(),
+  ...RoleParticipation.properties,
   /** The participation at which the role's answers start to count. */
   minRate: Type.Number(),
 });
 
 /** Whose explanation it is: one school, in one wave, by the model the wave pinned. */
-const About = {
-  school: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
-  wave: Type.Object({ id: Type.Integer(), title: Type.String() }),
-  model: Type.Object({ id: Type.String(), title: Type.String() }),
-};
+const About = { school: SchoolRef, wave: WaveRef, model: ModelRef };
 
 /** Why one factor has its level; a school's participation (`roles`) comes along so each explanation reads on its own. */
 export const ExplanationBody = Type.Object({
@@ -102,13 +78,13 @@ export const ExplanationBody = Type.Object({
     title: Type.String(),
     description: Type.Optional(Type.String()),
     score: Nullable(Type.Number()),
-    level: LevelSchema,
+    level: Level,
     coverage: Type.Number(),
     levels: Type.Object({ medium: Type.Number(), high: Type.Number() }),
   }),
   /** A distribution of answers is shown from this many answers up (METHODOLOGY §2, privacy). */
   minN: Type.Integer(),
-  roles: Type.Object(Object.fromEntries(ROLES.map((role) => [role, RoleState])) as Record<Role, typeof RoleState>),
+  roles: perRole(RoleState),
   indicators: Type.Array(IndicatorExplanation),
   principal: PrincipalAnswers,
 });

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../shared/roles.js';
+import { missingRespondents } from '../shared/rules/participation-target.js';
 import type { ParticipationWave, SchoolCountsRow } from './participation.repository.js';
 import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
 
@@ -7,24 +8,12 @@ export const FAST_RESPONSE_SECONDS = 60;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * The fewest respondents whose rate reaches the target, by the same `responses / expected >= target` test
- * the target itself uses: target · expected alone can land a hair above a whole number (0.28 · 25 = 7.000…01).
- */
-export function requiredRespondents(expected: number, target: number): number {
-  if (expected <= 0) return 0;
-  let n = Math.ceil(target * expected);
-  while (n > 0 && (n - 1) / expected >= target) n--;
-  while (n / expected < target) n++;
-  return n;
-}
-
 export function roleFigures(expected: number, responses: number, target: number): RoleFigures {
   return {
     expected,
     responses,
     rate: expected > 0 ? responses / expected : null,
-    needed: Math.max(0, requiredRespondents(expected, target) - responses),
+    needed: missingRespondents(expected, responses, target),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import { schoolIdsInScope } from '../shared/region-schools.js';
 import type { Principal } from '../auth/principal.js';
 import { ROLES, type Role } from '../shared/roles.js';
+import type { WaveStatus } from '../shared/vocabulary.js';
 import { rosterInScope, type RosterCache, type RosterSchool } from './roster-cache.js';
 
 /** The wave with its status and the time, both by the database clock the respondent routes accept answers by. */
@@ -17,7 +18,7 @@ export function participationWave(db: Db, waveId: number) {
       'closes_at',
       'target',
       (eb) => eb.selectFrom('regions').select('roster_version').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('roster_version'),
-      sql<'planned' | 'open' | 'closed'>`case when now() < opens_at then 'planned' when now() >= closes_at then 'closed' else 'open' end`.as('status'),
+      sql<WaveStatus>`case when now() < opens_at then 'planned' when now() >= closes_at then 'closed' else 'open' end`.as('status'),
       sql<Date>`now()`.as('now'),
     ])
     .where('id', '=', waveId)

@@ -10,7 +10,8 @@ import { participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
 import { RosterCache } from './roster-cache.js';
 import { participationVersion, participationWave, schoolCounts, schoolRef } from './participation.repository.js';
-import { ParticipationReport, SchoolLinks, WaveParams, WaveSchoolParams } from './participation.schemas.js';
+import { WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
+import { ParticipationReport, SchoolLinks } from './participation.schemas.js';
 
 export interface ParticipationRoutesOptions {
   /** Where the links of a reminder come from. */

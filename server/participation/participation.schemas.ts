@@ -1,15 +1,8 @@
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
-import { ROLES, type Role } from '../shared/roles.js';
-import { AccessModeSchema, RoleSchema } from '../admin/links/links.schemas.js';
-
-function perRole<T extends TSchema>(schema: T) {
-  return Type.Object(Object.fromEntries(ROLES.map((role) => [role, schema])) as Record<Role, T>);
-}
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { AccessMode, Instant, Nullable, perRole, Role, SchoolRef, WaveStatus } from '../shared/vocabulary.js';
 
 /** A share in [0, ∞): above 1 is possible and shown as it is; null when nobody is expected. */
-const Rate = Type.Union([Type.Number(), Type.Null()]);
-
-export const WaveStatusSchema = Type.Union([Type.Literal('planned'), Type.Literal('open'), Type.Literal('closed')]);
+const Rate = Nullable(Type.Number());
 
 export const RoleFigures = Type.Object({
   expected: Type.Integer(),
@@ -31,7 +24,7 @@ export const SchoolParticipation = Type.Object({
   needed: Type.Integer(),
   flags: Type.Object({
     /** Roles with more responses than expected respondents: a roster error or a link shared outside the school. */
-    overExpected: Type.Array(RoleSchema),
+    overExpected: Type.Array(Role),
     noPrincipal: Type.Boolean(),
     /** Responses filled in faster than `fastThresholdSeconds`. */
     fastResponses: Type.Integer(),
@@ -58,16 +51,16 @@ export const ParticipationReport = Type.Object({
   wave: Type.Object({
     id: Type.Integer(),
     title: Type.String(),
-    opensAt: Type.String({ format: 'date-time' }),
-    closesAt: Type.String({ format: 'date-time' }),
+    opensAt: Instant,
+    closesAt: Instant,
     target: Type.Number(),
-    status: WaveStatusSchema,
+    status: WaveStatus,
     /** Whole days until the wave closes, rounded up; 0 once it has closed. */
     daysLeft: Type.Integer(),
     /** Whole days until the wave opens, rounded up; null unless it is planned. */
-    daysToOpen: Type.Union([Type.Integer(), Type.Null()]),
+    daysToOpen: Nullable(Type.Integer()),
   }),
-  generatedAt: Type.String({ format: 'date-time' }),
+  generatedAt: Instant,
   fastThresholdSeconds: Type.Integer(),
   territory: AreaParticipation,
   municipalities: Type.Array(MunicipalityParticipation),
@@ -76,20 +69,17 @@ export const ParticipationReport = Type.Object({
 });
 export type ParticipationReport = Static<typeof ParticipationReport>;
 
-export const WaveParams = Type.Object({ waveId: Type.Integer({ minimum: 1 }) });
-export const WaveSchoolParams = Type.Object({ waveId: Type.Integer({ minimum: 1 }), schoolId: Type.Integer({ minimum: 1 }) });
-
 /** What a coordinator sends a lagging school: the open link of each role with its QR code. */
 export const SchoolLinks = Type.Object({
-  school: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+  school: SchoolRef,
   roles: Type.Array(
     Type.Object({
-      role: RoleSchema,
-      mode: AccessModeSchema,
+      role: Role,
+      mode: AccessMode,
       /** Null when the role answers by single-use codes, or the school has no open link yet. */
-      url: Type.Union([Type.String(), Type.Null()]),
+      url: Nullable(Type.String()),
       /** An SVG data URL of the QR code of `url`. */
-      qr: Type.Union([Type.String(), Type.Null()]),
+      qr: Nullable(Type.String()),
     }),
   ),
 });

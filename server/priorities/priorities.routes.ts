@@ -5,7 +5,8 @@ import { schoolOfWave } from '../explanations/school-of-wave.js';
 import { storedModel } from '../profiles/wave-model.js';
 import { ApiError, badRequest } from '../shared/errors.js';
 import { findPriorities, replacePriorities } from './priorities.repository.js';
-import { Priorities, PrioritiesBody, PrioritiesParams } from './priorities.schemas.js';
+import { WaveSchoolParams } from '../shared/vocabulary.js';
+import { Priorities, PrioritiesBody } from './priorities.schemas.js';
 
 /** The team chooses its own school's work; coordinators see the choice but do not make it for them. */
 function mayEdit(principal: Principal, schoolId: number): boolean {
@@ -16,7 +17,7 @@ function mayEdit(principal: Principal, schoolId: number): boolean {
 export const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/waves/:waveId/schools/:schoolId/priorities',
-    { schema: { params: PrioritiesParams, response: { 200: Priorities } }, config: { access: 'staff' } },
+    { schema: { params: WaveSchoolParams, response: { 200: Priorities } }, config: { access: 'staff' } },
     async (req) => {
       const { waveId, schoolId } = req.params;
       await schoolOfWave(app.db, req.principal!, waveId, schoolId);
@@ -27,7 +28,7 @@ export const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/api/waves/:waveId/schools/:schoolId/priorities',
-    { schema: { params: PrioritiesParams, body: PrioritiesBody, response: { 200: Priorities } }, config: { access: 'staff' } },
+    { schema: { params: WaveSchoolParams, body: PrioritiesBody, response: { 200: Priorities } }, config: { access: 'staff' } },
     async (req) => {
       const { waveId, schoolId } = req.params;
       const principal = req.principal!;

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-
-export const PrioritiesParams = Type.Object({ waveId: Type.Integer({ minimum: 1 }), schoolId: Type.Integer({ minimum: 1 }) });
+import { Instant, Nullable } from '../shared/vocabulary.js';
 
 /** At most three, each once: the migration holds the database to the same. */
 export const MAX_PRIORITIES = 3;
@@ -15,7 +14,7 @@ export const Priorities = Type.Object({
   schoolId: Type.Integer(),
   /** Factor ids of the wave's model, in the team's order. */
   factorIds: Type.Array(Type.String()),
-  chosenAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  chosenAt: Nullable(Instant),
   /** Whether the caller may change them: the school's own team, or an administrator. */
   editable: Type.Boolean(),
 });

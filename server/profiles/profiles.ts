@@ -4,7 +4,8 @@ import type { Wave } from '../db/schema.js';
 import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
-import type { SchoolProfileBody, WaveProfilesBody, WaveRef } from './schemas.js';
+import { waveTerms } from '../shared/vocabulary.js';
+import type { SchoolProfileBody, WaveProfilesBody } from './schemas.js';
 import { schoolIdsInScope } from '../shared/region-schools.js';
 import { listSchoolsInScope, type WaveSchool } from './schools.repository.js';
 import { collectStatsSql } from './stats.sql.js';
@@ -19,7 +20,7 @@ const NO_RESPONSES: CollectedStats = {
 export async function schoolProfile(db: Db, wave: Wave, school: WaveSchool): Promise<SchoolProfileBody> {
   const model = await storedModel(db, wave.model_id);
   const stats = await collectStatsSql(db, model, wave.id, school.ref.id);
-  return { school: school.ref, wave: waveRef(wave), model: modelRef(model), ...scored(model, school, stats.get(school.ref.id)) };
+  return { school: school.ref, wave: waveTerms(wave), model: modelRef(model), ...scored(model, school, stats.get(school.ref.id)) };
 }
 
 /**
@@ -31,7 +32,7 @@ export async function waveProfiles(db: Db, wave: Wave, principal: Principal): Pr
   const schools = await listSchoolsInScope(db, wave.region_id, principal);
   const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, principal));
   return {
-    wave: waveRef(wave),
+    wave: waveTerms(wave),
     model: modelRef(model),
     profiles: schools.map((school) => ({ school: school.ref, ...scored(model, school, stats.get(school.ref.id)) })),
   };
@@ -40,16 +41,6 @@ export async function waveProfiles(db: Db, wave: Wave, principal: Principal): Pr
 function scored(model: RiskModel, school: WaveSchool, stats: CollectedStats = NO_RESPONSES) {
   const { roles, factors } = scoreProfile(model, school.expected, stats.responses, stats.indicators);
   return { roles, factors };
-}
-
-function waveRef(wave: Wave): WaveRef {
-  return {
-    id: wave.id,
-    title: wave.title,
-    opensAt: new Date(wave.opens_at).toISOString(),
-    closesAt: new Date(wave.closes_at).toISOString(),
-    target: wave.target,
-  };
 }
 
 function modelRef(model: RiskModel) {

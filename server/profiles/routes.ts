@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { assertWaveVisible } from '../auth/scope.js';
 import { schoolOfWave } from '../explanations/school-of-wave.js';
 import { schoolProfile, waveProfiles } from './profiles.js';
-import { SchoolProfileBody, SchoolProfileParams, WaveParams, WaveProfilesBody } from './schemas.js';
+import { WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
+import { SchoolProfileBody, WaveProfilesBody } from './schemas.js';
 
 /** Risk profiles: a school team sees its school, coordinators their territory, the admin everything. */
 export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/waves/:waveId/schools/:schoolId/profile',
-    { schema: { params: SchoolProfileParams, response: { 200: SchoolProfileBody } }, config: { access: 'staff' } },
+    { schema: { params: WaveSchoolParams, response: { 200: SchoolProfileBody } }, config: { access: 'staff' } },
     async (req) => {
       const { wave, school } = await schoolOfWave(app.db, req.principal!, req.params.waveId, req.params.schoolId);
       return schoolProfile(app.db, wave, school);

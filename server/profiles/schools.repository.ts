@@ -3,10 +3,10 @@ import type { Principal } from '../auth/principal.js';
 import { onlySchoolsInScope } from '../auth/scope.js';
 import type { Role } from '../shared/roles.js';
 import { SCHOOL_ROSTER_COLUMNS, schoolsOfRegion } from '../shared/region-schools.js';
-import type { SchoolRef } from './schemas.js';
+import type { SchoolInMunicipality } from '../shared/vocabulary.js';
 
 export interface WaveSchool {
-  ref: SchoolRef;
+  ref: SchoolInMunicipality;
   expected: Record<Role, number>;
 }
 

@@ -7,13 +7,14 @@ import { waveProfiles } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
 import { regionPicture } from './region-picture.js';
-import { RegionPicture, RegionPictureParams, RegionPictureQuery } from './region-picture.schemas.js';
+import { WaveParams } from '../shared/vocabulary.js';
+import { RegionPicture, RegionPictureQuery } from './region-picture.schemas.js';
 
 /** The coordinator's picture of the schools of a territory, and the export of its profiles. */
 export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/waves/:waveId/region-picture',
-    { schema: { params: RegionPictureParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
+    { schema: { params: WaveParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
     async (req) => {
       const principal = req.principal!;
       const wave = await assertWaveVisible(app.db, principal, req.params.waveId);
@@ -34,7 +35,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: RegionPictureParams }, config: { access: 'coordinator' } }, async (req, reply) => {
+    app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: WaveParams }, config: { access: 'coordinator' } }, async (req, reply) => {
       const wave = await assertWaveVisible(app.db, req.principal!, req.params.waveId);
       const body = await waveProfiles(app.db, wave, req.principal!);
       const generatedAt = new Date();

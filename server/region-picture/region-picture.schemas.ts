@@ -1,11 +1,7 @@
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
-import { SchoolRef, WaveRef } from '../profiles/schemas.js';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Id, Level, ModelRef, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Level = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('insufficient')]);
-
-export const RegionPictureParams = Type.Object({ waveId: Type.Integer({ minimum: 1 }) });
-export const RegionPictureQuery = Type.Object({ compareTo: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const RegionPictureQuery = Type.Object({ compareTo: Type.Optional(Id) });
 
 /** The road maps' target: no less than 70% of schools with confirmed positive change. */
 export const POSITIVE_CHANGE_TARGET = 0.7;
@@ -23,7 +19,7 @@ export const FactorSummary = Type.Object({
 });
 
 export const SchoolRow = Type.Object({
-  school: SchoolRef,
+  school: SchoolInMunicipality,
   /** One cell per factor, in the order of `factors`. */
   cells: Type.Array(Type.Object({ factorId: Type.String(), score: Nullable(Type.Number()), level: Level })),
   priorities: Type.Array(Type.String()),
@@ -32,14 +28,14 @@ export const SchoolRow = Type.Object({
 });
 
 export const RegionPicture = Type.Object({
-  wave: WaveRef,
-  model: Type.Object({ id: Type.String(), title: Type.String() }),
+  wave: WaveTerms,
+  model: ModelRef,
   factors: Type.Array(FactorSummary),
   schools: Type.Array(SchoolRow),
   dynamics: Nullable(
     Type.Object({
-      earlier: WaveRef,
-      later: WaveRef,
+      earlier: WaveTerms,
+      later: WaveTerms,
       schools: Type.Integer(),
       positive: Type.Integer(),
       /** positive / schools; null with no schools. */

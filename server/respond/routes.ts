@@ -1,8 +1,9 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { LinkFactsCache } from './link-facts-cache.js';
 import { findLinkByToken } from './links.repository.js';
+import { QuestionnaireLink, StoredResponse, Submission, TokenParams } from './respond.schemas.js';
 import { ResponseBatcher } from './response-batcher.js';
 import { validateAnswers } from './validate-answers.js';
 
@@ -20,19 +21,6 @@ export const RESPONSE_BODY_LIMIT = 64 * 1024;
  */
 export const SUBMISSION_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
 
-// Tokens are base64url (shared/tokens.ts); anything else is refused before it reaches a query.
-const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
-
-const SubmitBody = Type.Object(
-  {
-    answers: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300 }),
-    // The format alone would let "urn:uuid:…" through, which PostgreSQL's uuid type does not read.
-    clientKey: Type.String({ format: 'uuid', pattern: '^[0-9A-Fa-f-]{36}$' }),
-    durationSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 })),
-  },
-  { additionalProperties: false },
-);
-
 const linkNotFound = () => notFound('link_not_found', 'No questionnaire link has this address; check the link or ask the school for a new one');
 
 async function linkOrFail(db: Parameters<typeof findLinkByToken>[0], token: string) {
@@ -49,14 +37,14 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
   const known = new LinkFactsCache();
   const responses = new ResponseBatcher(app.db);
 
-  app.get('/api/links/:token', { schema: { params: TokenParams }, config: { access: 'public' } }, async (req) => {
+  app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, async (req) => {
     const link = await linkOrFail(app.db, req.params.token);
     known.remember(req.params.token, link);
     return {
       role: link.role,
       kind: link.kind,
       school: { name: link.school_name },
-      wave: { title: link.wave_title, opensAt: link.opens_at, closesAt: link.closes_at, open: link.wave_open },
+      wave: { title: link.wave_title, opensAt: link.opens_at.toISOString(), closesAt: link.closes_at.toISOString(), open: link.wave_open },
       survey: questionnaires[link.role].json,
     };
   });
@@ -64,7 +52,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
   app.post(
     '/api/links/:token/responses',
     {
-      schema: { params: TokenParams, body: SubmitBody },
+      schema: { params: TokenParams, body: Submission, response: { 201: StoredResponse } },
       bodyLimit: RESPONSE_BODY_LIMIT,
       config: { access: 'public', rateLimit: { ...SUBMISSION_RATE_LIMIT, keyGenerator: (req) => `link|${(req.params as { token: string }).token}` } },
     },
@@ -78,10 +66,6 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
         if (!found) throw linkNotFound();
         known.remember(token, found);
         link = found;
-      }
-      // Ajv's type coercion turns "1e400" into Infinity and lets it past `maximum`.
-      if (req.body.durationSeconds !== undefined && !Number.isSafeInteger(req.body.durationSeconds)) {
-        throw badRequest('invalid_request', 'Invalid request: durationSeconds must be a whole number of seconds');
       }
       const problems = validateAnswers(questionnaires[link.role], req.body.answers);
       if (problems.length > 0) {

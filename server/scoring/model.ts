@@ -1,4 +1,5 @@
 import type { Role } from '../shared/roles.js';
+import type { FactorResult, RoleParticipation } from './profile-schema.js';
 
 /** Thresholds on a factor score: `high` when score ≥ high, `medium` when score ≥ medium. */
 export interface Levels {
@@ -97,39 +98,9 @@ export interface CollectedStats {
   indicators: IndicatorStats;
 }
 
-export type Level = 'low' | 'medium' | 'high' | 'insufficient';
-export type MissingReason = 'role-not-reportable' | 'no-answers';
-
-export interface IndicatorResult {
-  id: string;
-  role: Role;
-  kind: IndicatorKind;
-  weight: number;
-  /** sum / n; for `choice` the mean risk. Null when missing. */
-  value: number | null;
-  risk: number | null;
-  /** |A|, reported even when the role is not reportable so the team sees what was collected. */
-  n: number;
-  missing: MissingReason | null;
-}
-
-export interface FactorResult {
-  id: string;
-  title: string;
-  /** Null when level is `insufficient`. */
-  score: number | null;
-  level: Level;
-  coverage: number;
-  indicators: IndicatorResult[];
-}
-
-export interface RoleParticipation {
-  expected: number;
-  responses: number;
-  /** responses / expected; null when nobody is expected. */
-  rate: number | null;
-  reportable: boolean;
-}
+// The engine's results are the profile API's shapes, defined once as schemas.
+export type { FactorResult, IndicatorResult, MissingReason, RoleParticipation } from './profile-schema.js';
+export type { Level } from '../shared/vocabulary.js';
 
 export interface Profile {
   modelId: string;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredRespondents, roleFigures } from '../../server/participation/participation-report.js';
+import { roleFigures } from '../../server/participation/participation-report.js';
+import { requiredRespondents } from '../../server/shared/rules/participation-target.js';
 
 describe(requiredRespondents.name, () => {
   it('is the fewest respondents whose rate reaches the target', () => {

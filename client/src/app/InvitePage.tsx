@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useParams } from 'react-router';
+import type { InvitationView } from '../../../server/auth/session.schemas';
 import { api } from '../shared/api';
 import { errorText } from '../shared/errors';
 import { useSession, type Session } from '../shared/session';
@@ -15,7 +16,7 @@ export function InvitePage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api<{ email: string }>(`/api/auth/invitations/${token}`).then((i) => setEmail(i.email), (e) => setError(errorText(e)));
+    api<InvitationView>(`/api/auth/invitations/${token}`).then((i) => setEmail(i.email), (e) => setError(errorText(e)));
   }, [token]);
 
   if (user) return <Navigate to={homePath(user.role)} replace />;

@@ -1,7 +1,6 @@
+import type { Role } from '../../../server/shared/roles';
+import type { Level } from '../../../server/shared/vocabulary';
 import { plural } from '../shared/format';
-
-type Level = 'low' | 'medium' | 'high' | 'insufficient';
-
 
 export const schoolStrings = {
   title: 'Риск-профиль школы',

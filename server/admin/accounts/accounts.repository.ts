@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import type { AccountStatus } from './accounts.schemas.js';
 
 export function listAccounts(db: Db) {
   return db
@@ -16,7 +17,7 @@ export function listAccounts(db: Db) {
       'users.municipality_id as municipalityId',
       'users.school_id as schoolId',
       sql<string | null>`coalesce(regions.name, municipalities.name, schools.name)`.as('scopeName'),
-      sql<'invited' | 'active' | 'disabled'>`case when users.disabled_at is not null then 'disabled' when users.password_hash is null then 'invited' else 'active' end`.as('status'),
+      sql<AccountStatus>`case when users.disabled_at is not null then 'disabled' when users.password_hash is null then 'invited' else 'active' end`.as('status'),
       'users.created_at as createdAt',
     ])
     .orderBy('users.role')

@@ -5,21 +5,9 @@ import { createInvitation } from '../../auth/invitations.repository.js';
 import { deleteUserSessions } from '../../auth/sessions.repository.js';
 import { findUserByEmail } from '../../auth/users.repository.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
+import { Done, IdParams } from '../../shared/vocabulary.js';
 import { listAccounts, listTerritories, scopeExists, setDisabled } from './accounts.repository.js';
-import { AccountRole } from '../../auth/session.schemas.js';
-
-const NewAccount = Type.Object(
-  {
-    email: Type.String({ format: 'email', maxLength: 254 }),
-    name: Type.String({ maxLength: 200 }),
-    role: AccountRole,
-    regionId: Type.Optional(Type.Integer({ minimum: 1 })),
-    municipalityId: Type.Optional(Type.Integer({ minimum: 1 })),
-    schoolId: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+import { AccountView, CreatedAccount, Invitation, NewAccount, Territories } from './accounts.schemas.js';
 
 const SCOPE_OF = {
   region: { field: 'regionId', table: 'regions' },
@@ -29,11 +17,13 @@ const SCOPE_OF = {
 
 /** Accounts are created by invitation: the administrator passes on a one-time link, never a password. */
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/admin/accounts', { config: { access: 'admin' } }, async () => listAccounts(app.db));
+  app.get('/api/admin/accounts', { schema: { response: { 200: Type.Array(AccountView) } }, config: { access: 'admin' } }, async () =>
+    (await listAccounts(app.db)).map((account) => ({ ...account, createdAt: account.createdAt.toISOString() })),
+  );
 
-  app.get('/api/admin/territories', { config: { access: 'admin' } }, async () => listTerritories(app.db));
+  app.get('/api/admin/territories', { schema: { response: { 200: Territories } }, config: { access: 'admin' } }, async () => listTerritories(app.db));
 
-  app.post('/api/admin/accounts', { schema: { body: NewAccount }, config: { access: 'admin' } }, async (req, reply) => {
+  app.post('/api/admin/accounts', { schema: { body: NewAccount, response: { 201: CreatedAccount } }, config: { access: 'admin' } }, async (req, reply) => {
     const body = req.body;
     if (body.role !== 'admin') {
       const scope = SCOPE_OF[body.role];
@@ -51,7 +41,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send({ account: result.account, invitePath: `/invite/${result.token}` });
   });
 
-  app.post('/api/admin/accounts/:id/invitation', { schema: { params: IdParams }, config: { access: 'admin' } }, async (req) => {
+  app.post('/api/admin/accounts/:id/invitation', { schema: { params: IdParams, response: { 200: Invitation } }, config: { access: 'admin' } }, async (req) => {
     return app.db.transaction().execute(async (trx) => {
       const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', req.params.id).executeTakeFirst();
       if (!user) throw notFound('account_not_found', `No account ${req.params.id}`);
@@ -62,14 +52,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post(`/api/admin/accounts/:id/${action}`, { schema: { params: IdParams }, config: { access: 'admin' } }, async (req) => {
+    app.post(`/api/admin/accounts/:id/${action}`, { schema: { params: IdParams, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
       if (disabled && req.params.id === req.principal!.id) throw badRequest('cannot_disable_self', 'You cannot disable your own account');
       await app.db.transaction().execute(async (trx) => {
         if (!(await setDisabled(trx, req.params.id, disabled))) throw notFound('account_not_found', `No account ${req.params.id}`);
         await audit(trx, { userId: req.principal!.id, action: `account.${action}`, entity: 'user', entityId: req.params.id });
       });
       if (disabled) await deleteUserSessions(app.db, req.params.id);
-      return { ok: true };
+      return { ok: true } as const;
     });
   }
 };

@@ -1,15 +1,10 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-
-const AuditQuery = Type.Object({
-  before: Type.Optional(Type.Integer({ minimum: 1 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  entity: Type.Optional(Type.String({ maxLength: 50 })),
-});
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AUDIT_PAGE_SIZE, AuditPage, AuditQuery, type AuditEntry } from './audit.schemas.js';
 
 /** The audit log, newest first, paged by id so a page never shifts while new entries arrive. */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/admin/audit', { schema: { querystring: AuditQuery }, config: { access: 'admin' } }, async (req) => {
-    const { before, limit = 100, entity } = req.query;
+  app.get('/api/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage } }, config: { access: 'admin' } }, async (req) => {
+    const { before, limit = AUDIT_PAGE_SIZE, entity } = req.query;
     let query = app.db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.user_id')
@@ -18,7 +13,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .limit(limit);
     if (before) query = query.where('audit_log.id', '<', before);
     if (entity) query = query.where('audit_log.entity', '=', entity);
-    const entries = await query.execute();
+    const rows = await query.execute();
+    const entries = rows.map((row) => ({ ...row, at: row.at.toISOString(), details: row.details as AuditEntry['details'] }));
     return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].id : null };
   });
 };

@@ -151,9 +151,9 @@ export function waveSchools(db: Db, regionId: number, schoolId?: number) {
   return query.execute();
 }
 
-export type WaveSchool = Awaited<ReturnType<typeof waveSchools>>[number];
+export type RegionSchoolRow = Awaited<ReturnType<typeof waveSchools>>[number];
 
-export function expectedOf(school: WaveSchool, role: Role): number {
+export function expectedOf(school: RegionSchoolRow, role: Role): number {
   return school[EXPECTED_COLUMN[role]];
 }
 

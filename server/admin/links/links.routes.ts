@@ -5,8 +5,8 @@ import { sendAttachment } from '../../exports/attachment.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
+import { IdParams, waveTerms } from '../../shared/vocabulary.js';
 import { findWave, lockWave } from '../waves/waves.repository.js';
-import { WaveParams } from '../waves/waves.schemas.js';
 import { linksCsv, linksTable, linksXlsx } from './links-export.js';
 import {
   accessModes,
@@ -19,19 +19,18 @@ import {
   setAccessMode,
   unusedCodes,
   waveSchools,
-  type WaveSchool,
+  type RegionSchoolRow,
 } from './links.repository.js';
 import {
   AccessBody,
   AccessChanged,
   CodesQuery,
   CodesView,
-  LinkParams,
   ReconciledView,
   ReplacedLink,
   SheetView,
   WaveLinksView,
-  WaveSchoolParams,
+  WaveIdSchoolParams,
 } from './links.schemas.js';
 
 export interface LinkRoutesOptions {
@@ -51,19 +50,13 @@ async function waveSchoolOrFail(db: Db, waveId: number, schoolId: number) {
   return { wave, school };
 }
 
-const schoolRef = (s: WaveSchool) => ({ id: s.id, code: s.code, name: s.name, municipality: s.municipality });
-const waveRef = (w: { id: number; title: string; opens_at: Date; closes_at: Date }) => ({
-  id: w.id,
-  title: w.title,
-  opensAt: w.opens_at.toISOString(),
-  closesAt: w.closes_at.toISOString(),
-});
+const schoolRef = (s: RegionSchoolRow) => ({ id: s.id, code: s.code, name: s.name, municipality: s.municipality });
 
 /** Links of a wave: how respondents reach it, what is printed for schools, what is sent to them. */
 export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { respondentLinks }) => {
   app.get(
     '/api/admin/waves/:id/links',
-    { schema: { params: WaveParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } },
     async (req) => {
       const wave = await waveOrFail(app.db, req.params.id);
       const [schools, links, codes, modes] = await Promise.all([
@@ -89,7 +82,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
 
   app.post(
     '/api/admin/waves/:id/links/sync',
-    { schema: { params: WaveParams, response: { 200: ReconciledView } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, response: { 200: ReconciledView } }, config: { access: 'admin' } },
     async (req) =>
       app.db.transaction().execute(async (trx) => {
         const wave = await lockWave(trx, req.params.id);
@@ -103,7 +96,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
   app.put(
     '/api/admin/waves/:id/access',
     {
-      schema: { params: WaveParams, body: AccessBody, response: { 200: AccessChanged } },
+      schema: { params: IdParams, body: AccessBody, response: { 200: AccessChanged } },
       config: { access: 'admin' },
     },
     async (req) =>
@@ -128,7 +121,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
     '/api/admin/links/:id/replace',
     {
       schema: {
-        params: LinkParams,
+        params: IdParams,
         response: { 200: ReplacedLink },
       },
       config: { access: 'admin' },
@@ -153,7 +146,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
 
   app.get(
     '/api/admin/waves/:id/schools/:schoolId/sheet',
-    { schema: { params: WaveSchoolParams, response: { 200: SheetView } }, config: { access: 'admin' } },
+    { schema: { params: WaveIdSchoolParams, response: { 200: SheetView } }, config: { access: 'admin' } },
     async (req) => {
       const { wave, school } = await waveSchoolOrFail(app.db, req.params.id, req.params.schoolId);
       const [links, codes] = await Promise.all([respondentLinks.ofSchool(wave.id, school.id), codeCounts(app.db, wave.id, school.id)]);
@@ -162,26 +155,26 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         expected: expectedOf(school, link.role),
         codes: codes.find((c) => c.role === link.role) ?? { issued: 0, used: 0 },
       }));
-      return { school: schoolRef(school), wave: waveRef(wave), roles };
+      return { school: schoolRef(school), wave: waveTerms(wave), roles };
     },
   );
 
   app.get(
     '/api/admin/waves/:id/schools/:schoolId/codes',
-    { schema: { params: WaveSchoolParams, querystring: CodesQuery, response: { 200: CodesView } }, config: { access: 'admin' } },
+    { schema: { params: WaveIdSchoolParams, querystring: CodesQuery, response: { 200: CodesView } }, config: { access: 'admin' } },
     async (req) => {
       const { wave, school } = await waveSchoolOrFail(app.db, req.params.id, req.params.schoolId);
       const codes = await unusedCodes(app.db, wave.id, school.id, req.query.role);
       return {
         school: schoolRef(school),
-        wave: waveRef(wave),
+        wave: waveTerms(wave),
         codes: codes.map((code) => ({ id: code.id, role: code.role, url: respondentLinks.url(code.token) })),
       };
     },
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/admin/waves/:id/links.${format}`, { schema: { params: WaveParams }, config: { access: 'admin' } }, async (req, reply) => {
+    app.get(`/api/admin/waves/:id/links.${format}`, { schema: { params: IdParams }, config: { access: 'admin' } }, async (req, reply) => {
       const wave = await waveOrFail(app.db, req.params.id);
       const table = await linksTable(app.db, wave, respondentLinks);
       const filename = `links-wave-${wave.id}.${format}`;

@@ -1,22 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import { audit } from '../../audit/log.js';
 import { badRequest, conflict } from '../../shared/errors.js';
 import { cleanText, nameKey } from './columns.js';
 import { insertRegion, listRegions, regionNames } from './regions.repository.js';
-import { NewRegionBody, RegionSummary } from './roster.schemas.js';
+import { CreatedRegion, NewRegionBody, RegionList } from './roster.schemas.js';
 
 /** Regions are created by hand: a roster file naming an unknown region is a typo far more often than a new region. */
 export const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/regions',
-    { schema: { response: { 200: Type.Object({ regions: Type.Array(RegionSummary) }) } }, config: { access: 'admin' } },
+    { schema: { response: { 200: RegionList } }, config: { access: 'admin' } },
     async () => ({ regions: await listRegions(app.db) }),
   );
 
   app.post(
     '/api/admin/regions',
-    { schema: { body: NewRegionBody, response: { 201: Type.Object({ id: Type.Integer(), name: Type.String() }) } }, config: { access: 'admin' } },
+    { schema: { body: NewRegionBody, response: { 201: CreatedRegion } }, config: { access: 'admin' } },
     async (req, reply) => {
       const name = cleanText(req.body.name);
       if (!name) throw badRequest('region_name_empty', 'The region name is empty');

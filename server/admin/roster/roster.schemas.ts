@@ -1,4 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Nullable } from '../../shared/vocabulary.js';
 
 /**
  * Why a roster file or one of its rows cannot be imported. `code` is stable (the UI words it in Russian);
@@ -30,9 +31,9 @@ export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
 
 export const RosterIssue = Type.Object({
   /** The line of the file (CSV) or the row number (XLSX), counted from 1; null for the file as a whole. */
-  line: Type.Union([Type.Integer(), Type.Null()]),
+  line: Nullable(Type.Integer()),
   /** The column's header as written in the file (the template's header when the column is missing). */
-  column: Type.Union([Type.String(), Type.Null()]),
+  column: Nullable(Type.String()),
   code: Type.Enum(ROSTER_ISSUE_CODES),
   message: Type.String(),
   /** The offending cell, so the UI can quote it. */
@@ -54,7 +55,7 @@ export const RosterSummary = Type.Object({
 });
 export type RosterSummary = Static<typeof RosterSummary>;
 
-const Count = Type.Union([Type.Integer(), Type.Null()]);
+const Count = Nullable(Type.Integer());
 
 export const RosterSampleRow = Type.Object({
   line: Type.Integer(),
@@ -82,7 +83,7 @@ export const RosterPreview = Type.Object({
   sample: Type.Array(RosterSampleRow),
   /** Headers the import did not recognise and ignores. */
   ignoredColumns: Type.Array(Type.String()),
-  format: Type.Union([Type.Enum(['csv', 'xlsx']), Type.Null()]),
+  format: Nullable(Type.Enum(['csv', 'xlsx'])),
 });
 export type RosterPreview = Static<typeof RosterPreview>;
 
@@ -101,5 +102,11 @@ export const RegionSummary = Type.Object({
   schools: Type.Integer(),
 });
 export type RegionSummary = Static<typeof RegionSummary>;
+
+export const RegionList = Type.Object({ regions: Type.Array(RegionSummary) });
+export type RegionList = Static<typeof RegionList>;
+
+export const CreatedRegion = Type.Object({ id: Type.Integer(), name: Type.String() });
+export type CreatedRegion = Static<typeof CreatedRegion>;
 
 export const NewRegionBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

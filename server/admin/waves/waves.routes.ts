@@ -5,7 +5,8 @@ import type { WaveTable } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { accessModes, reconcileLinks } from '../links/links.repository.js';
 import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionExists, updateWave } from './waves.repository.js';
-import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveParams, WaveView } from './waves.schemas.js';
+import { IdParams } from '../../shared/vocabulary.js';
+import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveView } from './waves.schemas.js';
 
 function checkDates(opensAt: Date, closesAt: Date) {
   if (closesAt <= opensAt) {
@@ -42,7 +43,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/admin/waves/:id',
-    { schema: { params: WaveParams, response: { 200: WaveDetail } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, response: { 200: WaveDetail } }, config: { access: 'admin' } },
     async (req) => {
       const wave = await findWave(app.db, req.params.id);
       if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
@@ -86,7 +87,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/admin/waves/:id',
-    { schema: { params: WaveParams, body: UpdateWaveBody, response: { 200: WaveView } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, body: UpdateWaveBody, response: { 200: WaveView } }, config: { access: 'admin' } },
     async (req) => {
       const body = req.body;
       const wave = await app.db.transaction().execute(async (trx) => {

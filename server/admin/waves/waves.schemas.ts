@@ -1,17 +1,15 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { AccessModesSchema } from '../links/links.schemas.js';
+import { Id, Instant, ModelRef, NumberIn, WaveStatus } from '../../shared/vocabulary.js';
+import { AccessModes } from '../links/links.schemas.js';
 import type { WaveRow } from './waves.repository.js';
 
-export const WaveParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-
 const Title = Type.String({ minLength: 1, maxLength: 200 });
-const Instant = Type.String({ format: 'date-time' });
-const Target = Type.Number({ exclusiveMinimum: 0, maximum: 1 });
+const Target = NumberIn({ exclusiveMinimum: 0, maximum: 1 });
 const ModelId = Type.String({ minLength: 1, maxLength: 100 });
 
 export const CreateWaveBody = Type.Object(
   {
-    regionId: Type.Integer({ minimum: 1 }),
+    regionId: Id,
     title: Title,
     opensAt: Instant,
     closesAt: Instant,
@@ -37,22 +35,22 @@ export const WaveView = Type.Object({
   title: Type.String(),
   regionId: Type.Integer(),
   regionName: Type.String(),
-  opensAt: Type.String({ format: 'date-time' }),
-  closesAt: Type.String({ format: 'date-time' }),
+  opensAt: Instant,
+  closesAt: Instant,
   target: Type.Number(),
   modelId: Type.String(),
-  status: Type.Union([Type.Literal('planned'), Type.Literal('open'), Type.Literal('closed')]),
+  status: WaveStatus,
   /** Accepting answers now; the same test the respondent routes apply. */
   open: Type.Boolean(),
 });
 export type WaveView = Static<typeof WaveView>;
 
 /** The wave page: the wave, how each role reaches it, and whether answers exist (they freeze the model). */
-export const WaveDetail = Type.Object({ ...WaveView.properties, access: AccessModesSchema, responses: Type.Integer() });
+export const WaveDetail = Type.Object({ ...WaveView.properties, access: AccessModes, responses: Type.Integer() });
 
 export const CreatedWave = Type.Object({ ...WaveView.properties, linksCreated: Type.Integer() });
 
-export const ModelView = Type.Object({ id: Type.String(), title: Type.String(), createdAt: Type.String({ format: 'date-time' }) });
+export const ModelView = Type.Object({ ...ModelRef.properties, createdAt: Instant });
 
 export function toWaveView(row: WaveRow): WaveView {
   return {

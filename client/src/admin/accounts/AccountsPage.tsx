@@ -3,26 +3,14 @@ import { api } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import type { AccountRole } from '../../shared/session';
 import { sharedStrings } from '../../shared/strings';
+import type { AccountView as Account, CreatedAccount, Invitation, Territories } from '../../../../server/admin/accounts/accounts.schemas';
+import type { Done } from '../../../../server/shared/vocabulary';
 import { accountStrings as s } from './strings';
 import { CopyButton } from '../copy/CopyButton';
 import './accounts.css';
 
 const roleTitles = sharedStrings.accountRoles;
 
-interface Account {
-  id: number;
-  email: string;
-  name: string;
-  role: AccountRole;
-  scopeName: string | null;
-  status: 'invited' | 'active' | 'disabled';
-}
-
-interface Territories {
-  regions: Array<{ id: number; name: string }>;
-  municipalities: Array<{ id: number; name: string; regionId: number }>;
-  schools: Array<{ id: number; code: string; name: string; municipalityId: number }>;
-}
 
 export function AccountsPage() {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
@@ -53,7 +41,7 @@ export function AccountsPage() {
     setError(null);
     const scopeKey = { admin: null, region: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
     try {
-      const result = await api<{ invitePath: string }>('/api/admin/accounts', {
+      const result = await api<CreatedAccount>('/api/admin/accounts', {
         method: 'POST',
         json: { email: form.email, name: form.name, role: form.role, ...(scopeKey && form.scopeId ? { [scopeKey]: Number(form.scopeId) } : {}) },
       });
@@ -68,8 +56,8 @@ export function AccountsPage() {
   async function act(account: Account, action: 'invitation' | 'disable' | 'enable') {
     setError(null);
     try {
-      const result = await api<{ invitePath?: string }>(`/api/admin/accounts/${account.id}/${action}`, { method: 'POST' });
-      if (result.invitePath) showInvite(account.email, result.invitePath);
+      const result = await api<Invitation | Done>(`/api/admin/accounts/${account.id}/${action}`, { method: 'POST' });
+      if ('invitePath' in result) showInvite(account.email, result.invitePath);
       await reload();
     } catch (err) {
       setError(errorText(err, s.errors));

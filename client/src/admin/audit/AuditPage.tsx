@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { AuditEntry as Entry, AuditPage as Page } from '../../../../server/admin/audit/audit.schemas';
 import { api } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import './audit.css';
@@ -32,23 +33,13 @@ const actions: Record<string, string> = {
   'priorities.update': 'Изменены приоритеты школы',
 };
 
-interface Entry {
-  id: number;
-  at: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  details: Record<string, unknown>;
-  userEmail: string | null;
-}
-
 export function AuditPage() {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = (before?: number) =>
-    api<{ entries: Entry[]; nextBefore: number | null }>(`/api/admin/audit${before ? `?before=${before}` : ''}`).then(
+    api<Page>(`/api/admin/audit${before ? `?before=${before}` : ''}`).then(
       (page) => {
         setEntries((old) => (before ? [...(old ?? []), ...page.entries] : page.entries));
         setNext(page.nextBefore);

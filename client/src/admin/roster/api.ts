@@ -1,4 +1,4 @@
-import type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow } from '../../../../server/admin/roster/roster.schemas';
+import type { CreatedRegion, RegionList, RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow } from '../../../../server/admin/roster/roster.schemas';
 import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes the routes validate and document are the ones used here.
@@ -21,5 +21,5 @@ export const previewRoster = (file: File) => sendFile<RosterPreview>('/api/admin
 export const applyRoster = (file: File) => sendFile<RosterApplied>('/api/admin/roster', file);
 export const downloadTemplate = (format: 'csv' | 'xlsx') => download(`/api/admin/roster/template.${format}`);
 
-export const listRegions = async () => (await api<{ regions: RegionSummary[] }>('/api/admin/regions')).regions;
-export const createRegion = (name: string) => api<{ id: number; name: string }>('/api/admin/regions', { method: 'POST', json: { name } });
+export const listRegions = async () => (await api<RegionList>('/api/admin/regions')).regions;
+export const createRegion = (name: string) => api<CreatedRegion>('/api/admin/regions', { method: 'POST', json: { name } });

@@ -1,12 +1,13 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { CreatedWave, CreateWaveBody, ModelView, UpdateWaveBody, WaveDetail, WaveView } from '../../../../server/admin/waves/waves.schemas';
 import type { AccessChanged, CodesView, ReconciledView, ReplacedLink, SheetView, WaveLinksView } from '../../../../server/admin/links/links.schemas';
-import type { RegionSummary } from '../../../../server/admin/roster/roster.schemas';
+import type { RegionList } from '../../../../server/admin/roster/roster.schemas';
 import type { Role } from '../../../../server/shared/roles';
+import type { AccessMode } from '../../../../server/shared/vocabulary';
 import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes the routes validate and document are the ones used here.
-export type { Role };
+export type { AccessMode, Role };
 export type Wave = Static<typeof WaveView>;
 export type WaveDetails = Static<typeof WaveDetail>;
 export type RiskModel = Static<typeof ModelView>;
@@ -14,15 +15,13 @@ export type WaveSchoolLinks = Static<typeof WaveLinksView>['schools'][number];
 export type RoleCell = WaveSchoolLinks['roles'][Role];
 export type Sheet = Static<typeof SheetView>;
 export type Codes = Static<typeof CodesView>;
-export type Region = RegionSummary;
-export type AccessMode = Static<typeof AccessChanged>['access'][Role];
 
 // A plain constant without imports, so sharing it costs the bundle nothing.
 export { ROLES } from '../../../../server/shared/roles';
 
 export const listWaves = () => api<Wave[]>('/api/admin/waves');
 export const listModels = () => api<RiskModel[]>('/api/admin/models');
-export const listRegions = async () => (await api<{ regions: Region[] }>('/api/admin/regions')).regions;
+export const listRegions = async () => (await api<RegionList>('/api/admin/regions')).regions;
 export const getWave = (id: number) => api<WaveDetails>(`/api/admin/waves/${id}`);
 export const createWave = (body: Static<typeof CreateWaveBody>) => api<Static<typeof CreatedWave>>('/api/admin/waves', { method: 'POST', json: body });
 export const updateWave = (id: number, body: Static<typeof UpdateWaveBody>) => api<Wave>(`/api/admin/waves/${id}`, { method: 'PATCH', json: body });

@@ -1,6 +1,5 @@
+import type { Level } from '../../../../server/shared/vocabulary';
 import { plural } from '../../shared/format';
-
-type Level = 'low' | 'medium' | 'high' | 'insufficient';
 
 const schools = (n: number) => `${n} ${plural(n, 'школа', 'школы', 'школ')}`;
 

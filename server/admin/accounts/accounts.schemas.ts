@@ -1,0 +1,52 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { AccountRole, Id, Instant, Nullable } from '../../shared/vocabulary.js';
+
+export const NewAccount = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    name: Type.String({ maxLength: 200 }),
+    role: AccountRole,
+    regionId: Type.Optional(Id),
+    municipalityId: Type.Optional(Id),
+    schoolId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type NewAccount = Static<typeof NewAccount>;
+
+/** invited: no password set yet; disabled: cannot log in, whatever its password. */
+export const AccountStatus = Type.Enum(['invited', 'active', 'disabled']);
+export type AccountStatus = Static<typeof AccountStatus>;
+
+export const AccountView = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  name: Type.String(),
+  role: AccountRole,
+  regionId: Nullable(Type.Integer()),
+  municipalityId: Nullable(Type.Integer()),
+  schoolId: Nullable(Type.Integer()),
+  /** The name of the region, municipality or school the account sees; null for an administrator. */
+  scopeName: Nullable(Type.String()),
+  status: AccountStatus,
+  createdAt: Instant,
+});
+export type AccountView = Static<typeof AccountView>;
+
+/** Every region, municipality and school: what a new account can be scoped to. */
+export const Territories = Type.Object({
+  regions: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  municipalities: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), regionId: Type.Integer() })),
+  schools: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), municipalityId: Type.Integer() })),
+});
+export type Territories = Static<typeof Territories>;
+
+/** The path of a one-time link that lets the invited person set a password; the administrator passes it on. */
+export const Invitation = Type.Object({ invitePath: Type.String() });
+export type Invitation = Static<typeof Invitation>;
+
+export const CreatedAccount = Type.Object({
+  account: Type.Object({ id: Type.Integer(), email: Type.String(), role: AccountRole }),
+  ...Invitation.properties,
+});
+export type CreatedAccount = Static<typeof CreatedAccount>;

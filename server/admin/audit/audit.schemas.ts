@@ -1,0 +1,32 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Id, Instant, IntegerIn, Nullable } from '../../shared/vocabulary.js';
+
+export const AUDIT_PAGE_SIZE = 100;
+
+export const AuditQuery = Type.Object({
+  /** The smallest id of the page before: the next page holds the entries older than it. */
+  before: Type.Optional(Id),
+  limit: Type.Optional(IntegerIn(1, 500, { default: AUDIT_PAGE_SIZE })),
+  entity: Type.Optional(Type.String({ maxLength: 50 })),
+});
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Instant,
+  /** A stable code such as `wave.create`; the UI words it. */
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Nullable(Type.String()),
+  /** What changed, as the action recorded it. */
+  details: Type.Record(Type.String(), Type.Unknown()),
+  /** Null for changes the system made itself. */
+  userEmail: Nullable(Type.String()),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditPage = Type.Object({
+  entries: Type.Array(AuditEntry),
+  /** Pass as `before` for the next page; null on the last one. */
+  nextBefore: Nullable(Type.Integer()),
+});
+export type AuditPage = Static<typeof AuditPage>;

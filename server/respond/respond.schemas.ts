@@ -1,0 +1,31 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Instant, IntegerIn, LinkKind, Role } from '../shared/vocabulary.js';
+
+// Tokens are base64url (shared/tokens.ts); anything else is refused before it reaches a query.
+export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
+
+/** What a respondent's link opens: whom the questionnaire is for, whether it takes answers now, and the questionnaire. */
+export const QuestionnaireLink = Type.Object({
+  role: Role,
+  kind: LinkKind,
+  school: Type.Object({ name: Type.String() }),
+  wave: Type.Object({ title: Type.String(), opensAt: Instant, closesAt: Instant, open: Type.Boolean() }),
+  /** The SurveyJS questionnaire of the role, as surveys/*.json has it. */
+  survey: Type.Record(Type.String(), Type.Unknown()),
+});
+export type QuestionnaireLink = Static<typeof QuestionnaireLink>;
+
+export const Submission = Type.Object(
+  {
+    answers: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300 }),
+    // The format alone would let "urn:uuid:…" through, which PostgreSQL's uuid type does not read.
+    clientKey: Type.String({ format: 'uuid', pattern: '^[0-9A-Fa-f-]{36}$' }),
+    durationSeconds: Type.Optional(IntegerIn(0, 7 * 24 * 3600)),
+  },
+  { additionalProperties: false },
+);
+export type Submission = Static<typeof Submission>;
+
+/** The stored response; a retry with the same client key gets the first one's id. */
+export const StoredResponse = Type.Object({ id: Type.Integer() });
+export type StoredResponse = Static<typeof StoredResponse>;

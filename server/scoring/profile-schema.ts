@@ -1,0 +1,49 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Level, Nullable, perRole, Role } from '../shared/vocabulary.js';
+import { INDICATOR_KINDS } from './model.js';
+
+/**
+ * What the engine makes of a school's answers, as the profile API serves it: the engine's result types are
+ * these schemas' static types, so the two cannot drift apart.
+ */
+
+export const RoleParticipation = Type.Object({
+  expected: Type.Integer(),
+  responses: Type.Integer(),
+  /** responses / expected; null when nobody is expected. */
+  rate: Nullable(Type.Number()),
+  reportable: Type.Boolean(),
+});
+export type RoleParticipation = Static<typeof RoleParticipation>;
+
+export const ProfileRoles = perRole(RoleParticipation);
+
+export const MissingReason = Type.Enum(['role-not-reportable', 'no-answers']);
+export type MissingReason = Static<typeof MissingReason>;
+
+export const IndicatorKind = Type.Enum(INDICATOR_KINDS);
+
+export const IndicatorResult = Type.Object({
+  id: Type.String(),
+  role: Role,
+  kind: IndicatorKind,
+  weight: Type.Number(),
+  /** sum / n; for `choice` the mean risk. Null when missing. */
+  value: Nullable(Type.Number()),
+  risk: Nullable(Type.Number()),
+  /** |A|, reported even when the role is not reportable so the team sees what was collected. */
+  n: Type.Integer(),
+  missing: Nullable(MissingReason),
+});
+export type IndicatorResult = Static<typeof IndicatorResult>;
+
+export const FactorResult = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  /** Null when level is `insufficient`. */
+  score: Nullable(Type.Number()),
+  level: Level,
+  coverage: Type.Number(),
+  indicators: Type.Array(IndicatorResult),
+});
+export type FactorResult = Static<typeof FactorResult>;
