@@ -1,13 +1,13 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import type { Principal } from '../server/auth/principal.js';
+import type { Principal } from '../server/auth/session.schemas.js';
 import { buildApp } from '../server/app.js';
 import { createAccount } from '../server/auth/accounts.js';
 import type { Db } from '../server/db/connect.js';
 import { waveProfiles } from '../server/profiles/profiles.js';
 import { collectStatsInMemory } from '../server/profiles/stats.memory.js';
-import { schoolIdsInScope } from '../server/shared/region-schools.js';
+import { schoolIdsInScope } from '../server/territory/schools.repository.js';
 import { storedModel } from '../server/profiles/wave-model.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/scoring/load-model.js';

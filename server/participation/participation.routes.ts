@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import type { Principal } from '../auth/principal.js';
+import { staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
-import { assertSchoolInScope, assertWaveVisible } from '../auth/scope.js';
-import { notFound } from '../shared/errors.js';
 import { ROLES } from '../shared/roles.js';
+import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
+import type { Caller } from '../territory/scope.js';
 import { accessModes, activeOpenLinks } from '../admin/links/links.repository.js';
 import { qrDataUrl, shortUrl } from '../admin/links/qr.js';
 import { ParticipationEvents } from './participation-events.js';
 import { participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
 import { RosterCache } from './roster-cache.js';
-import { participationVersion, participationWave, schoolCounts, schoolRef } from './participation.repository.js';
+import { participationVersion, participationWave, schoolCounts } from './participation.repository.js';
 import { ParticipationReport, SchoolLinks, WaveParams, WaveSchoolParams } from './participation.schemas.js';
 
 export interface ParticipationRoutesOptions {
@@ -20,10 +20,10 @@ export interface ParticipationRoutesOptions {
 }
 
 /** The participation figures of the schools the caller may see: all of the region, a municipality, or one school. */
-export async function loadParticipation(db: Db, rosters: RosterCache, principal: Principal, waveId: number) {
-  await assertWaveVisible(db, principal, waveId);
+export async function loadParticipation(db: Db, rosters: RosterCache, caller: Caller, waveId: number) {
+  await assertWaveVisible(db, caller, waveId);
   const wave = await participationWave(db, waveId);
-  return participationReport(wave, await schoolCounts(db, rosters, wave, principal));
+  return participationReport(wave, await schoolCounts(db, rosters, wave, caller));
 }
 
 function attachment(reply: FastifyReply, filename: string, contentType: string) {
@@ -47,18 +47,18 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       serializerCompiler: () => (data) => JSON.stringify(data),
       config: { access: 'staff' },
     },
-    async (req) => loadParticipation(app.db, rosters, req.principal!, req.params.waveId),
+    async (req) => loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId),
   );
 
   app.get('/api/waves/:waveId/participation/events', { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-    await assertWaveVisible(app.db, req.principal!, req.params.waveId);
+    await assertWaveVisible(app.db, staffPrincipal(req), req.params.waveId);
     reply.hijack();
     events.open(req.params.waveId, reply.raw);
   });
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/waves/:waveId/participation.${format}`, { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-      const report = await loadParticipation(app.db, rosters, req.principal!, req.params.waveId);
+      const report = await loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId);
       const name = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
       if (format === 'csv') {
         attachment(reply, name, 'text/csv; charset=utf-8');
@@ -74,14 +74,8 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
     { schema: { params: WaveSchoolParams, response: { 200: SchoolLinks } }, config: { access: 'coordinator' } },
     async (req) => {
       const { waveId, schoolId } = req.params;
-      const wave = await assertWaveVisible(app.db, req.principal!, waveId);
-      const territory = await assertSchoolInScope(app.db, req.principal!, schoolId);
-      if (territory.regionId !== wave.region_id) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
-      const [school, links, modes] = await Promise.all([
-        schoolRef(app.db, schoolId),
-        activeOpenLinks(app.db, waveId, schoolId),
-        accessModes(app.db, waveId),
-      ]);
+      const { school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
+      const [links, modes] = await Promise.all([activeOpenLinks(app.db, waveId, schoolId), accessModes(app.db, waveId)]);
       const roles = await Promise.all(
         ROLES.map(async (role) => {
           const link = modes[role] === 'open' ? links.find((l) => l.role === role) : undefined;
@@ -89,7 +83,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
           return { role, mode: modes[role], url, qr: url ? await qrDataUrl(url) : null };
         }),
       );
-      return { school, roles };
+      return { school: { id: school.ref.id, code: school.ref.code, name: school.ref.name }, roles };
     },
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox, Static } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { audit } from '../../audit/log.js';
+import { staffPrincipal } from '../../auth/hooks.js';
 import type { Db } from '../../db/connect.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
@@ -103,7 +104,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         const wave = await lockWave(trx, req.params.id);
         if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
         const result = await reconcileLinks(trx, wave.id, wave.region_id);
-        await audit(trx, { userId: req.principal!.id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
+        await audit(trx, { userId: staffPrincipal(req).id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
         return result;
       }),
   );
@@ -122,7 +123,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         await setAccessMode(trx, wave.id, req.body.role, req.body.mode);
         const result = await reconcileLinks(trx, wave.id, wave.region_id);
         await audit(trx, {
-          userId: req.principal!.id,
+          userId: staffPrincipal(req).id,
           action: 'wave.access_mode',
           entity: 'wave',
           entityId: wave.id,
@@ -149,7 +150,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         if (link.code_used) throw conflict('code_used', `Code ${link.id} has already been answered; there is nothing to replace`);
         const next = await replaceLink(trx, link);
         await audit(trx, {
-          userId: req.principal!.id,
+          userId: staffPrincipal(req).id,
           action: 'link.replace',
           entity: 'link',
           entityId: link.id,

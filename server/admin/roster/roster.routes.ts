@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { staffPrincipal } from '../../auth/hooks.js';
 import { importRoster, previewRoster } from './import-roster.js';
 import { RosterApplied, RosterPreview, RosterQuery } from './roster.schemas.js';
 import { templateCsv, templateXlsx } from './template.js';
@@ -24,7 +25,7 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/roster',
     { schema: { querystring: RosterQuery, response: { 200: RosterApplied } }, config: { access: 'admin' } },
-    async (req) => importRoster(app.db, fileOf(req.body), { userId: req.principal!.id, filename: req.query.filename }),
+    async (req) => importRoster(app.db, fileOf(req.body), { userId: staffPrincipal(req).id, filename: req.query.filename }),
   );
 
   app.get('/api/admin/roster/template.csv', { config: { access: 'admin' } }, async (_req, reply) =>
