@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
-import { storedModel } from '../profiles/wave-model.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
+import { schoolOfWave } from '../territory/assert.js';
 import { explainSchool } from './explain-school.js';
 import { ExplanationParams, FactorExplanation, SchoolExplanations, SchoolExplanationsParams } from './explanation.schemas.js';
-import { schoolOfWave } from '../territory/assert.js';
 import { questionTexts } from './question-texts.js';
 
 export interface ExplanationRoutesOptions {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { audit } from '../audit/log.js';
 import { staffPrincipal } from '../auth/hooks.js';
-import { storedModel } from '../profiles/wave-model.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { ApiError, badRequest } from '../shared/errors.js';
 import { schoolOfWave } from '../territory/assert.js';
 import type { Caller } from '../territory/scope.js';

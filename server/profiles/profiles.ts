@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { Wave } from '../db/schema.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
@@ -7,7 +8,6 @@ import type { Caller } from '../territory/scope.js';
 import { listSchoolsInScope, schoolIdsInScope, type WaveSchool } from '../territory/schools.repository.js';
 import type { SchoolProfileBody, WaveProfilesBody, WaveRef } from './schemas.js';
 import { collectStatsSql } from './stats.sql.js';
-import { storedModel } from './wave-model.js';
 
 const NO_RESPONSES: CollectedStats = {
   responses: Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>,
