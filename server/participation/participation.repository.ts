@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { schoolsInScope, seesWholeRegion, type Caller } from '../territory/scope.js';
 import { schoolIdsInScope } from '../territory/schools.repository.js';
+import type { SchoolTotal } from './participation-events.js';
 import type { RosterCache, RosterSchool } from './roster-cache.js';
 
 /** The wave with its status and the time, both by the database clock the respondent routes accept answers by. */
@@ -69,8 +70,8 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
 }
 
 /**
- * The wave's total of responses: the live view polls it and tells browsers to reload when it moves. One
- * deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
+ * The wave's total of responses: the live view polls it and reads each school's total only when it moves.
+ * One deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
  */
 export async function participationVersion(db: Db, waveId: number): Promise<number> {
   const row = await db
@@ -79,4 +80,19 @@ export async function participationVersion(db: Db, waveId: number): Promise<numb
     .where('wave_id', '=', waveId)
     .executeTakeFirstOrThrow();
   return row.total;
+}
+
+/** Each school's total of responses in the wave, with its municipality: which schools moved, and whose they are. */
+export function schoolTotals(db: Db, waveId: number): Promise<SchoolTotal[]> {
+  return db
+    .selectFrom('participation_counts')
+    .innerJoin('schools', 'schools.id', 'participation_counts.school_id')
+    .select([
+      'participation_counts.school_id as schoolId',
+      'schools.municipality_id as municipalityId',
+      sql<number>`coalesce(sum(participation_counts.responses), 0)::int`.as('total'),
+    ])
+    .where('participation_counts.wave_id', '=', waveId)
+    .groupBy(['participation_counts.school_id', 'schools.municipality_id'])
+    .execute();
 }

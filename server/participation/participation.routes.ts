@@ -4,14 +4,14 @@ import { staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
 import { ROLES } from '../shared/roles.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
-import type { Caller } from '../territory/scope.js';
+import { inScope, type Caller } from '../territory/scope.js';
 import { accessModes, activeOpenLinks } from '../admin/links/links.repository.js';
 import { qrDataUrl, shortUrl } from '../admin/links/qr.js';
 import { ParticipationEvents } from './participation-events.js';
 import { participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
 import { RosterCache } from './roster-cache.js';
-import { participationVersion, participationWave, schoolCounts } from './participation.repository.js';
+import { participationVersion, participationWave, schoolCounts, schoolTotals } from './participation.repository.js';
 import { ParticipationReport, SchoolLinks, WaveParams, WaveSchoolParams } from './participation.schemas.js';
 
 export interface ParticipationRoutesOptions {
@@ -35,7 +35,10 @@ function attachment(reply: FastifyReply, filename: string, contentType: string) 
 /** The coordinator's live view of the participation target, its exports, and the links of a reminder. */
 export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { publicUrl }) => {
   const rosters = new RosterCache();
-  const events = new ParticipationEvents((waveId) => participationVersion(app.db, waveId), app.log);
+  const events = new ParticipationEvents(
+    { version: (waveId) => participationVersion(app.db, waveId), schoolTotals: (waveId) => schoolTotals(app.db, waveId) },
+    app.log,
+  );
   // preClose, not onClose: the server waits for open streams before onClose hooks run.
   app.addHook('preClose', async () => events.close());
 
@@ -51,9 +54,11 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   );
 
   app.get('/api/waves/:waveId/participation/events', { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-    await assertWaveVisible(app.db, staffPrincipal(req), req.params.waveId);
+    const caller = staffPrincipal(req);
+    const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
     reply.hijack();
-    events.open(req.params.waveId, reply.raw);
+    // The stream tells of the schools the caller's report shows, never of another school's answers.
+    events.open(wave.id, reply.raw, (school) => inScope(caller, { regionId: wave.region_id, municipalityId: school.municipalityId, schoolId: school.schoolId }));
   });
 
   for (const format of ['csv', 'xlsx'] as const) {
