@@ -31,9 +31,8 @@ export function validateModel(json: unknown, questionnaires: Questionnaires, fil
   const at: At = (where) => (problem) => problems.push(`${where}: ${problem}`);
   checkModel(json, questionnaires, at);
   if (problems.length > 0) throw new ModelError(fileName, problems);
-  const model = withDefaults(json as Json);
-  if (!Value.Check(RiskModelSchema, model)) throw new ModelError(fileName, schemaProblems(RiskModelSchema, model));
-  return model;
+  // A file that passed every check is a model once its defaults are in; Parse types it so.
+  return Value.Parse(RiskModelSchema, withDefaults(json as Json));
 }
 
 function checkModel(json: unknown, questionnaires: Questionnaires, at: At): void {
