@@ -9,7 +9,7 @@ import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import type { Db } from '../server/db/connect.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
-import { loadModelFile } from '../server/scoring/load-model.js';
+import { loadModelFile } from '../server/risk-models/model-file.js';
 import { ROLES, type Role } from '../server/shared/roles.js';
 import { newLinkToken } from '../server/shared/tokens.js';
 import { loadQuestionnaires, SURVEYS_DIR, type Questionnaire } from '../server/surveys/questionnaires.js';

@@ -8,7 +8,7 @@ import type { Db } from '../server/db/connect.js';
 import { createAccount } from '../server/auth/accounts.js';
 import { loadParticipation } from '../server/participation/participation.routes.js';
 import { RosterCache } from '../server/participation/roster-cache.js';
-import { participationVersion } from '../server/participation/participation.repository.js';
+import { participationVersion, schoolTotals } from '../server/participation/participation.repository.js';
 import { findLinkByToken } from '../server/respond/links.repository.js';
 import { storeResponse } from '../server/respond/responses.repository.js';
 import { loadQuestionnaires } from '../server/surveys/questionnaires.js';
@@ -129,6 +129,7 @@ export function run(): Promise<BenchRow[]> {
     const coldMs = await timed(15, () => loadParticipation(db, new RosterCache(), principal, wave.id));
     const plainBytes = Buffer.byteLength(JSON.stringify(await loadParticipation(db, rosters, principal, wave.id)));
     const versionMs = await timed(15, () => participationVersion(db, wave.id));
+    const totalsMs = await timed(15, () => schoolTotals(db, wave.id));
     // Bursts everywhere would leave every school × role on all 8 shards: the most rows a reader can meet.
     await sql`
       insert into participation_counts (wave_id, school_id, role, shard, responses, fast_responses)
@@ -186,6 +187,12 @@ export function run(): Promise<BenchRow[]> {
         note: 'waits for the client (curl, in its own process) to read; loopback on 2 shared cores',
       },
       { name: 'participation: live-view version poll (per watched wave, every 2 s)', value: versionMs, unit: 'ms' },
+      {
+        name: "participation: live-view read of each school's total (when the version moved)",
+        value: totalsMs,
+        unit: 'ms',
+        note: 'tells each stream only of the schools its viewer may see',
+      },
       {
         name: 'participation: 50 concurrent answers to one school × role',
         value: withCounters,

@@ -28,7 +28,7 @@ import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
-import type { Access } from './shared/access.js';
+import type { Access } from './territory/access.js';
 
 const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');

@@ -4,7 +4,7 @@ import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { loadQuestionnaires, SURVEYS_DIR } from './surveys/questionnaires.js';
-import { loadModelFile } from './scoring/load-model.js';
+import { loadModelFile } from './risk-models/model-file.js';
 import { storeModelVersion } from './risk-models/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { ensureAdmin } from './auth/accounts.js';

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { audit } from '../audit/log.js';
-import { SESSION_COOKIE, sessionCookieOptions } from './hooks.js';
+import { SESSION_COOKIE, sessionCookieOptions, staffPrincipal } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { FailedLogins } from './failed-logins.js';
@@ -64,9 +64,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { ok: true as const };
   });
 
-  // A staff route runs only with a session, so both are set.
+  // A staff route runs only with a session, so its CSRF token is set too.
   app.get('/api/me', { schema: { response: { 200: Session } }, config: { access: 'staff' } }, async (req) => ({
-    user: req.principal!,
+    user: staffPrincipal(req),
     csrfToken: req.csrfToken!,
   }));
 
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'staff' },
     },
     async (req, reply) => {
-      const principal = req.principal!;
+      const principal = staffPrincipal(req);
       const user = await findUserByEmail(app.db, principal.email);
       if (!(await verifyPassword(user?.password_hash ?? null, req.body.currentPassword))) {
         throw badRequest('wrong_password', 'The current password is wrong');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { newSecret, sha256 } from '../shared/hash.js';
-import type { Principal } from './principal.js';
+import type { Principal } from './session.schemas.js';
 
 /** A session lives this long after its last use; activity extends it. */
 export const SESSION_IDLE_MS = 12 * 3600 * 1000;

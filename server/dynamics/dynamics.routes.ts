@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { schoolOfWave } from '../explanations/school-of-wave.js';
+import { staffPrincipal } from '../auth/hooks.js';
 import { findPriorities } from '../priorities/priorities.repository.js';
 import { schoolProfile } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
+import { schoolOfWave } from '../territory/assert.js';
 import { compareProfiles } from './compare.js';
 import { earlierFirst } from './wave-order.js';
 import { SchoolParams } from '../shared/vocabulary.js';
@@ -17,8 +18,9 @@ export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { schoolId } = req.params;
       const { from, to } = req.query;
       if (from === to) throw badRequest('same_wave', 'Compare two different waves: from and to are the same');
-      const a = await schoolOfWave(app.db, req.principal!, from, schoolId);
-      const b = await schoolOfWave(app.db, req.principal!, to, schoolId);
+      const caller = staffPrincipal(req);
+      const a = await schoolOfWave(app.db, caller, from, schoolId);
+      const b = await schoolOfWave(app.db, caller, to, schoolId);
       const [earlier, later] = earlierFirst(a.wave, b.wave);
       const [before, after, earlierPriorities, laterPriorities] = await Promise.all([
         schoolProfile(app.db, earlier, a.school),

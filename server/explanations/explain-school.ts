@@ -1,9 +1,9 @@
 import type { Db } from '../db/connect.js';
 import type { Wave } from '../db/schema.js';
 import { schoolProfile } from '../profiles/profiles.js';
-import type { WaveSchool } from '../profiles/schools.repository.js';
 import type { Factor, RiskModel } from '../scoring/model.js';
 import { ROLES } from '../shared/roles.js';
+import type { WaveSchool } from '../territory/schools.repository.js';
 import { explainFactor, needsDistribution, type ExplainInput } from './explain.js';
 import { answerCounts, principalAnswers } from './explanation.repository.js';
 import type { SchoolExplanations } from './explanation.schemas.js';

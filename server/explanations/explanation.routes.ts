@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { storedModel } from '../profiles/wave-model.js';
+import { staffPrincipal } from '../auth/hooks.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
+import { schoolOfWave } from '../territory/assert.js';
 import { explainSchool } from './explain-school.js';
 import { WaveSchoolParams } from '../shared/vocabulary.js';
 import { ExplanationParams, FactorExplanation, SchoolExplanations } from './explanation.schemas.js';
 import { questionTexts } from './question-texts.js';
-import { schoolOfWave } from './school-of-wave.js';
 
 export interface ExplanationRoutesOptions {
   questionnaires: Questionnaires;
@@ -21,7 +22,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox<ExplanationRoutesOptio
     { schema: { params: ExplanationParams, response: { 200: FactorExplanation } }, config: { access: 'staff' } },
     async (req) => {
       const { waveId, schoolId, factorId } = req.params;
-      const { wave, school } = await schoolOfWave(app.db, req.principal!, waveId, schoolId);
+      const { wave, school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
       const model = await storedModel(app.db, wave.model_id);
       const factor = model.factors.find((f) => f.id === factorId);
       if (!factor) throw notFound('factor_not_found', `The model "${model.id}" of wave ${waveId} has no factor "${factorId}"`);
@@ -34,7 +35,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox<ExplanationRoutesOptio
     '/api/waves/:waveId/schools/:schoolId/explanations',
     { schema: { params: WaveSchoolParams, response: { 200: SchoolExplanations } }, config: { access: 'staff' } },
     async (req) => {
-      const { wave, school } = await schoolOfWave(app.db, req.principal!, req.params.waveId, req.params.schoolId);
+      const { wave, school } = await schoolOfWave(app.db, staffPrincipal(req), req.params.waveId, req.params.schoolId);
       const model = await storedModel(app.db, wave.model_id);
       return explainSchool(app.db, wave, school, model, model.factors, texts);
     },

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { schoolIdsInScope } from '../shared/region-schools.js';
-import type { Principal } from '../auth/principal.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import type { WaveStatus } from '../shared/vocabulary.js';
-import { rosterInScope, type RosterCache, type RosterSchool } from './roster-cache.js';
+import { schoolsInScope, seesWholeRegion, type Caller } from '../territory/scope.js';
+import { schoolIdsInScope } from '../territory/schools.repository.js';
+import type { SchoolTotal } from './participation-events.js';
+import type { RosterCache, RosterSchool } from './roster-cache.js';
 
 /** The wave with its status and the time, both by the database clock the respondent routes accept answers by. */
 export function participationWave(db: Db, waveId: number) {
@@ -39,7 +40,7 @@ export interface SchoolCountsRow extends RosterSchool {
  * counters summed over their shards. Reads the counters, never the responses, so a region of thousands of
  * schools and millions of answers costs one small aggregate; the roster comes from memory while it is unchanged.
  */
-export async function schoolCounts(db: Db, rosters: RosterCache, wave: ParticipationWave, principal: Principal): Promise<SchoolCountsRow[]> {
+export async function schoolCounts(db: Db, rosters: RosterCache, wave: ParticipationWave, caller: Caller): Promise<SchoolCountsRow[]> {
   const [roster, counts] = await Promise.all([
     rosters.schools(db, wave.region_id, wave.roster_version),
     db
@@ -47,14 +48,12 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       .select(['school_id', ...ROLES.map((role) => sumFor(role).as(role)), sql<number>`coalesce(sum(fast_responses), 0)::int`.as('fast')])
       .where('wave_id', '=', wave.id)
       // A whole region needs every counter of the wave anyway; the filter keeps a school's or a municipality's view small.
-      .$if(principal.role === 'municipality' || principal.role === 'school', (q) =>
-        q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, principal)),
-      )
+      .$if(!seesWholeRegion(caller), (q) => q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller)))
       .groupBy('school_id')
       .execute(),
   ]);
   const countsOf = new Map(counts.map((c) => [c.school_id, c]));
-  return rosterInScope(roster, principal).map((school) => {
+  return schoolsInScope(roster, wave.region_id, caller).map((school) => {
     const c = countsOf.get(school.id);
     // Written out rather than spread from `school`: objects built in one shape kept the report's loops three
     // times faster than spread copies did (bench/participation.ts).
@@ -72,8 +71,8 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
 }
 
 /**
- * The wave's total of responses: the live view polls it and tells browsers to reload when it moves. One
- * deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
+ * The wave's total of responses: the live view polls it and reads each school's total only when it moves.
+ * One deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
  */
 export async function participationVersion(db: Db, waveId: number): Promise<number> {
   const row = await db
@@ -84,6 +83,17 @@ export async function participationVersion(db: Db, waveId: number): Promise<numb
   return row.total;
 }
 
-export function schoolRef(db: Db, schoolId: number) {
-  return db.selectFrom('schools').select(['id', 'code', 'name']).where('id', '=', schoolId).executeTakeFirstOrThrow();
+/** Each school's total of responses in the wave, with its municipality: which schools moved, and whose they are. */
+export function schoolTotals(db: Db, waveId: number): Promise<SchoolTotal[]> {
+  return db
+    .selectFrom('participation_counts')
+    .innerJoin('schools', 'schools.id', 'participation_counts.school_id')
+    .select([
+      'participation_counts.school_id as schoolId',
+      'schools.municipality_id as municipalityId',
+      sql<number>`coalesce(sum(participation_counts.responses), 0)::int`.as('total'),
+    ])
+    .where('participation_counts.wave_id', '=', waveId)
+    .groupBy(['participation_counts.school_id', 'schools.municipality_id'])
+    .execute();
 }

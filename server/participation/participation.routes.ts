@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Principal } from '../auth/principal.js';
+import { staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
-import { assertSchoolInScope, assertWaveVisible } from '../auth/scope.js';
 import { sendAttachment } from '../exports/attachment.js';
 import type { RespondentLinks } from '../links/respondent-links.js';
-import { notFound } from '../shared/errors.js';
+import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
+import { inScope, type Caller } from '../territory/scope.js';
 import { ParticipationEvents } from './participation-events.js';
 import { participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
 import { RosterCache } from './roster-cache.js';
-import { participationVersion, participationWave, schoolCounts, schoolRef } from './participation.repository.js';
+import { participationVersion, participationWave, schoolCounts, schoolTotals } from './participation.repository.js';
 import { WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
 import { ParticipationReport, SchoolLinks } from './participation.schemas.js';
 
@@ -19,16 +19,19 @@ export interface ParticipationRoutesOptions {
 }
 
 /** The participation figures of the schools the caller may see: all of the region, a municipality, or one school. */
-export async function loadParticipation(db: Db, rosters: RosterCache, principal: Principal, waveId: number) {
-  await assertWaveVisible(db, principal, waveId);
+export async function loadParticipation(db: Db, rosters: RosterCache, caller: Caller, waveId: number) {
+  await assertWaveVisible(db, caller, waveId);
   const wave = await participationWave(db, waveId);
-  return participationReport(wave, await schoolCounts(db, rosters, wave, principal));
+  return participationReport(wave, await schoolCounts(db, rosters, wave, caller));
 }
 
 /** The coordinator's live view of the participation target, its exports, and the links of a reminder. */
 export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { respondentLinks }) => {
   const rosters = new RosterCache();
-  const events = new ParticipationEvents((waveId) => participationVersion(app.db, waveId), app.log);
+  const events = new ParticipationEvents(
+    { version: (waveId) => participationVersion(app.db, waveId), schoolTotals: (waveId) => schoolTotals(app.db, waveId) },
+    app.log,
+  );
   // preClose, not onClose: the server waits for open streams before onClose hooks run.
   app.addHook('preClose', async () => events.close());
 
@@ -40,18 +43,20 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       serializerCompiler: () => (data) => JSON.stringify(data),
       config: { access: 'staff' },
     },
-    async (req) => loadParticipation(app.db, rosters, req.principal!, req.params.waveId),
+    async (req) => loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId),
   );
 
   app.get('/api/waves/:waveId/participation/events', { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-    await assertWaveVisible(app.db, req.principal!, req.params.waveId);
+    const caller = staffPrincipal(req);
+    const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
     reply.hijack();
-    events.open(req.params.waveId, reply.raw);
+    // The stream tells of the schools the caller's report shows, never of another school's answers.
+    events.open(wave.id, reply.raw, (school) => inScope(caller, { regionId: wave.region_id, municipalityId: school.municipalityId, schoolId: school.schoolId }));
   });
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/waves/:waveId/participation.${format}`, { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-      const report = await loadParticipation(app.db, rosters, req.principal!, req.params.waveId);
+      const report = await loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId);
       const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
       return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
     });
@@ -62,11 +67,9 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
     { schema: { params: WaveSchoolParams, response: { 200: SchoolLinks } }, config: { access: 'coordinator' } },
     async (req) => {
       const { waveId, schoolId } = req.params;
-      const wave = await assertWaveVisible(app.db, req.principal!, waveId);
-      const territory = await assertSchoolInScope(app.db, req.principal!, schoolId);
-      if (territory.regionId !== wave.region_id) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
-      const [school, roles] = await Promise.all([schoolRef(app.db, schoolId), respondentLinks.ofSchool(waveId, schoolId)]);
-      return { school, roles };
+      const { school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
+      const roles = await respondentLinks.ofSchool(waveId, schoolId);
+      return { school: { id: school.ref.id, code: school.ref.code, name: school.ref.name }, roles };
     },
   );
 };

@@ -1,7 +1,6 @@
 import type { Db } from '../db/connect.js';
-import type { Principal } from '../auth/principal.js';
 import type { Role } from '../shared/roles.js';
-import { SCHOOL_ROSTER_COLUMNS, schoolsOfRegion } from '../shared/region-schools.js';
+import { SCHOOL_ROSTER_COLUMNS, schoolsOfRegion } from '../territory/schools.repository.js';
 
 export interface RosterSchool {
   id: number;
@@ -32,19 +31,6 @@ async function readRoster(db: Db, regionId: number): Promise<RosterSchool[]> {
     municipalityName: r.municipality_name,
     expected: { principal: r.expected_principal, teacher: r.expected_teacher, student: r.expected_student, parent: r.expected_parent },
   }));
-}
-
-/** The part of a region's roster a caller sees: the same rule as `onlySchoolsInScope` in auth/scope.ts, on rows in memory. */
-export function rosterInScope(schools: RosterSchool[], principal: Principal): RosterSchool[] {
-  switch (principal.role) {
-    case 'admin':
-    case 'region':
-      return schools;
-    case 'municipality':
-      return schools.filter((s) => s.municipalityId === principal.municipalityId);
-    case 'school':
-      return schools.filter((s) => s.id === principal.schoolId);
-  }
 }
 
 /**

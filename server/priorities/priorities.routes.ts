@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { audit } from '../audit/log.js';
-import type { Principal } from '../auth/principal.js';
-import { schoolOfWave } from '../explanations/school-of-wave.js';
-import { storedModel } from '../profiles/wave-model.js';
+import { staffPrincipal } from '../auth/hooks.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { ApiError, badRequest } from '../shared/errors.js';
+import { schoolOfWave } from '../territory/assert.js';
+import type { Caller } from '../territory/scope.js';
 import { findPriorities, replacePriorities } from './priorities.repository.js';
 import { WaveSchoolParams } from '../shared/vocabulary.js';
 import { Priorities, PrioritiesBody } from './priorities.schemas.js';
 
 /** The team chooses its own school's work; coordinators see the choice but do not make it for them. */
-function mayEdit(principal: Principal, schoolId: number): boolean {
-  return principal.role === 'admin' || (principal.role === 'school' && principal.schoolId === schoolId);
+function mayEdit(caller: Caller, schoolId: number): boolean {
+  return caller.role === 'admin' || (caller.role === 'school' && caller.schoolId === schoolId);
 }
 
 /** The risk factors a school works on after a wave: read by everyone who sees the profile, set by its team. */
@@ -20,9 +21,10 @@ export const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: WaveSchoolParams, response: { 200: Priorities } }, config: { access: 'staff' } },
     async (req) => {
       const { waveId, schoolId } = req.params;
-      await schoolOfWave(app.db, req.principal!, waveId, schoolId);
+      const caller = staffPrincipal(req);
+      await schoolOfWave(app.db, caller, waveId, schoolId);
       const found = await findPriorities(app.db, waveId, schoolId);
-      return { waveId, schoolId, factorIds: found.factorIds, chosenAt: found.chosenAt?.toISOString() ?? null, editable: mayEdit(req.principal!, schoolId) };
+      return { waveId, schoolId, factorIds: found.factorIds, chosenAt: found.chosenAt?.toISOString() ?? null, editable: mayEdit(caller, schoolId) };
     },
   );
 
@@ -31,7 +33,7 @@ export const priorityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: WaveSchoolParams, body: PrioritiesBody, response: { 200: Priorities } }, config: { access: 'staff' } },
     async (req) => {
       const { waveId, schoolId } = req.params;
-      const principal = req.principal!;
+      const principal = staffPrincipal(req);
       const { wave } = await schoolOfWave(app.db, principal, waveId, schoolId);
       if (!mayEdit(principal, schoolId)) throw new ApiError(403, 'forbidden', "Only the school's own team chooses its priorities");
       const model = await storedModel(app.db, wave.model_id);

@@ -1,15 +1,14 @@
-import type { Principal } from '../auth/principal.js';
 import type { Db } from '../db/connect.js';
 import type { Wave } from '../db/schema.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { waveTerms } from '../shared/vocabulary.js';
+import type { Caller } from '../territory/scope.js';
+import { listSchoolsInScope, schoolIdsInScope, type WaveSchool } from '../territory/schools.repository.js';
 import type { SchoolProfileBody, WaveProfilesBody } from './schemas.js';
-import { schoolIdsInScope } from '../shared/region-schools.js';
-import { listSchoolsInScope, type WaveSchool } from './schools.repository.js';
 import { collectStatsSql } from './stats.sql.js';
-import { storedModel } from './wave-model.js';
 
 const NO_RESPONSES: CollectedStats = {
   responses: Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>,
@@ -27,10 +26,10 @@ export async function schoolProfile(db: Db, wave: Wave, school: WaveSchool): Pro
  * Profiles of every school of the wave's region that the caller may see, from one aggregation
  * over the wave's responses. Schools nobody answered for are listed too (all roles at 0).
  */
-export async function waveProfiles(db: Db, wave: Wave, principal: Principal): Promise<WaveProfilesBody> {
+export async function waveProfiles(db: Db, wave: Wave, caller: Caller): Promise<WaveProfilesBody> {
   const model = await storedModel(db, wave.model_id);
-  const schools = await listSchoolsInScope(db, wave.region_id, principal);
-  const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, principal));
+  const schools = await listSchoolsInScope(db, wave.region_id, caller);
+  const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));
   return {
     wave: waveTerms(wave),
     model: modelRef(model),

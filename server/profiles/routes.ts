@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { assertWaveVisible } from '../auth/scope.js';
-import { schoolOfWave } from '../explanations/school-of-wave.js';
+import { staffPrincipal } from '../auth/hooks.js';
+import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
 import { schoolProfile, waveProfiles } from './profiles.js';
 import { WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
 import { SchoolProfileBody, WaveProfilesBody } from './schemas.js';
@@ -11,7 +11,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/waves/:waveId/schools/:schoolId/profile',
     { schema: { params: WaveSchoolParams, response: { 200: SchoolProfileBody } }, config: { access: 'staff' } },
     async (req) => {
-      const { wave, school } = await schoolOfWave(app.db, req.principal!, req.params.waveId, req.params.schoolId);
+      const { wave, school } = await schoolOfWave(app.db, staffPrincipal(req), req.params.waveId, req.params.schoolId);
       return schoolProfile(app.db, wave, school);
     },
   );
@@ -26,8 +26,9 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'coordinator' },
     },
     async (req) => {
-      const wave = await assertWaveVisible(app.db, req.principal!, req.params.waveId);
-      return waveProfiles(app.db, wave, req.principal!);
+      const caller = staffPrincipal(req);
+      const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
+      return waveProfiles(app.db, wave, caller);
     },
   );
 };

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { assertWaveVisible } from '../auth/scope.js';
+import { staffPrincipal } from '../auth/hooks.js';
 import { sendAttachment } from '../exports/attachment.js';
 import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
 import { waveProfiles } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
+import { assertWaveVisible } from '../territory/assert.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
 import { regionPicture } from './region-picture.js';
 import { WaveParams } from '../shared/vocabulary.js';
@@ -16,7 +17,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/waves/:waveId/region-picture',
     { schema: { params: WaveParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
     async (req) => {
-      const principal = req.principal!;
+      const principal = staffPrincipal(req);
       const wave = await assertWaveVisible(app.db, principal, req.params.waveId);
       const { compareTo } = req.query;
       let other = null;
@@ -36,8 +37,9 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: WaveParams }, config: { access: 'coordinator' } }, async (req, reply) => {
-      const wave = await assertWaveVisible(app.db, req.principal!, req.params.waveId);
-      const body = await waveProfiles(app.db, wave, req.principal!);
+      const caller = staffPrincipal(req);
+      const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
+      const body = await waveProfiles(app.db, wave, caller);
       const generatedAt = new Date();
       const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
       return sendAttachment(reply, { format, filename, body: format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt) });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { seedDemo, isDatabaseEmpty, findDemoLinks, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/seed.js';
 import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
-import { loadModelFile } from '../../server/scoring/load-model.js';
+import { loadModelFile } from '../../server/risk-models/model-file.js';
 import { storeModelVersion } from '../../server/risk-models/store.js';
 import { validateAnswers } from '../../server/respond/validate-answers.js';
 import { buildApp } from '../../server/app.js';

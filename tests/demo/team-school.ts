@@ -1,7 +1,7 @@
 import type { Db } from '../../server/db/connect.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { schoolProfile } from '../../server/profiles/profiles.js';
-import { findSchoolOfRegion } from '../../server/profiles/schools.repository.js';
+import { findSchoolOfRegion } from '../../server/territory/schools.repository.js';
 
 /** The demo school team's profile in each wave, earliest first, scored the way the profile API scores it. */
 export async function teamSchoolProfiles(db: Db) {

@@ -6,7 +6,7 @@ import { schoolStrings as s } from '../../client/src/school/strings.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { compareProfiles } from '../../server/dynamics/compare.js';
 import { keyIndicators, needsDistribution } from '../../server/explanations/explain.js';
-import { storedModel } from '../../server/profiles/wave-model.js';
+import { storedModel } from '../../server/risk-models/stored-model.js';
 import type { FactorResult, RiskModel } from '../../server/scoring/model.js';
 import { teamSchoolProfiles } from '../demo/team-school.js';
 import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';

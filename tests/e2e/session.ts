@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
 import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/scoring/load-model.js';
+import { loadModelFile } from '../../server/risk-models/model-file.js';
 import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { launchBrowser, newPhoneContext } from './browser.js';
 import { startServer, type E2eServer } from './server.js';

@@ -2,7 +2,7 @@ import type { Db } from '../../server/db/connect.js';
 import type { Role } from '../../server/shared/roles.js';
 import { newLinkToken } from '../../server/shared/tokens.js';
 import { join } from 'node:path';
-import { loadModelFile } from '../../server/scoring/load-model.js';
+import { loadModelFile } from '../../server/risk-models/model-file.js';
 import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 
 const DAY = 24 * 3600 * 1000;

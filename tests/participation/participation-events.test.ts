@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp } from '../helpers/app.js';
-import { newWave, newWorld } from '../helpers/fixtures.js';
+import { newMunicipality, newRegion, newSchool, newWave, newWorld } from '../helpers/fixtures.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { POLL_INTERVAL_MS } from '../../server/participation/participation-events.js';
 import { openLink } from './responses.js';
@@ -28,6 +28,9 @@ function streamReader(body: ReadableStream<Uint8Array>) {
   };
   return {
     text: () => text,
+    /** How many changes the stream has told of. */
+    changes: () => text.split('event: changed').length - 1,
+    until: waitFor,
     ended: () => done,
     contains: (needle: string, timeoutMs: number) => waitFor(() => text.includes(needle), timeoutMs),
     end: (timeoutMs: number) => waitFor(() => done, timeoutMs).then(async (ok) => (ok ? pump.then(() => true) : false)),
@@ -71,6 +74,57 @@ describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
       expect(await stream.end(2000)).toBe(true);
     } finally {
       if (!closed) await t.close();
+    }
+  });
+
+  it("tell each account of the schools it may see only: a school team never of another school, a municipality never of another municipality's", async () => {
+    const t = await openTestApp(kind);
+    try {
+      const db = t.database.db;
+      const region = await newRegion(db);
+      const alpha = await newMunicipality(db, region.id);
+      const beta = await newMunicipality(db, region.id);
+      const a1 = await newSchool(db, alpha.id);
+      const a2 = await newSchool(db, alpha.id);
+      const b1 = await newSchool(db, beta.id);
+      const wave = await newWave(db, region.id);
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+
+      const watch = async (spec: Parameters<typeof newLoggedInAccount>[2]) => {
+        const { cookie } = await newLoggedInAccount(t.app, db, spec);
+        const res = await fetch(`${address}/api/waves/${wave.id}/participation/events`, { headers: { cookie } });
+        expect(res.status).toBe(200);
+        const stream = streamReader(res.body!);
+        expect(await stream.contains('retry:', 2000)).toBe(true);
+        return stream;
+      };
+      const regionStream = await watch({ role: 'region', regionId: region.id });
+      const alphaStream = await watch({ role: 'municipality', municipalityId: alpha.id });
+      const a1Stream = await watch({ role: 'school', schoolId: a1.id });
+      // Let the first poll take the wave's starting point.
+      await new Promise((r) => setTimeout(r, 500));
+
+      const answer = async (schoolId: number) => {
+        const link = await openLink(db, wave.id, schoolId, 'teacher');
+        const res = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+        expect(res.statusCode).toBe(201);
+      };
+      const wait = POLL_INTERVAL_MS * 2 + 1000;
+
+      // One poller serves every stream of the wave, so once one stream is told of a poll's changes, all were.
+      await answer(b1.id);
+      expect(await regionStream.until(() => regionStream.changes() === 1, wait)).toBe(true);
+      expect([alphaStream.changes(), a1Stream.changes()]).toEqual([0, 0]);
+
+      await answer(a2.id);
+      expect(await alphaStream.until(() => alphaStream.changes() === 1, wait)).toBe(true);
+      expect([regionStream.changes(), a1Stream.changes()]).toEqual([2, 0]);
+
+      await answer(a1.id);
+      expect(await a1Stream.until(() => a1Stream.changes() === 1, wait)).toBe(true);
+      expect([regionStream.changes(), alphaStream.changes()]).toEqual([3, 2]);
+    } finally {
+      await t.close();
     }
   });
 });

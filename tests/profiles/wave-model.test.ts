@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedModel } from '../../server/profiles/wave-model.js';
+import { storedModel } from '../../server/risk-models/stored-model.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
 import { storeRealModel } from './world.js';
 
@@ -22,7 +22,9 @@ describe.each(TEST_DATABASES)(`${storedModel.name} on %s`, (kind) => {
 
   it('does not cache a failed read', async () => {
     await expect(storedModel(database.db, 'later')).rejects.toThrow();
-    await database.db.insertInto('risk_models').values({ id: 'later', title: 'Позже', definition: JSON.stringify({ id: 'later', title: 'Позже', levels: { medium: 0.3, high: 0.6 }, minRate: 0.5, factors: [] }) }).execute();
+    const indicator = { id: 'F.q', role: 'teacher', kind: 'mean', question: 'q', best: 5, worst: 1, weight: 1 };
+    const later = { id: 'later', title: 'Позже', levels: { medium: 0.3, high: 0.6 }, minRate: 0.5, factors: [{ id: 'F', title: 'Фактор', indicators: [indicator] }] };
+    await database.db.insertInto('risk_models').values({ id: 'later', title: 'Позже', definition: JSON.stringify(later) }).execute();
     expect((await storedModel(database.db, 'later')).title).toBe('Позже');
   });
 });

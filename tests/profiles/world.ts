@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { App } from '../../server/app.js';
 import type { Db } from '../../server/db/connect.js';
 import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/scoring/load-model.js';
+import { loadModelFile } from '../../server/risk-models/model-file.js';
 import type { Role } from '../../server/shared/roles.js';
 import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { newLink } from '../helpers/fixtures.js';

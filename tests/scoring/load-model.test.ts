@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModelError, loadModelFile, validateModel } from '../../server/scoring/load-model.js';
+import { loadModelFile } from '../../server/risk-models/model-file.js';
+import { ModelError, validateModel } from '../../server/risk-models/validate-model.js';
 import { ROLES, type Role } from '../../server/shared/roles.js';
 import { compileQuestionnaire, type Questionnaires, type SurveyJson } from '../../server/surveys/questionnaires.js';
 
@@ -226,7 +227,7 @@ describe(validateModel.name, () => {
       ]);
       expect(problemsAfter((m) => Object.assign(m, { minRate: { principal: -0.1, director: 0.5 } }))).toEqual([
         `${FILE}: model: minRate.principal must be a number in [0, 1], got -0.1`,
-        `${FILE}: model: minRate: unknown role "director" (expected one of principal, teacher, student, parent)`,
+        `${FILE}: model: minRate: unknown key "director" (expected one of principal, teacher, student, parent)`,
       ]);
     });
   });
@@ -254,7 +255,9 @@ describe(validateModel.name, () => {
         const pc = indicator(m, 'R1.pc');
         pc.wieght = 3;
       });
-      expect(problems).toEqual([`${FILE}: indicator "R1.pc": unknown key "wieght"`]);
+      expect(problems).toEqual([
+        `${FILE}: indicator "R1.pc": unknown key "wieght" (expected one of id, role, weight, title, description, kind, question, values, best, worst)`,
+      ]);
     });
 
     it('rejects duplicate factor ids and indicator ids across factors', () => {

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { audit } from '../../audit/log.js';
 import { createAccount, normaliseEmail } from '../../auth/accounts.js';
+import { staffPrincipal } from '../../auth/hooks.js';
 import { createInvitation } from '../../auth/invitations.repository.js';
 import { deleteUserSessions } from '../../auth/sessions.repository.js';
 import { findUserByEmail } from '../../auth/users.repository.js';
@@ -35,7 +36,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const result = await app.db.transaction().execute(async (trx) => {
       const account = await createAccount(trx, body);
       const token = await createInvitation(trx, account.id);
-      await audit(trx, { userId: req.principal!.id, action: 'account.create', entity: 'user', entityId: account.id, details: { email: account.email, role: account.role } });
+      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.create', entity: 'user', entityId: account.id, details: { email: account.email, role: account.role } });
       return { account, token };
     });
     return reply.code(201).send({ account: result.account, invitePath: `/invite/${result.token}` });
@@ -46,17 +47,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', req.params.id).executeTakeFirst();
       if (!user) throw notFound('account_not_found', `No account ${req.params.id}`);
       const token = await createInvitation(trx, user.id);
-      await audit(trx, { userId: req.principal!.id, action: 'account.invite', entity: 'user', entityId: user.id, details: { email: user.email } });
+      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.invite', entity: 'user', entityId: user.id, details: { email: user.email } });
       return { invitePath: `/invite/${token}` };
     });
   });
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/api/admin/accounts/:id/${action}`, { schema: { params: IdParams, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
-      if (disabled && req.params.id === req.principal!.id) throw badRequest('cannot_disable_self', 'You cannot disable your own account');
+      if (disabled && req.params.id === staffPrincipal(req).id) throw badRequest('cannot_disable_self', 'You cannot disable your own account');
       await app.db.transaction().execute(async (trx) => {
         if (!(await setDisabled(trx, req.params.id, disabled))) throw notFound('account_not_found', `No account ${req.params.id}`);
-        await audit(trx, { userId: req.principal!.id, action: `account.${action}`, entity: 'user', entityId: req.params.id });
+        await audit(trx, { userId: staffPrincipal(req).id, action: `account.${action}`, entity: 'user', entityId: req.params.id });
       });
       if (disabled) await deleteUserSessions(app.db, req.params.id);
       return { ok: true } as const;

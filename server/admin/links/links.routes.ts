@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox, Static } from '@fastify/type-provider-typebox';
 import { audit } from '../../audit/log.js';
+import { staffPrincipal } from '../../auth/hooks.js';
 import type { Db } from '../../db/connect.js';
 import { sendAttachment } from '../../exports/attachment.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
@@ -88,7 +89,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         const wave = await lockWave(trx, req.params.id);
         if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
         const result = await reconcileLinks(trx, wave.id, wave.region_id);
-        await audit(trx, { userId: req.principal!.id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
+        await audit(trx, { userId: staffPrincipal(req).id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
         return result;
       }),
   );
@@ -107,7 +108,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         await setAccessMode(trx, wave.id, req.body.role, req.body.mode);
         const result = await reconcileLinks(trx, wave.id, wave.region_id);
         await audit(trx, {
-          userId: req.principal!.id,
+          userId: staffPrincipal(req).id,
           action: 'wave.access_mode',
           entity: 'wave',
           entityId: wave.id,
@@ -134,7 +135,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         if (link.code_used) throw conflict('code_used', `Code ${link.id} has already been answered; there is nothing to replace`);
         const next = await replaceLink(trx, link);
         await audit(trx, {
-          userId: req.principal!.id,
+          userId: staffPrincipal(req).id,
           action: 'link.replace',
           entity: 'link',
           entityId: link.id,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { audit } from '../../audit/log.js';
+import { staffPrincipal } from '../../auth/hooks.js';
 import { badRequest, conflict } from '../../shared/errors.js';
 import { cleanText, nameKey } from './columns.js';
 import { insertRegion, listRegions, regionNames } from './regions.repository.js';
@@ -25,7 +26,7 @@ export const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (same) throw conflict('region_exists', `The region "${same.name}" already exists`);
         const created = await insertRegion(trx, name);
         if (!created) throw conflict('region_exists', `The region "${name}" already exists`);
-        await audit(trx, { userId: req.principal!.id, action: 'region.create', entity: 'region', entityId: created.id, details: { name } });
+        await audit(trx, { userId: staffPrincipal(req).id, action: 'region.create', entity: 'region', entityId: created.id, details: { name } });
         return created;
       });
       return reply.code(201).send(region);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { staffPrincipal } from '../../auth/hooks.js';
 import { sendAttachment } from '../../exports/attachment.js';
 import { importRoster, previewRoster } from './import-roster.js';
 import { RosterApplied, RosterPreview, RosterQuery } from './roster.schemas.js';
@@ -23,7 +24,7 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/roster',
     { schema: { querystring: RosterQuery, response: { 200: RosterApplied } }, config: { access: 'admin' } },
-    async (req) => importRoster(app.db, fileOf(req.body), { userId: req.principal!.id, filename: req.query.filename }),
+    async (req) => importRoster(app.db, fileOf(req.body), { userId: staffPrincipal(req).id, filename: req.query.filename }),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {

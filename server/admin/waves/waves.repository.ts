@@ -23,11 +23,9 @@ function selectWaves(db: Db) {
     ]);
 }
 
-/** Waves newest first; `regionId` null lists every region's. */
-export function listWaves(db: Db, regionId: number | null) {
-  let query = selectWaves(db).orderBy('waves.opens_at', 'desc').orderBy('waves.id', 'desc');
-  if (regionId !== null) query = query.where('waves.region_id', '=', regionId);
-  return query.execute();
+/** Every region's waves, newest first. */
+export function listWaves(db: Db) {
+  return selectWaves(db).orderBy('waves.opens_at', 'desc').orderBy('waves.id', 'desc').execute();
 }
 
 export type WaveRow = Awaited<ReturnType<typeof listWaves>>[number];

@@ -1,8 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import { audit } from '../../audit/log.js';
+import { staffPrincipal } from '../../auth/hooks.js';
 import type { WaveTable } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
+import { mayViewWavesOf } from '../../territory/scope.js';
 import { accessModes, reconcileLinks } from '../links/links.repository.js';
 import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionExists, updateWave } from './waves.repository.js';
 import { IdParams } from '../../shared/vocabulary.js';
@@ -26,15 +28,13 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/waves',
     { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff' } },
     async (req) => {
-      const principal = req.principal!;
-      // A staff account outside any region (never the case by the users table's check) would see nothing, not everything.
-      const rows = principal.role === 'admin' ? await listWaves(app.db, null) : principal.regionId === null ? [] : await listWaves(app.db, principal.regionId);
-      return rows.map(toWaveView);
+      const caller = staffPrincipal(req);
+      return (await listWaves(app.db)).filter((wave) => mayViewWavesOf(caller, wave.region_id)).map(toWaveView);
     },
   );
 
   app.get('/api/admin/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'admin' } }, async () =>
-    (await listWaves(app.db, null)).map(toWaveView),
+    (await listWaves(app.db)).map(toWaveView),
   );
 
   app.get('/api/admin/models', { schema: { response: { 200: Type.Array(ModelView) } }, config: { access: 'admin' } }, async () =>
@@ -73,7 +73,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         const links = await reconcileLinks(trx, id, body.regionId);
         await audit(trx, {
-          userId: req.principal!.id,
+          userId: staffPrincipal(req).id,
           action: 'wave.create',
           entity: 'wave',
           entityId: id,
@@ -112,7 +112,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         await updateWave(trx, before.id, patch);
         await audit(trx, {
-          userId: req.principal!.id,
+          userId: staffPrincipal(req).id,
           action: 'wave.update',
           entity: 'wave',
           entityId: before.id,

@@ -1,7 +1,8 @@
+import { Value } from 'typebox/value';
 import type { Db } from '../db/connect.js';
-import { loadStoredModel } from '../risk-models/store.js';
-import type { RiskModel } from '../scoring/model.js';
-import { parseStoredModel } from './model-schema.js';
+import { RiskModelSchema, type RiskModel } from '../scoring/model.js';
+import { schemaProblems } from './schema-problems.js';
+import { loadStoredModel } from './store.js';
 
 /**
  * Stored models never change under their id (store.ts refuses that), so each is read and checked
@@ -21,4 +22,14 @@ export function storedModel(db: Db, modelId: string): Promise<RiskModel> {
     model.catch(() => cache.delete(modelId));
   }
   return model;
+}
+
+/**
+ * Types a stored definition as a model, or throws naming the first problems. It was checked against the
+ * questionnaires when it was stored; only the model's schema is checked again, because the questionnaires
+ * of today may no longer contain an old wave's questions.
+ */
+function parseStoredModel(definition: unknown, id: string): RiskModel {
+  if (Value.Check(RiskModelSchema, definition)) return definition;
+  throw new Error(`Stored risk model "${id}" is not a valid model: ${schemaProblems(RiskModelSchema, definition).slice(0, 5).join('; ')}`);
 }

@@ -2,8 +2,8 @@ import type { AccountRole } from '../db/schema.js';
 
 /**
  * Who may call a route. Every /api route declares one in `config.access`; the app refuses to start
- * with a route that does not. Territory (which school, municipality, region) is checked in the handler
- * with auth/scope.ts, because only the handler knows which school or wave a request is about.
+ * with a route that does not. Which school, municipality or region a request may reach is checked in the
+ * handler with assert.ts, because only the handler knows which school or wave a request is about.
  */
 export type Access = 'public' | 'staff' | 'coordinator' | 'admin';
 

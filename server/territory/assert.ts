@@ -1,0 +1,35 @@
+import type { Db } from '../db/connect.js';
+import { ApiError, notFound } from '../shared/errors.js';
+import { inScope, mayViewWavesOf, type Caller, type Territory } from './scope.js';
+import { findSchoolOfRegion, schoolTerritory } from './schools.repository.js';
+
+const outOfScope = () => new ApiError(403, 'out_of_scope', 'This is outside the territory of your account');
+
+/** 404 for a school that does not exist, 403 for one outside the caller's territory. */
+export async function assertSchoolInScope(db: Db, caller: Caller, schoolId: number): Promise<Territory> {
+  const territory = await schoolTerritory(db, schoolId);
+  if (!territory) throw notFound('school_not_found', `No school ${schoolId}`);
+  if (!inScope(caller, territory)) throw outOfScope();
+  return territory;
+}
+
+/** 404 for a wave that does not exist, 403 for a wave of a region the caller does not see. Returns the wave row. */
+export async function assertWaveVisible(db: Db, caller: Caller, waveId: number) {
+  const wave = await db.selectFrom('waves').selectAll().where('id', '=', waveId).executeTakeFirst();
+  if (!wave) throw notFound('wave_not_found', `No wave ${waveId}`);
+  if (!mayViewWavesOf(caller, wave.region_id)) throw outOfScope();
+  return wave;
+}
+
+/**
+ * The wave and the school a per-school route (profile, explanations, dynamics, priorities, reminder links)
+ * is about, so they all check alike: 404 for an unknown wave or school, 403 outside the caller's territory,
+ * 404 for a school of another region.
+ */
+export async function schoolOfWave(db: Db, caller: Caller, waveId: number, schoolId: number) {
+  const wave = await assertWaveVisible(db, caller, waveId);
+  const territory = await assertSchoolInScope(db, caller, schoolId);
+  const school = territory.regionId === wave.region_id ? await findSchoolOfRegion(db, wave.region_id, schoolId) : undefined;
+  if (!school) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
+  return { wave, school };
+}
