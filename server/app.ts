@@ -12,7 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { respondRoutes } from './respond/routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
-import { withLogRedaction } from './security/logging.js';
+import { loggingOptions } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
@@ -55,7 +55,7 @@ declare module 'fastify' {
 /** Builds the whole server without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: withLogRedaction(deps.logger),
+    ...loggingOptions(deps.logger),
     // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
