@@ -28,6 +28,7 @@ import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import type { Access } from './shared/access.js';
+import type { TrustProxy } from './security/trust-proxy.js';
 
 const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
@@ -41,6 +42,8 @@ export interface AppDeps {
   serveClient?: boolean;
   /** Where respondents reach the server; printed links and QR codes start with it. */
   publicUrl?: string;
+  /** Whose forwarded headers to believe (`TRUST_PROXY`); nobody's by default. */
+  trustProxy?: TrustProxy;
 }
 
 declare module 'fastify' {
@@ -56,8 +59,8 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     ...loggingOptions(deps.logger),
-    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
-    trustProxy: true,
+    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*, believed only from the proxy.
+    trustProxy: deps.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './security/trust-proxy.js';
 
 /** Every setting the server reads from the environment, parsed in one place. */
 export interface Config {
@@ -12,6 +13,11 @@ export interface Config {
   /** Creates the demo region on an empty embedded database (never on PostgreSQL). */
   demo: boolean;
   logLevel: string;
+  /**
+   * Whose X-Forwarded-For (client address) and X-Forwarded-Proto to believe. Off unless set: any client could
+   * write those headers, and pick the address its failed logins count against.
+   */
+  trustProxy: TrustProxy;
   /** The first administrator, created at start when absent. */
   admin: { email: string; password: string } | null;
 }
@@ -30,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     demo: env.DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
   };
 }

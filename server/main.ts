@@ -35,6 +35,7 @@ const app = await buildApp({
   questionnaires,
   serveClient: true,
   publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
 });
 
