@@ -29,6 +29,7 @@ import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import type { Access } from './shared/access.js';
 import type { TrustProxy } from './security/trust-proxy.js';
+import { sessionCookie, type SessionCookie } from './auth/session-cookie.js';
 
 const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
@@ -52,6 +53,7 @@ declare module 'fastify' {
     dbKind: DatabaseKind;
     /** Every /api route with its declared access; the authorisation matrix test walks it. */
     routeAccess: Array<{ method: string; url: string; access: Access }>;
+    sessionCookie: SessionCookie;
   }
 }
 
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('db', deps.db);
   app.decorate('dbKind', deps.dbKind);
   app.decorate('routeAccess', []);
+  app.decorate('sessionCookie', sessionCookie(deps.publicUrl));
 
   app.addHook('onRoute', (route) => {
     // The API description is public by design: it documents routes, each of which checks its own access.
@@ -102,7 +105,7 @@ export async function buildApp(deps: AppDeps) {
   // OpenAPI is generated from the same route schemas that validate requests: one definition, never out of date.
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Анкетирование школ «500+» API', version: '1', description: 'Errors are { statusCode, code, message }. Staff routes need the sid cookie from POST /api/auth/login; changes also need the x-csrf-token header.' },
+      info: { title: 'Анкетирование школ «500+» API', version: '1', description: 'Errors are { statusCode, code, message }. Staff routes need the session cookie from POST /api/auth/login (sid; __Host-sid when served over https); changes also need the x-csrf-token header.' },
     },
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });

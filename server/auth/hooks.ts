@@ -1,11 +1,10 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../shared/errors.js';
 import { ACCESS_ROLES } from '../shared/access.js';
 import type { Principal } from './principal.js';
 import { findActiveSession, touchSession } from './sessions.repository.js';
 
-export const SESSION_COOKIE = 'sid';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -16,10 +15,6 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function sessionCookieOptions(req: FastifyRequest, expires?: Date) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: req.protocol === 'https', expires };
-}
 
 /**
  * Loads the session of every request and enforces each route's declared access. Registered on the root
@@ -32,7 +27,7 @@ export async function registerAuthHooks(app: FastifyInstance) {
 
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
-    const sid = req.cookies[SESSION_COOKIE];
+    const sid = req.cookies[app.sessionCookie.name];
     if (sid && access !== 'public') {
       const session = await findActiveSession(app.db, sid);
       if (session) {

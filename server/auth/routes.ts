@@ -2,7 +2,6 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { audit } from '../audit/log.js';
-import { SESSION_COOKIE, sessionCookieOptions } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { FAILED_LOGINS_PER_ACCOUNT, FailedLogins } from './failed-logins.js';
@@ -26,10 +25,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number): Promise<Session> {
     // A new session id at every login: a session fixed before login is never promoted.
-    const old = req.cookies[SESSION_COOKIE];
+    const old = req.cookies[app.sessionCookie.name];
     if (old) await deleteSession(app.db, old);
     const session = await createSession(app.db, userId);
-    reply.setCookie(SESSION_COOKIE, session.cookie, sessionCookieOptions(req, session.expiresAt));
+    reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.expiresAt));
     const active = await findActiveSession(app.db, session.cookie);
     return { user: active!.principal, csrfToken: session.csrfToken };
   }
@@ -64,8 +63,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post('/api/auth/logout', { schema: { response: { 200: LoggedOut } }, config: { access: 'staff' } }, async (req, reply) => {
-    await deleteSession(app.db, req.cookies[SESSION_COOKIE]!);
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    await deleteSession(app.db, req.cookies[app.sessionCookie.name]!);
+    reply.clearCookie(app.sessionCookie.name, app.sessionCookie.options(req));
     return { ok: true as const };
   });
 
