@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Db, DatabaseKind } from './db/connect.js';
+import type { Db, DatabaseKind, StorageState } from './db/connect.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -25,6 +25,8 @@ import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { refuseWritesWhileDiskIsLow } from './health/refuse-writes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import type { Access } from './shared/access.js';
@@ -45,6 +47,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Whose forwarded headers to believe (`TRUST_PROXY`); nobody's by default. */
   trustProxy?: TrustProxy;
+  /** The embedded database's state: writes refused on a nearly full disk, unavailable while it restarts. */
+  storage?: StorageState;
 }
 
 declare module 'fastify' {
@@ -124,9 +128,10 @@ export async function buildApp(deps: AppDeps) {
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await registerSecurity(app);
+  if (deps.storage) refuseWritesWhileDiskIsLow(app, deps.storage);
   await registerAuthHooks(app);
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: app.dbKind }));
+  await app.register(healthRoutes, { storage: deps.storage });
   await app.register(respondRoutes, { questionnaires: deps.questionnaires });
   await app.register(authRoutes);
   await app.register(accountRoutes);
