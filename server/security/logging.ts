@@ -11,11 +11,11 @@ const CREDENTIAL_PREFIXES = [['s'], ['c'], ['invite'], ['api', 'links'], ['api',
 /**
  * Anything shaped like one of our secrets (16+ base64url characters with a capital or a digit, unlike the
  * lower-case words of our routes) is hidden wherever it sits, so a token pasted under a wrong path or into a
- * query is not logged either. Built assets are exempt: their names carry content hashes, public by nature.
+ * query is not logged either. Built assets' file names are exempt: they carry content hashes, public by nature.
  */
 const SECRET_RUN = /[A-Za-z0-9_-]{16,}/g;
 const hideSecretRuns = (text: string) => text.replace(SECRET_RUN, (run) => (/[A-Z0-9]/.test(run) ? '[token]' : run));
-const ASSETS = 'assets';
+const isAssetFile = (lowerSegments: string[], i: number) => lowerSegments[0] === 'assets' && i > 0 && /\.[a-z0-9]+$/.test(lowerSegments[i]!);
 
 /** The URL as it may be written to a log: whoever reads the logs must not be able to answer as a school or accept an invitation. */
 export function redactUrl(url: string): string {
@@ -25,7 +25,7 @@ export function redactUrl(url: string): string {
   const prefix = CREDENTIAL_PREFIXES.find((p) => p.length < segments.length && p.every((part, i) => lower[i] === part));
   const redacted = segments.map((segment, i) => {
     if (prefix && i === prefix.length) return '[token]';
-    return lower[0] === ASSETS ? segment : hideSecretRuns(segment);
+    return isAssetFile(lower, i) ? segment : hideSecretRuns(segment);
   });
   return `/${redacted.join('/')}${query === null ? '' : `?${hideSecretRuns(query)}`}`;
 }

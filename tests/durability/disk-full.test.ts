@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../server/app.js';
+import { readConfig } from '../../server/config.js';
 import { connectDatabase, type DatabaseHandle, type EmbeddedOptions } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
@@ -45,6 +46,15 @@ async function closeEmbedded(e: { app: App; handle: DatabaseHandle } | undefined
   await e?.app.close();
   await e?.handle.close();
 }
+
+describe('the settings of the guards', () => {
+  it('default to 200 MB and 30 s, and refuse what is not a positive number', () => {
+    expect(readConfig({}).embedded).toEqual({ minFreeBytes: 200 * MB, queryTimeoutMs: 30_000 });
+    expect(readConfig({ MIN_FREE_DISK_MB: '500', DB_QUERY_TIMEOUT_SECONDS: '2.5' }).embedded).toEqual({ minFreeBytes: 500 * MB, queryTimeoutMs: 2500 });
+    expect(() => readConfig({ MIN_FREE_DISK_MB: '0' })).toThrow(/MIN_FREE_DISK_MB must be a positive number, got "0"/);
+    expect(() => readConfig({ DB_QUERY_TIMEOUT_SECONDS: 'soon' })).toThrow(/DB_QUERY_TIMEOUT_SECONDS must be a positive number/);
+  });
+});
 
 describe('a disk that fills while the server runs (free space as the server reads it, replaced)', () => {
   let dir: string;

@@ -140,6 +140,7 @@ describe('what a log line may show of a URL', () => {
   it('hides a short or mistyped token after a credential prefix, and secrets in a query', () => {
     expect(redactUrl('/s/abc')).toBe('/s/[token]');
     expect(redactUrl(`/api/admin/roster?filename=${token}.csv`)).toBe('/api/admin/roster?filename=[token].csv');
+    expect(redactUrl(`/assets/${token}`)).toBe('/assets/[token]');
   });
 
   it('keeps the paths of the staff API and of built assets readable', () => {
