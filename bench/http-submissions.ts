@@ -58,7 +58,7 @@ interface LoadResult {
 }
 
 /** A respondent's complete answers: every question answered with a value the questionnaire allows, a few skipped. */
-function answersFor(questionnaire: Questionnaire, random: () => number): Record<string, unknown> {
+export function answersFor(questionnaire: Questionnaire, random: () => number): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   for (const spec of questionnaire.questions.values()) {
@@ -180,8 +180,8 @@ function load(job: LoadJob): Promise<LoadResult> {
   });
 }
 
-/** A region of 500 schools in 10 municipalities, an open wave and one open link per school and role. */
-async function seed(db: Db): Promise<BenchLink[]> {
+/** A region of 500 schools (or `schools`) in 10 municipalities, an open wave and one open link per school and role. */
+export async function seed(db: Db, schools = SCHOOLS): Promise<BenchLink[]> {
   const modelFile = join(SURVEYS_DIR, 'risk-model.json');
   const model = await loadModelFile(modelFile, SURVEYS_DIR);
   await storeModelVersion(db, model, modelFile);
@@ -191,10 +191,10 @@ async function seed(db: Db): Promise<BenchLink[]> {
     .values(Array.from({ length: 10 }, (_, i) => ({ region_id: region.id, name: `Район ${i + 1}` })))
     .returning('id')
     .execute();
-  const schools = await db
+  const schoolRows = await db
     .insertInto('schools')
     .values(
-      Array.from({ length: SCHOOLS }, (_, i) => ({
+      Array.from({ length: schools }, (_, i) => ({
         municipality_id: municipalities[i % municipalities.length]!.id,
         code: `B-${i + 1}`,
         name: `Школа № ${i + 1}`,
@@ -214,7 +214,7 @@ async function seed(db: Db): Promise<BenchLink[]> {
     .executeTakeFirstOrThrow();
   return db
     .insertInto('links')
-    .values(schools.flatMap((school) => ROLES.map((role) => ({ wave_id: wave.id, school_id: school.id, role, kind: 'open' as const, token: newLinkToken() }))))
+    .values(schoolRows.flatMap((school) => ROLES.map((role) => ({ wave_id: wave.id, school_id: school.id, role, kind: 'open' as const, token: newLinkToken() }))))
     .returning(['id', 'token', 'wave_id', 'school_id', 'role'])
     .execute();
 }

@@ -23,6 +23,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   participation: () => import('./participation.js'),
   'http-submissions': () => import('./http-submissions.js'),
   bundle: () => import('./bundle.js'),
+  'embedded-durability': () => import('./embedded-durability.js'),
 };
 
 const fmt = (x: number | undefined) =>

@@ -21,7 +21,7 @@ if (!values.email || !['create-admin', 'invite'].includes(positionals[0] ?? ''))
   console.error(USAGE);
   process.exit(2);
 }
-const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, embedded: config.embedded });
 try {
   await migrateToLatest(database.db);
   if (positionals[0] === 'create-admin') {

@@ -4,15 +4,15 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { resolve } from 'node:path';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Db, DatabaseKind } from './db/connect.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db, DatabaseKind, StorageState } from './db/connect.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { respondRoutes } from './respond/routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
-import { withLogRedaction } from './security/logging.js';
+import { loggingOptions } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
@@ -26,9 +26,13 @@ import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { refuseWritesWhileDiskIsLow } from './health/refuse-writes.js';
 import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import type { Access } from './territory/access.js';
+import type { TrustProxy } from './security/trust-proxy.js';
+import { sessionCookie, type SessionCookie } from './auth/session-cookie.js';
 
 const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
@@ -42,6 +46,10 @@ export interface AppDeps {
   serveClient?: boolean;
   /** Where respondents reach the server; printed links and QR codes start with it. */
   publicUrl?: string;
+  /** Whose forwarded headers to believe (`TRUST_PROXY`); nobody's by default. */
+  trustProxy?: TrustProxy;
+  /** The embedded database's state: writes refused on a nearly full disk, unavailable while it restarts. */
+  storage?: StorageState;
 }
 
 declare module 'fastify' {
@@ -50,21 +58,23 @@ declare module 'fastify' {
     dbKind: DatabaseKind;
     /** Every /api route with its declared access; the authorisation matrix test walks it. */
     routeAccess: Array<{ method: string; url: string; access: Access }>;
+    sessionCookie: SessionCookie;
   }
 }
 
 /** Builds the whole server without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: withLogRedaction(deps.logger),
-    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
-    trustProxy: true,
+    ...loggingOptions(deps.logger),
+    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*, believed only from the proxy.
+    trustProxy: deps.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', deps.db);
   app.decorate('dbKind', deps.dbKind);
   app.decorate('routeAccess', []);
+  app.decorate('sessionCookie', sessionCookie(deps.publicUrl));
 
   app.addHook('onRoute', (route) => {
     // The API description is public by design: it documents routes, each of which checks its own access.
@@ -100,7 +110,7 @@ export async function buildApp(deps: AppDeps) {
   // OpenAPI is generated from the same route schemas that validate requests: one definition, never out of date.
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Анкетирование школ «500+» API', version: '1', description: 'Errors are { statusCode, code, message }. Staff routes need the sid cookie from POST /api/auth/login; changes also need the x-csrf-token header.' },
+      info: { title: 'Анкетирование школ «500+» API', version: '1', description: 'Errors are { statusCode, code, message }. Staff routes need the session cookie from POST /api/auth/login (sid; __Host-sid when served over https); changes also need the x-csrf-token header.' },
     },
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
@@ -119,10 +129,10 @@ export async function buildApp(deps: AppDeps) {
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await registerSecurity(app);
+  if (deps.storage) refuseWritesWhileDiskIsLow(app, deps.storage);
   await registerAuthHooks(app);
 
-  const Health = Type.Object({ status: Type.Literal('ok'), database: Type.Enum(['pglite', 'postgresql']) });
-  app.get('/api/health', { schema: { response: { 200: Health } }, config: { access: 'public' } }, async () => ({ status: 'ok' as const, database: app.dbKind }));
+  await app.register(healthRoutes, { storage: deps.storage });
   await app.register(respondRoutes, { questionnaires: deps.questionnaires });
   await app.register(authRoutes);
   await app.register(accountRoutes);

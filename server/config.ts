@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './security/trust-proxy.js';
+import type { EmbeddedOptions } from './db/connect.js';
 
 /** Every setting the server reads from the environment, parsed in one place. */
 export interface Config {
@@ -12,8 +14,21 @@ export interface Config {
   /** Creates the demo region on an empty embedded database (never on PostgreSQL). */
   demo: boolean;
   logLevel: string;
+  /**
+   * Whose X-Forwarded-For (client address) and X-Forwarded-Proto to believe. Off unless set: any client could
+   * write those headers, and pick the address its failed logins count against.
+   */
+  trustProxy: TrustProxy;
   /** The first administrator, created at start when absent. */
   admin: { email: string; password: string } | null;
+  /** How the embedded database guards itself; unused on PostgreSQL. */
+  embedded: Pick<EmbeddedOptions, 'minFreeBytes' | 'queryTimeoutMs'>;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${env[name]}"`);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +45,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     demo: env.DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+    embedded: {
+      minFreeBytes: positiveNumber(env, 'MIN_FREE_DISK_MB', 200) * 1024 * 1024,
+      queryTimeoutMs: positiveNumber(env, 'DB_QUERY_TIMEOUT_SECONDS', 30) * 1000,
+    },
   };
 }

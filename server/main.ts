@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readConfig } from './config.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabase, StartRefusedError, type DatabaseHandle } from './db/connect.js';
+import { notifyConsole, type Notify } from './db/embedded/notify.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { loadQuestionnaires, SURVEYS_DIR } from './surveys/questionnaires.js';
@@ -11,7 +12,20 @@ import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
 
 const config = readConfig();
-const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+// The embedded database's guards report to the console until the app's log exists.
+let notify: Notify = notifyConsole;
+let database: DatabaseHandle;
+try {
+  database = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embedded: { ...config.embedded, notify: (level, message, details) => notify(level, message, details) },
+  });
+} catch (error) {
+  if (!(error instanceof StartRefusedError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 await migrateToLatest(database.db);
 
 const questionnaires = await loadQuestionnaires();
@@ -36,8 +50,11 @@ const app = await buildApp({
   questionnaires,
   serveClient: true,
   publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
+  storage: database.storage,
   logger: { level: config.logLevel },
 });
+notify = (level, message, details) => app.log[level](details ?? {}, message);
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -12,8 +12,9 @@ export interface AccountSpec {
   password?: string;
 }
 
+/** The one spelling of an e-mail: accounts, logins and the login limiter all read `" Name@X "` and `name@x` (and both Unicode forms of `é`) as one. */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFC').trim().toLowerCase();
 }
 
 export async function createAccount(db: Db, spec: AccountSpec) {

@@ -7,6 +7,13 @@ import { isIPv6 } from 'node:net';
  */
 export const FAILED_LOGINS_PER_ADDRESS = { max: 100, windowMs: 15 * 60_000 };
 
+/**
+ * Failed logins of one account from one address: a real person mistypes a few times, not dozens. Keyed on the
+ * address too, so that nobody can lock an account out from elsewhere; failures only, so a school team sharing
+ * one account behind one address logs in all day.
+ */
+export const FAILED_LOGINS_PER_ACCOUNT = { max: 10, windowMs: 15 * 60_000 };
+
 interface Window {
   failures: number;
   endsAt: number;
@@ -29,7 +36,12 @@ export function addressKey(ip: string): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-/** Failed logins per address in a fixed window that starts at the address's first failure. In memory: one server process. */
+const keyOf = (ip: string, account: string | undefined) => (account === undefined ? addressKey(ip) : `${addressKey(ip)}|${account}`);
+
+/**
+ * Failed logins per address (or per address and account, when an account is given) in a fixed window that
+ * starts at the first failure. In memory: one server process.
+ */
 export class FailedLogins {
   private readonly windows = new Map<string, Window>();
   private nextSweepAt: number;
@@ -42,8 +54,8 @@ export class FailedLogins {
   }
 
   /** Seconds until the address may try again; 0 while it is under the ceiling. */
-  retryAfterSeconds(ip: string): number {
-    const window = this.live(addressKey(ip));
+  retryAfterSeconds(ip: string, account?: string): number {
+    const window = this.live(keyOf(ip, account));
     return window && window.failures >= this.limit.max ? Math.ceil((window.endsAt - this.now()) / 1000) : 0;
   }
 
@@ -51,8 +63,8 @@ export class FailedLogins {
    * Only failures are recorded, and a success does not reset the count: otherwise an attacker holding
    * one valid account could clear the ceiling by logging in between guesses.
    */
-  recordFailure(ip: string) {
-    const key = addressKey(ip);
+  recordFailure(ip: string, account?: string) {
+    const key = keyOf(ip, account);
     const window = this.live(key);
     if (window) window.failures++;
     else this.windows.set(key, { failures: 1, endsAt: this.now() + this.limit.windowMs });

@@ -5,7 +5,6 @@ import { ACCESS_ROLES } from '../territory/access.js';
 import type { Principal } from './session.schemas.js';
 import { findActiveSession, touchSession } from './sessions.repository.js';
 
-export const SESSION_COOKIE = 'sid';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -25,10 +24,6 @@ export function staffPrincipal(req: FastifyRequest): Principal {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function sessionCookieOptions(req: FastifyRequest, expires?: Date) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: req.protocol === 'https', expires };
-}
-
 /**
  * Loads the session of every request and enforces each route's declared access. Registered on the root
  * instance, so no route can slip past it.
@@ -40,7 +35,7 @@ export async function registerAuthHooks(app: FastifyInstance) {
 
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
-    const sid = req.cookies[SESSION_COOKIE];
+    const sid = req.cookies[app.sessionCookie.name];
     if (sid && access !== 'public') {
       const session = await findActiveSession(app.db, sid);
       if (session) {

@@ -2,10 +2,11 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { audit } from '../audit/log.js';
-import { SESSION_COOKIE, sessionCookieOptions, staffPrincipal } from './hooks.js';
+import { staffPrincipal } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
-import { FailedLogins } from './failed-logins.js';
+import { FAILED_LOGINS_PER_ACCOUNT, FailedLogins } from './failed-logins.js';
+import { normaliseEmail } from './accounts.js';
 import { InvitationView, Session } from './session.schemas.js';
 import { Done } from '../shared/vocabulary.js';
 import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
@@ -17,18 +18,19 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Login guesses per e-mail and address in the window; a real person mistypes a few times, not dozens. */
+/** Attempts to accept an invitation per address in the window: a real person mistypes a few times, not dozens. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' };
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const failedLogins = new FailedLogins();
+  const failedAccountLogins = new FailedLogins(FAILED_LOGINS_PER_ACCOUNT);
 
   async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number): Promise<Session> {
     // A new session id at every login: a session fixed before login is never promoted.
-    const old = req.cookies[SESSION_COOKIE];
+    const old = req.cookies[app.sessionCookie.name];
     if (old) await deleteSession(app.db, old);
     const session = await createSession(app.db, userId);
-    reply.setCookie(SESSION_COOKIE, session.cookie, sessionCookieOptions(req, session.expiresAt));
+    reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.expiresAt));
     const active = await findActiveSession(app.db, session.cookie);
     return { user: active!.principal, csrfToken: session.csrfToken };
   }
@@ -37,10 +39,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/auth/login',
     {
       schema: { body: LoginBody, response: { 200: Session } },
-      config: {
-        access: 'public',
-        rateLimit: { ...LOGIN_RATE_LIMIT, keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` },
-      },
+      config: { access: 'public' },
     },
     async (req, reply) => {
       const retryAfter = failedLogins.retryAfterSeconds(req.ip);
@@ -48,10 +47,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply.header('retry-after', retryAfter);
         throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
       }
-      const user = await findUserByEmail(app.db, req.body.email);
+      const email = normaliseEmail(req.body.email);
+      const accountRetryAfter = failedAccountLogins.retryAfterSeconds(req.ip, email);
+      if (accountRetryAfter > 0) {
+        reply.header('retry-after', accountRetryAfter);
+        throw new ApiError(429, 'rate_limited', `Too many failed logins to this account; try again in ${Math.ceil(accountRetryAfter / 60)} min`);
+      }
+      const user = await findUserByEmail(app.db, email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok || user.disabled_at) {
         failedLogins.recordFailure(req.ip);
+        failedAccountLogins.recordFailure(req.ip, email);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
       return startSession(req, reply, user.id);
@@ -59,8 +65,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post('/api/auth/logout', { schema: { response: { 200: Done } }, config: { access: 'staff' } }, async (req, reply) => {
-    await deleteSession(app.db, req.cookies[SESSION_COOKIE]!);
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    await deleteSession(app.db, req.cookies[app.sessionCookie.name]!);
+    reply.clearCookie(app.sessionCookie.name, app.sessionCookie.options(req));
     return { ok: true as const };
   });
 

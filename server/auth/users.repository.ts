@@ -1,7 +1,8 @@
 import type { Db } from '../db/connect.js';
+import { normaliseEmail } from './accounts.js';
 
 export function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
 }
 
 export async function setPassword(db: Db, userId: number, passwordHash: string) {

@@ -9,6 +9,9 @@ import { createAccount, ensureAdmin } from '../../server/auth/accounts.js';
 import { createInvitation } from '../../server/auth/invitations.repository.js';
 import { sha256 } from '../../server/shared/hash.js';
 import { InvitationView, Session } from '../../server/auth/session.schemas.js';
+import { buildApp } from '../../server/app.js';
+import { parseTrustProxy } from '../../server/security/trust-proxy.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 
 /** The answer as the client receives it: exactly the documented schema, and no secret of the account. */
 function expectSession(res: LightMyRequestResponse) {
@@ -61,10 +64,16 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
   });
 
   it('marks the cookie Secure behind HTTPS', async () => {
-    const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/login', payload: { email: 'region@example.org', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' },
-    });
-    expect(res.cookies.find((c) => c.name === 'sid')!.secure).toBe(true);
+    // X-Forwarded-Proto is believed only from a proxy named in TRUST_PROXY; here one on this machine.
+    const proxied = await buildApp({ db: t.database.db, dbKind: kind, questionnaires: await loadQuestionnaires(), trustProxy: parseTrustProxy('loopback') });
+    try {
+      const res = await proxied.inject({
+        method: 'POST', url: '/api/auth/login', payload: { email: 'region@example.org', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(res.cookies.find((c) => c.name === 'sid')!.secure).toBe(true);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('refuses a wrong password and an unknown e-mail alike with 401', async () => {

@@ -1,4 +1,4 @@
-import { buildApp, type App } from '../../server/app.js';
+import { buildApp, type App, type AppDeps } from '../../server/app.js';
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import type { DatabaseKind } from '../../server/db/connect.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
@@ -9,10 +9,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole API on a fresh database of the given kind, driven with `app.inject`. */
-export async function openTestApp(kind: DatabaseKind): Promise<TestApp> {
+/** The whole API on a fresh database of the given kind, driven with `app.inject`; `options` as a deployment would set them. */
+export async function openTestApp(kind: DatabaseKind, options: Omit<Partial<AppDeps>, 'db' | 'dbKind'> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ db: database.db, dbKind: database.kind, questionnaires: await loadQuestionnaires() });
+  const app = await buildApp({ db: database.db, dbKind: database.kind, questionnaires: await loadQuestionnaires(), ...options });
   await app.ready();
   return {
     app,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import type { TestProject } from 'vitest/node';
-import { PGliteDialect } from '../../server/db/pglite-dialect.js';
+import { inThisThread, PGliteDialect } from '../../server/db/pglite-dialect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 
 declare module 'vitest' {
@@ -20,7 +20,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'pglite-template-'));
   const pglite = await PGlite.create('memory://');
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<any>({ dialect: new PGliteDialect(inThisThread(pglite)) });
   await migrateToLatest(db);
   const file = join(dir, 'migrated.tar');
   await writeFile(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
