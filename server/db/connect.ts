@@ -103,8 +103,9 @@ async function connectEmbedded(dataDir: string, options: EmbeddedOptions): Promi
       dataDir,
       durable: options.durable,
       queryTimeoutMs: options.queryTimeoutMs,
-      // A start replays the write-ahead log since the last checkpoint, which may take many statements' time.
-      startTimeoutMs: 10 * options.queryTimeoutMs,
+      // A start replays the write-ahead log since the last checkpoint, which may take many statements' time; a new
+      // folder's initdb alone took over 10 s on a loaded 2-core machine, so a start gets at least two minutes.
+      startTimeoutMs: Math.max(120_000, 10 * options.queryTimeoutMs),
       retryMs: options.diskCheckMs,
       mayStart: () => guard.refusal === null,
       notify: options.notify,

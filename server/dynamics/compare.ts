@@ -20,7 +20,7 @@ export type FactorChange = Omit<Static<typeof FactorChangeSchema>, 'priority'>;
 
 export interface Comparison {
   factors: FactorChange[];
-  /** METHODOLOGY §4: some factor dropped by a level or more, and none rose by a level. */
+  /** docs/methodology.md §4: some factor dropped by a level or more, and none rose by a level. */
   positiveChange: boolean;
 }
 
@@ -29,7 +29,7 @@ function rank(level: Level | undefined): number | null {
 }
 
 /**
- * Compares one school's profiles of two waves factor by factor (METHODOLOGY §4). Factors match by id;
+ * Compares one school's profiles of two waves factor by factor (docs/methodology.md §4). Factors match by id;
  * the later wave's order and titles lead, and a factor only one of the models has is listed unmatched.
  */
 export function compareProfiles(earlier: ScoredFactor[], later: ScoredFactor[]): Comparison {

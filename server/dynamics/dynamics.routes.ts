@@ -9,7 +9,7 @@ import { earlierFirst } from './wave-order.js';
 import { SchoolParams } from '../shared/vocabulary.js';
 import { DynamicsQuery, SchoolDynamics } from './dynamics.schemas.js';
 
-/** A school's change between two waves (METHODOLOGY §4), for the same readers as its profile. */
+/** A school's change between two waves (docs/methodology.md §4), for the same readers as its profile. */
 export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/schools/:schoolId/dynamics',

@@ -26,7 +26,7 @@ export const SchoolDynamics = Type.Object({
   earlier: WaveTerms,
   later: WaveTerms,
   factors: Type.Array(FactorChange),
-  /** METHODOLOGY §4: a factor fell by a level or more and none rose by a level. */
+  /** docs/methodology.md §4: a factor fell by a level or more and none rose by a level. */
   positiveChange: Type.Boolean(),
   priorities: Type.Object({ earlier: Type.Array(Type.String()), later: Type.Array(Type.String()) }),
 });

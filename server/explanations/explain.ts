@@ -14,7 +14,7 @@ import type { AnswerCount } from './explanation.repository.js';
 import type { Distribution, ExplanationBody, IndicatorExplanation, PrincipalAnswers } from './explanation.schemas.js';
 import { answerText, type QuestionText, type QuestionTexts } from './question-texts.js';
 
-/** METHODOLOGY §2: a breakdown of answers is shown only when at least this many answered. */
+/** docs/methodology.md §2: a breakdown of answers is shown only when at least this many answered. */
 export const MIN_BREAKDOWN_N = 5;
 
 /** Share of the factor's weighted risk that the key indicators together reach first. */
@@ -141,7 +141,7 @@ function distribution(indicator: Indicator, result: IndicatorResult, question: Q
   const values = [...offered, ...answered.filter((a) => !offered.some((o) => String(o) === String(a)))];
   const rows = values.flatMap((value) => {
     const risk = riskOf(value);
-    // A choice the model gives no risk is not an answer to a `choice` indicator (METHODOLOGY §2).
+    // A choice the model gives no risk is not an answer to a `choice` indicator (docs/methodology.md §2).
     return risk === null ? [] : [{ value, text: choiceText(question, value), count: countOf(value), risk }];
   });
   return { shown: true, dontKnow, rows };

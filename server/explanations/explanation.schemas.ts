@@ -82,7 +82,7 @@ export const ExplanationBody = Type.Object({
     coverage: Type.Number(),
     levels: Type.Object({ medium: Type.Number(), high: Type.Number() }),
   }),
-  /** A distribution of answers is shown from this many answers up (METHODOLOGY §2, privacy). */
+  /** A distribution of answers is shown from this many answers up (docs/methodology.md §2, privacy). */
   minN: Type.Integer(),
   roles: perRole(RoleState),
   indicators: Type.Array(IndicatorExplanation),

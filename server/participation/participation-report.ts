@@ -33,7 +33,7 @@ function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): Sch
     name: row.name,
     municipalityId: row.municipalityId,
     roles,
-    // A role nobody is expected in needs no one, so "nobody missing" is exactly METHODOLOGY §3's rule.
+    // A role nobody is expected in needs no one, so "nobody missing" is exactly docs/methodology.md §3's rule.
     meetsTarget: needed === 0,
     needed,
     flags: {

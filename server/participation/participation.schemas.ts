@@ -19,7 +19,7 @@ export const SchoolParticipation = Type.Object({
   name: Type.String(),
   municipalityId: Type.Integer(),
   roles: perRole(RoleFigures),
-  /** Every role with expected > 0 has rate ≥ target (METHODOLOGY §3). */
+  /** Every role with expected > 0 has rate ≥ target (docs/methodology.md §3). */
   meetsTarget: Type.Boolean(),
   needed: Type.Integer(),
   flags: Type.Object({

@@ -94,7 +94,7 @@ const ANY_CHOICE_ANSWER = sql`${sql.lit(
   `strict $[*] ? (@.type() == "number" || (@.type() == "string" && @ != "" && @ != ${JSON.stringify(DONT_KNOW)}))`,
 )}::jsonpath`;
 
-/** "" and dont_know are never answers (METHODOLOGY §2), so a value or key spelled so matches nothing. */
+/** "" and dont_know are never answers (docs/methodology.md §2), so a value or key spelled so matches nothing. */
 function isAnswerText(text: string): boolean {
   return text !== '' && text !== DONT_KNOW;
 }

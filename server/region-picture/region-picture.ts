@@ -10,7 +10,7 @@ export interface ComparedWaves {
 /**
  * The coordinator's picture of a wave: every school × factor level, how many schools stand at each
  * level of each factor, what schools chose to work on, and — against a second wave — the share of
- * schools with positive change (METHODOLOGY §4). Every school of the territory counts in that share:
+ * schools with positive change (docs/methodology.md §4). Every school of the territory counts in that share:
  * a school without comparable data has not shown a change.
  */
 export function regionPicture(current: WaveProfilesBody, priorities: Map<number, string[]>, compared: ComparedWaves | null): RegionPicture {

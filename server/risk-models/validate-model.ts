@@ -127,7 +127,7 @@ function describeQuestion(spec: QuestionSpec): string {
 function checkChoice(value: unknown, spec: QuestionSpec | undefined, field: string, report: Report): void {
   if (typeof value !== 'string' && typeof value !== 'number') return;
   if (String(value) === DONT_KNOW) {
-    report(`${field}: "${DONT_KNOW}" is never counted as an answer (METHODOLOGY §2)`);
+    report(`${field}: "${DONT_KNOW}" is never counted as an answer (docs/methodology.md §2)`);
     return;
   }
   if (!spec || spec.type === 'number') return;

@@ -5,7 +5,7 @@ export const DONT_KNOW = 'dont_know';
 
 /**
  * Returns what one response adds to an indicator's `sum`, or null when the response is
- * not in A (METHODOLOGY §2). The SQL path must mirror these rules:
+ * not in A (docs/methodology.md §2). The SQL path must mirror these rules:
  * - a choice answer is a non-empty string other than `dont_know`, or a finite number;
  *   choices match by their string form (`risk` keys are strings);
  * - a multi-select answer is an array; its `dont_know`/empty elements are dropped, and

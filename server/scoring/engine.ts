@@ -18,7 +18,7 @@ import {
   type RoleParticipation,
 } from './model.js';
 
-/** Below this share of the factor's weight the data can't carry a verdict (METHODOLOGY §2). */
+/** Below this share of the factor's weight the data can't carry a verdict (docs/methodology.md §2). */
 const MIN_COVERAGE = 0.5;
 
 const NO_ANSWERS: IndicatorStat = { n: 0, sum: 0 };

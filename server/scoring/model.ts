@@ -29,7 +29,7 @@ export const DEFAULT_MIN_RATE = 0.5;
 const ChoiceValueSchema = Type.Union([Type.String(), Type.Number()]);
 export type ChoiceValue = Static<typeof ChoiceValueSchema>;
 
-/** Positive; an indicator of a model file without one weighs 1 (METHODOLOGY §5). */
+/** Positive; an indicator of a model file without one weighs 1 (docs/methodology.md §5). */
 const Weight = Type.Number({ exclusiveMinimum: 0, default: 1 });
 
 export const INDICATOR_KINDS = ['share', 'mean', 'choice', 'ratio'] as const;
@@ -47,7 +47,7 @@ function indicatorSchemas<W extends TSchema>(weight: W) {
         kind: Type.Literal('share'),
         question: Name,
         values: Type.Array(ChoiceValueSchema, { minItems: 1 }),
-        /** Defaults 0 and 1 (METHODOLOGY §2). */
+        /** Defaults 0 and 1 (docs/methodology.md §2). */
         best: Type.Optional(Type.Number()),
         worst: Type.Optional(Type.Number()),
       },

@@ -77,7 +77,7 @@ void [accountRoleMatchesColumn, accessModeMatchesColumn, linkKindMatchesColumn];
 export const WaveStatus = Type.Enum(['planned', 'open', 'closed']);
 export type WaveStatus = Static<typeof WaveStatus>;
 
-/** A risk factor's level; `insufficient` when too little of its weight has data to say (METHODOLOGY §2). */
+/** A risk factor's level; `insufficient` when too little of its weight has data to say (docs/methodology.md §2). */
 export const Level = Type.Enum(['low', 'medium', 'high', 'insufficient']);
 export type Level = Static<typeof Level>;
 

@@ -38,7 +38,7 @@ describe.each(TEST_DATABASES)('school dynamics API on %s', (kind) => {
     // F2 and F3: no data in either wave: not comparable.
     expect(f2).toMatchObject({ id: 'F2', delta: null, levelChange: null, direction: null });
     expect(f3).toMatchObject({ id: 'F3', delta: null, levelChange: null });
-    // A score that falls within its level is no positive change (METHODOLOGY §4).
+    // A score that falls within its level is no positive change (docs/methodology.md §4).
     expect(body.positiveChange).toBe(false);
   });
 

@@ -148,7 +148,7 @@ describe(validateModel.name, () => {
 
     it('rejects dont_know among share values because it never counts as an answer', () => {
       const problems = problemsAfter((m) => (indicator(m, 'R1.pc').values = ['no', 'dont_know']));
-      expect(problems).toEqual([`${FILE}: indicator "R1.pc": values: "dont_know" is never counted as an answer (METHODOLOGY §2)`]);
+      expect(problems).toEqual([`${FILE}: indicator "R1.pc": values: "dont_know" is never counted as an answer (docs/methodology.md §2)`]);
     });
 
     it('rejects choice on a multi-select question', () => {

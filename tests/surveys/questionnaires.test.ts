@@ -5,7 +5,7 @@ import { Model } from 'survey-core';
 import { ROLES, type Role } from '../../server/shared/roles';
 
 // Checks the data in surveys/: the four questionnaires and the default risk model
-// (METHODOLOGY.md §1 and §5). Works on the raw JSON (what the server validates answers
+// (docs/methodology.md §1 and §5). Works on the raw JSON (what the server validates answers
 // against) and on survey-core's Model (what the respondent page renders).
 
 const SURVEYS_DIR = resolve(import.meta.dirname, '../../surveys');
@@ -354,7 +354,7 @@ describe('surveys/risk-model.json', () => {
     }
   });
 
-  it('has the ten factors R1…R10 with the titles of METHODOLOGY §5', () => {
+  it('has the ten factors R1…R10 with the titles of docs/methodology.md §5', () => {
     expect(model.factors.map((f) => f.id)).toEqual(FACTOR_TITLES.map((_, i) => `R${i + 1}`));
     expect(model.factors.map((f) => f.title)).toEqual(FACTOR_TITLES);
     for (const factor of model.factors) {

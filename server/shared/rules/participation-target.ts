@@ -1,5 +1,5 @@
 /**
- * The participation target (METHODOLOGY §3), for the server's reports and the client's screens alike.
+ * The participation target (docs/methodology.md §3), for the server's reports and the client's screens alike.
  * Files in this folder import nothing, so the client may run them as they are.
  */
 
