@@ -6,6 +6,18 @@ import { resolve } from 'node:path';
 
 const outDir = resolve(import.meta.dirname, 'dist/client');
 
+const UNIT_TESTS = [
+  'tests/admin/roster-check.test.ts',
+  'tests/admin/roster-parse.test.ts',
+  'tests/dynamics/compare.test.ts',
+  'tests/lint/layers.test.ts',
+  'tests/participation/participation-report.test.ts',
+  'tests/risk-models/schema-problems.test.ts',
+  'tests/scoring/*.test.ts',
+  'tests/security/tokens.test.ts',
+  'tests/surveys/questionnaires.test.ts',
+];
+
 // Two HTML entries: the respondent page must never pull staff screens or chart.js into its bundle.
 export default defineConfig({
   root: 'client',
@@ -23,11 +35,14 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   test: {
     root: '.',
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
+    // `npm run test:unit` runs the first project alone: pure code, no database, server or browser, in seconds.
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      { extends: true, test: { name: 'integration', include: ['tests/**/*.test.ts'], exclude: UNIT_TESTS, globalSetup: ['tests/helpers/global-setup.ts'] } },
+    ],
   },
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CLIENT_DIST } from '../server/app.js';
-import type { BenchRow } from './run.js';
+import type { BenchRow } from './support.js';
 
 /** The respondent page may weigh at most this much more than SurveyJS's own files. */
 const GOAL_RATIO = 1.1;

@@ -8,7 +8,7 @@ import { ResponseBatcher } from '../server/respond/response-batcher.js';
 import type { LinkFacts } from '../server/respond/links.repository.js';
 import { loadQuestionnaires } from '../server/surveys/questionnaires.js';
 import { answersFor, seed } from './http-submissions.js';
-import type { BenchRow } from './run.js';
+import type { BenchRow } from './support.js';
 import { rng } from './support.js';
 
 /**

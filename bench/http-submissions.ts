@@ -13,7 +13,7 @@ import { loadModelFile } from '../server/risk-models/model-file.js';
 import { ROLES, type Role } from '../server/shared/roles.js';
 import { newLinkToken } from '../server/shared/tokens.js';
 import { loadQuestionnaires, SURVEYS_DIR, type Questionnaire } from '../server/surveys/questionnaires.js';
-import type { BenchRow } from './run.js';
+import type { BenchRow } from './support.js';
 import { BENCH_DATABASE_URL, rng, withBenchSchema } from './support.js';
 
 /**

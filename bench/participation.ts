@@ -12,7 +12,7 @@ import { participationVersion, schoolTotals } from '../server/participation/part
 import { findLinkByToken } from '../server/respond/links.repository.js';
 import { storeResponse } from '../server/respond/responses.repository.js';
 import { loadQuestionnaires } from '../server/surveys/questionnaires.js';
-import type { BenchRow } from './run.js';
+import type { BenchRow } from './support.js';
 import { median, timed, withBenchSchema } from './support.js';
 
 const SCHOOLS = 3000;

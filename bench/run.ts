@@ -3,17 +3,8 @@
  * one table. A module exports `run(): Promise<BenchRow[]>` and cleans up after itself. The process
  * exits with 1 when a row misses its goal or a module fails, so CI can run it.
  */
-export interface BenchRow {
-  name: string;
-  /** The measured figure. */
-  value: number;
-  unit: string;
-  /** The same measure of a reference (the floor any implementation pays), in the same unit; the table prints value / baseline. */
-  baseline?: number;
-  /** Bounds the figure must stay within, in its unit. */
-  goal?: { max?: number; min?: number };
-  note?: string;
-}
+
+import type { BenchRow } from './support.js';
 
 type BenchModule = { run(): Promise<BenchRow[]> };
 

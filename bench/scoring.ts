@@ -12,7 +12,7 @@ import { storedModel } from '../server/risk-models/stored-model.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/risk-models/model-file.js';
 import { loadQuestionnaires, SURVEYS_DIR } from '../server/surveys/questionnaires.js';
-import type { BenchRow } from './run.js';
+import type { BenchRow } from './support.js';
 import { timed, withBenchSchema } from './support.js';
 import { createAnswerPool, seedRegion, withConstraintsRebuilt } from './scoring-data.js';
 

@@ -49,3 +49,16 @@ export async function withBenchSchema<T>(name: string, poolSize: number | undefi
     await admin.destroy();
   }
 }
+
+/** One line of the bench table, as every bench module returns it. */
+export interface BenchRow {
+  name: string;
+  /** The measured figure. */
+  value: number;
+  unit: string;
+  /** The same measure of a reference (the floor any implementation pays), in the same unit; the table prints value / baseline. */
+  baseline?: number;
+  /** Bounds the figure must stay within, in its unit. */
+  goal?: { max?: number; min?: number };
+  note?: string;
+}

@@ -1,5 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../shared/roles.js';
+import type { AccessMode, AccountRole, LinkKind } from '../shared/vocabulary.js';
+
+// The columns hold the API's own enumerations: one definition, in the vocabulary.
+export type { AccessMode, AccountRole, LinkKind };
 
 /** The database schema as Kysely sees it; every row type in the server derives from here. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -50,7 +54,6 @@ export interface WaveTable {
   created_at: CreatedAt;
 }
 
-export type LinkKind = 'open' | 'code';
 
 export interface LinkTable {
   id: Generated<number>;
@@ -67,7 +70,6 @@ export interface LinkTable {
 /** 'replaced': revoked for good (a leaked link); 'access_mode': set aside while the role uses the other kind of link. */
 export type LinkRevokedReason = 'replaced' | 'access_mode';
 
-export type AccessMode = 'open' | 'codes';
 
 /** A role without a row answers by the open link of its school. */
 export interface WaveAccessTable {
@@ -90,7 +92,6 @@ export interface ResponseTable {
   code_link_id: number | null;
 }
 
-export type AccountRole = 'admin' | 'region' | 'municipality' | 'school';
 
 export interface UserTable {
   id: Generated<number>;

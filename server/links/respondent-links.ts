@@ -1,4 +1,4 @@
-import { accessModes, activeOpenLinks } from '../admin/links/links.repository.js';
+import { accessModes, activeOpenLinks } from './links.repository.js';
 import type { Db } from '../db/connect.js';
 import type { AccessMode } from '../db/schema.js';
 import { ROLES, type Role } from '../shared/roles.js';

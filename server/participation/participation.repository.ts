@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { ROLES, type Role } from '../shared/roles.js';
-import type { WaveStatus } from '../shared/vocabulary.js';
+import { waveStatus } from '../db/wave-status.js';
 import { schoolsInScope, seesWholeRegion, type Caller } from '../territory/scope.js';
 import { schoolIdsInScope } from '../territory/schools.repository.js';
 import type { SchoolTotal } from './participation-events.js';
@@ -19,7 +19,7 @@ export function participationWave(db: Db, waveId: number) {
       'closes_at',
       'target',
       (eb) => eb.selectFrom('regions').select('roster_version').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('roster_version'),
-      sql<WaveStatus>`case when now() < opens_at then 'planned' when now() >= closes_at then 'closed' else 'open' end`.as('status'),
+      waveStatus.as('status'),
       sql<Date>`now()`.as('now'),
     ])
     .where('id', '=', waveId)

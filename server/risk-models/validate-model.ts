@@ -1,6 +1,7 @@
 import { Value } from 'typebox/value';
 import { DONT_KNOW } from '../scoring/answers.js';
-import { INDICATOR_KINDS, ModelFileSchemas, RiskModelSchema, type IndicatorKind, type RiskModel } from '../scoring/model.js';
+import { ModelFileSchemas, RiskModelSchema, type IndicatorKind, type RiskModel } from '../scoring/model.js';
+import { INDICATOR_KINDS } from '../scoring/indicator-kinds.js';
 import { isRole } from '../shared/roles.js';
 import type { Questionnaire, Questionnaires, QuestionSpec } from '../surveys/questionnaires.js';
 import { schemaProblems } from './schema-problems.js';

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ROLES, type Role } from '../shared/roles.js';
+import { INDICATOR_KINDS } from './indicator-kinds.js';
 import type { FactorResult, RoleParticipation } from './profile-schema.js';
 
 /**
@@ -31,8 +32,6 @@ export type ChoiceValue = Static<typeof ChoiceValueSchema>;
 
 /** Positive; an indicator of a model file without one weighs 1 (docs/methodology.md §5). */
 const Weight = Type.Number({ exclusiveMinimum: 0, default: 1 });
-
-export const INDICATOR_KINDS = ['share', 'mean', 'choice', 'ratio'] as const;
 
 /**
  * The schema of each kind of indicator, with the weight as `weight` says: required in a loaded model,

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Level, Nullable, perRole, Role } from '../shared/vocabulary.js';
-import { INDICATOR_KINDS } from './model.js';
+import { INDICATOR_KINDS } from './indicator-kinds.js';
 
 /**
  * What the engine makes of a school's answers, as the profile API serves it: the engine's result types are

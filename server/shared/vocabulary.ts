@@ -1,14 +1,10 @@
 import { Type, type Static, type TNumberOptions, type TSchema } from '@fastify/type-provider-typebox';
-import type { AccessMode as AccessModeColumn, AccountRole as AccountRoleColumn, LinkKind as LinkKindColumn, Wave } from '../db/schema.js';
 import { ROLES, type Role as RoleName } from './roles.js';
 
 /**
  * The shapes every feature's route schemas speak in: ids, moments, roles, levels, references to a wave or a
  * school. A feature composes its own request and response schemas from these and declares none of them again.
  */
-
-/** Fails to compile when two types drift apart in either direction. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -60,18 +56,18 @@ export function perRole<T extends TSchema>(schema: T) {
 /** What a staff account is: its role decides which territory it sees. */
 export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school']);
 export type AccountRole = Static<typeof AccountRole>;
-const accountRoleMatchesColumn: Same<AccountRole, AccountRoleColumn> = true;
 
 /** How a role of a wave reaches its questionnaire: one open link per school, or single-use codes. */
 export const AccessMode = Type.Enum(['open', 'codes']);
 export type AccessMode = Static<typeof AccessMode>;
-const accessModeMatchesColumn: Same<AccessMode, AccessModeColumn> = true;
+
+/** How each role of a wave is reached: open links or single-use codes. */
+export const AccessModes = perRole(AccessMode);
+export type AccessModes = Static<typeof AccessModes>;
 
 /** A link is a school × role's open link, or one respondent's single-use code. */
 export const LinkKind = Type.Enum(['open', 'code']);
 export type LinkKind = Static<typeof LinkKind>;
-const linkKindMatchesColumn: Same<LinkKind, LinkKindColumn> = true;
-void [accountRoleMatchesColumn, accessModeMatchesColumn, linkKindMatchesColumn];
 
 /** Where a wave stands by the database clock: not open yet, accepting answers, or over. */
 export const WaveStatus = Type.Enum(['planned', 'open', 'closed']);
@@ -96,7 +92,16 @@ export const WaveRef = Type.Object({ id: Type.Integer(), title: Type.String() })
 export const WaveTerms = Type.Object({ ...WaveRef.properties, opensAt: Instant, closesAt: Instant, target: Type.Number() });
 export type WaveTerms = Static<typeof WaveTerms>;
 
-export function waveTerms(wave: Pick<Wave, 'id' | 'title' | 'opens_at' | 'closes_at' | 'target'>): WaveTerms {
+/** A wave row as the database gives it (the columns of `waves` that name its terms). */
+export interface WaveTermsRow {
+  id: number;
+  title: string;
+  opens_at: Date;
+  closes_at: Date;
+  target: number;
+}
+
+export function waveTerms(wave: WaveTermsRow): WaveTerms {
   return {
     id: wave.id,
     title: wave.title,

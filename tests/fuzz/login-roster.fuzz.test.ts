@@ -15,12 +15,12 @@ import { deepObjectJson, NASTY_STRINGS, nastyString, SQL_STRINGS, WRONG_CONTENT_
 const LOGIN_RUNS = 1_000;
 const ROSTER_RUNS = 200;
 
-const expectRefusedWithMessage = (res: { statusCode: number; body: string; json(): any }, kind: string) => {
+const expectRefusedWithMessage = (res: { statusCode: number; body: string; json(): unknown }, kind: string) => {
   expect(res.statusCode, `${kind}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
   expect(res.statusCode, `${kind}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
-  const body = res.json();
+  const body = res.json() as { message?: unknown };
   expect(typeof body.message, kind).toBe('string');
-  expect(body.message.length, kind).toBeGreaterThan(0);
+  expect((body.message as string).length, kind).toBeGreaterThan(0);
 };
 
 const loginRequest: fc.Arbitrary<HostileRequest> = (() => {

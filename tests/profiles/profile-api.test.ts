@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
 import type { Db } from '../../server/db/connect.js';
+import type { SchoolProfileBody } from '../../server/profiles/schemas.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { login, TEST_PASSWORD } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
@@ -97,7 +98,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
 
   const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const profileUrl = (waveId: number, schoolId: number) => `/api/waves/${waveId}/schools/${schoolId}/profile`;
-  const factor = (body: { factors: Array<{ id: string }> }, id: string) => body.factors.find((f) => f.id === id) as any;
+  const factor = (body: SchoolProfileBody, id: string) => body.factors.find((f) => f.id === id)!;
 
   it('serves the school, the wave and the pinned model with participation per role', async () => {
     const res = await get(profileUrl(world.wave.id, world.school.id), world.schoolTeam);
@@ -173,7 +174,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     const body = (await get(profileUrl(world.wave.id, world.school.id), world.schoolTeam)).json();
     // R5: associations "yes" 0, plan "no" 1, all 3 teachers without lesson visits 1, talks never/rarely 2 of 2: 1.
     const r5 = factor(body, 'R5');
-    expect(r5.indicators.map((i: { risk: number }) => i.risk)).toEqual([0, 1, 1, 1]);
+    expect(r5.indicators.map((i) => i.risk)).toEqual([0, 1, 1, 1]);
     expect(r5.indicators[3].n).toBe(2);
     expectClose(r5.score, (0 + 1 + 1 + 1) / 4);
     expect(r5.level).toBe('high');
@@ -181,7 +182,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     const r8 = factor(body, 'R8');
     expectClose(r8.coverage, 2 / 5);
     expect(r8).toMatchObject({ score: null, level: 'insufficient' });
-    const byId = Object.fromEntries(r8.indicators.map((i: { id: string }) => [i.id, i]));
+    const byId = Object.fromEntries(r8.indicators.map((i) => [i.id, i]));
     // s_safe: "never", "always", "mostly" answered; "dont_know" is not an answer.
     expect(byId['R8.unsafe']).toMatchObject({ n: 3, missing: 'role-not-reportable' });
     // discipline "often" for 1 of 2 teachers who answered.

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../server/app.js';
+import type { App } from '../../server/app.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { SUBMISSION_RATE_LIMIT } from '../../server/respond/routes.js';
 import { redactUrl } from '../../server/security/logging.js';
 import { loadQuestionnaires, type QuestionSpec } from '../../server/surveys/questionnaires.js';
 import { login, newLoggedInAccount, TEST_PASSWORD } from '../helpers/auth.js';
-import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
+import { openTestApp, type TestApp } from '../helpers/app.js';
+import { TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
+import { collectLogLines } from '../helpers/log-lines.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
 
 const questionnaires = await loadQuestionnaires();
@@ -19,29 +20,21 @@ const validAnswers = () => ({ [parentSingle.name]: [...parentSingle.values][0] }
 const LEAK = /select |insert |update |relation|responses_|users_|syntax|\bat [\w.<>]+ \(|\.ts:\d|\.js:\d|node_modules|kysely|postgres|pglite/i;
 
 describe.each(TEST_DATABASES)('API security on %s', (kind) => {
+  let t: TestApp;
   let database: TestDatabase;
   let app: App;
   let logLines: string[];
   let world: Awaited<ReturnType<typeof newWorld>>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    logLines = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
+    const log = collectLogLines();
+    logLines = log.lines;
     // The most talkative level: whatever any level would write is checked below.
-    app = await buildApp({ db: database.db, dbKind: kind, questionnaires, logger: { level: 'trace', stream } });
-    await app.ready();
+    t = await openTestApp(kind, { logger: { level: 'trace', stream: log.stream } });
+    ({ app, database } = t);
     world = await newWorld(database.db);
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  afterAll(() => t?.close());
 
   const submit = (token: string, body: unknown, remoteAddress = '10.1.1.1') =>
     app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: body as object, remoteAddress });

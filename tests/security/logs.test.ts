@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../server/app.js';
+import type { App } from '../../server/app.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { createInvitation } from '../../server/auth/invitations.repository.js';
 import { isRespondentRequest, redactUrl } from '../../server/security/logging.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
-import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
+import { openTestApp, type TestApp } from '../helpers/app.js';
+import { TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
+import { collectLogLines } from '../helpers/log-lines.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
 
-const questionnaires = await loadQuestionnaires();
 const RESPONDENT_ADDRESS = '198.51.100.23';
 const STAFF_ADDRESS = '203.0.113.41';
 
@@ -44,28 +43,20 @@ const invitationSpellings = (t: string) => [
 ];
 
 describe.each(TEST_DATABASES)('logs on %s', (kind) => {
+  let t: TestApp;
   let database: TestDatabase;
   let app: App;
   let lines: string[];
   let world: Awaited<ReturnType<typeof newWorld>>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    lines = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
-    app = await buildApp({ db: database.db, dbKind: kind, questionnaires, logger: { level: 'trace', stream } });
-    await app.ready();
+    const log = collectLogLines();
+    lines = log.lines;
+    t = await openTestApp(kind, { logger: { level: 'trace', stream: log.stream } });
+    ({ app, database } = t);
     world = await newWorld(database.db);
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  afterAll(() => t?.close());
 
   /** The log lines one request wrote. */
   async function logOf(method: 'GET' | 'POST', url: string, remoteAddress: string, payload?: object) {

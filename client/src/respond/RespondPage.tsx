@@ -23,6 +23,16 @@ export function tokenFromPath(pathname: string): string | null {
 // Plain strings in surveys/*.json; anything else (a SurveyJS per-locale object) falls back to ours.
 const surveyTitle = (link: LinkInfo) => (typeof link.survey.title === 'string' ? link.survey.title : strings.pageTitle);
 
+async function screenOf(token: string | null): Promise<Screen> {
+  if (!token) return { kind: 'message', ...strings.notFound };
+  const res = await fetchLink(token);
+  if (res.kind === 'ok') return screenFor(res.data);
+  if (res.kind === 'error' && res.status === 410) return { kind: 'message', ...strings.revoked };
+  // 404, or 400 for a token that cannot exist (too long): the link itself is wrong.
+  if (res.kind === 'error' && !isRetryable(res)) return { kind: 'message', ...strings.notFound };
+  return { kind: 'message', ...strings.loadFailed, retry: true };
+}
+
 function screenFor(link: LinkInfo): Screen {
   if (link.wave.open) return { kind: 'survey', link };
   const { opensAt, closesAt } = link.wave;
@@ -34,29 +44,28 @@ function screenFor(link: LinkInfo): Screen {
 export function RespondPage({ token }: { token: string | null }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
 
-  const load = useCallback(async () => {
-    if (!token) return setScreen({ kind: 'message', ...strings.notFound });
-    setScreen({ kind: 'loading' });
-    const res = await fetchLink(token);
-    if (res.kind === 'ok') setScreen(screenFor(res.data));
-    else if (res.kind === 'error' && res.status === 410) setScreen({ kind: 'message', ...strings.revoked });
-    // 404, or 400 for a token that cannot exist (too long): the link itself is wrong.
-    else if (res.kind === 'error' && !isRetryable(res)) setScreen({ kind: 'message', ...strings.notFound });
-    else setScreen({ kind: 'message', ...strings.loadFailed, retry: true });
+  const load = useCallback(() => {
+    let current = true;
+    screenOf(token).then((next) => current && setScreen(next));
+    return () => {
+      current = false;
+    };
   }, [token]);
 
-  useEffect(() => {
-    void load();
+  useEffect(load, [load]);
+
+  const retry = useCallback(() => {
+    setScreen({ kind: 'loading' });
+    load();
   }, [load]);
 
   // A failed load is retried by itself as soon as the phone is back online.
   const waitingForNetwork = screen.kind === 'message' && screen.retry;
   useEffect(() => {
     if (!waitingForNetwork) return;
-    const onOnline = () => void load();
-    window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
-  }, [waitingForNetwork, load]);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [waitingForNetwork, retry]);
 
   useEffect(() => {
     if (screen.kind === 'survey') document.title = `${surveyTitle(screen.link)} — ${screen.link.school.name}`;
@@ -77,7 +86,7 @@ export function RespondPage({ token }: { token: string | null }) {
         <Layout school={screen.school}>
           <Message title={screen.title} text={screen.text}>
             {screen.retry && (
-              <button type="button" className="rs-button" onClick={() => void load()}>
+              <button type="button" className="rs-button" onClick={retry}>
                 {strings.retryLoad}
               </button>
             )}

@@ -30,7 +30,9 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
   const [waker] = useState(() => new RetryWaker());
   const inflight = useRef<Promise<SubmitOutcome> | null>(null);
   const callbacks = useRef({ onPageChange, onSaved });
-  callbacks.current = { onPageChange, onSaved };
+  useEffect(() => {
+    callbacks.current = { onPageChange, onSaved };
+  });
 
   useEffect(() => {
     const persist = (status: Progress['status']) =>

@@ -1,4 +1,3 @@
-import type { Role } from '../../../server/shared/roles';
 import type { Level } from '../../../server/shared/vocabulary';
 import { plural } from '../shared/format';
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export interface Loaded<T> {
   data: T | null;
@@ -16,19 +16,20 @@ export interface Loaded<T> {
 export function useLoad<T>(load: (() => Promise<T>) | null, key: string, refresh = 0): Loaded<T> {
   const [state, setState] = useState<{ key: string; data: T | null; error: unknown }>({ key: '', data: null, error: null });
   const [round, setRound] = useState(0);
+  // `load` is a fresh closure each render; `key` says when it asks for something else.
+  const ask = useEffectEvent(() => load?.());
+  const waiting = load === null;
   useEffect(() => {
-    if (!load) return;
+    if (waiting) return;
     let current = true;
-    setState((s) => (s.key === key ? s : { key, data: null, error: null }));
-    load().then(
+    ask()?.then(
       (data) => current && setState({ key, data, error: null }),
       (error: unknown) => current && setState({ key, data: null, error }),
     );
     return () => {
       current = false;
     };
-    // `load` is a fresh closure each render; `key` says when it asks for something else.
-  }, [key, round, refresh]);
+  }, [key, round, refresh, waiting]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const fresh = state.key === key;
   return { data: fresh ? state.data : null, error: fresh ? state.error : null, loading: !!load && (!fresh || (state.data === null && state.error === null)), reload };

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Principal } from '../../auth/session.schemas.js';
 import { AccountRole, Id, Instant, Nullable } from '../../shared/vocabulary.js';
 
 export const NewAccount = Type.Object(
@@ -18,14 +19,9 @@ export type NewAccount = Static<typeof NewAccount>;
 export const AccountStatus = Type.Enum(['invited', 'active', 'disabled']);
 export type AccountStatus = Static<typeof AccountStatus>;
 
+/** An account as the administrator lists it: who it is and what it sees, as its owner's session says, and its state. */
 export const AccountView = Type.Object({
-  id: Type.Integer(),
-  email: Type.String(),
-  name: Type.String(),
-  role: AccountRole,
-  regionId: Nullable(Type.Integer()),
-  municipalityId: Nullable(Type.Integer()),
-  schoolId: Nullable(Type.Integer()),
+  ...Principal.properties,
   /** The name of the region, municipality or school the account sees; null for an administrator. */
   scopeName: Nullable(Type.String()),
   status: AccountStatus,

@@ -5,7 +5,7 @@ import type { Table } from '../../exports/table.js';
 import { xlsxFile } from '../../exports/xlsx.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
 import { ROLES } from '../../shared/roles.js';
-import { accessModes, activeOpenLinks, codeCounts, waveSchools } from './links.repository.js';
+import { accessModes, activeOpenLinks, codeCounts, waveSchools } from '../../links/links.repository.js';
 
 const COLUMNS = [
   { header: 'Муниципалитет', width: 24 },

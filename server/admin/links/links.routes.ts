@@ -21,7 +21,7 @@ import {
   unusedCodes,
   waveSchools,
   type RegionSchoolRow,
-} from './links.repository.js';
+} from '../../links/links.repository.js';
 import {
   AccessBody,
   AccessChanged,

@@ -1,7 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { AccessMode, Id, LinkKind, Nullable, perRole, Role, SchoolRef, WaveTerms } from '../../shared/vocabulary.js';
-
-export const AccessModes = perRole(AccessMode);
+import { AccessMode, AccessModes, Id, LinkKind, Nullable, perRole, Role, SchoolRef, WaveTerms } from '../../shared/vocabulary.js';
 
 /** The admin routes name the wave `:id`. */
 export const WaveIdSchoolParams = Type.Object({ id: Id, schoolId: Id });

@@ -1,10 +1,7 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { WaveTable } from '../../db/schema.js';
-import type { WaveStatus } from '../../shared/vocabulary.js';
-
-/** Measured by the database clock, the same one the respondent routes use to accept answers. */
-const waveStatus = sql<WaveStatus>`case when now() < waves.opens_at then 'planned' when now() >= waves.closes_at then 'closed' else 'open' end`;
+import { waveStatus } from '../../db/wave-status.js';
 
 function selectWaves(db: Db) {
   return db

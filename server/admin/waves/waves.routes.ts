@@ -5,7 +5,7 @@ import { staffPrincipal } from '../../auth/hooks.js';
 import type { WaveTable } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { mayViewWavesOf } from '../../territory/scope.js';
-import { accessModes, reconcileLinks } from '../links/links.repository.js';
+import { accessModes, reconcileLinks } from '../../links/links.repository.js';
 import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionExists, updateWave } from './waves.repository.js';
 import { IdParams } from '../../shared/vocabulary.js';
 import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveView } from './waves.schemas.js';

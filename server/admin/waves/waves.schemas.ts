@@ -1,6 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Id, Instant, ModelRef, NumberIn, WaveStatus } from '../../shared/vocabulary.js';
-import { AccessModes } from '../links/links.schemas.js';
+import { AccessModes, Id, Instant, ModelRef, NumberIn, WaveStatus } from '../../shared/vocabulary.js';
 import type { WaveRow } from './waves.repository.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });

@@ -17,7 +17,7 @@ export type Sheet = Static<typeof SheetView>;
 export type Codes = Static<typeof CodesView>;
 
 // A plain constant without imports, so sharing it costs the bundle nothing.
-export { ROLES } from '../../../../server/shared/roles';
+export { ROLES } from '../../shared/roles';
 
 export const listWaves = () => api<Wave[]>('/api/admin/waves');
 export const listModels = () => api<RiskModel[]>('/api/admin/models');

@@ -15,6 +15,8 @@ interface TargetLineOptions {
 }
 
 declare module 'chart.js' {
+  // Declaration merging needs chart.js's own type parameter, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     targetLine?: TargetLineOptions;
   }

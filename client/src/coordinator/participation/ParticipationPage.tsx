@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { errorText } from '../../shared/errors';
@@ -22,7 +22,8 @@ export function ParticipationPage() {
   const [params, setParams] = useSearchParams();
   const loadedWaves = useLoad(listWaves, 'waves');
   const waves = loadedWaves.data;
-  const [municipalityId, setMunicipalityId] = useState<number | null>(null);
+  // The chosen municipality belongs to the wave it was chosen in: another wave starts with the whole territory.
+  const [municipalityChoice, setMunicipalityChoice] = useState<{ waveId: number | null; id: number | null }>({ waveId: null, id: null });
   const [reminderFor, setReminderFor] = useState<SchoolRow | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -30,10 +31,11 @@ export function ParticipationPage() {
   const waveId = wave?.id ?? null;
   const { report, error, live, refresh } = useParticipation(waveId);
 
-  useEffect(() => setMunicipalityId(null), [waveId]);
+  const municipalityId = municipalityChoice.waveId === waveId ? municipalityChoice.id : null;
 
+  const chooseMunicipality = (id: number | null) => setMunicipalityChoice({ waveId, id });
   function pickMunicipality(id: number | null) {
-    setMunicipalityId(id);
+    chooseMunicipality(id);
     document.getElementById('pt-schools-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
@@ -117,7 +119,7 @@ export function ParticipationPage() {
             <Distribution report={report} />
           </div>
           {report.municipalities.length > 1 && <MunicipalitySummary report={report} onPick={pickMunicipality} />}
-          <SchoolTable report={report} municipalityId={municipalityId} onMunicipality={setMunicipalityId} onRemind={setReminderFor} />
+          <SchoolTable report={report} municipalityId={municipalityId} onMunicipality={chooseMunicipality} onRemind={setReminderFor} />
           {reminderFor && <ReminderDialog report={report} school={reminderFor} onClose={() => setReminderFor(null)} />}
         </>
       )}

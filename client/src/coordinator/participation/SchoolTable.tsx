@@ -59,7 +59,11 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
   const [onlyLagging, setOnlyLagging] = useState(false);
   const [flag, setFlag] = useState<FlagFilter>('any');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'default', descending: false });
-  const [page, setPage] = useState(0);
+  // The page belongs to the filters it was turned under: any other filter starts at the first page.
+  const filters = JSON.stringify([municipalityId, onlyLagging, flag, query, sort]);
+  const [paging, setPaging] = useState({ filters, page: 0 });
+  const page = paging.filters === filters ? paging.page : 0;
+  const setPage = (next: number) => setPaging({ filters, page: next });
   const justChanged = useJustChanged(report.schools);
 
   const municipalityName = useMemo(() => new Map(report.municipalities.map((m) => [m.id, m.name])), [report.municipalities]);
@@ -82,7 +86,6 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
 
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
-  useEffect(() => setPage(0), [municipalityId, onlyLagging, flag, query, sort]);
 
   // Rates start lowest first and "missing" most first: either way the schools to act on come first.
   const sortBy = (key: SortKey) => setSort((was) => (was.key === key ? { key, descending: !was.descending } : { key, descending: key === 'needed' }));

@@ -7,7 +7,7 @@ export type { ParticipationReport, SchoolLinks, WaveView };
 export type SchoolRow = ParticipationReport['schools'][number];
 export type Area = ParticipationReport['territory'];
 export type MunicipalityRow = ParticipationReport['municipalities'][number];
-export { ROLES, type Role } from '../../../../server/shared/roles';
+export { ROLES, type Role } from '../../shared/roles';
 
 export const listWaves = () => api<WaveView[]>('/api/waves');
 export const getParticipation = (waveId: number) => api<ParticipationReport>(`/api/waves/${waveId}/participation`);

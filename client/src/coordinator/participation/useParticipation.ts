@@ -14,9 +14,18 @@ export interface LiveParticipation {
  * the stream opens (first time and after every reconnect), so nothing that arrived while it was down is missed.
  */
 export function useParticipation(waveId: number | null): LiveParticipation {
-  const [report, setReport] = useState<ParticipationReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [live, setLive] = useState(false);
+  // Kept with the wave they belong to: switching waves shows nothing of the previous one, with no reset to run.
+  const [state, setState] = useState<{ waveId: number | null; report: ParticipationReport | null; error: unknown; live: boolean }>({
+    waveId,
+    report: null,
+    error: null,
+    live: false,
+  });
+  const update = useCallback(
+    (change: Partial<Omit<LiveParticipation, 'refresh'>>) =>
+      setState((was) => ({ ...(was.waveId === waveId ? was : { report: null, error: null, live: false }), waveId, ...change })),
+    [waveId],
+  );
   // Answers that race each other: only the latest request may set the figures.
   const latest = useRef(0);
 
@@ -24,35 +33,29 @@ export function useParticipation(waveId: number | null): LiveParticipation {
     if (waveId === null) return;
     const request = ++latest.current;
     getParticipation(waveId).then(
-      (next) => {
-        if (request !== latest.current) return;
-        setReport(next);
-        setError(null);
-      },
-      (failure) => request === latest.current && setError(failure),
+      (report) => request === latest.current && update({ report, error: null }),
+      (error: unknown) => request === latest.current && update({ error }),
     );
-  }, [waveId]);
+  }, [waveId, update]);
 
   useEffect(() => {
-    setReport(null);
-    setError(null);
-    setLive(false);
     if (waveId === null) return;
     const events = new EventSource(participationEventsUrl(waveId));
     let opened = false;
     events.addEventListener('open', () => {
       opened = true;
-      setLive(true);
+      update({ live: true });
       refresh();
     });
     events.addEventListener('changed', refresh);
     events.addEventListener('error', () => {
-      setLive(false);
+      update({ live: false });
       // The stream was refused (no session, out of scope): the figures request says why.
       if (!opened || events.readyState === EventSource.CLOSED) refresh();
     });
     return () => events.close();
-  }, [waveId, refresh]);
+  }, [waveId, refresh, update]);
 
-  return { report, error, live, refresh };
+  const current = state.waveId === waveId ? state : { report: null, error: null, live: false };
+  return { report: current.report, error: current.error, live: current.live, refresh };
 }

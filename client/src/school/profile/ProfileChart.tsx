@@ -90,7 +90,9 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
   const chart = useRef<Chart<'bar'> | null>(null);
   // The chart is built once; its callbacks read the latest props through these.
   const latest = useRef({ factors, onSelect });
-  latest.current = { factors, onSelect };
+  useEffect(() => {
+    latest.current = { factors, onSelect };
+  });
   const box = useRef<HTMLDivElement>(null);
   const narrow = useNarrow() && !fixedWidth;
   // Chart.js gives the label axis at most about half the width; about 7.5 px a character at 13 px.

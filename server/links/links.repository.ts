@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.js';
-import type { AccessMode, LinkKind } from '../../db/schema.js';
-import { ROLES, type Role } from '../../shared/roles.js';
-import { newLinkToken } from '../../shared/tokens.js';
+import type { Db } from '../db/connect.js';
+import type { AccessMode, LinkKind } from '../db/schema.js';
+import type { AccessModes } from '../shared/vocabulary.js';
+import { ROLES, type Role } from '../shared/roles.js';
+import { newLinkToken } from '../shared/tokens.js';
 
-export type AccessModes = Record<Role, AccessMode>;
 
 /** Every role of a wave with its mode; a role without a row uses open links. */
 export async function accessModes(db: Db, waveId: number): Promise<AccessModes> {
