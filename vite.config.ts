@@ -16,6 +16,7 @@ const UNIT_TESTS = [
   'tests/scoring/*.test.ts',
   'tests/security/tokens.test.ts',
   'tests/surveys/questionnaires.test.ts',
+  'tests/time-zones/zoned-days.test.ts',
 ];
 
 // Two HTML entries: the respondent page must never pull staff screens or chart.js into its bundle.

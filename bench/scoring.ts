@@ -5,6 +5,7 @@ import type { Principal } from '../server/auth/session.schemas.js';
 import { buildApp } from '../server/app.js';
 import { createAccount } from '../server/auth/accounts.js';
 import type { Db } from '../server/db/connect.js';
+import { wavesInRegion } from '../server/db/waves-in-region.js';
 import { waveProfiles } from '../server/profiles/profiles.js';
 import { collectStatsInMemory } from '../server/profiles/stats.memory.js';
 import { schoolIdsInScope } from '../server/territory/schools.repository.js';
@@ -63,7 +64,7 @@ export function run(): Promise<BenchRow[]> {
     ];
     const app = await buildApp({ db, dbKind: 'postgresql', questionnaires });
     for (const [region, spec, runs] of [[small, SMALL, 5], [large, LARGE, 3]] as const) {
-      const wave = await db.selectFrom('waves').selectAll().where('id', '=', region.waveId).executeTakeFirstOrThrow();
+      const wave = await wavesInRegion(db).where('waves.id', '=', region.waveId).executeTakeFirstOrThrow();
       const principal = coordinatorOf(region.regionId);
       let profiles = 0;
       const profileMs = await timed(runs, async () => (profiles = (await waveProfiles(db, wave, principal)).profiles.length));

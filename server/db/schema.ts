@@ -14,6 +14,8 @@ export interface RegionTable {
   created_at: CreatedAt;
   /** Moved by triggers whenever the region's schools or municipalities change (migration 0009); bigint, so a string. */
   roster_version: ColumnType<string, never, never>;
+  /** IANA name; a wave's days are days of this zone (migration 0011). */
+  time_zone: ColumnType<string, string | undefined, string>;
 }
 
 export interface MunicipalityTable {
@@ -178,5 +180,7 @@ export type School = Selectable<SchoolTable>;
 export type NewSchool = Insertable<SchoolTable>;
 export type SchoolUpdate = Updateable<SchoolTable>;
 export type Wave = Selectable<WaveTable>;
+/** A wave with its region's time zone, the zone its days and times are written in. */
+export type WaveInRegion = Wave & { time_zone: string };
 export type Link = Selectable<LinkTable>;
 export type User = Selectable<UserTable>;

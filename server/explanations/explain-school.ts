@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { Wave } from '../db/schema.js';
+import type { WaveInRegion } from '../db/schema.js';
 import { schoolProfile } from '../profiles/profiles.js';
 import type { Factor, RiskModel } from '../scoring/model.js';
 import { ROLES } from '../shared/roles.js';
@@ -16,7 +16,7 @@ import type { QuestionTexts } from './question-texts.js';
  */
 export async function explainSchool(
   db: Db,
-  wave: Wave,
+  wave: WaveInRegion,
   school: WaveSchool,
   model: RiskModel,
   factors: Factor[],

@@ -1,5 +1,5 @@
 import { csvFile } from '../exports/csv.js';
-import { moscowTime } from '../exports/moscow-time.js';
+import { localTime } from '../exports/local-time.js';
 import { ROLE_TITLES } from '../exports/role-titles.js';
 import type { Cell, Column, Table } from '../exports/table.js';
 import { xlsxFile } from '../exports/xlsx.js';
@@ -46,7 +46,7 @@ function heading(report: ParticipationReport): Array<[string, string]> {
     ['Участие в анкетировании', ''],
     ['Волна', report.wave.title],
     ['Цель охвата', `${Math.round(report.wave.target * 1000) / 10}%`.replace('.', ',')],
-    ['Дата выгрузки', moscowTime(new Date(report.generatedAt))],
+    ['Дата выгрузки', localTime(new Date(report.generatedAt), report.wave.timeZone)],
     ['Школ достигли цели', `${report.territory.schoolsAtTarget} из ${report.territory.schools}`],
   ];
 }

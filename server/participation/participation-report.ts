@@ -1,12 +1,12 @@
 import { ROLES, type Role } from '../shared/roles.js';
 import { missingRespondents } from '../shared/rules/participation-target.js';
+import { daysUntil, waveDays } from '../shared/rules/zoned-days.js';
 import type { ParticipationWave, SchoolCountsRow } from './participation.repository.js';
 import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
 
 /** A response filled in faster than this is implausible. Migration 0006 counts with the same number. */
 export const FAST_RESPONSE_SECONDS = 60;
 
-const DAY_MS = 24 * 3600 * 1000;
 
 export function roleFigures(expected: number, responses: number, target: number): RoleFigures {
   return {
@@ -71,7 +71,8 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
 
 /** Turns the counters of the schools a caller sees into the coordinator's figures; pure, so tests feed it plain rows. */
 export function participationReport(wave: ParticipationWave, rows: SchoolCountsRow[]): ParticipationReport {
-  const now = wave.now.getTime();
+  const now = wave.now;
+  const days = waveDays(wave.opens_at, wave.closes_at, wave.time_zone);
   const schools = rows.map((row) => schoolParticipation(row, wave));
 
   const municipalities = new Map<number, { name: string; schools: SchoolParticipation[] }>();
@@ -87,10 +88,12 @@ export function participationReport(wave: ParticipationWave, rows: SchoolCountsR
       title: wave.title,
       opensAt: wave.opens_at.toISOString(),
       closesAt: wave.closes_at.toISOString(),
+      timeZone: wave.time_zone,
       target: wave.target,
       status: wave.status,
-      daysLeft: wave.status === 'closed' ? 0 : Math.ceil((wave.closes_at.getTime() - now) / DAY_MS),
-      daysToOpen: wave.status === 'planned' ? Math.ceil((wave.opens_at.getTime() - now) / DAY_MS) : null,
+      // Days of the region's calendar: on the last day one day is left, whatever the hour.
+      daysLeft: wave.status === 'closed' ? 0 : daysUntil(days.lastDay, now, wave.time_zone) + 1,
+      daysToOpen: wave.status === 'planned' ? daysUntil(days.firstDay, now, wave.time_zone) : null,
     },
     generatedAt: wave.now.toISOString(),
     fastThresholdSeconds: FAST_RESPONSE_SECONDS,

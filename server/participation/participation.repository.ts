@@ -19,6 +19,7 @@ export function participationWave(db: Db, waveId: number) {
       'closes_at',
       'target',
       (eb) => eb.selectFrom('regions').select('roster_version').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('roster_version'),
+      (eb) => eb.selectFrom('regions').select('time_zone').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('time_zone'),
       waveStatus.as('status'),
       sql<Date>`now()`.as('now'),
     ])

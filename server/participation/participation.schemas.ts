@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { AccessMode, Instant, Nullable, perRole, Role, SchoolRef, WaveStatus } from '../shared/vocabulary.js';
+import { AccessMode, Instant, Nullable, perRole, Role, SchoolRef, TimeZone, WaveStatus } from '../shared/vocabulary.js';
 
 /** A share in [0, ∞): above 1 is possible and shown as it is; null when nobody is expected. */
 const Rate = Nullable(Type.Number());
@@ -53,11 +53,12 @@ export const ParticipationReport = Type.Object({
     title: Type.String(),
     opensAt: Instant,
     closesAt: Instant,
+    timeZone: TimeZone,
     target: Type.Number(),
     status: WaveStatus,
-    /** Whole days until the wave closes, rounded up; 0 once it has closed. */
+    /** Days of the region's calendar until the wave closes, today included; 0 once it has closed. */
     daysLeft: Type.Integer(),
-    /** Whole days until the wave opens, rounded up; null unless it is planned. */
+    /** Days of the region's calendar until the first day; null unless the wave is planned. */
     daysToOpen: Nullable(Type.Integer()),
   }),
   generatedAt: Instant,

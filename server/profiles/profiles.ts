@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { Wave } from '../db/schema.js';
+import type { WaveInRegion } from '../db/schema.js';
 import { storedModel } from '../risk-models/stored-model.js';
 import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, RiskModel } from '../scoring/model.js';
@@ -16,7 +16,7 @@ const NO_RESPONSES: CollectedStats = {
 };
 
 /** One school's risk profile in a wave, scored with the model the wave pinned. */
-export async function schoolProfile(db: Db, wave: Wave, school: WaveSchool): Promise<SchoolProfileBody> {
+export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveSchool): Promise<SchoolProfileBody> {
   const model = await storedModel(db, wave.model_id);
   const stats = await collectStatsSql(db, model, wave.id, school.ref.id);
   return { school: school.ref, wave: waveTerms(wave), model: modelRef(model), ...scored(model, school, stats.get(school.ref.id)) };
@@ -26,7 +26,7 @@ export async function schoolProfile(db: Db, wave: Wave, school: WaveSchool): Pro
  * Profiles of every school of the wave's region that the caller may see, from one aggregation
  * over the wave's responses. Schools nobody answered for are listed too (all roles at 0).
  */
-export async function waveProfiles(db: Db, wave: Wave, caller: Caller): Promise<WaveProfilesBody> {
+export async function waveProfiles(db: Db, wave: WaveInRegion, caller: Caller): Promise<WaveProfilesBody> {
   const model = await storedModel(db, wave.model_id);
   const schools = await listSchoolsInScope(db, wave.region_id, caller);
   const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));

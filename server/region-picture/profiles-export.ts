@@ -1,5 +1,5 @@
 import { csvFile } from '../exports/csv.js';
-import { moscowTime } from '../exports/moscow-time.js';
+import { localTime } from '../exports/local-time.js';
 import type { Table } from '../exports/table.js';
 import { xlsxFile } from '../exports/xlsx.js';
 import type { Level } from '../scoring/model.js';
@@ -20,7 +20,7 @@ function profilesTable(body: WaveProfilesBody, generatedAt: Date): Table {
       ['Риск-профили школ', ''],
       ['Волна', body.wave.title],
       ['Модель', `${body.model.title} (${body.model.id})`],
-      ['Дата выгрузки', moscowTime(generatedAt)],
+      ['Дата выгрузки', localTime(generatedAt, body.wave.timeZone)],
       ['Балл', 'от 0 до 100: чем больше, тем выше риск'],
     ],
     columns: headers.map((header, i) => ({ header, width: i === 1 ? 44 : i === 2 ? 24 : 14 })),

@@ -6,6 +6,7 @@ export function findLinkByToken(db: Db, token: string) {
     .selectFrom('links')
     .innerJoin('waves', 'waves.id', 'links.wave_id')
     .innerJoin('schools', 'schools.id', 'links.school_id')
+    .innerJoin('regions', 'regions.id', 'waves.region_id')
     .select([
       'links.id',
       'links.role',
@@ -17,6 +18,7 @@ export function findLinkByToken(db: Db, token: string) {
       'waves.title as wave_title',
       'waves.opens_at',
       'waves.closes_at',
+      'regions.time_zone',
       sql<boolean>`now() >= waves.opens_at and now() < waves.closes_at`.as('wave_open'),
     ])
     .where('links.token', '=', token)

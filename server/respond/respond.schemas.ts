@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Instant, IntegerIn, LinkKind, Role } from '../shared/vocabulary.js';
+import { Instant, IntegerIn, LinkKind, Role, TimeZone } from '../shared/vocabulary.js';
 
 // Tokens are base64url (shared/tokens.ts); anything else is refused before it reaches a query.
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -9,7 +9,7 @@ export const QuestionnaireLink = Type.Object({
   role: Role,
   kind: LinkKind,
   school: Type.Object({ name: Type.String() }),
-  wave: Type.Object({ title: Type.String(), opensAt: Instant, closesAt: Instant, open: Type.Boolean() }),
+  wave: Type.Object({ title: Type.String(), opensAt: Instant, closesAt: Instant, timeZone: TimeZone, open: Type.Boolean() }),
   /** The SurveyJS questionnaire of the role, as surveys/*.json has it. */
   survey: Type.Record(Type.String(), Type.Unknown()),
 });

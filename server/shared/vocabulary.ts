@@ -86,10 +86,23 @@ export type SchoolRef = Static<typeof SchoolRef>;
 export const SchoolInMunicipality = Type.Object({ ...SchoolRef.properties, municipality: Type.Object({ id: Type.Integer(), name: Type.String() }) });
 export type SchoolInMunicipality = Static<typeof SchoolInMunicipality>;
 
+/** A calendar day, `YYYY-MM-DD`, of a region's time zone (a wave's first or last day). */
+export const Day = Type.String({ pattern: '^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', examples: ['2027-04-01'] });
+
+/** An IANA time zone name, e.g. `Asia/Vladivostok`. */
+export const TimeZone = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$', examples: ['Europe/Moscow'] });
+
 export const WaveRef = Type.Object({ id: Type.Integer(), title: Type.String() });
 
 /** A wave as a page heads it: when it runs and the participation it aims at. */
-export const WaveTerms = Type.Object({ ...WaveRef.properties, opensAt: Instant, closesAt: Instant, target: Type.Number() });
+export const WaveTerms = Type.Object({
+  ...WaveRef.properties,
+  opensAt: Instant,
+  closesAt: Instant,
+  target: Type.Number(),
+  /** The region's zone: every date and time of the wave is written in it. */
+  timeZone: TimeZone,
+});
 export type WaveTerms = Static<typeof WaveTerms>;
 
 /** A wave row as the database gives it (the columns of `waves` that name its terms). */
@@ -99,6 +112,7 @@ export interface WaveTermsRow {
   opens_at: Date;
   closes_at: Date;
   target: number;
+  time_zone: string;
 }
 
 export function waveTerms(wave: WaveTermsRow): WaveTerms {
@@ -108,5 +122,6 @@ export function waveTerms(wave: WaveTermsRow): WaveTerms {
     opensAt: new Date(wave.opens_at).toISOString(),
     closesAt: new Date(wave.closes_at).toISOString(),
     target: wave.target,
+    timeZone: wave.time_zone,
   };
 }

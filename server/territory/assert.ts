@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { wavesInRegion } from '../db/waves-in-region.js';
 import { ApiError, notFound } from '../shared/errors.js';
 import { inScope, mayViewWavesOf, type Caller, type Territory } from './scope.js';
 import { findSchoolOfRegion, schoolTerritory } from './schools.repository.js';
@@ -15,7 +16,7 @@ export async function assertSchoolInScope(db: Db, caller: Caller, schoolId: numb
 
 /** 404 for a wave that does not exist, 403 for a wave of a region the caller does not see. Returns the wave row. */
 export async function assertWaveVisible(db: Db, caller: Caller, waveId: number) {
-  const wave = await db.selectFrom('waves').selectAll().where('id', '=', waveId).executeTakeFirst();
+  const wave = await wavesInRegion(db).where('waves.id', '=', waveId).executeTakeFirst();
   if (!wave) throw notFound('wave_not_found', `No wave ${waveId}`);
   if (!mayViewWavesOf(caller, wave.region_id)) throw outOfScope();
   return wave;

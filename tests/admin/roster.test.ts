@@ -196,7 +196,7 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
       const res = await t.app.inject({ method: 'GET', url: '/api/admin/regions', headers: admin.headers });
       expect(res.statusCode).toBe(200);
       const tver = res.json().regions.find((r: { name: string }) => r.name === TVER);
-      expect(tver).toEqual({ id: expect.any(Number), name: TVER, municipalities: 2, schools: 3 });
+      expect(tver).toEqual({ id: expect.any(Number), name: TVER, timeZone: 'Europe/Moscow', municipalities: 2, schools: 3 });
     });
 
     it('creates a region, audited, and refuses the same name spelled differently', async () => {

@@ -71,6 +71,7 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/admin/waves/:id/links.xlsx': { path: (t) => `/api/admin/waves/${t.waveId}/links.xlsx`, scope: 'none' },
   'GET /api/admin/regions': none('/api/admin/regions'),
   'POST /api/admin/regions': none('/api/admin/regions', { body: () => ({}) }),
+  'PATCH /api/admin/regions/:id': none('/api/admin/regions/999999', { body: () => ({}) }),
   'POST /api/admin/roster/preview': none('/api/admin/roster/preview', { body: () => ({}) }),
   'POST /api/admin/roster': none('/api/admin/roster', { body: () => ({}) }),
   'GET /api/admin/roster/template.csv': none('/api/admin/roster/template.csv'),

@@ -99,7 +99,7 @@ describe('a statement that never returns', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'watchdog-'));
-    e = await openEmbedded(join(dir, 'data'), { queryTimeoutMs: 1000, diskCheckMs: 100 });
+    e = await openEmbedded(join(dir, 'data'), { queryTimeoutMs: 5000, diskCheckMs: 100 });
   }, 180_000);
   afterAll(async () => {
     await closeEmbedded(e);
@@ -108,20 +108,21 @@ describe('a statement that never returns', () => {
 
   it('fails with 503 after the limit while the server keeps answering, and the database comes back by itself with every commit', async () => {
     expect((await e.submit()).statusCode).toBe(201);
-    const started = Date.now();
     // PostgreSQL holding its thread, as when it spins on a full disk: pg_sleep runs inside WebAssembly, uninterruptible.
-    const stuck = sql`select pg_sleep(60)`.execute(e.handle.db);
+    // Orders, not clocks, prove the point, so a loaded machine cannot fail it: health answers while the statement
+    // is still stuck, and the statement ends in a 503 long before pg_sleep's 60 s would have let it succeed.
+    let settled = false;
+    const stuck = sql`select pg_sleep(60)`.execute(e.handle.db).finally(() => (settled = true));
     const queued = e.submit();
     const health = await e.health();
     expect(health.statusCode).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(settled, '/api/health answered while the statement was stuck').toBe(false);
 
     await expect(stuck).rejects.toMatchObject({ statusCode: 503, code: 'database_unavailable' });
     const answer = await queued;
     expect(answer.statusCode).toBe(503);
     expect(answer.json()).toMatchObject({ code: 'database_unavailable', message: expect.stringMatching(/try again/i) });
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(e.notices).toContainEqual(expect.stringMatching(/^error: A statement of the embedded database ran longer than 1 s: ending and restarting/));
+    expect(e.notices).toContainEqual(expect.stringMatching(/^error: A statement of the embedded database ran longer than 5 s: ending and restarting/));
 
     await until(async () => (await e.health()).statusCode === 200);
     expect(e.notices).toContainEqual('info: The embedded database is back');
@@ -211,7 +212,8 @@ describe.runIf(probe)('a real small disk (tmpfs)', () => {
       const refused = await e.submit();
       expect(refused.statusCode).toBe(503);
       expect(refused.json()).toMatchObject({ code: 'database_unavailable' });
-      expect(Date.now() - started).toBeLessThan(5000);
+      // Refused by the write error itself, not by the statement watchdog (30 s by default): a bound against a hang.
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(e.notices).toContainEqual(expect.stringMatching(/^error: The embedded database could not write to its disk \(.*No space left on device/));
       expect((await e.health()).statusCode).toBe(503);
 
@@ -263,7 +265,8 @@ describe.runIf(probe)('a real small disk (tmpfs)', () => {
       const stopping = Date.now();
       server.child.kill('SIGTERM');
       expect((await server.exited).code).toBe(0);
-      expect(Date.now() - stopping).toBeLessThan(10_000);
+      // A bound against a hang, not a speed target: a loaded machine may take seconds to stop.
+      expect(Date.now() - stopping).toBeLessThan(30_000);
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
       await store.dispose();

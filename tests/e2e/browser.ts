@@ -12,8 +12,8 @@ export function launchBrowser(): Promise<Browser> {
 
 const ANDROID_CHROME = 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36';
 
-/** A common Android phone: 390×844 CSS pixels, touch, mobile viewport rules, Russian locale. */
-export function newPhoneContext(browser: Browser, baseURL: string, width = 390): Promise<BrowserContext> {
+/** A common Android phone: 390×844 CSS pixels, touch, mobile viewport rules, Russian locale, Moscow time unless said. */
+export function newPhoneContext(browser: Browser, baseURL: string, width = 390, timezoneId = 'Europe/Moscow'): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width, height: 844 },
     deviceScaleFactor: 2,
@@ -21,7 +21,7 @@ export function newPhoneContext(browser: Browser, baseURL: string, width = 390):
     hasTouch: true,
     userAgent: ANDROID_CHROME,
     locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
+    timezoneId,
     baseURL,
   });
 }

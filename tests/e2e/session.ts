@@ -20,10 +20,10 @@ export interface E2eSessionOptions {
 /** One test file's server on a fresh PGlite database and its Chromium. */
 export interface E2eSession {
   server: E2eServer;
-  /** A desktop window in Russian, `width` CSS pixels wide; downloads are accepted (Playwright's default). */
-  desktop(width?: number): Promise<BrowserContext>;
+  /** A desktop window in Russian, `width` CSS pixels wide, in Moscow time unless `timezoneId` says; downloads are accepted. */
+  desktop(width?: number, timezoneId?: string): Promise<BrowserContext>;
   /** A common Android phone (see {@link newPhoneContext}). */
-  phone(width?: number): Promise<BrowserContext>;
+  phone(width?: number, timezoneId?: string): Promise<BrowserContext>;
   /** Runs `use` on a page of a desktop window of its own, signed in as `email`, and closes the window after it. */
   asUser<T>(email: string, use: (page: Page) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -38,12 +38,12 @@ export async function openSession({ data = 'empty' }: E2eSessionOptions = {}): P
     await storeModelVersion(server.database.db, model, modelFile);
     if (data === 'demo') await seedDemo(server.database.db, model, await loadQuestionnaires());
   }
-  const desktop = (width = 1366) =>
-    browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: server.url });
+  const desktop = (width = 1366, timezoneId = 'Europe/Moscow') =>
+    browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU', timezoneId, baseURL: server.url });
   return {
     server,
     desktop,
-    phone: (width) => newPhoneContext(browser, server.url, width),
+    phone: (width, timezoneId) => newPhoneContext(browser, server.url, width, timezoneId),
     async asUser(email, use) {
       const context = await desktop();
       try {

@@ -56,6 +56,9 @@ export async function ensureModel(db: Db, id = 'test-model') {
 export interface WaveOptions {
   opensInDays?: number;
   closesInDays?: number;
+  /** Exact instants, for a test that counts days: they win over `opensInDays` and `closesInDays`. */
+  opensAt?: Date;
+  closesAt?: Date;
   target?: number;
   modelId?: string;
   title?: string;
@@ -68,8 +71,8 @@ export async function newWave(db: Db, regionId: number, options: WaveOptions = {
     .values({
       region_id: regionId,
       title: options.title ?? `Волна ${unique()}`,
-      opens_at: new Date(now + (options.opensInDays ?? -1) * DAY),
-      closes_at: new Date(now + (options.closesInDays ?? 14) * DAY),
+      opens_at: options.opensAt ?? new Date(now + (options.opensInDays ?? -1) * DAY),
+      closes_at: options.closesAt ?? new Date(now + (options.closesInDays ?? 14) * DAY),
       target: options.target ?? 0.9,
       model_id: options.modelId ?? (await ensureModel(db)),
     })

@@ -8,6 +8,9 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { addResponses, openLink, times } from './responses.js';
+import { dayOf, startOfDay } from '../../server/shared/rules/zoned-days.js';
+
+const DAY = 24 * 3600 * 1000;
 import type { ParticipationReport } from '../../server/participation/participation.schemas.js';
 
 describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
@@ -25,8 +28,10 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     const a2 = await newSchool(db, alpha.id, { principal: 1, teacher: 5, student: 10, parent: 10 }, 'Школа А2');
     const b1 = await newSchool(db, beta.id, { principal: 1, teacher: 4, student: 0, parent: 4 }, 'Школа Б1');
     const b2 = await newSchool(db, beta.id, { principal: 1, teacher: 2, student: 0, parent: 0 }, 'Школа Б2');
-    const wave = await newWave(db, region.id, { target: 0.9, opensInDays: -3, closesInDays: 4.5 });
-    const planned = await newWave(db, region.id, { opensInDays: 2.5, closesInDays: 20 });
+    // Days of the region (Moscow): the days left are counted in its calendar, so these waves begin and end at midnight.
+    const moscowMidnight = (days: number) => startOfDay(dayOf(new Date(Date.now() + days * DAY), 'Europe/Moscow'), 'Europe/Moscow');
+    const wave = await newWave(db, region.id, { target: 0.9, opensInDays: -3, closesAt: moscowMidnight(5) });
+    const planned = await newWave(db, region.id, { opensAt: moscowMidnight(3), closesAt: moscowMidnight(21) });
     const closed = await newWave(db, region.id, { opensInDays: -30, closesInDays: -2 });
 
     await addResponses(db, wave.id, a1.id, 'principal', times(1));
@@ -125,7 +130,8 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
 
   it('tells the wave status, its target and the whole days left', async () => {
     const r = await report(ids.wave);
-    expect(r.wave).toMatchObject({ id: ids.wave, target: 0.9, status: 'open', daysLeft: 5, daysToOpen: null });
+    // Today and the four days after it: the wave closes at midnight after the fourth.
+    expect(r.wave).toMatchObject({ id: ids.wave, target: 0.9, status: 'open', daysLeft: 5, daysToOpen: null, timeZone: 'Europe/Moscow' });
     expect(r.fastThresholdSeconds).toBe(60);
     const closed = await report(ids.closed);
     expect(closed.wave).toMatchObject({ status: 'closed', daysLeft: 0 });
@@ -134,7 +140,8 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
 
   it('answers a wave that has not opened with zeros and everything still needed', async () => {
     const r = await report(ids.planned);
-    expect(r.wave).toMatchObject({ status: 'planned', daysToOpen: 3, daysLeft: 20 });
+    // It opens at midnight three days ahead and takes answers through the twentieth day from today.
+    expect(r.wave).toMatchObject({ status: 'planned', daysToOpen: 3, daysLeft: 21 });
     expect(r.territory).toMatchObject({ schools: 4, schoolsAtTarget: 0, shareAtTarget: 0, responses: 0, expected: 69, needed: 64 });
     expect(school(r, ids.a2).roles.student).toEqual({ expected: 10, responses: 0, rate: 0, needed: 9 });
     expect(r.schools.every((s) => !s.flags.noPrincipal && s.flags.overExpected.length === 0)).toBe(true);
@@ -182,7 +189,7 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     expect(rows[1]).toEqual(['Волна', r.wave.title]);
     expect(rows[2]).toEqual(['Цель охвата', '90%']);
     expect(rows[3][0]).toBe('Дата выгрузки');
-    expect(rows[3][1]).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} МСК$/);
+    expect(rows[3][1]).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \(Москва, GMT\+3\)$/);
     const header = rows[6];
     const table = rows.slice(7).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
     expect(table.map((row) => row['Школа'])).toEqual(['Школа А2', 'Школа Б1', 'Школа А1', 'Школа Б2']);

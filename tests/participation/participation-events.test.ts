@@ -70,7 +70,8 @@ describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
       const started = Date.now();
       await t.close();
       closed = true;
-      expect(Date.now() - started).toBeLessThan(5000);
+      // An open stream must not hold the server up: a bound against a hang, generous for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(await stream.end(2000)).toBe(true);
     } finally {
       if (!closed) await t.close();

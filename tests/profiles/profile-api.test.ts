@@ -116,6 +116,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
       opensAt: new Date(world.wave.opens_at).toISOString(),
       closesAt: new Date(world.wave.closes_at).toISOString(),
       target: 0.9,
+      timeZone: 'Europe/Moscow',
     });
     expect(body.model).toEqual({ id: world.model.id, title: world.model.title });
     expect(body.roles).toEqual({

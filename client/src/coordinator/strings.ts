@@ -15,7 +15,7 @@ export const coordinatorStrings = {
     live: {
       on: 'Обновляется автоматически',
       off: 'Нет связи с сервером, переподключаемся…',
-      updatedAt: (time: string) => `данные на ${time}`,
+      updatedAt: (time: string, zone: string) => `данные на ${time} (${zone})`,
       refresh: 'Обновить',
     },
     export: { label: 'Выгрузить таблицу:', csv: 'CSV', xlsx: 'Excel' },

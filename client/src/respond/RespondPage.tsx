@@ -35,9 +35,9 @@ async function screenOf(token: string | null): Promise<Screen> {
 
 function screenFor(link: LinkInfo): Screen {
   if (link.wave.open) return { kind: 'survey', link };
-  const { opensAt, closesAt } = link.wave;
+  const { opensAt, closesAt, timeZone } = link.wave;
   const notYet = Date.now() < new Date(opensAt).getTime();
-  const message = notYet ? strings.notYetOpen(opensAt, closesAt) : strings.closed(opensAt, closesAt);
+  const message = notYet ? strings.notYetOpen(opensAt, closesAt, timeZone) : strings.closed(opensAt, closesAt, timeZone);
   return { kind: 'message', ...message, school: link.school.name };
 }
 

@@ -3,14 +3,15 @@
  * editor and translated later. SurveyJS's own interface strings live in surveyjs-russian-overrides.ts.
  */
 
-const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
-// «29 ноября 2026», without the «г.» Intl adds (it would clash with the sentence's full stop) and
-// with a no-break space so that the day never ends a line apart from its month.
-const formatDate = (iso: string) =>
-  dateFormat
-    .format(new Date(iso))
+// «29 ноября 2026» as a day of the school's region, without the «г.» Intl adds (it would clash with the sentence's
+// full stop) and with a no-break space so that the day never ends a line apart from its month.
+const formatDate = (at: string | Date, timeZone: string) =>
+  new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+    .format(new Date(at))
     .replace(/\s*г\.$/, '')
     .replace(/^(\d+) /, '$1\u00a0');
+/** A wave closes at 00:00 after its last day: people name that last day. */
+const lastDay = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
 
 export const strings = {
   pageTitle: 'Анкета для школы',
@@ -53,13 +54,13 @@ export const strings = {
     title: 'Не удалось загрузить анкету',
     text: 'Проверьте подключение к интернету и попробуйте ещё раз.',
   },
-  notYetOpen: (opensAt: string, closesAt: string) => ({
+  notYetOpen: (opensAt: string, closesAt: string, zone: string) => ({
     title: 'Опрос ещё не начался',
-    text: `Анкета будет открыта с ${formatDate(opensAt)} по ${formatDate(closesAt)}. Откройте эту же ссылку в эти дни.`,
+    text: `Анкета будет открыта с ${formatDate(opensAt, zone)} по ${formatDate(lastDay(closesAt), zone)}. Откройте эту же ссылку в эти дни.`,
   }),
-  closed: (opensAt: string, closesAt: string) => ({
+  closed: (opensAt: string, closesAt: string, zone: string) => ({
     title: 'Опрос завершён',
-    text: `Анкета принимала ответы с ${formatDate(opensAt)} по ${formatDate(closesAt)}. Спасибо за интерес — сейчас ответить уже нельзя.`,
+    text: `Анкета принимала ответы с ${formatDate(opensAt, zone)} по ${formatDate(lastDay(closesAt), zone)}. Спасибо за интерес — сейчас ответить уже нельзя.`,
   }),
 
   /** Why the server refused a submission (4xx), by the API's error code. */

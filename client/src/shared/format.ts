@@ -2,10 +2,6 @@
 const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 const oneDecimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const wholeNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
-const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
-const dayFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long' });
-const shortDate = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const pluralRules = new Intl.PluralRules('ru-RU');
 
 /** Russian plural of a whole number: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
@@ -33,16 +29,36 @@ export const points = (x: number) => Math.round(x * 100);
 /** A change in points with its sign, and a real minus sign rather than a hyphen. */
 export const signed = (x: number) => (x > 0 ? `+${x}` : x < 0 ? `−${-x}` : '0');
 
+// Dates and times are written in the zone of the region they belong to (a wave's `timeZone`), never in the zone the
+// browser happens to run in: a wave of Primorye closes at midnight in Vladivostok for a reader in Moscow too.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function inZone(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat('ru-RU', { ...options, timeZone: zone })));
+  return format;
+}
+
 /** «20 апреля 2027 г.» */
-export const date = (at: string | Date) => dateFormat.format(new Date(at));
+export const date = (at: string | Date, zone: string) => inZone(zone, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(at));
 
 /** «20 апреля», when the year goes without saying. */
-export const day = (at: string | Date) => dayFormat.format(new Date(at));
+export const day = (at: string | Date, zone: string) => inZone(zone, { day: 'numeric', month: 'long' }).format(new Date(at));
 
 /** «1 апр. 2027 г. — 20 апр. 2027 г.» */
-export const period = (from: string, to: string) => `${shortDate.format(new Date(from))} — ${shortDate.format(new Date(to))}`;
+export const period = (from: string, to: string, zone: string) => {
+  const short = inZone(zone, { day: 'numeric', month: 'short', year: 'numeric' });
+  return `${short.format(new Date(from))} — ${short.format(new Date(to))}`;
+};
 
-export const time = (at: string | Date) => timeFormat.format(new Date(at));
+/** «14:05:09» */
+export const time = (at: string | Date, zone: string) => inZone(zone, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(at));
+
+/** «20.04.2027, 14:05» */
+export const dateTime = (at: string | Date, zone: string) => inZone(zone, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at));
 
 /** A wave closes at an instant that belongs to the next day; people name the last day answers are taken. */
 export const lastDayOf = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
+
+/** The zone named, for a time that could be read as another zone's: «Владивосток, GMT+10». */
+export { zoneLabel } from '../../../server/shared/rules/zoned-days';

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Nullable } from '../../shared/vocabulary.js';
+import { Nullable, TimeZone } from '../../shared/vocabulary.js';
 
 /**
  * Why a roster file or one of its rows cannot be imported. `code` is stable (the UI words it in Russian);
@@ -98,6 +98,7 @@ export const RosterQuery = Type.Object(
 export const RegionSummary = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
+  timeZone: TimeZone,
   municipalities: Type.Integer(),
   schools: Type.Integer(),
 });
@@ -106,7 +107,9 @@ export type RegionSummary = Static<typeof RegionSummary>;
 export const RegionList = Type.Object({ regions: Type.Array(RegionSummary) });
 export type RegionList = Static<typeof RegionList>;
 
-export const CreatedRegion = Type.Object({ id: Type.Integer(), name: Type.String() });
+export const CreatedRegion = Type.Object({ id: Type.Integer(), name: Type.String(), timeZone: TimeZone });
 export type CreatedRegion = Static<typeof CreatedRegion>;
 
-export const NewRegionBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+/** A region's time zone is Moscow's unless given: most regions of the programme keep Moscow time. */
+export const NewRegionBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: Type.Optional(TimeZone) }, { additionalProperties: false });
+export const RegionPatch = Type.Object({ timeZone: TimeZone }, { additionalProperties: false });

@@ -12,6 +12,7 @@ function selectWaves(db: Db) {
       'waves.title',
       'waves.region_id',
       'regions.name as region_name',
+      'regions.time_zone',
       'waves.opens_at',
       'waves.closes_at',
       'waves.target',
@@ -53,8 +54,9 @@ export async function countWaveResponses(db: Db, waveId: number): Promise<number
   return Number(row.n);
 }
 
-export async function regionExists(db: Db, regionId: number): Promise<boolean> {
-  return (await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst()) !== undefined;
+/** The region's time zone; undefined for a region that does not exist. */
+export async function regionTimeZone(db: Db, regionId: number): Promise<string | undefined> {
+  return (await db.selectFrom('regions').select('time_zone').where('id', '=', regionId).executeTakeFirst())?.time_zone;
 }
 
 export function listModels(db: Db) {

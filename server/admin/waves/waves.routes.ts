@@ -6,14 +6,39 @@ import type { WaveTable } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { mayViewWavesOf } from '../../territory/scope.js';
 import { accessModes, reconcileLinks } from '../../links/links.repository.js';
-import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionExists, updateWave } from './waves.repository.js';
+import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionTimeZone, updateWave } from './waves.repository.js';
+import { parseDay, waveDays, waveInstants } from '../../shared/rules/zoned-days.js';
 import { IdParams } from '../../shared/vocabulary.js';
 import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveView } from './waves.schemas.js';
 
-function checkDates(opensAt: Date, closesAt: Date) {
-  if (closesAt <= opensAt) {
-    throw badRequest('wave_dates_order', `The wave must close after it opens (opensAt ${opensAt.toISOString()}, closesAt ${closesAt.toISOString()})`);
+type DatesBody = Pick<UpdateWaveBody, 'firstDay' | 'lastDay' | 'opensAt' | 'closesAt'>;
+
+/**
+ * The instants a request's dates mean: days of the region's zone (00:00 of the first day to 24:00 of the last), or
+ * instants as a script gives them; what the request leaves out stays as it was.
+ */
+function datesOf(body: DatesBody, zone: string, before?: { opens_at: Date; closes_at: Date }): { opensAt: Date; closesAt: Date } {
+  const byDays = body.firstDay !== undefined || body.lastDay !== undefined;
+  if (byDays && (body.opensAt !== undefined || body.closesAt !== undefined)) {
+    throw badRequest('wave_dates_mixed', 'Give the dates as days (firstDay, lastDay) or as instants (opensAt, closesAt), not both');
   }
+  let dates: { opensAt?: Date; closesAt?: Date };
+  if (byDays) {
+    const was = before && waveDays(before.opens_at, before.closes_at, zone);
+    const [firstDay, lastDay] = [body.firstDay ?? was?.firstDay, body.lastDay ?? was?.lastDay];
+    for (const day of [firstDay, lastDay]) {
+      if (day !== undefined && !parseDay(day)) throw badRequest('wave_day_invalid', `There is no such day: ${day}`);
+    }
+    dates = firstDay && lastDay ? waveInstants(firstDay, lastDay, zone) : {};
+  } else {
+    dates = { opensAt: body.opensAt ? new Date(body.opensAt) : before?.opens_at, closesAt: body.closesAt ? new Date(body.closesAt) : before?.closes_at };
+  }
+  const { opensAt, closesAt } = dates;
+  if (!opensAt || !closesAt) throw badRequest('wave_dates_required', 'A wave needs its first and last day (firstDay, lastDay as YYYY-MM-DD)');
+  if (closesAt <= opensAt) {
+    throw badRequest('wave_dates_order', `The wave must close after it opens (opens ${opensAt.toISOString()}, closes ${closesAt.toISOString()})`);
+  }
+  return { opensAt, closesAt };
 }
 
 function cleanTitle(title: string) {
@@ -57,11 +82,10 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const body = req.body;
       const title = cleanTitle(body.title);
-      const opensAt = new Date(body.opensAt);
-      const closesAt = new Date(body.closesAt);
-      checkDates(opensAt, closesAt);
       const created = await app.db.transaction().execute(async (trx) => {
-        if (!(await regionExists(trx, body.regionId))) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
+        const zone = await regionTimeZone(trx, body.regionId);
+        if (!zone) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
+        const { opensAt, closesAt } = datesOf(body, zone);
         if (!(await modelExists(trx, body.modelId))) throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
         const { id } = await insertWave(trx, {
           region_id: body.regionId,
@@ -93,9 +117,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const wave = await app.db.transaction().execute(async (trx) => {
         if (!(await lockWave(trx, req.params.id))) throw notFound('wave_not_found', `No wave ${req.params.id}`);
         const before = (await findWave(trx, req.params.id))!;
-        const opensAt = body.opensAt === undefined ? before.opens_at : new Date(body.opensAt);
-        const closesAt = body.closesAt === undefined ? before.closes_at : new Date(body.closesAt);
-        checkDates(opensAt, closesAt);
+        const { opensAt, closesAt } = datesOf(body, before.time_zone, before);
         const patch: Updateable<WaveTable> = { opens_at: opensAt, closes_at: closesAt };
         if (body.title !== undefined) patch.title = cleanTitle(body.title);
         if (body.target !== undefined) patch.target = body.target;

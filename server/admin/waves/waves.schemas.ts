@@ -1,17 +1,28 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { AccessModes, Id, Instant, ModelRef, NumberIn, WaveStatus } from '../../shared/vocabulary.js';
+import { waveDays } from '../../shared/rules/zoned-days.js';
+import { AccessModes, Day, Id, Instant, ModelRef, NumberIn, TimeZone, WaveStatus } from '../../shared/vocabulary.js';
 import type { WaveRow } from './waves.repository.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const Target = NumberIn({ exclusiveMinimum: 0, maximum: 1 });
 const ModelId = Type.String({ minLength: 1, maxLength: 100 });
 
+/**
+ * A wave's dates come as days of its region's zone (`firstDay`, `lastDay`: open from 00:00 of the first to 24:00 of
+ * the last), or, for scripts, as instants (`opensAt`, `closesAt`); one pair or the other.
+ */
+const WaveDates = {
+  firstDay: Type.Optional(Day),
+  lastDay: Type.Optional(Day),
+  opensAt: Type.Optional(Instant),
+  closesAt: Type.Optional(Instant),
+};
+
 export const CreateWaveBody = Type.Object(
   {
     regionId: Id,
     title: Title,
-    opensAt: Instant,
-    closesAt: Instant,
+    ...WaveDates,
     target: Type.Optional(Target),
     modelId: ModelId,
   },
@@ -21,13 +32,13 @@ export const CreateWaveBody = Type.Object(
 export const UpdateWaveBody = Type.Object(
   {
     title: Type.Optional(Title),
-    opensAt: Type.Optional(Instant),
-    closesAt: Type.Optional(Instant),
+    ...WaveDates,
     target: Type.Optional(Target),
     modelId: Type.Optional(ModelId),
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateWaveBody = Static<typeof UpdateWaveBody>;
 
 export const WaveView = Type.Object({
   id: Type.Integer(),
@@ -36,6 +47,10 @@ export const WaveView = Type.Object({
   regionName: Type.String(),
   opensAt: Instant,
   closesAt: Instant,
+  /** The region's zone, and the wave's first and last days in it. */
+  timeZone: TimeZone,
+  firstDay: Day,
+  lastDay: Day,
   target: Type.Number(),
   modelId: Type.String(),
   status: WaveStatus,
@@ -59,6 +74,8 @@ export function toWaveView(row: WaveRow): WaveView {
     regionName: row.region_name,
     opensAt: row.opens_at.toISOString(),
     closesAt: row.closes_at.toISOString(),
+    timeZone: row.time_zone,
+    ...waveDays(row.opens_at, row.closes_at, row.time_zone),
     target: Number(row.target),
     modelId: row.model_id,
     status: row.status,

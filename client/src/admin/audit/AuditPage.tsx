@@ -2,12 +2,16 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry as Entry, AuditPage as Page } from '../../../../server/admin/audit/audit.schemas';
 import { api } from '../../shared/api';
 import { errorText } from '../../shared/errors';
+import { dateTime, zoneLabel } from '../../shared/format';
+import { useLoad } from '../../shared/useLoad';
+import { listRegions } from '../roster/api';
 import './audit.css';
 
 const s = {
   title: 'Журнал изменений',
   intro: 'Кто и когда менял список школ, волны, ссылки и учётные записи.',
   when: 'Когда',
+  zone: (zone: string) => `Время — ${zone}.`,
   who: 'Кто',
   what: 'Действие',
   details: 'Подробности',
@@ -24,6 +28,7 @@ const actions: Record<string, string> = {
   'invitation.accept': 'Приглашение принято, пароль задан',
   'password.change': 'Изменён пароль',
   'region.create': 'Добавлен регион',
+  'region.update': 'Изменён часовой пояс региона',
   'roster.import': 'Загружен список школ',
   'wave.create': 'Создана волна',
   'wave.update': 'Изменена волна',
@@ -47,11 +52,15 @@ export function AuditPage() {
       (e) => setError(errorText(e)),
     );
   useEffect(() => void load(), []);
+  const regions = useLoad(listRegions, 'regions');
+  // An installation serves one region as a rule: its zone; several regions in several zones: Moscow time, named.
+  const zones = new Set(regions.data?.map((r) => r.timeZone));
+  const zone = zones.size === 1 ? [...zones][0]! : 'Europe/Moscow';
 
   return (
     <section>
       <h1>{s.title}</h1>
-      <p className="muted">{s.intro}</p>
+      <p className="muted">{s.intro} {s.zone(zoneLabel(zone))}</p>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="table-scroll">
         <table>
@@ -59,7 +68,7 @@ export function AuditPage() {
           <tbody>
             {(entries ?? []).map((e) => (
               <tr key={e.id}>
-                <td className="audit-when">{new Date(e.at).toLocaleString('ru-RU')}</td>
+                <td className="audit-when">{dateTime(e.at, zone)}</td>
                 <td>{e.userEmail ?? s.system}</td>
                 <td>{actions[e.action] ?? <code>{e.action}</code>}{e.entityId ? ` (№ ${e.entityId})` : ''}</td>
                 <td><code className="audit-details">{JSON.stringify(e.details)}</code></td>

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
-import { createRegion, listRegions } from './api';
+import { createRegion, listRegions, setRegionTimeZone } from './api';
+import { timeZoneOptions } from './time-zones';
 import { rosterStrings as s } from './strings';
 
 /** The regions a roster may name; `version` changes after an import so the counts follow. */
@@ -10,6 +11,7 @@ export function RegionsPanel({ version }: { version: number }) {
   const loaded = useLoad(listRegions, 'regions', version);
   const regions = loaded.data;
   const [name, setName] = useState('');
+  const [zone, setZone] = useState('Europe/Moscow');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -18,7 +20,7 @@ export function RegionsPanel({ version }: { version: number }) {
     setBusy(true);
     setMessage(null);
     try {
-      const region = await createRegion(name);
+      const region = await createRegion(name, zone);
       setName('');
       setMessage({ ok: true, text: s.regions.added(region.name) });
       loaded.reload();
@@ -26,6 +28,17 @@ export function RegionsPanel({ version }: { version: number }) {
       setMessage({ ok: false, text: errorText(err, s.errors) });
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function changeZone(id: number, timeZone: string) {
+    setMessage(null);
+    try {
+      const region = await setRegionTimeZone(id, timeZone);
+      setMessage({ ok: true, text: s.regions.zoneChanged(region.name) });
+      loaded.reload();
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err, s.errors) });
     }
   }
 
@@ -39,11 +52,18 @@ export function RegionsPanel({ version }: { version: number }) {
         <div className="regions-list">
           <table className="compact">
             <thead>
-              <tr><th>{s.regions.name}</th><th className="num">{s.regions.municipalities}</th><th className="num">{s.regions.schools}</th></tr>
+              <tr><th>{s.regions.name}</th><th>{s.regions.timeZone}</th><th className="num">{s.regions.municipalities}</th><th className="num">{s.regions.schools}</th></tr>
             </thead>
             <tbody>
               {regions.map((r) => (
-                <tr key={r.id}><td>{r.name}</td><td className="num">{r.municipalities}</td><td className="num">{r.schools}</td></tr>
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  <td>
+                    <select aria-label={s.regions.timeZoneOf(r.name)} value={r.timeZone} onChange={(e) => void changeZone(r.id, e.target.value)}>
+                      {timeZoneOptions(r.timeZone).map((o) => <option key={o.zone} value={o.zone}>{o.label}</option>)}
+                    </select>
+                  </td>
+                  <td className="num">{r.municipalities}</td><td className="num">{r.schools}</td></tr>
               ))}
             </tbody>
           </table>
@@ -53,6 +73,9 @@ export function RegionsPanel({ version }: { version: number }) {
         <label htmlFor="new-region">{s.regions.newName}</label>
         <div className="add-region-row">
           <input id="new-region" required maxLength={200} value={name} placeholder={s.regions.placeholder} onChange={(e) => setName(e.target.value)} />
+          <select aria-label={s.regions.timeZone} value={zone} onChange={(e) => setZone(e.target.value)}>
+            {timeZoneOptions().map((o) => <option key={o.zone} value={o.zone}>{o.label}</option>)}
+          </select>
           <button type="submit" disabled={busy || !name.trim()}>{s.regions.add}</button>
         </div>
       </form>

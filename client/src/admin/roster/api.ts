@@ -22,4 +22,5 @@ export const applyRoster = (file: File) => sendFile<RosterApplied>('/api/admin/r
 export const downloadTemplate = (format: 'csv' | 'xlsx') => download(`/api/admin/roster/template.${format}`);
 
 export const listRegions = async () => (await api<RegionList>('/api/admin/regions')).regions;
-export const createRegion = (name: string) => api<CreatedRegion>('/api/admin/regions', { method: 'POST', json: { name } });
+export const createRegion = (name: string, timeZone: string) => api<CreatedRegion>('/api/admin/regions', { method: 'POST', json: { name, timeZone } });
+export const setRegionTimeZone = (id: number, timeZone: string) => api<CreatedRegion>(`/api/admin/regions/${id}`, { method: 'PATCH', json: { timeZone } });

@@ -72,6 +72,9 @@ export const rosterStrings = {
     newName: 'Название нового региона',
     placeholder: 'Например, Тверская область',
     added: (name: string) => `Регион «${name}» добавлен.`,
+    timeZone: 'Часовой пояс',
+    timeZoneOf: (name: string) => `Часовой пояс региона «${name}»`,
+    zoneChanged: (name: string) => `Часовой пояс региона «${name}» изменён. Даты волн теперь показываются по нему; уже назначенные моменты открытия и закрытия не сдвинулись.`,
   },
   /** Server error codes of this screen's requests; others fall back to the app's common texts. */
   errors: {

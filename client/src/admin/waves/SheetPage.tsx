@@ -36,7 +36,7 @@ export function SheetPage() {
           <p className="sheet-kicker">{s.sheet.heading}</p>
           <h1>{school.name}</h1>
           <p>
-            {school.municipality} · {wave.title} · {s.dateRange(date(wave.opensAt), date(lastDayOf(wave.closesAt)))}
+            {school.municipality} · {wave.title} · {s.dateRange(date(wave.opensAt, wave.timeZone), date(lastDayOf(wave.closesAt), wave.timeZone))}
           </p>
         </header>
         {roles.map((role) => (
@@ -68,8 +68,8 @@ export function SheetPage() {
         <h2>{s.sheet.chatTitle}</h2>
         {parents?.url ? (
           <>
-            <textarea readOnly rows={6} value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt)))} />
-            <CopyButton text={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt)))} label={s.sheet.chatCopy} />
+            <textarea readOnly rows={6} value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))} />
+            <CopyButton text={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))} label={s.sheet.chatCopy} />
           </>
         ) : (
           <p className="muted">{s.sheet.chatNoLink}</p>

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { createWave, listModels, listRegions, updateWave, type Wave, type WaveDetails } from './api';
-import { closesAtFromDay, dayFromClosesAt, dayFromOpensAt, opensAtFromDay, todayPlus } from './dates';
+import { zoneLabel } from '../../shared/format';
+import { todayPlus } from './dates';
 import { wavesStrings as s } from './strings';
 
 type Props =
@@ -16,8 +17,8 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
   const models = useLoad(listModels, 'models');
   const [regionId, setRegionId] = useState('');
   const [title, setTitle] = useState(wave?.title ?? '');
-  const [opens, setOpens] = useState(wave ? dayFromOpensAt(wave.opensAt) : todayPlus(0));
-  const [closes, setCloses] = useState(wave ? dayFromClosesAt(wave.closesAt) : todayPlus(20));
+  const [opens, setOpens] = useState(wave ? wave.firstDay : todayPlus(0));
+  const [closes, setCloses] = useState(wave ? wave.lastDay : todayPlus(20));
   const [target, setTarget] = useState(String(Math.round((wave?.target ?? 0.9) * 100)));
   const [modelId, setModelId] = useState(wave?.modelId ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -32,13 +33,13 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const fields = { title, opensAt: opensAtFromDay(opens), closesAt: closesAtFromDay(closes), target: Number(target) / 100 };
+      const fields = { title, firstDay: opens, lastDay: closes, target: Number(target) / 100 };
       if (wave) {
         // Untouched days are not sent, so a wave created through the API keeps its exact hours.
         const changed = {
           title: title !== wave.title ? title : undefined,
-          opensAt: opens !== dayFromOpensAt(wave.opensAt) ? fields.opensAt : undefined,
-          closesAt: closes !== dayFromClosesAt(wave.closesAt) ? fields.closesAt : undefined,
+          firstDay: opens !== wave.firstDay ? opens : undefined,
+          lastDay: closes !== wave.lastDay ? closes : undefined,
           target: fields.target !== wave.target ? fields.target : undefined,
           modelId: chosenModel !== wave.modelId ? chosenModel : undefined,
         };
@@ -55,6 +56,8 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
   }
 
   const noRegions = !wave && regions.data?.length === 0;
+  // The days are the region's: its zone is named so an administrator elsewhere reads them right.
+  const zone = wave ? wave.timeZone : regions.data?.find((r) => String(r.id) === regionId)?.timeZone;
   const loadError = regions.error ?? models.error;
   const message = error ?? (loadError === null ? null : errorText(loadError));
   return (
@@ -97,6 +100,7 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
           <input type="number" name="target" required min={1} max={100} step={1} value={target} onChange={(e) => setTarget(e.target.value)} />
         </label>
       </div>
+      {zone && <p className="muted hint">{s.form.daysInZone(zoneLabel(zone))}</p>}
       <p className="muted hint">{s.form.targetHint}</p>
       <label>
         {s.form.model}

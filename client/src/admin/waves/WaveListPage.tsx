@@ -50,7 +50,7 @@ export function WaveListPage() {
                     <Link to={`waves/${wave.id}`}>{wave.title}</Link>
                   </td>
                   <td>{wave.regionName}</td>
-                  <td>{s.dateRange(date(wave.opensAt), date(lastDayOf(wave.closesAt)))}</td>
+                  <td>{s.dateRange(date(wave.opensAt, wave.timeZone), date(lastDayOf(wave.closesAt), wave.timeZone))}</td>
                   <td className="num" data-label={s.list.columns.target}>{percent(wave.target)}</td>
                   <td>
                     <StatusBadge status={wave.status} />

@@ -49,7 +49,7 @@ export function WavePage() {
           <p className="wave-meta">
             <StatusBadge status={w.status} />
             <span>{w.regionName}</span>
-            <span>{s.dateRange(date(w.opensAt), date(lastDayOf(w.closesAt)))}</span>
+            <span>{s.dateRange(date(w.opensAt, w.timeZone), date(lastDayOf(w.closesAt), w.timeZone))}</span>
             <span>{s.wave.target(percent(w.target))}</span>
             <span>{s.wave.model(w.modelId)}</span>
             <span>{s.wave.responses(w.responses)}</span>

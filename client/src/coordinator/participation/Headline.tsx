@@ -19,7 +19,7 @@ export function Headline({ report }: { report: ParticipationReport }) {
   const { territory: t, wave } = report;
   const daysValue = wave.status === 'closed' ? '—' : s.daysValue(wave.daysLeft);
   const daysDetail =
-    wave.status === 'planned' ? s.opensOn(day(wave.opensAt)) : wave.status === 'closed' ? s.closedOn(day(lastDayOf(wave.closesAt))) : s.closesOn(day(lastDayOf(wave.closesAt)));
+    wave.status === 'planned' ? s.opensOn(day(wave.opensAt, wave.timeZone)) : wave.status === 'closed' ? s.closedOn(day(lastDayOf(wave.closesAt), wave.timeZone)) : s.closesOn(day(lastDayOf(wave.closesAt), wave.timeZone));
   return (
     <>
       <div className="grid pt-headline" data-testid="headline">

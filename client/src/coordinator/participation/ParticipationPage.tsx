@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { errorText } from '../../shared/errors';
-import { time } from '../../shared/format';
+import { time, zoneLabel } from '../../shared/format';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
 import { downloadParticipation, listWaves, type SchoolRow } from './api';
@@ -76,7 +76,7 @@ export function ParticipationPage() {
               <span className="pt-dot" aria-hidden="true" />
               <span>
                 {live ? s.live.on : s.live.off}
-                {report && <span className="muted"> · {s.live.updatedAt(time(report.generatedAt))}</span>}
+                {report && <span className="muted"> · {s.live.updatedAt(time(report.generatedAt, report.wave.timeZone), zoneLabel(report.wave.timeZone))}</span>}
               </span>
             </span>
             {!live && (

@@ -17,7 +17,7 @@ function reminderText(report: ParticipationReport, school: SchoolRow, links: Sch
     school: school.name,
     wave: report.wave.title,
     target: percent(report.wave.target),
-    closes: day(lastDayOf(report.wave.closesAt)),
+    closes: day(lastDayOf(report.wave.closesAt), report.wave.timeZone),
     missing: lagging.map((role) => s.missingRole(roleNames[role], school.roles[role].needed)).join(', '),
     links: lagging
       .map((role) => {

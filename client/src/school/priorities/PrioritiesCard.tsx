@@ -10,6 +10,8 @@ const MAX = 3;
 
 interface Props {
   waveId: number;
+  /** The region's zone, the one the choice's date is written in. */
+  timeZone: string;
   schoolId: number;
   factors: FactorResult[];
   priorities: Priorities;
@@ -17,7 +19,7 @@ interface Props {
 }
 
 /** The (at most three) factors the team works on: read by everyone, chosen by the school's own team. */
-export function PrioritiesCard({ waveId, schoolId, factors, priorities, onSaved }: Props) {
+export function PrioritiesCard({ waveId, timeZone, schoolId, factors, priorities, onSaved }: Props) {
   const [draft, setDraft] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -60,7 +62,7 @@ export function PrioritiesCard({ waveId, schoolId, factors, priorities, onSaved 
               ))}
             </ol>
           )}
-          {priorities.chosenAt && <p className="muted sc-small">{s.priorities.chosenAt(date(priorities.chosenAt))}</p>}
+          {priorities.chosenAt && <p className="muted sc-small">{s.priorities.chosenAt(date(priorities.chosenAt, timeZone))}</p>}
           <div className="no-print">
             {priorities.editable ? (
               <button type="button" onClick={() => setDraft(priorities.factorIds)}>{s.priorities.edit}</button>

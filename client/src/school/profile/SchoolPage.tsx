@@ -156,7 +156,7 @@ export function SchoolPage() {
           )}
 
           {priorities.data && (
-            <PrioritiesCard waveId={wave.id} schoolId={schoolId} factors={p.factors} priorities={priorities.data} onSaved={priorities.reload} />
+            <PrioritiesCard waveId={wave.id} timeZone={wave.timeZone} schoolId={schoolId} factors={p.factors} priorities={priorities.data} onSaved={priorities.reload} />
           )}
 
           <DynamicsSection

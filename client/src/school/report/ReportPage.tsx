@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
-import { date, period, ratePercent } from '../../shared/format';
+import { date, lastDayOf, period, ratePercent } from '../../shared/format';
 import { ROLES } from '../../shared/roles';
 import { useUser } from '../../shared/session';
 import { sharedStrings } from '../../shared/strings';
@@ -61,9 +61,9 @@ export function ReportPage() {
           <div><dt>{t.code}</dt><dd>{profile.school.code}</dd></div>
           <div><dt>{t.municipality}</dt><dd>{profile.school.municipality.name}</dd></div>
           <div><dt>{t.wave}</dt><dd>{profile.wave.title}</dd></div>
-          <div><dt>{t.period}</dt><dd>{period(profile.wave.opensAt, profile.wave.closesAt)}</dd></div>
+          <div><dt>{t.period}</dt><dd>{period(profile.wave.opensAt, lastDayOf(profile.wave.closesAt).toISOString(), profile.wave.timeZone)}</dd></div>
           <div><dt>{t.model}</dt><dd>{profile.model.title} ({profile.model.id})</dd></div>
-          <div><dt>{t.date}</dt><dd>{date(new Date())}</dd></div>
+          <div><dt>{t.date}</dt><dd>{date(new Date(), profile.wave.timeZone)}</dd></div>
         </dl>
       </header>
 
