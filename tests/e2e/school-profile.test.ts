@@ -7,6 +7,7 @@ import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { compareProfiles } from '../../server/dynamics/compare.js';
 import { keyIndicators, needsDistribution } from '../../server/explanations/explain.js';
 import { storedModel } from '../../server/risk-models/stored-model.js';
+import { MIN_GROUP } from '../../server/shared/rules/min-group.js';
 import type { FactorResult, RiskModel } from '../../server/scoring/model.js';
 import { teamSchoolProfiles } from '../demo/team-school.js';
 import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';
@@ -117,10 +118,10 @@ describe("a school team's risk profile in Chromium", () => {
       const indicators = new Map(model.factors.flatMap((x) => x.indicators).map((i) => [i.id, i]));
       for (const result of f.indicators) {
         const item = explanation.getByTestId(`indicator-${result.id}`);
-        await expect.poll(() => item.textContent()).toContain(s.explanation.answered(result.n));
+        await expect.poll(() => item.textContent()).toContain(s.explanation.answered(result.n, MIN_GROUP));
         const text = (await item.textContent())!;
         expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
-        expect(text).toContain(s.explanation.answered(result.n));
+        expect(text).toContain(s.explanation.answered(result.n, MIN_GROUP));
         if (needsDistribution(indicators.get(result.id)!, result)) {
           // How people answered, with the answers that raise the risk among them.
           expect(text).toContain(s.explanation.distributionOf(result.n));
