@@ -3,6 +3,7 @@ import type { Updateable } from 'kysely';
 import { audit } from '../../audit/log.js';
 import { staffPrincipal } from '../../auth/hooks.js';
 import type { WaveTable } from '../../db/schema.js';
+import { assertStaysClosed } from '../../disclosure/release.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { mayViewWavesOf } from '../../territory/scope.js';
 import { accessModes, reconcileLinks } from '../links/links.repository.js';
@@ -96,6 +97,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const opensAt = body.opensAt === undefined ? before.opens_at : new Date(body.opensAt);
         const closesAt = body.closesAt === undefined ? before.closes_at : new Date(body.closesAt);
         checkDates(opensAt, closesAt);
+        await assertStaysClosed(trx, before, closesAt);
         const patch: Updateable<WaveTable> = { opens_at: opensAt, closes_at: closesAt };
         if (body.title !== undefined) patch.title = cleanTitle(body.title);
         if (body.target !== undefined) patch.target = body.target;
