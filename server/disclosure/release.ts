@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { Wave } from '../db/schema.js';
 import { ApiError, conflict } from '../shared/errors.js';
 import type { Caller } from '../territory/scope.js';
+import { hideSmallCountsOf } from './small-counts.js';
 
 /**
  * docs/methodology.md §6 rule 2: the figures of a wave — everything computed from its answers — are released
@@ -21,6 +22,15 @@ export async function waveClosed(db: Db, wave: WaveTerms): Promise<boolean> {
 
 export async function figuresReleased(db: Db, wave: WaveTerms, caller: Caller): Promise<boolean> {
   return caller.role === 'admin' || (await waveClosed(db, wave));
+}
+
+/**
+ * A school's profile as the caller may see it: while its figures are withheld, its participation and no factor,
+ * with the release instant; once released, every factor with the counts below the minimum group hidden.
+ */
+export async function discloseProfile<P extends { factors: Parameters<typeof hideSmallCountsOf>[0] }>(db: Db, caller: Caller, wave: WaveTerms, profile: P) {
+  if (!(await figuresReleased(db, wave, caller))) return { ...profile, factors: [], releasesAt: new Date(wave.closes_at).toISOString() };
+  return { ...profile, factors: hideSmallCountsOf(profile.factors, caller), releasesAt: null };
 }
 
 /**

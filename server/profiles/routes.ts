@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
-import { assertFiguresReleased } from '../disclosure/release.js';
+import { assertFiguresReleased, discloseProfile } from '../disclosure/release.js';
 import { hideSmallCountsOf } from '../disclosure/small-counts.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
 import { schoolProfile, waveProfiles } from './profiles.js';
@@ -18,9 +18,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const caller = staffPrincipal(req);
       const { wave, school } = await schoolOfWave(app.db, caller, req.params.waveId, req.params.schoolId);
-      await assertFiguresReleased(app.db, caller, wave);
-      const profile = await schoolProfile(app.db, wave, school);
-      return { ...profile, factors: hideSmallCountsOf(profile.factors, caller) };
+      return discloseProfile(app.db, caller, wave, await schoolProfile(app.db, wave, school));
     },
   );
 

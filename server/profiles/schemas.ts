@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
 import { FactorResult, FactorView, ProfileRoles } from '../scoring/profile-schema.js';
-import { ModelRef, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
+import { Instant, ModelRef, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
 
 /**
  * Response shapes of the profile routes: the handlers' types, the API docs and (one profile) the serializer.
@@ -22,7 +22,12 @@ function profileShapes<F extends TSchema>(factor: F) {
 const shown = profileShapes(FactorView);
 const computed = profileShapes(FactorResult);
 
-export const SchoolProfileBody = shown.school;
+/**
+ * While the wave's figures are withheld from the caller (docs/methodology.md §6 rule 2), the school's profile still
+ * comes with its live participation (`roles`), so the team sees how many answered, but with no factor and with
+ * the instant the figures will appear; `releasesAt` is null once they are out.
+ */
+export const SchoolProfileBody = Type.Object({ ...shown.school.properties, releasesAt: Nullable(Instant) });
 export const WaveProfilesBody = shown.wave;
 
 export type SchoolProfileBody = Static<typeof SchoolProfileBody>;

@@ -29,8 +29,8 @@ describe.each(TEST_DATABASES)('figures released at the close on %s', (kind) => {
   afterAll(() => t?.close());
 
   const get = (who: LoggedIn, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+  const profileUrl = (waveId: number) => `/api/waves/${waveId}/schools/${w.a.id}/profile`;
   const schoolViews = (waveId: number) => [
-    `/api/waves/${waveId}/schools/${w.a.id}/profile`,
     `/api/waves/${waveId}/schools/${w.a.id}/factors/F1/explanation`,
     `/api/waves/${waveId}/schools/${w.a.id}/explanations`,
     `/api/schools/${w.a.id}/dynamics?from=${w.later.id}&to=${waveId}`,
@@ -54,17 +54,26 @@ describe.each(TEST_DATABASES)('figures released at the close on %s', (kind) => {
         expect(res.json(), `${who} ${url}`).toMatchObject({ code: 'figures_not_released', details: { waveId: open.id, releasesAt } });
         expect(res.body).not.toMatch(/"(score|level|risk|value)"/);
       }
+      // The profile page still shows how many answered, and when the figures will appear.
+      const profile = await get(readers[who], profileUrl(open.id));
+      expect(profile.statusCode).toBe(200);
+      expect(profile.json()).toMatchObject({ factors: [], releasesAt, roles: { teacher: { responses: 6, expected: 8 } } });
+      expect(profile.body).not.toMatch(/"(score|level|risk|value)"/);
     }
   });
 
   it('shows the administrator the figures of an open wave', async () => {
     for (const url of [...schoolViews(open.id), ...regionViews(open.id)]) expect((await get(readers.admin, url)).statusCode, url).toBe(200);
+    const profile = (await get(readers.admin, profileUrl(open.id))).json();
+    expect(profile.releasesAt).toBeNull();
+    expect(profile.factors).toHaveLength(3);
   });
 
   it('serves the same views of closed waves to everyone who may see them', async () => {
     for (const who of ['school', 'municipality', 'region'] as const) {
-      const urls = [...schoolViews(w.later.id).slice(0, 3), ...(who === 'school' ? [] : regionViews(w.later.id).slice(0, 2))];
+      const urls = [profileUrl(w.later.id), ...schoolViews(w.later.id).slice(0, 2), ...(who === 'school' ? [] : regionViews(w.later.id).slice(0, 2))];
       for (const url of urls) expect((await get(readers[who], url)).statusCode, `${who} ${url}`).toBe(200);
+      expect((await get(readers[who], profileUrl(w.later.id))).json()).toMatchObject({ releasesAt: null, factors: [{ id: 'F1' }, { id: 'F2' }, { id: 'F3' }] });
     }
   });
 
