@@ -13,6 +13,13 @@ export const schoolStrings = {
   print: 'Отчёт для печати',
   loading: 'Загрузка…',
 
+  /** Figures of a wave that is still open wait for its close (docs/methodology.md §6 rule 2); `day` is its last day. */
+  withheld: {
+    profile: (day: string) => `Профиль появится после закрытия волны ${day}.`,
+    why: 'Пока волна идёт, видно только, сколько человек ответили: если бы результаты менялись с каждым ответом, по их разнице можно было бы узнать ответ конкретного человека.',
+    dynamics: (wave: string, day: string) => `Сравнение с волной «${wave}» появится после её закрытия ${day}.`,
+  },
+
   levels: { low: 'низкий', medium: 'средний', high: 'высокий', insufficient: 'недостаточно данных' } satisfies Record<Level, string>,
   levelsCapital: { low: 'Низкий', medium: 'Средний', high: 'Высокий', insufficient: 'Недостаточно данных' } satisfies Record<Level, string>,
 
