@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
-import { date, lastDayOf, percent } from '../../shared/format';
+import { day, lastDayOf, percent } from '../../shared/format';
 import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
@@ -19,7 +19,7 @@ function PictureError({ error, waves, onRetry }: { error: unknown; waves: Array<
   const title = waves.find((w) => w.id === withheld.waveId)?.title ?? '';
   return (
     <p className="card" role="status" data-testid="figures-withheld">
-      {s.withheld(title, date(lastDayOf(withheld.releasesAt)))}
+      {s.withheld(title, day(lastDayOf(withheld.releasesAt)))}
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../shared/ErrorMessage';
-import { date, lastDayOf, points, signed } from '../../shared/format';
+import { day, lastDayOf, points, signed } from '../../shared/format';
 import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { fetchDynamics, type SchoolDynamics } from '../api/dynamics';
@@ -52,7 +52,7 @@ function DynamicsError({ error, waves, onRetry }: { error: unknown; waves: WaveV
   const withheld = withheldBy(error);
   if (!withheld) return <ErrorMessage error={error} messages={s.errors} onRetry={onRetry} />;
   const title = waves.find((w) => w.id === withheld.waveId)?.title ?? '';
-  return <p role="status" data-testid="figures-withheld">{s.withheld.dynamics(title, date(lastDayOf(withheld.releasesAt)))}</p>;
+  return <p role="status" data-testid="figures-withheld">{s.withheld.dynamics(title, day(lastDayOf(withheld.releasesAt)))}</p>;
 }
 
 /** The school's profile against an earlier wave: per factor change, and whether it counts as positive change. */

@@ -1,4 +1,4 @@
-import { date, lastDayOf } from '../../shared/format';
+import { day, lastDayOf } from '../../shared/format';
 import { schoolStrings as s } from '../strings';
 
 /** In place of the figures of a wave still open: when they will appear, and why not before. */
@@ -7,7 +7,7 @@ export function Withheld({ releasesAt }: { releasesAt: string }) {
     <section className="card" role="status" data-testid="figures-withheld">
       <h2>{s.profile.title}</h2>
       <p>
-        <strong>{s.withheld.profile(date(lastDayOf(releasesAt)))}</strong>
+        <strong>{s.withheld.profile(day(lastDayOf(releasesAt)))}</strong>
       </p>
       <p className="muted">{s.withheld.why}</p>
     </section>
