@@ -111,6 +111,7 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
         ) : (
           !i.distribution.shown &&
           i.distribution.reason === 'few-answers' &&
+          i.missing !== 'no-answers' &&
           i.n !== 0 && <p className="sc-suppressed sc-small">{t.suppressed(i.n, explanation.minN)}</p>
         ))}
     </li>
