@@ -46,16 +46,20 @@ interface DemoWave {
 }
 
 /**
- * The demo region of the first start: three municipalities, twelve schools, an earlier closed wave and the
- * current open one, links for every school × role, simulated responses, and a demo account for each role.
+ * The demo region of the first start: three municipalities, twelve schools, two closed waves whose profiles are
+ * released (entry and repeat) and a current open one whose figures wait for its close (docs/methodology.md §6),
+ * links for every school × role, simulated responses, and a demo account for each role.
  */
 export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questionnaires, now = new Date()): Promise<void> {
   const random = rng(500);
+  // The open wave draws from its own sequence, so the closed waves' answers are the same as without it.
+  const currentRandom = rng(501);
   return db.transaction().execute(async (trx) => {
     const region = await trx.insertInto('regions').values({ name: DEMO_REGION }).returning('id').executeTakeFirstOrThrow();
     const waveRows = [
       { title: 'Входное анкетирование', opens: new Date(now.getTime() - 120 * DAY), closes: new Date(now.getTime() - 90 * DAY) },
-      { title: 'Повторное анкетирование', opens: new Date(now.getTime() - 7 * DAY), closes: new Date(now.getTime() + 21 * DAY) },
+      { title: 'Повторное анкетирование', opens: new Date(now.getTime() - 40 * DAY), closes: new Date(now.getTime() - 10 * DAY) },
+      { title: 'Итоговое анкетирование', opens: new Date(now.getTime() - 7 * DAY), closes: new Date(now.getTime() + 21 * DAY) },
     ];
     const waves: DemoWave[] = [];
     for (const w of waveRows) {
@@ -83,7 +87,7 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
             .returning(['id', 'role', 'token'])
             .execute();
           const responses = links.flatMap((link) =>
-            simulateRole(link, row.id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, random),
+            simulateRole(link, row.id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, w < 2 ? random : currentRandom),
           );
           for (let i = 0; i < responses.length; i += 500) await trx.insertInto('responses').values(responses.slice(i, i + 500)).execute();
         }

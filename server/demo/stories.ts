@@ -1,10 +1,13 @@
 import { DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import type { Propensity } from './simulate.js';
 
-/** How the demo's two waves went for one school: risk propensity per factor and participation in each wave. */
+/**
+ * How the demo's waves go for one school: risk propensity per factor and participation in the entry wave, the
+ * repeat wave (both closed) and the current one, open for a week and answered by about half of those who will.
+ */
 export interface SchoolStory {
-  propensity: [Propensity, Propensity];
-  participation: [number, number];
+  propensity: [Propensity, Propensity, Propensity];
+  participation: [number, number, number];
 }
 
 /**
@@ -31,11 +34,9 @@ export function storyOf(school: DemoSchool, index: number, random: () => number)
   // Most schools improve between the waves, a few do not, one gets worse: what a real programme sees.
   const change = index % 5 === 3 ? 0.08 : index % 4 === 1 ? 0 : -0.18 - random() * 0.1;
   const current = index % 3 === 0 ? 0.92 + random() * 0.06 : 0.45 + random() * 0.4;
-  const participation: [number, number] = [0.9 + random() * 0.08, current];
+  const participation: [number, number, number] = [0.9 + random() * 0.08, current, current / 2];
   const later = Math.max(0.05, base + change);
-  if (school.code !== DEMO_TEAM_SCHOOL.code) return { propensity: [() => base, () => later], participation };
-  return {
-    propensity: [(id) => TEAM_SCHOOL_FACTORS[id]?.[0] ?? base, (id) => TEAM_SCHOOL_FACTORS[id]?.[1] ?? later],
-    participation,
-  };
+  if (school.code !== DEMO_TEAM_SCHOOL.code) return { propensity: [() => base, () => later, () => later], participation };
+  const repeat = (id: string) => TEAM_SCHOOL_FACTORS[id]?.[1] ?? later;
+  return { propensity: [(id) => TEAM_SCHOOL_FACTORS[id]?.[0] ?? base, repeat, repeat], participation };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
+import { assertFiguresReleased } from '../disclosure/release.js';
 import { findPriorities } from '../priorities/priorities.repository.js';
 import { schoolProfile } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
@@ -22,6 +23,7 @@ export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const a = await schoolOfWave(app.db, caller, from, schoolId);
       const b = await schoolOfWave(app.db, caller, to, schoolId);
       const [earlier, later] = earlierFirst(a.wave, b.wave);
+      await assertFiguresReleased(app.db, caller, earlier, later);
       const [before, after, earlierPriorities, laterPriorities] = await Promise.all([
         schoolProfile(app.db, earlier, a.school),
         schoolProfile(app.db, later, a.school),

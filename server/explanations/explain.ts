@@ -10,12 +10,13 @@ import {
   type RoleParticipation,
 } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
+import { MIN_GROUP } from '../shared/rules/min-group.js';
 import type { AnswerCount } from './explanation.repository.js';
 import type { Distribution, ExplanationBody, IndicatorExplanation, PrincipalAnswers } from './explanation.schemas.js';
 import { answerText, type QuestionText, type QuestionTexts } from './question-texts.js';
 
-/** docs/methodology.md §2: a breakdown of answers is shown only when at least this many answered. */
-export const MIN_BREAKDOWN_N = 5;
+/** docs/methodology.md §6 rule 1: a breakdown of answers is shown only when at least the minimum group answered. */
+export const MIN_BREAKDOWN_N = MIN_GROUP;
 
 /** Share of the factor's weighted risk that the key indicators together reach first. */
 const KEY_SHARE = 0.5;

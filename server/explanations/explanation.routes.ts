@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
+import { assertFiguresReleased } from '../disclosure/release.js';
+import { hideSmallCountsOf } from '../disclosure/small-counts.js';
 import { storedModel } from '../risk-models/stored-model.js';
 import { notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
@@ -22,12 +24,14 @@ export const explanationRoutes: FastifyPluginAsyncTypebox<ExplanationRoutesOptio
     { schema: { params: ExplanationParams, response: { 200: FactorExplanation } }, config: { access: 'staff' } },
     async (req) => {
       const { waveId, schoolId, factorId } = req.params;
-      const { wave, school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
+      const caller = staffPrincipal(req);
+      const { wave, school } = await schoolOfWave(app.db, caller, waveId, schoolId);
       const model = await storedModel(app.db, wave.model_id);
       const factor = model.factors.find((f) => f.id === factorId);
       if (!factor) throw notFound('factor_not_found', `The model "${model.id}" of wave ${waveId} has no factor "${factorId}"`);
+      await assertFiguresReleased(app.db, caller, wave);
       const { factors, ...about } = await explainSchool(app.db, wave, school, model, [factor], texts);
-      return { ...about, ...factors[0]! };
+      return { ...about, ...hideSmallCountsOf(factors, caller)[0]! };
     },
   );
 
@@ -35,9 +39,12 @@ export const explanationRoutes: FastifyPluginAsyncTypebox<ExplanationRoutesOptio
     '/api/waves/:waveId/schools/:schoolId/explanations',
     { schema: { params: WaveSchoolParams, response: { 200: SchoolExplanations } }, config: { access: 'staff' } },
     async (req) => {
-      const { wave, school } = await schoolOfWave(app.db, staffPrincipal(req), req.params.waveId, req.params.schoolId);
+      const caller = staffPrincipal(req);
+      const { wave, school } = await schoolOfWave(app.db, caller, req.params.waveId, req.params.schoolId);
+      await assertFiguresReleased(app.db, caller, wave);
       const model = await storedModel(app.db, wave.model_id);
-      return explainSchool(app.db, wave, school, model, model.factors, texts);
+      const explained = await explainSchool(app.db, wave, school, model, model.factors, texts);
+      return { ...explained, factors: hideSmallCountsOf(explained.factors, caller) };
     },
   );
 };

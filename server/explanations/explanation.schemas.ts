@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { IndicatorResult, RoleParticipation } from '../scoring/profile-schema.js';
+import { IndicatorView, RoleParticipation } from '../scoring/profile-schema.js';
 import { Level, ModelRef, Nullable, perRole, SchoolRef, WaveRef, WaveSchoolParams } from '../shared/vocabulary.js';
 
 const ChoiceValue = Type.Union([Type.String(), Type.Number()]);
@@ -35,7 +35,7 @@ export const Distribution = Type.Union([
 export type Distribution = Static<typeof Distribution>;
 
 export const IndicatorExplanation = Type.Object({
-  ...IndicatorResult.properties,
+  ...IndicatorView.properties,
   /** weight · risk / Σ weight of the factor's indicators with data: the part of the score this indicator makes. */
   contribution: Nullable(Type.Number()),
   /** One of the few indicators that make most of the score (explain.ts says which). */

@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../shared/roles.js';
 import { waveTerms } from '../shared/vocabulary.js';
 import type { Caller } from '../territory/scope.js';
 import { listSchoolsInScope, schoolIdsInScope, type WaveSchool } from '../territory/schools.repository.js';
-import type { SchoolProfileBody, WaveProfilesBody } from './schemas.js';
+import type { SchoolProfile, WaveProfiles } from './schemas.js';
 import { collectStatsSql } from './stats.sql.js';
 
 const NO_RESPONSES: CollectedStats = {
@@ -16,7 +16,7 @@ const NO_RESPONSES: CollectedStats = {
 };
 
 /** One school's risk profile in a wave, scored with the model the wave pinned. */
-export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveSchool): Promise<SchoolProfileBody> {
+export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveSchool): Promise<SchoolProfile> {
   const model = await storedModel(db, wave.model_id);
   const stats = await collectStatsSql(db, model, wave.id, school.ref.id);
   return { school: school.ref, wave: waveTerms(wave), model: modelRef(model), ...scored(model, school, stats.get(school.ref.id)) };
@@ -26,7 +26,7 @@ export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveScho
  * Profiles of every school of the wave's region that the caller may see, from one aggregation
  * over the wave's responses. Schools nobody answered for are listed too (all roles at 0).
  */
-export async function waveProfiles(db: Db, wave: WaveInRegion, caller: Caller): Promise<WaveProfilesBody> {
+export async function waveProfiles(db: Db, wave: WaveInRegion, caller: Caller): Promise<WaveProfiles> {
   const model = await storedModel(db, wave.model_id);
   const schools = await listSchoolsInScope(db, wave.region_id, caller);
   const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));

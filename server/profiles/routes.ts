@@ -1,18 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
+import { assertFiguresReleased, discloseProfile } from '../disclosure/release.js';
+import { hideSmallCountsOf } from '../disclosure/small-counts.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
 import { schoolProfile, waveProfiles } from './profiles.js';
 import { WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
 import { SchoolProfileBody, WaveProfilesBody } from './schemas.js';
 
-/** Risk profiles: a school team sees its school, coordinators their territory, the admin everything. */
+/**
+ * Risk profiles: a school team sees its school, coordinators their territory, the admin everything — once the
+ * wave's figures are released (server/disclosure/).
+ */
 export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/waves/:waveId/schools/:schoolId/profile',
     { schema: { params: WaveSchoolParams, response: { 200: SchoolProfileBody } }, config: { access: 'staff' } },
     async (req) => {
-      const { wave, school } = await schoolOfWave(app.db, staffPrincipal(req), req.params.waveId, req.params.schoolId);
-      return schoolProfile(app.db, wave, school);
+      const caller = staffPrincipal(req);
+      const { wave, school } = await schoolOfWave(app.db, caller, req.params.waveId, req.params.schoolId);
+      return discloseProfile(app.db, caller, wave, await schoolProfile(app.db, wave, school));
     },
   );
 
@@ -28,7 +34,9 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const caller = staffPrincipal(req);
       const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
-      return waveProfiles(app.db, wave, caller);
+      await assertFiguresReleased(app.db, caller, wave);
+      const body = await waveProfiles(app.db, wave, caller);
+      return { ...body, profiles: body.profiles.map((p) => ({ ...p, factors: hideSmallCountsOf(p.factors, caller) })) };
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
+import { assertFiguresReleased } from '../disclosure/release.js';
 import { sendAttachment } from '../exports/attachment.js';
 import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
@@ -26,6 +27,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         other = await assertWaveVisible(app.db, principal, compareTo);
         if (other.region_id !== wave.region_id) throw badRequest('different_region', `Waves ${wave.id} and ${compareTo} belong to different regions`);
       }
+      await assertFiguresReleased(app.db, principal, ...(other ? [wave, other] : [wave]));
       const current = await waveProfiles(app.db, wave, principal);
       const priorities = await prioritiesOfSchools(app.db, wave.id, current.profiles.map((p) => p.school.id));
       if (!other) return regionPicture(current, priorities, null);
@@ -39,6 +41,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: WaveParams }, config: { access: 'coordinator' } }, async (req, reply) => {
       const caller = staffPrincipal(req);
       const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
+      await assertFiguresReleased(app.db, caller, wave);
       const body = await waveProfiles(app.db, wave, caller);
       const generatedAt = new Date();
       const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;

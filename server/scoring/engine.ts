@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../shared/roles.js';
+import { isAnonymous, MIN_GROUP } from '../shared/rules/min-group.js';
 import { contributionOf } from './answers.js';
 import {
   DEFAULT_MIN_RATE,
@@ -61,7 +62,7 @@ export function scoreProfile(
   responseCounts: Record<Role, number>,
   stats: IndicatorStats,
 ): Profile {
-  const roles = byRole((role) => participation(expected[role], responseCounts[role], minRateFor(model.minRate, role)));
+  const roles = byRole((role) => participation(role, expected[role], responseCounts[role], minRateFor(model.minRate, role)));
   const factors = model.factors.map((factor) => scoreFactor(factor, model.levels, roles, stats));
   return { modelId: model.id, roles, factors };
 }
@@ -75,9 +76,11 @@ export function computeProfile(
   return scoreProfile(model, expected, stats.responses, stats.indicators);
 }
 
-function participation(expected: number, responses: number, minRate: number): RoleParticipation {
+/** docs/methodology.md §2 "Which roles count": the rate, and for an anonymous role the minimum group too. */
+function participation(role: Role, expected: number, responses: number, minRate: number): RoleParticipation {
   const rate = expected > 0 ? responses / expected : null;
-  return { expected, responses, rate, reportable: rate !== null && rate >= minRate };
+  const enough = !isAnonymous(role) || responses >= MIN_GROUP;
+  return { expected, responses, rate, reportable: rate !== null && rate >= minRate && enough };
 }
 
 function minRateFor(minRate: MinRate, role: Role): number {
@@ -113,6 +116,8 @@ function scoreIndicator(indicator: Indicator, reportable: boolean, { n, sum }: I
   const base = { id: indicator.id, role: indicator.role, kind: indicator.kind, weight: indicator.weight, n };
   if (!reportable) return { ...base, value: null, risk: null, missing: 'role-not-reportable' };
   if (n === 0) return { ...base, value: null, risk: null, missing: 'no-answers' };
+  // A value of fewer anonymous answers would let a reader who knows all but one of them work out the last.
+  if (isAnonymous(indicator.role) && n < MIN_GROUP) return { ...base, value: null, risk: null, missing: 'too-few-answers' };
   const value = sum / n;
   return { ...base, value, risk: riskOf(indicator, value), missing: null };
 }

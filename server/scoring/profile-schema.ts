@@ -18,7 +18,8 @@ export type RoleParticipation = Static<typeof RoleParticipation>;
 
 export const ProfileRoles = perRole(RoleParticipation);
 
-export const MissingReason = Type.Enum(['role-not-reportable', 'no-answers']);
+/** docs/methodology.md §2: why an indicator has no value. */
+export const MissingReason = Type.Enum(['role-not-reportable', 'no-answers', 'too-few-answers']);
 export type MissingReason = Static<typeof MissingReason>;
 
 export const IndicatorKind = Type.Enum(INDICATOR_KINDS);
@@ -31,7 +32,7 @@ export const IndicatorResult = Type.Object({
   /** sum / n; for `choice` the mean risk. Null when missing. */
   value: Nullable(Type.Number()),
   risk: Nullable(Type.Number()),
-  /** |A|, reported even when the role is not reportable so the team sees what was collected. */
+  /** |A|, counted even when the role is not reportable; what a reader is shown of it is `IndicatorView.n`. */
   n: Type.Integer(),
   missing: Nullable(MissingReason),
 });
@@ -47,3 +48,13 @@ export const FactorResult = Type.Object({
   indicators: Type.Array(IndicatorResult),
 });
 export type FactorResult = Static<typeof FactorResult>;
+
+/**
+ * An indicator as the API shows it: `n` is null where it is below the minimum group of an anonymous role and the
+ * reader is not an administrator (docs/methodology.md §6 rule 1; server/disclosure/small-counts.ts).
+ */
+export const IndicatorView = Type.Object({ ...IndicatorResult.properties, n: Nullable(Type.Integer()) });
+export type IndicatorView = Static<typeof IndicatorView>;
+
+export const FactorView = Type.Object({ ...FactorResult.properties, indicators: Type.Array(IndicatorView) });
+export type FactorView = Static<typeof FactorView>;

@@ -94,6 +94,24 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     expect(audits).toHaveLength(1);
   });
 
+  it('never opens a closed wave again, but still edits what does not reopen it', async () => {
+    const wave = (await createWave({ ...validWave(), opensAt: inDays(-30), closesAt: inDays(-1) })).json();
+    expect(wave).toMatchObject({ status: 'closed', open: false });
+    for (const change of [{ closesAt: inDays(10) }, { opensAt: inDays(-40), closesAt: inDays(1) }]) {
+      const refused = await patchWave(wave.id, change);
+      expect(refused.statusCode, JSON.stringify(change)).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'wave_closed', message: expect.stringMatching(/cannot be opened again.*new wave/) });
+    }
+    const unchanged = await t.database.db.selectFrom('waves').select('closes_at').where('id', '=', wave.id).executeTakeFirstOrThrow();
+    expect(unchanged.closes_at.toISOString()).toBe(wave.closesAt);
+    // A title, or an end moved within the past, leaves it closed.
+    expect((await patchWave(wave.id, { title: 'Весна, итоги' })).statusCode).toBe(200);
+    expect((await patchWave(wave.id, { closesAt: inDays(-2) })).json()).toMatchObject({ status: 'closed' });
+    // An open wave may still be extended.
+    const open = (await createWave(validWave())).json();
+    expect((await patchWave(open.id, { closesAt: inDays(30) })).statusCode).toBe(200);
+  });
+
   it('changes the model only while the wave has no responses, and says why otherwise', async () => {
     const wave = (await createWave(validWave())).json();
     const changed = await patchWave(wave.id, { modelId: 'model-b' });

@@ -24,17 +24,19 @@ describe(seedDemo.name, () => {
   });
   afterAll(() => database?.close());
 
-  it('creates twelve schools in three municipalities with two waves and a link per school, role and wave', async () => {
+  it('creates twelve schools in three municipalities with three waves and a link per school, role and wave', async () => {
     const db = database.db;
     expect(await isDatabaseEmpty(db)).toBe(false);
     expect(await db.selectFrom('municipalities').selectAll().execute()).toHaveLength(3);
     expect(await db.selectFrom('schools').selectAll().execute()).toHaveLength(12);
     const waves = await db.selectFrom('waves').selectAll().orderBy('opens_at').execute();
-    expect(waves).toHaveLength(2);
+    expect(waves).toHaveLength(3);
+    // The entry and the repeat wave have closed, so their profiles are released; the current one is open.
     expect(waves[0].closes_at.getTime()).toBeLessThan(Date.now());
-    expect(waves[1].opens_at.getTime()).toBeLessThan(Date.now());
-    expect(waves[1].closes_at.getTime()).toBeGreaterThan(Date.now());
-    expect(await db.selectFrom('links').selectAll().execute()).toHaveLength(12 * 4 * 2);
+    expect(waves[1].closes_at.getTime()).toBeLessThan(Date.now());
+    expect(waves[2].opens_at.getTime()).toBeLessThan(Date.now());
+    expect(waves[2].closes_at.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.selectFrom('links').selectAll().execute()).toHaveLength(12 * 4 * 3);
     expect(await findDemoLinks(db)).toHaveLength(4);
   });
 
@@ -72,6 +74,24 @@ describe(seedDemo.name, () => {
     const changes = compareProfiles(entry.factors, repeat.factors).factors.map((f) => f.levelChange);
     expect(changes.some((c) => c !== null && c < 0), 'a factor improves by a level').toBe(true);
     expect(changes.some((c) => c !== null && c > 0), 'a factor worsens by a level').toBe(true);
+  });
+
+  it("shows the school team the repeat wave's profile and only the participation of the open wave", async () => {
+    const app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await questionnairesP });
+    try {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'school@demo.local', password: DEMO_PASSWORD } });
+      const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')!.value}`;
+      const me = login.json().user;
+      const waves = await database.db.selectFrom('waves').select(['id', 'closes_at']).orderBy('opens_at').execute();
+      const profile = async (waveId: number) =>
+        (await app.inject({ method: 'GET', url: `/api/waves/${waveId}/schools/${me.schoolId}/profile`, headers: { cookie } })).json();
+      expect((await profile(waves[1]!.id)).releasesAt).toBeNull();
+      const current = await profile(waves[2]!.id);
+      expect(current).toMatchObject({ factors: [], releasesAt: waves[2]!.closes_at.toISOString() });
+      expect(current.roles.teacher.responses).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
   });
 
   it('gives every demo account a working login', async () => {

@@ -32,9 +32,9 @@ describe.each(TEST_DATABASES)('school dynamics API on %s', (kind) => {
     const body = res.json() as SchoolDynamics;
     expect([body.earlier.id, body.later.id]).toEqual([w.earlier.id, w.later.id]);
     const [f1, f2, f3] = body.factors;
-    // F1: earlier (1 + 1 + 1 + 2·1) / 5 = 1, later 3.825 / 5 = 0.765: delta −0.235, both high.
+    // F1: earlier (1 + 1 + 1 + 2·1) / 5 = 1, later 3.2 / 4 = 0.8: delta −0.2, both high.
     expect(f1).toMatchObject({ id: 'F1', earlier: { score: 1, level: 'high' }, later: { level: 'high' }, levelChange: 0, direction: 'down' });
-    expect(f1.delta).toBeCloseTo(-0.235, 12);
+    expect(f1.delta).toBeCloseTo(-0.2, 12);
     // F2 and F3: no data in either wave: not comparable.
     expect(f2).toMatchObject({ id: 'F2', delta: null, levelChange: null, direction: null });
     expect(f3).toMatchObject({ id: 'F3', delta: null, levelChange: null });

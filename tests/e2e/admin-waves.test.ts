@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedStrings } from '../../client/src/shared/strings.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { csvFile, RU_HEADERS } from '../fixtures/roster/files.js';
 import { decodeQr } from './qr.js';
@@ -82,5 +83,24 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     await respondent.goto(`/s/${token}`);
     await respondent.locator('.sd-question').first().waitFor();
     await respondent.close();
+  });
+
+  it('shows in Russian why a closed wave cannot be opened again', async () => {
+    const db = session.server.database.db;
+    const region = await db.selectFrom('regions').select('id').where('name', '=', REGION).executeTakeFirstOrThrow();
+    const model = await db.selectFrom('risk_models').select('id').executeTakeFirstOrThrow();
+    const day = 24 * 3600 * 1000;
+    const closed = await db
+      .insertInto('waves')
+      .values({ region_id: region.id, title: 'Закрытая волна', opens_at: new Date(Date.now() - 30 * day), closes_at: new Date(Date.now() - day), target: 0.9, model_id: model.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await page.goto(`/admin/waves/${closed.id}`);
+    await page.getByRole('button', { name: 'Изменить' }).click();
+    await page.getByLabel('Окончание (последний день)').fill(new Date(Date.now() + 10 * day).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(sharedStrings.errors.wave_closed);
+    const after = await db.selectFrom('waves').select('closes_at').where('id', '=', closed.id).executeTakeFirstOrThrow();
+    expect(after.closes_at.getTime()).toBeLessThan(Date.now());
   });
 });

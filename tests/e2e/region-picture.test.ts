@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { day, lastDayOf } from '../../client/src/shared/format.js';
+import { regionStrings } from '../../client/src/coordinator/region/strings.js';
 import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
 /** The heat map as the page shows it: per school, the level words of its ten cells. */
@@ -16,16 +18,28 @@ function heatMap(page: Page) {
 // The coordinators' screens run on PGlite only: they test the pages; the API tests cover both databases.
 describe("the region's picture in Chromium", () => {
   let session: E2eSession;
+  /** The demo's waves by when they opened: entry and repeat (closed), then the current one (open). */
+  let waves: Array<{ id: number; title: string; closes_at: Date }>;
 
   beforeAll(async () => {
     session = await openSession({ data: 'demo' });
+    waves = await session.server.database.db.selectFrom('waves').select(['id', 'title', 'closes_at']).orderBy('opens_at').execute();
   });
+  const repeat = () => waves[1]!;
+  const current = () => waves[2]!;
   afterAll(() => session?.close());
 
   onDesktopAndPhone(() => session, 'region@demo.local', (device, signedIn) => {
     it('shows the schools × factors heat map, the schools high on each factor and the share with positive change', async () => {
       const page = signedIn();
       await page.getByRole('link', { name: 'Риск-профили региона' }).click();
+      // The page opens on the current wave, still open: its profiles wait for the close.
+      const withheld = page.getByTestId('figures-withheld');
+      await expect.poll(() => withheld.textContent()).toBe(regionStrings.withheld(current().title, day(lastDayOf(current().closes_at.toISOString()), 'Europe/Moscow')));
+      expect(await withheld.textContent()).toContain('появятся после её закрытия');
+      expect(await page.getByTestId('heatmap').count()).toBe(0);
+      // The repeat wave has closed: its picture is out.
+      await page.locator('.rp-controls select').first().selectOption(String(repeat().id));
       await expect.poll(async () => (await heatMap(page)).map((r) => r.cells.filter(Boolean).length)).toEqual(Array(12).fill(10));
       const rows = await heatMap(page);
       // Every cell is named in words for screen readers, not only by its colour.
@@ -60,7 +74,7 @@ describe("the region's picture in Chromium", () => {
 
   it('exports every profile of the wave to CSV', async () => {
     await session.asUser('region@demo.local', async (page) => {
-      await page.goto('/coordinator/profiles');
+      await page.goto(`/coordinator/profiles?wave=${repeat().id}`);
       await page.getByTestId('heatmap').waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^profiles-wave-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -75,7 +89,7 @@ describe("the region's picture in Chromium", () => {
 
   it("shows a municipal coordinator only the municipality's schools", async () => {
     await session.asUser('municipality@demo.local', async (page) => {
-      await page.goto('/coordinator/profiles');
+      await page.goto(`/coordinator/profiles?wave=${repeat().id}`);
       await page.getByTestId('heatmap').waitFor();
       await expect.poll(async () => (await heatMap(page)).length).toBeGreaterThan(0);
       expect((await heatMap(page)).length).toBeLessThan(12);

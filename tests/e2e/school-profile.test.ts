@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { points } from '../../client/src/shared/format.js';
+import { day, lastDayOf, points } from '../../client/src/shared/format.js';
 import { schoolStrings as s } from '../../client/src/school/strings.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
+import { hideSmallCounts } from '../../server/disclosure/small-counts.js';
 import { compareProfiles } from '../../server/dynamics/compare.js';
 import { keyIndicators, needsDistribution } from '../../server/explanations/explain.js';
 import { storedModel } from '../../server/risk-models/stored-model.js';
+import { MIN_GROUP } from '../../server/shared/rules/min-group.js';
 import type { FactorResult, RiskModel } from '../../server/scoring/model.js';
 import { teamSchoolProfiles } from '../demo/team-school.js';
 import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';
@@ -55,35 +57,50 @@ function distributionRows(item: Locator) {
 describe("a school team's risk profile in Chromium", () => {
   let session: E2eSession;
   let model: RiskModel;
-  /** The team school's profiles in the entry and the repeat wave, scored as the profile API scores them. */
+  /** The team school's profiles in the entry and the repeat wave (both closed) and the current open one. */
   let entry: Profile;
-  let latest: Profile;
+  let repeat: Profile;
+  let current: Profile;
 
   beforeAll(async () => {
-    // The demo region: two waves of simulated answers, and school@demo.local for its team's school.
+    // The demo region: three waves of simulated answers, the last still open, and school@demo.local for its team's school.
     session = await openSession({ data: 'demo' });
-    [entry, latest] = await teamSchoolProfiles(session.server.database.db);
-    model = await storedModel(session.server.database.db, latest.model.id);
+    [entry, repeat, current] = await teamSchoolProfiles(session.server.database.db);
+    model = await storedModel(session.server.database.db, repeat.model.id);
   });
   afterAll(() => session?.close());
 
   onDesktopAndPhone(() => session, 'school@demo.local', (device, signedIn) => {
-    it('lands on its school: participation against the target, then the ten factors as a chart and as a table', async () => {
+    it('lands on the open wave: its participation live, its profile withheld until the wave closes', async () => {
       const page = signedIn();
       expect(new URL(page.url()).pathname).toBe('/school');
       await expect.poll(() => page.locator('h1').textContent()).toBe(DEMO_TEAM_SCHOOL.name);
-      const teachers = latest.roles.teacher;
+      const withheld = page.getByTestId('figures-withheld');
+      await expect.poll(() => withheld.textContent()).toContain(s.withheld.profile(day(lastDayOf(current.wave.closesAt), current.wave.timeZone)));
+      await expect.poll(() => withheld.textContent()).toContain('появится после закрытия волны');
+      const teachers = current.roles.teacher;
+      await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
+      expect(await page.locator('canvas').count()).toBe(0);
+      expect(await page.getByTestId('dynamics').count()).toBe(0);
+      await page.screenshot({ path: `${SCREENSHOTS}/school-profile-withheld-${device}.png`, fullPage: true });
+    });
+
+    it('opens the repeat wave: participation against the target, then the ten factors as a chart and as a table', async () => {
+      const page = signedIn();
+      await page.locator('.sc-head-tools select').selectOption(String(repeat.wave.id));
+      await expect.poll(() => new URL(page.url()).searchParams.get('wave')).toBe(String(repeat.wave.id));
+      const teachers = repeat.roles.teacher;
       await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
 
       // The demo gives the team something to look into: several high factors next to low ones.
-      const count = (level: string) => latest.factors.filter((f) => f.level === level).length;
+      const count = (level: string) => repeat.factors.filter((f) => f.level === level).length;
       expect(count('high')).toBeGreaterThanOrEqual(2);
       expect(count('low')).toBeGreaterThanOrEqual(1);
       const chart = page.locator('canvas[role=img]');
       await chart.waitFor();
       await expect.poll(() => page.locator('p.sc-small').allTextContents()).toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
-      const summary = latest.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
-      await expect.poll(() => chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(latest.wave.title)}. ${summary}`);
+      const summary = repeat.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
+      await expect.poll(() => chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(repeat.wave.title)}. ${summary}`);
       await expect.poll(() => overflowing(page)).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
 
@@ -91,13 +108,13 @@ describe("a school team's risk profile in Chromium", () => {
       const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
       await expect
         .poll(() => rows.allTextContents())
-        .toEqual(latest.factors.map((f) => expect.stringContaining(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`)));
+        .toEqual(repeat.factors.map((f) => expect.stringContaining(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`)));
       await page.getByRole('button', { name: 'График' }).click();
     });
 
     it('opens a high factor and reads which indicators make it high and how people answered', async () => {
       const page = signedIn();
-      const factor = factorToExplain(model, latest);
+      const factor = factorToExplain(model, repeat);
       expect(factor, 'a high factor with answers to show').toBeDefined();
       const f = factor!;
       const opener =
@@ -117,10 +134,12 @@ describe("a school team's risk profile in Chromium", () => {
       const indicators = new Map(model.factors.flatMap((x) => x.indicators).map((i) => [i.id, i]));
       for (const result of f.indicators) {
         const item = explanation.getByTestId(`indicator-${result.id}`);
-        await expect.poll(() => item.textContent()).toContain(s.explanation.answered(result.n));
+        // A count below the minimum group of an anonymous role reads «менее 5».
+        const shownN = hideSmallCounts([result], { role: 'school', regionId: null, municipalityId: null, schoolId: null })[0]!.n;
+        await expect.poll(() => item.textContent()).toContain(s.explanation.answered(shownN, MIN_GROUP));
         const text = (await item.textContent())!;
         expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
-        expect(text).toContain(s.explanation.answered(result.n));
+        expect(text).toContain(s.explanation.answered(shownN, MIN_GROUP));
         if (needsDistribution(indicators.get(result.id)!, result)) {
           // How people answered, with the answers that raise the risk among them.
           expect(text).toContain(s.explanation.distributionOf(result.n));
@@ -141,7 +160,7 @@ describe("a school team's risk profile in Chromium", () => {
 
     it('compares the profile with the earlier wave: some factors better, some worse', async () => {
       const page = signedIn();
-      const comparison = compareProfiles(entry.factors, latest.factors);
+      const comparison = compareProfiles(entry.factors, repeat.factors);
       const down = comparison.factors.filter((f) => (f.levelChange ?? 0) <= -1).length;
       const up = comparison.factors.filter((f) => (f.levelChange ?? 0) >= 1).length;
       expect(down, 'factors a level lower').toBeGreaterThan(0);
@@ -204,7 +223,7 @@ describe("a school team's risk profile in Chromium", () => {
       const inModelOrder = entry.factors.filter((f) => highest.includes(f));
       await expect.poll(() => card.locator('ol li').allTextContents()).toEqual(inModelOrder.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
 
-      await page.goto(`/school?wave=${latest.wave.id}`);
+      await page.goto(`/school?wave=${repeat.wave.id}`);
       const dynamics = page.getByTestId('dynamics');
       await expect.poll(() => dynamics.locator('tbody tr.sc-priority-row').count()).toBe(highest.length);
       await expect.poll(() => dynamics.textContent()).toContain(s.dynamics.priorityHint(entry.wave.title));

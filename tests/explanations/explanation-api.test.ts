@@ -23,6 +23,7 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
   let teamB: LoggedIn;
   let municipal: LoggedIn;
   let otherMunicipal: LoggedIn;
+  let admin: LoggedIn;
 
   beforeAll(async () => {
     t = await openTestApp(kind);
@@ -31,6 +32,7 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     teamB = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: w.b.id });
     municipal = await newLoggedInAccount(t.app, t.database.db, { role: 'municipality', municipalityId: w.municipality.id });
     otherMunicipal = await newLoggedInAccount(t.app, t.database.db, { role: 'municipality', municipalityId: w.otherMunicipality.id });
+    admin = await newLoggedInAccount(t.app, t.database.db, { role: 'admin' });
   });
   afterAll(() => t?.close());
 
@@ -50,28 +52,26 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     const body = res.json() as FactorExplanation;
     expect(body.school).toEqual({ id: w.a.id, code: w.a.code, name: 'Школа А' });
     expect(body.model.id).toBe('hand-model');
-    // (0.6 + 0.625 + 0.6 + 2·1) / 5 = 0.765 → high (≥ 0.67)
-    expect(body.factor.score).toBeCloseTo(0.765, 12);
+    // (0.6 + 0.6 + 2·1) / 4 = 0.8 → high (≥ 0.67); t_equipment's 4 answers are too few, 4 of 5 weights present.
+    expect(body.factor.score).toBeCloseTo(0.8, 12);
     expect(body.factor.level).toBe('high');
-    expect(body.factor.coverage).toBe(1);
+    expect(body.factor.coverage).toBe(4 / 5);
     expect(body.factor.levels).toEqual({ medium: 0.34, high: 0.67 });
 
     const pc = indicator(body, 'F1.pc');
     expect(pc).toMatchObject({ role: 'teacher', kind: 'share', weight: 1, n: 5, missing: null, best: 0, worst: 1 });
     expect(pc.value).toBeCloseTo(0.6, 12); // 3 of 5
     expect(pc.risk).toBeCloseTo(0.6, 12);
-    expect(pc.contribution).toBeCloseTo(0.12, 12); // 1 · 0.6 / 5
+    expect(pc.contribution).toBeCloseTo(0.15, 12); // 1 · 0.6 / 4
     expect(pc.counted).toEqual([
       { value: 'no', text: 'Нет' },
       { value: 'no_internet', text: 'Есть, но без интернета' },
     ]);
     expect(pc.questions[0]).toMatchObject({ name: 't_pc_access', title: 'Есть ли в кабинете компьютер с интернетом для работы на уроке?' });
 
+    // 4 teachers rated the equipment: no value, and the team is not told that 4 (of 5) did.
     const equipment = indicator(body, 'F1.equipment');
-    expect(equipment).toMatchObject({ n: 4, weight: 1, best: 5, worst: 1 });
-    expect(equipment.value).toBeCloseTo(2.5, 12); // (2 + 1 + 4 + 3) / 4
-    expect(equipment.risk).toBeCloseTo(0.625, 12); // (2.5 − 5) / (1 − 5)
-    expect(equipment.contribution).toBeCloseTo(0.125, 12);
+    expect(equipment).toMatchObject({ n: null, value: null, risk: null, contribution: null, missing: 'too-few-answers', weight: 1, best: 5, worst: 1 });
 
     const internet = indicator(body, 'F1.internet');
     expect(internet).toMatchObject({ n: 1, value: 0.6, risk: 0.6, best: null, worst: null });
@@ -80,10 +80,10 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     const vacancies = indicator(body, 'F1.vacancies');
     expect(vacancies).toMatchObject({ n: 1, weight: 2, risk: 1 });
     expect(vacancies.value).toBeCloseTo(0.15, 12); // 3 / 20
-    expect(vacancies.contribution).toBeCloseTo(0.4, 12); // 2 · 1 / 5
+    expect(vacancies.contribution).toBeCloseTo(0.5, 12); // 2 · 1 / 4
     expect(vacancies.questions.map((q) => q.name)).toEqual(['p_vacancies', 'p_teachers_total']);
 
-    // The contributions add up to the score; the vacancies alone make more than half of it (2 of 3.825 points).
+    // The contributions add up to the score; the vacancies alone make more than half of it (2 of 3.2 points).
     expect(body.indicators.reduce((sum, i) => sum + (i.contribution ?? 0), 0)).toBeCloseTo(body.factor.score!, 12);
     expect(body.indicators.filter((i) => i.key).map((i) => i.id)).toEqual(['F1.vacancies']);
   });
@@ -92,14 +92,17 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     const a = (await explain(teamA, w.a.id)).json() as FactorExplanation;
     // n = 5: counts per choice, with the risk each answer carries.
     expect(indicator(a, 'F1.pc').distribution).toEqual(A_PC_DISTRIBUTION);
-    // n = 4 (one teacher left the rating empty): suppressed.
-    expect(indicator(a, 'F1.equipment').distribution).toEqual({ shown: false, reason: 'few-answers' });
+    // n = 4 (one teacher left the rating empty): suppressed, and the count itself hidden.
+    expect(indicator(a, 'F1.equipment')).toMatchObject({ n: null, distribution: { shown: false, reason: 'few-answers' } });
     // A ratio has no answers to count; the principal's numbers are shown instead.
     expect(indicator(a, 'F1.vacancies').distribution).toEqual({ shown: false, reason: 'ratio' });
 
-    // School B: 4 teachers answered t_pc_access, all "no": value 1, no distribution.
+    // School B: 4 teachers answered t_pc_access, all "no": too few to count the role, no value, no distribution.
     const b = (await explain(municipal, w.b.id)).json() as FactorExplanation;
-    expect(indicator(b, 'F1.pc')).toMatchObject({ n: 4, value: 1, risk: 1, distribution: { shown: false, reason: 'few-answers' } });
+    expect(indicator(b, 'F1.pc')).toMatchObject({ n: null, value: null, risk: null, missing: 'role-not-reportable', distribution: { shown: false, reason: 'few-answers' } });
+    // The administrator, who can read the database anyway, is shown the count.
+    const asAdmin = (await explain(admin, w.b.id)).json() as FactorExplanation;
+    expect(indicator(asAdmin, 'F1.pc')).toMatchObject({ n: 4, value: null, missing: 'role-not-reportable' });
   });
 
   it('shows the scale of a rating with every point once n ≥ 5', async () => {
@@ -132,7 +135,7 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     const body = (await explain(teamA, w.a.id, 'F2')).json() as FactorExplanation;
     expect(body.factor).toMatchObject({ score: null, level: 'insufficient', coverage: 0 });
     expect(indicator(body, 'F2.unsafe')).toMatchObject({ missing: 'role-not-reportable', value: null, risk: null, contribution: null, key: false });
-    expect(indicator(body, 'F2.discipline')).toMatchObject({ missing: 'no-answers', n: 0 });
+    expect(indicator(body, 'F2.discipline')).toMatchObject({ missing: 'no-answers', n: null });
     expect(body.roles.student).toEqual({ expected: 100, responses: 0, rate: 0, reportable: false, minRate: 0.5 });
     expect(body.minN).toBe(5);
     expect(body.principal.questions).toEqual([]);
@@ -161,18 +164,18 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
       expect(body.factors.map((f) => f.factor.id)).toEqual(['F1', 'F2', 'F3']);
       const [f1, f2, f3] = body.factors as [ExplanationBody, ExplanationBody, ExplanationBody];
 
-      // F1: (0.6 + 0.625 + 0.6 + 2·1) / 5 = 0.765 → high; t_pc_access answered by 5 teachers (shown), t_equipment by 4 (not).
-      expect(f1.factor).toMatchObject({ level: 'high', coverage: 1 });
-      expect(f1.factor.score).toBeCloseTo(0.765, 12);
+      // F1: (0.6 + 0.6 + 2·1) / 4 = 0.8 → high; t_pc_access answered by 5 teachers (shown), t_equipment by 4 (withheld).
+      expect(f1.factor).toMatchObject({ level: 'high', coverage: 4 / 5 });
+      expect(f1.factor.score).toBeCloseTo(0.8, 12);
       expect(indicator(f1, 'F1.pc').distribution).toEqual(A_PC_DISTRIBUTION);
-      expect(indicator(f1, 'F1.equipment').distribution).toEqual({ shown: false, reason: 'few-answers' });
+      expect(indicator(f1, 'F1.equipment')).toMatchObject({ missing: 'too-few-answers', n: null, distribution: { shown: false, reason: 'few-answers' } });
       expect(f1.principal.questions.map((q) => q.name)).toEqual(['p_internet', 'p_vacancies', 'p_teachers_total']);
 
       // F2: students 0 of 100 are not reportable, nobody answered t_discipline; F3: parents 0 of 90. Both without a score.
       expect(f2.factor).toMatchObject({ score: null, level: 'insufficient', coverage: 0 });
-      expect(indicator(f2, 'F2.discipline')).toMatchObject({ missing: 'no-answers', n: 0, distribution: { shown: false, reason: 'few-answers' } });
+      expect(indicator(f2, 'F2.discipline')).toMatchObject({ missing: 'no-answers', n: null, distribution: { shown: false, reason: 'few-answers' } });
       expect(f3.factor).toMatchObject({ score: null, level: 'insufficient', coverage: 0 });
-      expect(indicator(f3, 'F3.meetings')).toMatchObject({ missing: 'role-not-reportable', n: 0 });
+      expect(indicator(f3, 'F3.meetings')).toMatchObject({ missing: 'role-not-reportable', n: null });
       // Only a factor with principal indicators brings the principal's answers along.
       expect(f2.principal).toEqual({ responses: 0, questions: [] });
       expect(f3.roles.parent).toEqual({ expected: 90, responses: 0, rate: 0, reportable: false, minRate: 0.3 });
@@ -188,7 +191,7 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
 
     it('keeps a distribution below n = 5 hidden, and checks scope like the profile', async () => {
       const b = (await explainAll(municipal, w.b.id)).json() as SchoolExplanations;
-      expect(indicator(b.factors[0]!, 'F1.pc')).toMatchObject({ n: 4, value: 1, distribution: { shown: false, reason: 'few-answers' } });
+      expect(indicator(b.factors[0]!, 'F1.pc')).toMatchObject({ n: null, value: null, distribution: { shown: false, reason: 'few-answers' } });
       expect((await explainAll(teamB, w.a.id)).json().code).toBe('out_of_scope');
       expect((await explainAll(otherMunicipal, w.a.id)).statusCode).toBe(403);
       expect((await explainAll(null, w.a.id)).statusCode).toBe(401);

@@ -77,14 +77,15 @@ export async function handWorld(db: Db) {
   const b = await newSchool(db, municipality.id, EXPECTED, 'Школа Б');
   const c = await newSchool(db, otherMunicipality.id, EXPECTED, 'Школа В');
   const earlier = await newWave(db, region.id, { modelId: HAND_MODEL.id, opensInDays: -120, closesInDays: -90, title: 'Весна' });
-  const later = await newWave(db, region.id, { modelId: HAND_MODEL.id, opensInDays: -7, closesInDays: 21, title: 'Осень' });
+  // Both waves have closed, so their figures are released to every reader (docs/methodology.md §6 rule 2).
+  const later = await newWave(db, region.id, { modelId: HAND_MODEL.id, opensInDays: -30, closesInDays: -1, title: 'Осень' });
 
-  // Later wave, school A. Teachers 5 of 8 (0.625 ≥ 0.5: reportable), principal 1 of 1.
+  // Later wave, school A. Teachers 5 of 8 (0.625 ≥ 0.5, and 5 of them: reportable), principal 1 of 1.
   //   F1.pc: 5 answered, 3 of them no/no_internet → value 3/5 = 0.6, risk 0.6, n 5 (distribution shown)
-  //   F1.equipment: 4 answered (2, 1, 4, 3) → mean 10/4 = 2.5, risk (2.5 − 5)/(1 − 5) = 0.625, n 4 (suppressed)
+  //   F1.equipment: 4 answered (2, 1, 4, 3) → fewer than 5: missing (too-few-answers), n hidden from all but the admin
   //   F1.internet: slow → 0.6, n 1
   //   F1.vacancies: 3 / 20 = 0.15 → risk min(1, 0.15 / 0.1) = 1, n 1
-  //   F1 score = (0.6 + 0.625 + 0.6 + 2·1) / (1 + 1 + 1 + 2) = 3.825 / 5 = 0.765 → high
+  //   F1 score = (0.6 + 0.6 + 2·1) / (1 + 1 + 2) = 3.2 / 4 = 0.8, coverage 4/5 → high
   //   F2: students 0 of 100 → role-not-reportable; t_discipline nobody answered → no-answers; coverage 0 → insufficient
   await addAnswers(db, later.id, a.id, 'teacher', [
     { t_pc_access: 'no', t_equipment: 2 },
@@ -95,11 +96,11 @@ export async function handWorld(db: Db) {
   ]);
   await addAnswers(db, later.id, a.id, 'principal', [{ p_internet: 'slow', p_vacancies: 3, p_teachers_total: 20 }]);
 
-  // Later wave, school B: 4 teachers of 8 (0.5: reportable), all "no" → F1.pc n 4, no distribution.
+  // Later wave, school B: 4 teachers of 8 (rate 0.5, but fewer than 5: not reportable), all "no" → F1.pc missing, n 4.
   await addAnswers(db, later.id, b.id, 'teacher', [{ t_pc_access: 'no' }, { t_pc_access: 'no' }, { t_pc_access: 'no' }, { t_pc_access: 'no' }]);
 
   // Earlier wave, school A: internet none (1), vacancies 3/20 (1), 5 teachers all "no" (1) with equipment 1 (1):
-  //   F1 = (1 + 1 + 1 + 2) / 5 = 1 → high. Later 0.765, still high: delta −0.235, no level change.
+  //   F1 = (1 + 1 + 1 + 2) / 5 = 1 → high. Later 0.8, still high: delta −0.2, no level change.
   await addAnswers(db, earlier.id, a.id, 'principal', [{ p_internet: 'none', p_vacancies: 3, p_teachers_total: 20 }]);
   await addAnswers(db, earlier.id, a.id, 'teacher', Array.from({ length: 5 }, () => ({ t_pc_access: 'no', t_equipment: 1 })));
 

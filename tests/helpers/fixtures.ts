@@ -96,3 +96,8 @@ export async function newWorld(db: Db, counts?: SchoolCounts, wave?: WaveOptions
   const w = await newWave(db, region.id, wave);
   return { region, municipality, school, wave: w };
 }
+
+/** Closes a wave a second ago, releasing its figures (docs/methodology.md §6 rule 2) after answers came in while it was open. */
+export async function closeWave(db: Db, waveId: number) {
+  return db.updateTable('waves').set({ closes_at: new Date(Date.now() - 1000) }).where('id', '=', waveId).returningAll().executeTakeFirstOrThrow();
+}

@@ -8,7 +8,7 @@ import type { SchoolProfileBody } from '../../server/profiles/schemas.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { login, TEST_PASSWORD } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
-import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { closeWave, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { MODEL_FILE, respond, respondents, storeRealModel } from './world.js';
 
 /** Numbers are compared to the last bits a different order of additions may change. */
@@ -17,7 +17,9 @@ function expectClose(actual: number | null, expected: number) {
   expect(Math.abs(actual! - expected)).toBeLessThan(1e-12);
 }
 
-// One school, answered through the public link API. Roster: 1 principal, 4 teachers, 10 students, 10 parents.
+// One school, answered through the public link API. Roster: 1 principal, 12 teachers, 10 students, 30 parents.
+// Teachers and parents answer three times over (each answer given by three people), so that shares and means stay
+// those of a few answers while every figure rests on at least five (docs/methodology.md §2).
 // surveys/risk-model.json: minRate principal 1, teacher 0.5, student 0.5, parent 0.3; levels medium 0.34, high 0.67.
 const PRINCIPAL = {
   p_internet: 'slow',
@@ -30,8 +32,9 @@ const PRINCIPAL = {
   p_pd_plan: 'no',
   // p_low_vpr_teachers_share left empty
 };
-// 3 of 4 teachers: rate 0.75, reportable.
-const TEACHERS = respondents({
+const thrice = <T>(people: T[]) => [...people, ...people, ...people];
+// 9 of 12 teachers: rate 0.75, reportable.
+const TEACHERS = thrice(respondents({
   t_equipment: [4, 2, undefined],
   t_pc_access: ['yes', 'no_internet', 'no'],
   t_load: ['rate_over_1_5', 'rate_up_to_1', 'rate_1_to_1_5'],
@@ -43,19 +46,19 @@ const TEACHERS = respondents({
   t_pd_subject: ['no', 'yes', 'yes'],
   t_mixed_confidence: [3, 4, 5],
   t_use_results: ['often', 'rarely', 'never'],
-});
-// 4 of 10 students: rate 0.4 < 0.5, not reportable; their answers are counted (n) but not scored.
+}));
+// 4 of 10 students: rate 0.4 < 0.5 and fewer than 5, not reportable; their answers are counted (n) but not scored.
 const STUDENTS = respondents({
   s_computer_use: ['never', 'often', 'never', undefined],
   s_safe: ['never', 'dont_know', 'always', 'mostly'],
 });
-// 3 of 10 parents: rate 0.3, just reportable.
-const PARENTS = respondents({
+// 9 of 30 parents: rate 0.3, just reportable.
+const PARENTS = thrice(respondents({
   pa_atmosphere: [5, 4, 'dont_know'],
   pa_meetings: ['never', 'always', 'rarely'],
   pa_follow_studies: ['daily', 'weekly', undefined],
   pa_class_teacher_talk: ['no', 'yes', 'yes'],
-});
+}));
 
 describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
   let t: TestApp;
@@ -67,15 +70,16 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     const region = await newRegion(db);
     const municipality = await newMunicipality(db, region.id);
     const otherMunicipality = await newMunicipality(db, region.id);
-    const school = await newSchool(db, municipality.id, { principal: 1, teacher: 4, student: 10, parent: 10 });
+    const school = await newSchool(db, municipality.id, { principal: 1, teacher: 12, student: 10, parent: 30 });
     const neighbour = await newSchool(db, municipality.id);
     const farSchool = await newSchool(db, otherMunicipality.id);
     const elsewhere = await newSchool(db, (await newMunicipality(db, (await newRegion(db)).id)).id);
-    const wave = await newWave(db, region.id, { modelId: model.id });
-    await respond(t.app, db, wave.id, school.id, 'principal', [PRINCIPAL]);
-    await respond(t.app, db, wave.id, school.id, 'teacher', TEACHERS);
-    await respond(t.app, db, wave.id, school.id, 'student', STUDENTS);
-    await respond(t.app, db, wave.id, school.id, 'parent', PARENTS);
+    const opened = await newWave(db, region.id, { modelId: model.id });
+    await respond(t.app, db, opened.id, school.id, 'principal', [PRINCIPAL]);
+    await respond(t.app, db, opened.id, school.id, 'teacher', TEACHERS);
+    await respond(t.app, db, opened.id, school.id, 'student', STUDENTS);
+    await respond(t.app, db, opened.id, school.id, 'parent', PARENTS);
+    const wave = await closeWave(db, opened.id);
     const account = async (email: string, spec: Parameters<typeof createAccount>[1]) => {
       await createAccount(db, { ...spec, email, password: TEST_PASSWORD });
       return (await login(t.app, email)).cookie;
@@ -121,9 +125,9 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     expect(body.model).toEqual({ id: world.model.id, title: world.model.title });
     expect(body.roles).toEqual({
       principal: { expected: 1, responses: 1, rate: 1, reportable: true }, // 1/1 ≥ 1
-      teacher: { expected: 4, responses: 3, rate: 0.75, reportable: true }, // 3/4 ≥ 0.5
-      student: { expected: 10, responses: 4, rate: 0.4, reportable: false }, // 4/10 < 0.5
-      parent: { expected: 10, responses: 3, rate: 0.3, reportable: true }, // 3/10 ≥ 0.3
+      teacher: { expected: 12, responses: 9, rate: 0.75, reportable: true }, // 9/12 ≥ 0.5
+      student: { expected: 10, responses: 4, rate: 0.4, reportable: false }, // 4/10 < 0.5, and 4 < 5
+      parent: { expected: 30, responses: 9, rate: 0.3, reportable: true }, // 9/30 ≥ 0.3
     });
     expect(body.factors.map((f: { id: string }) => f.id)).toEqual(world.model.factors.map((f) => f.id));
   });
@@ -138,13 +142,13 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     // projectors 40 % on the scale best 100 → worst 0: (40 − 100) / (0 − 100) = 0.6.
     expect(projectors).toMatchObject({ n: 1, value: 40 });
     expectClose(projectors.risk, 0.6);
-    // teachers rated equipment 4 and 2 (one left it empty): mean 3, scale 5 → 1: (3 − 5) / (1 − 5) = 0.5.
-    expect(equipment).toMatchObject({ n: 2, value: 3, risk: 0.5 });
-    // "no_internet" and "no" out of 3 teachers: 2/3, scale 0 → 1.
-    expect(teacherPc.n).toBe(3);
+    // teachers rated equipment 4 and 2 (a third left it empty), three each: mean 3, scale 5 → 1: (3 − 5) / (1 − 5) = 0.5.
+    expect(equipment).toMatchObject({ n: 6, value: 3, risk: 0.5 });
+    // "no_internet" and "no" out of 3 teachers, three each: 2/3, scale 0 → 1.
+    expect(teacherPc.n).toBe(9);
     expectClose(teacherPc.risk, 2 / 3);
-    // 3 students answered, but the role is below its minRate.
-    expect(studentPc).toMatchObject({ n: 3, value: null, risk: null, missing: 'role-not-reportable' });
+    // 3 students answered, but the role is not reportable; that 3 did is not shown below 5.
+    expect(studentPc).toMatchObject({ n: null, value: null, risk: null, missing: 'role-not-reportable' });
     // weights all 1; 4 of 5 present.
     expectClose(r1.coverage, 4 / 5);
     expectClose(r1.score, (0.6 + 0.6 + 0.5 + 2 / 3) / 4); // 0.5917
@@ -176,7 +180,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     // R5: associations "yes" 0, plan "no" 1, all 3 teachers without lesson visits 1, talks never/rarely 2 of 2: 1.
     const r5 = factor(body, 'R5');
     expect(r5.indicators.map((i) => i.risk)).toEqual([0, 1, 1, 1]);
-    expect(r5.indicators[3].n).toBe(2);
+    expect(r5.indicators[3].n).toBe(6);
     expectClose(r5.score, (0 + 1 + 1 + 1) / 4);
     expect(r5.level).toBe('high');
     // R8: three student indicators are missing, so 2 of 5 weights are present: coverage 0.4 < 0.5.
@@ -185,11 +189,11 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     expect(r8).toMatchObject({ score: null, level: 'insufficient' });
     const byId = Object.fromEntries(r8.indicators.map((i) => [i.id, i]));
     // s_safe: "never", "always", "mostly" answered; "dont_know" is not an answer.
-    expect(byId['R8.unsafe']).toMatchObject({ n: 3, missing: 'role-not-reportable' });
-    // discipline "often" for 1 of 2 teachers who answered.
-    expect(byId['R8.discipline']).toMatchObject({ n: 2, value: 0.5, risk: 0.5 });
+    expect(byId['R8.unsafe']).toMatchObject({ n: null, missing: 'role-not-reportable' });
+    // discipline "often" for 1 of 2 teachers who answered (three times over).
+    expect(byId['R8.discipline']).toMatchObject({ n: 6, value: 0.5, risk: 0.5 });
     // parents rated the atmosphere 5 and 4 ("dont_know" dropped): mean 4.5 on 5 → 1: (4.5 − 5) / (1 − 5) = 0.125.
-    expect(byId['R8.parent_atmosphere']).toMatchObject({ n: 2, value: 4.5, risk: 0.125 });
+    expect(byId['R8.parent_atmosphere']).toMatchObject({ n: 6, value: 4.5, risk: 0.125 });
     // R10: meetings never/rarely 2/3; follow studies 0 of 2; no talk 1/3; teachers rate involvement 2, 3, 1 → mean 2 → (2 − 5) / (1 − 5) = 0.75.
     const r10 = factor(body, 'R10');
     expectClose(r10.coverage, 4 / 5);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connect.js';
 import { collectStatsInMemory } from '../../server/profiles/stats.memory.js';
 import { collectStatsSql } from '../../server/profiles/stats.sql.js';
+import { scoreProfile } from '../../server/scoring/engine.js';
 import type { Answers, CollectedStats, Indicator, RiskModel } from '../../server/scoring/model.js';
 import { ROLES, type Role } from '../../server/shared/roles.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
@@ -66,6 +67,21 @@ function expectSameStats(actual: CollectedStats | undefined, expected: Collected
   }
 }
 
+/** Every school expects 8 of each role, so the rate passes with 4 answers and only the minimum group decides. */
+const EXPECTED = Object.fromEntries(ROLES.map((r) => [r, 8])) as Record<Role, number>;
+
+/** What each path's statistics score to: the same missing reasons and levels, values equal to rounding. */
+function expectSameProfile(m: RiskModel, actual: CollectedStats | undefined, expected: CollectedStats | undefined) {
+  if (!actual || !expected) return;
+  const a = scoreProfile(m, EXPECTED, actual.responses, actual.indicators);
+  const b = scoreProfile(m, EXPECTED, expected.responses, expected.indicators);
+  expect(a.roles).toEqual(b.roles);
+  expect(a.factors.map((f) => f.level)).toEqual(b.factors.map((f) => f.level));
+  expect(a.factors.flatMap((f) => f.indicators.map((i) => i.missing))).toEqual(b.factors.flatMap((f) => f.indicators.map((i) => i.missing)));
+  const values = (p: typeof a) => p.factors.flatMap((f) => f.indicators.map((i) => i.value ?? NaN));
+  values(a).forEach((v, i) => (Number.isNaN(v) ? expect(values(b)[i]).toBeNaN() : expect(v).toBeCloseTo(values(b)[i]!, 9)));
+}
+
 describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
   let database: TestDatabase;
   let db: Db;
@@ -106,7 +122,10 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
         const bySql = await collectStatsSql(db, m, waveId, allSchools());
         const inMemory = await collectStatsInMemory(db, m, waveId, allSchools());
         expect([...bySql.keys()].sort()).toEqual([...inMemory.keys()].sort());
-        for (const id of schoolIds) expectSameStats(bySql.get(id), inMemory.get(id));
+        for (const id of schoolIds) {
+          expectSameStats(bySql.get(id), inMemory.get(id));
+          expectSameProfile(m, bySql.get(id), inMemory.get(id));
+        }
         const one = await collectStatsSql(db, m, waveId, schoolIds[0]!);
         expectSameStats(one.get(schoolIds[0]!), inMemory.get(schoolIds[0]!));
       }),
@@ -137,5 +156,28 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
     // choice: a single answer only ('a' → 0.5, 1 → 1); lists, 2 and dont_know are not in the map's answers.
     expect(stats.indicators.choice).toEqual({ n: 2, sum: 1.5 });
     expectSameStats(stats, (await collectStatsInMemory(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!));
+  });
+
+  it('withhold an anonymous indicator below five answers on both paths, and score it from five', async () => {
+    const m: RiskModel = {
+      id: 'group', title: 'group', levels: { medium: 0.34, high: 0.67 }, minRate: 0.5,
+      factors: [{ id: 'F', title: 'F', indicators: [{ id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 }] }],
+    };
+    // 6 responses (rate 6/8 and a group of 6): the role counts; 4 or 5 of them answered the question.
+    const four = [2, 4, 6, 8, 'dont_know', undefined].map((x) => (x === undefined ? {} : { [NUM]: x }));
+    const five = [2, 4, 6, 8, 10, 'dont_know'].map((x) => ({ [NUM]: x }));
+    for (const [responses, expected] of [
+      [four, { n: 4, value: null, missing: 'too-few-answers' }],
+      [five, { n: 5, value: 6, risk: 0.6, missing: null }],
+    ] as const) {
+      const waveId = await waveWith([{ principal: [], teacher: [...responses], student: [], parent: [] }]);
+      const bySql = (await collectStatsSql(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;
+      const inMemory = (await collectStatsInMemory(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;
+      for (const stats of [bySql, inMemory]) {
+        const profile = scoreProfile(m, EXPECTED, stats.responses, stats.indicators);
+        expect(profile.roles.teacher.reportable).toBe(true);
+        expect(profile.factors[0]!.indicators[0]).toMatchObject(expected);
+      }
+    }
   });
 });

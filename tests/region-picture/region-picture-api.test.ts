@@ -39,9 +39,9 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
     const body = res.json() as RegionPicture;
     expect(body.schools.map((s) => s.school.name).sort()).toEqual(['Школа А', 'Школа Б', 'Школа В']);
     const row = (name: string) => body.schools.find((s) => s.school.name === name)!;
-    // A: F1 0.765 high; B: F1 only 1 of 5 weight covered → insufficient; C: F1 (0 + 0) / 3 = 0 → low.
+    // A: F1 0.8 high; B: F1 no weight covered (4 teachers are too few) → insufficient; C: F1 (0 + 0) / 3 = 0 → low.
     expect(row('Школа А').cells[0]).toMatchObject({ factorId: 'F1', level: 'high' });
-    expect(row('Школа А').cells[0].score).toBeCloseTo(0.765, 12);
+    expect(row('Школа А').cells[0].score).toBeCloseTo(0.8, 12);
     expect(row('Школа Б').cells[0]).toEqual({ factorId: 'F1', score: null, level: 'insufficient' });
     expect(row('Школа В').cells[0]).toEqual({ factorId: 'F1', score: 0, level: 'low' });
     expect(body.factors[0]).toEqual({ id: 'F1', title: 'Оснащение', low: 1, medium: 0, high: 1, insufficient: 1, prioritised: 1 });
@@ -92,8 +92,8 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
     ]);
     const rows = lines.slice(header + 1).filter(Boolean);
     expect(rows).toHaveLength(3);
-    // 0.765 → 76,5 on the 0–100 scale people see.
-    expect(rows.find((r) => r.startsWith(`${w.a.code};`))).toBe(`${w.a.code};Школа А;${w.municipality.name};76,5;высокий;;недостаточно данных;;недостаточно данных`);
+    // 0.8 → 80 on the 0–100 scale people see.
+    expect(rows.find((r) => r.startsWith(`${w.a.code};`))).toBe(`${w.a.code};Школа А;${w.municipality.name};80;высокий;;недостаточно данных;;недостаточно данных`);
   });
 
   it('exports the same rows to XLSX', async () => {
@@ -108,7 +108,7 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
     const rows = values.slice(header + 1);
     expect(rows).toHaveLength(2); // the municipality's schools only
     expect(rows.find((r) => r[0] === w.c.code)).toBeUndefined();
-    expect(rows.find((r) => r[0] === w.a.code)!.slice(0, 5)).toEqual([w.a.code, 'Школа А', w.municipality.name, 76.5, 'высокий']);
+    expect(rows.find((r) => r[0] === w.a.code)!.slice(0, 5)).toEqual([w.a.code, 'Школа А', w.municipality.name, 80, 'высокий']);
   });
 
   it('keeps the export to coordinators', async () => {

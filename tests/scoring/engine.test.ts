@@ -11,7 +11,7 @@ import { answersTo, byRole, modelWith, onlyFactor, profileOf } from './model-fix
 
 const share = (extra: Partial<ShareIndicator> = {}): ShareIndicator => ({
   id: 'share',
-  role: 'teacher',
+  role: 'principal',
   kind: 'share',
   question: 't_pc',
   values: ['no'],
@@ -20,7 +20,7 @@ const share = (extra: Partial<ShareIndicator> = {}): ShareIndicator => ({
 });
 const mean = (extra: Partial<MeanIndicator> = {}): MeanIndicator => ({
   id: 'mean',
-  role: 'teacher',
+  role: 'principal',
   kind: 'mean',
   question: 't_rating',
   best: 5,
@@ -30,7 +30,7 @@ const mean = (extra: Partial<MeanIndicator> = {}): MeanIndicator => ({
 });
 const choice = (extra: Partial<ChoiceIndicator> = {}): ChoiceIndicator => ({
   id: 'choice',
-  role: 'teacher',
+  role: 'principal',
   kind: 'choice',
   question: 't_speed',
   risk: { none: 1, slow: 0.6, medium: 0.2, fast: 0 },
@@ -39,7 +39,7 @@ const choice = (extra: Partial<ChoiceIndicator> = {}): ChoiceIndicator => ({
 });
 const ratio = (extra: Partial<RatioIndicator> = {}): RatioIndicator => ({
   id: 'ratio',
-  role: 'teacher',
+  role: 'principal',
   kind: 'ratio',
   numerator: 't_num',
   denominator: 't_den',
@@ -57,16 +57,17 @@ function onlyIndicator(profile: ReturnType<typeof profileOf>): IndicatorResult {
 
 describe(computeProfile.name, () => {
   describe('role eligibility', () => {
+    const teacherShare = () => share({ role: 'teacher' });
     const answers = answersTo('t_pc', ['no', 'yes', 'yes', 'yes', 'yes']);
 
     it('counts a role whose participation is exactly minRate', () => {
-      const profile = profileOf(modelWith([share()]), { teacher: answers }, { teacher: 10 });
+      const profile = profileOf(modelWith([teacherShare()]), { teacher: answers }, { teacher: 10 });
       expect(profile.roles.teacher).toEqual({ expected: 10, responses: 5, rate: 5 / 10, reportable: true });
       expect(onlyIndicator(profile)).toMatchObject({ missing: null, n: 5, value: 1 / 5 });
     });
 
     it('drops a role below minRate but still reports how many answered', () => {
-      const profile = profileOf(modelWith([share()]), { teacher: answers.slice(0, 4) }, { teacher: 10 });
+      const profile = profileOf(modelWith([teacherShare()]), { teacher: answers.slice(0, 4) }, { teacher: 10 });
       expect(profile.roles.teacher).toEqual({ expected: 10, responses: 4, rate: 4 / 10, reportable: false });
       expect(onlyIndicator(profile)).toEqual({
         id: 'share',
@@ -78,6 +79,23 @@ describe(computeProfile.name, () => {
         n: 4,
         missing: 'role-not-reportable',
       });
+    });
+
+    it('drops an anonymous role of 4 responses even at a rate above minRate', () => {
+      // 4 of 5 expected: rate 0.8 ≥ 0.5, but fewer than five respondents.
+      const profile = profileOf(modelWith([teacherShare()]), { teacher: answers.slice(0, 4) }, { teacher: 5 });
+      expect(profile.roles.teacher).toEqual({ expected: 5, responses: 4, rate: 4 / 5, reportable: false });
+      expect(onlyIndicator(profile)).toMatchObject({ n: 4, value: null, risk: null, missing: 'role-not-reportable' });
+      // The fifth response makes the role count: 5 of 5.
+      const five = profileOf(modelWith([teacherShare()]), { teacher: answers }, { teacher: 5 });
+      expect(five.roles.teacher.reportable).toBe(true);
+      expect(onlyIndicator(five)).toMatchObject({ n: 5, value: 1 / 5, risk: 1 / 5, missing: null });
+    });
+
+    it('counts the principal alone: the principal is not anonymous', () => {
+      const profile = profileOf(modelWith([share()]), { principal: answersTo('t_pc', ['no']) }, { principal: 1 });
+      expect(profile.roles.principal).toEqual({ expected: 1, responses: 1, rate: 1, reportable: true });
+      expect(onlyIndicator(profile)).toMatchObject({ n: 1, value: 1, risk: 1, missing: null });
     });
 
     it('uses each role its own minRate and 0.5 for a role missing from the map', () => {
@@ -92,48 +110,73 @@ describe(computeProfile.name, () => {
       const ten = answersTo('q', Array(10).fill('no'));
       const profile = profileOf(
         model,
-        { parent: ten.slice(0, 2), teacher: ten.slice(0, 7), student: ten.slice(0, 5) },
-        { parent: 10, teacher: 10, student: 10 },
+        { parent: ten.slice(0, 5), teacher: ten.slice(0, 7), student: ten.slice(0, 5) },
+        { parent: 25, teacher: 10, student: 10 },
       );
-      expect(profile.roles.parent.reportable).toBe(true); // 2/10 = 0.2 ≥ 0.2
+      expect(profile.roles.parent.reportable).toBe(true); // 5/25 = 0.2 ≥ 0.2
       expect(profile.roles.teacher.reportable).toBe(false); // 7/10 = 0.7 < 0.8
       expect(profile.roles.student.reportable).toBe(true); // 5/10 = 0.5 ≥ default 0.5
       expect(onlyFactor(profile).indicators.map((i) => i.missing)).toEqual([null, 'role-not-reportable', null]);
 
-      const fewerStudents = profileOf(model, { student: ten.slice(0, 4) }, { student: 10 });
-      expect(fewerStudents.roles.student.reportable).toBe(false); // 4/10 = 0.4 < default 0.5
+      const fewerStudents = profileOf(model, { student: ten.slice(0, 5) }, { student: 11 });
+      expect(fewerStudents.roles.student.reportable).toBe(false); // 5/11 ≈ 0.45 < default 0.5
     });
 
     it('never reports a role nobody is expected in, whatever arrived', () => {
-      const profile = profileOf(modelWith([share()]), { teacher: answers }, { teacher: 0 });
+      const profile = profileOf(modelWith([teacherShare()]), { teacher: answers }, { teacher: 0 });
       expect(profile.roles.teacher).toEqual({ expected: 0, responses: 5, rate: null, reportable: false });
       expect(onlyIndicator(profile).missing).toBe('role-not-reportable');
     });
 
     it('keeps a rate above 1 as it is and reports the role', () => {
-      const profile = profileOf(modelWith([share()]), { teacher: answers }, { teacher: 4 });
+      const profile = profileOf(modelWith([teacherShare()]), { teacher: answers }, { teacher: 4 });
       expect(profile.roles.teacher).toEqual({ expected: 4, responses: 5, rate: 5 / 4, reportable: true });
     });
 
     it('lists every role, including ones the model does not use', () => {
-      const profile = profileOf(modelWith([share()]), { teacher: answers });
+      const profile = profileOf(modelWith([teacherShare()]), { teacher: answers });
       expect(Object.keys(profile.roles)).toEqual(['principal', 'teacher', 'student', 'parent']);
       expect(profile.roles.principal).toEqual({ expected: 0, responses: 0, rate: null, reportable: false });
     });
   });
 
+  describe('minimum group of an anonymous indicator', () => {
+    // Six teachers answered (a reportable role); of them, `values.length` answered the question.
+    const teachers = (values: unknown[]) => answersTo('t_rating', [...values, ...Array(6 - values.length).fill('dont_know')]);
+    const model = modelWith([mean({ role: 'teacher', best: 0, worst: 10 })]);
+
+    it('withholds an indicator with 4 answers (too-few-answers), and reports that 4 answered', () => {
+      const result = onlyIndicator(profileOf(model, { teacher: teachers([2, 4, 6, 8]) }));
+      expect(result).toEqual({ id: 'mean', role: 'teacher', kind: 'mean', weight: 1, value: null, risk: null, n: 4, missing: 'too-few-answers' });
+    });
+
+    it('scores an indicator with 5 answers', () => {
+      const result = onlyIndicator(profileOf(model, { teacher: teachers([2, 4, 6, 8, 10]) }));
+      expect(result).toMatchObject({ n: 5, value: 6, risk: 0.6, missing: null }); // (2+4+6+8+10)/5 = 6; (6−0)/10
+    });
+
+    it('leaves the factor without the withheld indicator: its weight counts against coverage', () => {
+      const two = modelWith([mean({ id: 'few', role: 'teacher', best: 0, worst: 10 }), mean({ id: 'many', role: 'teacher', question: 'other', best: 0, worst: 10 })]);
+      const teacher = [2, 4, 6, 8, 'dont_know', 'dont_know'].map((x) => ({ t_rating: x, other: 5 }));
+      const factor = onlyFactor(profileOf(two, { teacher }));
+      expect(factor.indicators.map((i) => i.missing)).toEqual(['too-few-answers', null]);
+      expect(factor.coverage).toBe(1 / 2);
+      expect(factor.score).toBe(0.5); // only `many`: (5−0)/10
+    });
+  });
+
   describe('share', () => {
     it('is the share of answers in values, with risk equal to it by default', () => {
-      const result = onlyIndicator(profileOf(modelWith([share()]), { teacher: answersTo('t_pc', ['no', 'yes', 'yes', 'yes']) }));
-      expect(result).toEqual({ id: 'share', role: 'teacher', kind: 'share', weight: 1, value: 1 / 4, risk: 1 / 4, n: 4, missing: null });
+      const result = onlyIndicator(profileOf(modelWith([share()]), { principal: answersTo('t_pc', ['no', 'yes', 'yes', 'yes']) }));
+      expect(result).toEqual({ id: 'share', role: 'principal', kind: 'share', weight: 1, value: 1 / 4, risk: 1 / 4, n: 4, missing: null });
     });
 
     it('rescales between best and worst and clamps at worst', () => {
       const model = modelWith([share({ values: ['yes'], best: 0, worst: 0.5 })]);
-      const fewYes = onlyIndicator(profileOf(model, { teacher: answersTo('t_pc', ['yes', 'no', 'no', 'no', 'no']) }));
+      const fewYes = onlyIndicator(profileOf(model, { principal: answersTo('t_pc', ['yes', 'no', 'no', 'no', 'no']) }));
       expect(fewYes.value).toBe(1 / 5);
       expect(fewYes.risk).toBeCloseTo((1 / 5 - 0) / (0.5 - 0), 12);
-      const manyYes = onlyIndicator(profileOf(model, { teacher: answersTo('t_pc', ['yes', 'yes', 'yes', 'no', 'no']) }));
+      const manyYes = onlyIndicator(profileOf(model, { principal: answersTo('t_pc', ['yes', 'yes', 'yes', 'no', 'no']) }));
       expect(manyYes.value).toBe(3 / 5);
       expect(manyYes.risk).toBe(1); // (0.6 - 0) / 0.5 = 1.2, clamped
     });
@@ -141,7 +184,7 @@ describe(computeProfile.name, () => {
     it('leaves skipped, empty and dont_know answers out of the denominator', () => {
       // Six responses: absent key, null, '', dont_know, and two real answers.
       const result = onlyIndicator(
-        profileOf(modelWith([share()]), { teacher: answersTo('t_pc', [undefined, null, '', 'dont_know', 'no', 'yes']) }),
+        profileOf(modelWith([share()]), { principal: answersTo('t_pc', [undefined, null, '', 'dont_know', 'no', 'yes']) }),
       );
       expect(result).toMatchObject({ n: 2, value: 1 / 2, risk: 1 / 2 });
     });
@@ -154,12 +197,12 @@ describe(computeProfile.name, () => {
         [], // not answered
         ['b', 'dont_know'], // hit: dont_know ignored
       ]);
-      const result = onlyIndicator(profileOf(modelWith([share({ values: ['b'] })]), { teacher: answers }));
+      const result = onlyIndicator(profileOf(modelWith([share({ values: ['b'] })]), { principal: answers }));
       expect(result).toMatchObject({ n: 3, value: 2 / 3, risk: 2 / 3 });
     });
 
     it('matches numeric and string choice values by their string form', () => {
-      const result = onlyIndicator(profileOf(modelWith([share({ values: [1] })]), { teacher: answersTo('t_pc', [1, '1', 2]) }));
+      const result = onlyIndicator(profileOf(modelWith([share({ values: [1] })]), { principal: answersTo('t_pc', [1, '1', 2]) }));
       expect(result).toMatchObject({ n: 3, value: 2 / 3 });
     });
   });
@@ -168,7 +211,7 @@ describe(computeProfile.name, () => {
     it('averages only numeric answers and rescales a scale where high is good', () => {
       // 'dont_know', null and the numeric string '3' are not numeric answers.
       const result = onlyIndicator(
-        profileOf(modelWith([mean()]), { teacher: answersTo('t_rating', [5, 4, 1, 'dont_know', null, '3']) }),
+        profileOf(modelWith([mean()]), { principal: answersTo('t_rating', [5, 4, 1, 'dont_know', null, '3']) }),
       );
       const value = (5 + 4 + 1) / 3;
       expect(result.n).toBe(3);
@@ -178,19 +221,19 @@ describe(computeProfile.name, () => {
 
     it('rescales a scale where high is bad', () => {
       const result = onlyIndicator(
-        profileOf(modelWith([mean({ best: 0, worst: 50 })]), { teacher: answersTo('t_rating', [20, 30]) }),
+        profileOf(modelWith([mean({ best: 0, worst: 50 })]), { principal: answersTo('t_rating', [20, 30]) }),
       );
       expect(result).toMatchObject({ value: 25, risk: (25 - 0) / (50 - 0) });
     });
 
     it('clamps risk to 0 beyond best and to 1 beyond worst, in both directions', () => {
       const lowIsBad = modelWith([mean({ best: 10, worst: 50 })]);
-      expect(onlyIndicator(profileOf(lowIsBad, { teacher: answersTo('t_rating', [0]) })).risk).toBe(0); // (0-10)/40 = -0.25
-      expect(onlyIndicator(profileOf(lowIsBad, { teacher: answersTo('t_rating', [80]) })).risk).toBe(1); // (80-10)/40 = 1.75
+      expect(onlyIndicator(profileOf(lowIsBad, { principal: answersTo('t_rating', [0]) })).risk).toBe(0); // (0-10)/40 = -0.25
+      expect(onlyIndicator(profileOf(lowIsBad, { principal: answersTo('t_rating', [80]) })).risk).toBe(1); // (80-10)/40 = 1.75
       const highIsGood = modelWith([mean({ best: 4, worst: 2 })]);
-      expect(onlyIndicator(profileOf(highIsGood, { teacher: answersTo('t_rating', [5]) })).risk).toBe(0); // (5-4)/(2-4) = -0.5
-      expect(onlyIndicator(profileOf(highIsGood, { teacher: answersTo('t_rating', [1]) })).risk).toBe(1); // (1-4)/(2-4) = 1.5
-      expect(onlyIndicator(profileOf(highIsGood, { teacher: answersTo('t_rating', [3]) })).risk).toBe(0.5); // (3-4)/(2-4)
+      expect(onlyIndicator(profileOf(highIsGood, { principal: answersTo('t_rating', [5]) })).risk).toBe(0); // (5-4)/(2-4) = -0.5
+      expect(onlyIndicator(profileOf(highIsGood, { principal: answersTo('t_rating', [1]) })).risk).toBe(1); // (1-4)/(2-4) = 1.5
+      expect(onlyIndicator(profileOf(highIsGood, { principal: answersTo('t_rating', [3]) })).risk).toBe(0.5); // (3-4)/(2-4)
     });
   });
 
@@ -198,7 +241,7 @@ describe(computeProfile.name, () => {
     it('averages the risk of each answer and skips answers absent from the risk map', () => {
       // 'other' is not in the map and 'dont_know' is never an answer: A = slow, fast, medium.
       const result = onlyIndicator(
-        profileOf(modelWith([choice()]), { teacher: answersTo('t_speed', ['slow', 'fast', 'other', 'dont_know', 'medium']) }),
+        profileOf(modelWith([choice()]), { principal: answersTo('t_speed', ['slow', 'fast', 'other', 'dont_know', 'medium']) }),
       );
       expect(result.n).toBe(3);
       expect(result.value).toBeCloseTo((0.6 + 0 + 0.2) / 3, 12);
@@ -206,7 +249,7 @@ describe(computeProfile.name, () => {
     });
 
     it('is missing when no answer is in the risk map', () => {
-      const result = onlyIndicator(profileOf(modelWith([choice()]), { teacher: answersTo('t_speed', ['other', 'dont_know']) }));
+      const result = onlyIndicator(profileOf(modelWith([choice()]), { principal: answersTo('t_speed', ['other', 'dont_know']) }));
       expect(result).toMatchObject({ n: 0, value: null, risk: null, missing: 'no-answers' });
     });
   });
@@ -221,7 +264,7 @@ describe(computeProfile.name, () => {
         { t_num: 'dont_know', t_den: 10 },
         { t_num: 3, t_den: 40 }, // 0.075
       ];
-      const result = onlyIndicator(profileOf(modelWith([ratio()]), { teacher: answers }));
+      const result = onlyIndicator(profileOf(modelWith([ratio()]), { principal: answers }));
       const value = (1 / 20 + 3 / 40) / 2;
       expect(result.n).toBe(2);
       expect(result.value).toBeCloseTo(value, 12);
@@ -229,7 +272,7 @@ describe(computeProfile.name, () => {
     });
 
     it('is missing when every denominator is 0', () => {
-      const result = onlyIndicator(profileOf(modelWith([ratio()]), { teacher: [{ t_num: 1, t_den: 0 }] }));
+      const result = onlyIndicator(profileOf(modelWith([ratio()]), { principal: [{ t_num: 1, t_den: 0 }] }));
       expect(result).toMatchObject({ n: 0, missing: 'no-answers' });
     });
   });
@@ -239,7 +282,7 @@ describe(computeProfile.name, () => {
       // choice risk 0.6 with weight 2; share risk 1/4 with weight 1.
       const model = modelWith([choice({ weight: 2 }), share()]);
       const factor = onlyFactor(
-        profileOf(model, { teacher: [{ t_speed: 'slow', t_pc: 'no' }, { t_speed: 'slow', t_pc: 'yes' }, { t_pc: 'yes' }, { t_pc: 'yes' }] }),
+        profileOf(model, { principal: [{ t_speed: 'slow', t_pc: 'no' }, { t_speed: 'slow', t_pc: 'yes' }, { t_pc: 'yes' }, { t_pc: 'yes' }] }),
       );
       expect(factor.coverage).toBe(1);
       expect(factor.score).toBeCloseTo((2 * 0.6 + 1 * 0.25) / 3, 12);
@@ -248,7 +291,7 @@ describe(computeProfile.name, () => {
 
     it('scores a factor whose coverage is exactly 0.5 from the indicators present', () => {
       const model = modelWith([choice({ weight: 1 }), share({ id: 'parents', role: 'parent', weight: 1 })]);
-      const factor = onlyFactor(profileOf(model, { teacher: answersTo('t_speed', ['none']) }));
+      const factor = onlyFactor(profileOf(model, { principal: answersTo('t_speed', ['none']) }));
       expect(factor.coverage).toBe(1 / (1 + 1));
       expect(factor.score).toBe((1 * 1) / 1);
       expect(factor.level).toBe('high');
@@ -257,7 +300,7 @@ describe(computeProfile.name, () => {
 
     it('withholds the score when coverage is below 0.5', () => {
       const model = modelWith([choice({ weight: 1 }), share({ id: 'parents', role: 'parent', weight: 2 })]);
-      const factor = onlyFactor(profileOf(model, { teacher: answersTo('t_speed', ['none']) }));
+      const factor = onlyFactor(profileOf(model, { principal: answersTo('t_speed', ['none']) }));
       expect(factor.coverage).toBeCloseTo(1 / (1 + 2), 12);
       expect(factor.score).toBeNull();
       expect(factor.level).toBe('insufficient');
@@ -269,16 +312,16 @@ describe(computeProfile.name, () => {
     });
 
     it('uses the factor thresholds over the model thresholds', () => {
-      const teacher = answersTo('t_speed', ['slow']); // score 0.6
-      const withModelLevels = onlyFactor(profileOf(modelWith([choice()]), { teacher }));
+      const principal = answersTo('t_speed', ['slow']); // score 0.6
+      const withModelLevels = onlyFactor(profileOf(modelWith([choice()]), { principal }));
       expect(withModelLevels.level).toBe('medium'); // 0.34 ≤ 0.6 < 0.67
-      const withOwnLevels = onlyFactor(profileOf(modelWith([choice()], {}, { levels: { medium: 0.3, high: 0.6 } }), { teacher }));
+      const withOwnLevels = onlyFactor(profileOf(modelWith([choice()], {}, { levels: { medium: 0.3, high: 0.6 } }), { principal }));
       expect(withOwnLevels.level).toBe('high'); // 0.6 ≥ 0.6
     });
 
     it('puts a score equal to a threshold in the higher level', () => {
       const levelAt = (risk: number) =>
-        onlyFactor(profileOf(modelWith([choice({ risk: { a: risk } })]), { teacher: answersTo('t_speed', ['a']) })).level;
+        onlyFactor(profileOf(modelWith([choice({ risk: { a: risk } })]), { principal: answersTo('t_speed', ['a']) })).level;
       expect(levelAt(0.67)).toBe('high');
       expect(levelAt(0.6699)).toBe('medium');
       expect(levelAt(0.34)).toBe('medium');
@@ -289,25 +332,25 @@ describe(computeProfile.name, () => {
 
   describe('two-stage computation', () => {
     const model = modelWith([share(), mean()]);
-    const teacher = [{ t_pc: 'no', t_rating: 2 }, { t_pc: 'yes' }, { t_rating: 'dont_know' }];
+    const principal = [{ t_pc: 'no', t_rating: 2 }, { t_pc: 'yes' }, { t_rating: 'dont_know' }];
 
     it('collects n, sum and responses per role', () => {
-      expect(collectStats(model, byRole({ teacher }, []))).toEqual({
-        responses: { principal: 0, teacher: 3, student: 0, parent: 0 },
+      expect(collectStats(model, byRole({ principal }, []))).toEqual({
+        responses: { principal: 3, teacher: 0, student: 0, parent: 0 },
         indicators: { share: { n: 2, sum: 1 }, mean: { n: 1, sum: 2 } },
       });
     });
 
     it('merges statistics of two groups of responses into those of all of them', () => {
       const merged = mergeStats(
-        collectStats(model, byRole({ teacher: teacher.slice(0, 1) }, [])),
-        collectStats(model, byRole({ teacher: teacher.slice(1) }, [])),
+        collectStats(model, byRole({ principal: principal.slice(0, 1) }, [])),
+        collectStats(model, byRole({ principal: principal.slice(1) }, [])),
       );
-      expect(merged).toEqual(collectStats(model, byRole({ teacher }, [])));
+      expect(merged).toEqual(collectStats(model, byRole({ principal }, [])));
     });
 
     it('scores statistics from elsewhere, treating an indicator they omit as unanswered', () => {
-      const profile = scoreProfile(model, byRole({ teacher: 3 }, 0), byRole({ teacher: 3 }, 0), { share: { n: 2, sum: 1 } });
+      const profile = scoreProfile(model, byRole({ principal: 3 }, 0), byRole({ principal: 3 }, 0), { share: { n: 2, sum: 1 } });
       const [shareResult, meanResult] = onlyFactor(profile).indicators;
       expect(shareResult).toMatchObject({ n: 2, value: 1 / 2, risk: 1 / 2, missing: null });
       expect(meanResult).toMatchObject({ n: 0, value: null, missing: 'no-answers' });

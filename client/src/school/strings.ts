@@ -12,6 +12,13 @@ export const schoolStrings = {
   print: 'Отчёт для печати',
   loading: 'Загрузка…',
 
+  /** Figures of a wave that is still open wait for its close (docs/methodology.md §6 rule 2); `day` is its last day. */
+  withheld: {
+    profile: (day: string) => `Профиль появится после закрытия волны ${day}.`,
+    why: 'Пока волна идёт, видно только, сколько человек ответили: если бы результаты менялись с каждым ответом, по их разнице можно было бы узнать ответ конкретного человека.',
+    dynamics: (wave: string, day: string) => `Сравнение с волной «${wave}» появится после её закрытия ${day}.`,
+  },
+
   levels: { low: 'низкий', medium: 'средний', high: 'высокий', insufficient: 'недостаточно данных' } satisfies Record<Level, string>,
   levelsCapital: { low: 'Низкий', medium: 'Средний', high: 'Высокий', insufficient: 'Недостаточно данных' } satisfies Record<Level, string>,
 
@@ -76,7 +83,8 @@ export const schoolStrings = {
       `Данных мало: показатели есть лишь на ${coverage}% веса фактора, а для оценки нужно не меньше 50%. Ниже сказано, почему показателей не хватает.`,
     indicators: 'Показатели фактора',
     indicatorsHint: 'Сначала — показатели, которые дают больше всего баллов. Вклад показателя = вес × риск / сумма весов показателей с данными.',
-    answered: (n: number) => `ответов: ${n}`,
+    /** A count below the minimum group comes as null: it would tell how many chose «Затрудняюсь ответить». */
+    answered: (n: number | null, min: number) => (n === null ? `ответов: менее ${min}` : `ответов: ${n}`),
     keyBadge: 'главная причина',
     keyBadgeMild: 'больше всего баллов',
     value: 'Значение',
@@ -96,12 +104,14 @@ export const schoolStrings = {
       'role-not-reportable': (role: string, responses: number, expected: number, minRate: number) =>
         `Нет данных: ответов ${role} пока мало — ${responses} из ${expected}, а учитываются от ${minRate}% ожидаемых.`,
       'no-answers': 'Нет данных: на этот вопрос никто не ответил (ответ «Затрудняюсь ответить» не считается).',
+      'too-few-answers': (min: number) =>
+        `Нет данных: на этот вопрос ответили меньше ${min} человек, а по меньшей группе показатель не считается, чтобы нельзя было узнать ответ конкретного человека.`,
     },
     distribution: 'Как ответили',
     distributionOf: (n: number) => `${n} ${plural(n, 'ответ', 'ответа', 'ответов')}`,
     dontKnow: (n: number) => `«Затрудняюсь ответить»: ${n}`,
-    suppressed: (n: number, min: number) =>
-      `Распределение ответов скрыто: ответов ${n}, а показываем от ${min}, чтобы нельзя было узнать ответ конкретного человека.`,
+    suppressed: (n: number | null, min: number) =>
+      `Распределение ответов скрыто: ответов ${n === null ? `меньше ${min}` : n}, а показываем от ${min}, чтобы нельзя было узнать ответ конкретного человека.`,
     riskyAnswer: 'этот ответ повышает риск',
     principalAnswer: 'Ответ директора:',
     principalHint: 'Анкета директора не анонимна: её ответы видят команда школы и координаторы.',

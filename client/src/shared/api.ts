@@ -35,7 +35,11 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
 /** Downloads a server-made file (CSV, XLSX, PDF) under the name the server gives it. */
 export async function download(path: string) {
   const res = await fetch(path, { credentials: 'same-origin' });
-  if (!res.ok) throw new ApiFailure(res.status, 'download', res.statusText);
+  if (!res.ok) {
+    // A refused export says why in JSON, like any other route (e.g. figures not released yet).
+    const body = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+    throw new ApiFailure(res.status, body?.code ?? 'download', body?.message ?? res.statusText, body?.details);
+  }
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: name ? decodeURIComponent(name) : 'export' });

@@ -61,4 +61,4 @@ export const dateTime = (at: string | Date, zone: string) => inZone(zone, { date
 export const lastDayOf = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
 
 /** The zone named, for a time that could be read as another zone's: «Владивосток, GMT+10». */
-export { zoneLabel } from '../../../server/shared/rules/zoned-days';
+export { DEFAULT_TIME_ZONE, zoneLabel } from '../../../server/shared/rules/zoned-days';

@@ -3,6 +3,7 @@ import type { Updateable } from 'kysely';
 import { audit } from '../../audit/log.js';
 import { staffPrincipal } from '../../auth/hooks.js';
 import type { WaveTable } from '../../db/schema.js';
+import { assertStaysClosed } from '../../disclosure/release.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { mayViewWavesOf } from '../../territory/scope.js';
 import { accessModes, reconcileLinks } from '../../links/links.repository.js';
@@ -118,6 +119,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!(await lockWave(trx, req.params.id))) throw notFound('wave_not_found', `No wave ${req.params.id}`);
         const before = (await findWave(trx, req.params.id))!;
         const { opensAt, closesAt } = datesOf(body, before.time_zone, before);
+        await assertStaysClosed(trx, before, closesAt);
         const patch: Updateable<WaveTable> = { opens_at: opensAt, closes_at: closesAt };
         if (body.title !== undefined) patch.title = cleanTitle(body.title);
         if (body.target !== undefined) patch.target = body.target;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
-import { percent } from '../../shared/format';
+import { day, DEFAULT_TIME_ZONE, lastDayOf, percent } from '../../shared/format';
+import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
 import { downloadProfiles, fetchRegionPicture, fetchWaves, type RegionPicture } from './api';
@@ -10,6 +11,18 @@ import { HeatMap } from './HeatMap';
 import { regionStrings as s } from './strings';
 import './region.css';
 
+
+/** Figures of a wave still open say when they will appear (docs/methodology.md §6 rule 2); any other error as it is. */
+function PictureError({ error, waves, onRetry }: { error: unknown; waves: Array<{ id: number; title: string; timeZone: string }>; onRetry?(): void }) {
+  const withheld = withheldBy(error);
+  if (!withheld) return <ErrorMessage error={error} messages={s.errors} onRetry={onRetry} />;
+  const wave = waves.find((w) => w.id === withheld.waveId);
+  return (
+    <p className="card" role="status" data-testid="figures-withheld">
+      {s.withheld(wave?.title ?? '', day(lastDayOf(withheld.releasesAt), wave?.timeZone ?? DEFAULT_TIME_ZONE))}
+    </p>
+  );
+}
 
 /** The coordinator's picture of the territory's schools: levels, priorities, and positive change against the target. */
 export function RegionPicturePage() {
@@ -88,8 +101,8 @@ export function RegionPicturePage() {
       )}
 
       {waves.error !== null && <ErrorMessage error={waves.error} messages={s.errors} onRetry={waves.reload} />}
-      {loaded.error !== null && <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} />}
-      {exportError !== null && <ErrorMessage error={exportError} messages={s.errors} />}
+      {loaded.error !== null && <PictureError error={loaded.error} waves={latestFirst} onRetry={loaded.reload} />}
+      {exportError !== null && <PictureError error={exportError} waves={latestFirst} />}
       {!picture && waves.error === null && loaded.error === null && <p className="muted">{s.loading}</p>}
 
       {picture && (

@@ -19,6 +19,9 @@ export const regionStrings = {
   export: 'Выгрузить профили:',
   csv: 'CSV',
   xlsx: 'Excel',
+  /** Figures of a wave that is still open wait for its close (docs/methodology.md §6 rule 2); `day` is its last day. */
+  withheld: (wave: string, day: string) =>
+    `Профили волны «${wave}» появятся после её закрытия ${day}. Пока волна идёт, видно только участие — в разделе «Участие в анкетировании».`,
   levels: { low: 'низкий', medium: 'средний', high: 'высокий', insufficient: 'недостаточно данных' } satisfies Record<Level, string>,
   legend: 'Уровни риска',
 

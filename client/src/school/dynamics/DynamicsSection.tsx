@@ -1,5 +1,6 @@
 import { ErrorMessage } from '../../shared/ErrorMessage';
-import { points, signed } from '../../shared/format';
+import { day, DEFAULT_TIME_ZONE, lastDayOf, points, signed } from '../../shared/format';
+import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { fetchDynamics, type SchoolDynamics } from '../api/dynamics';
 import type { WaveView } from '../api/waves';
@@ -46,6 +47,14 @@ function levelText(change: Change): string {
   return t.levelSame;
 }
 
+/** A comparison that involves a wave still open says when it will be possible; any other error as it is. */
+function DynamicsError({ error, waves, onRetry }: { error: unknown; waves: WaveView[]; onRetry(): void }) {
+  const withheld = withheldBy(error);
+  if (!withheld) return <ErrorMessage error={error} messages={s.errors} onRetry={onRetry} />;
+  const wave = waves.find((w) => w.id === withheld.waveId);
+  return <p role="status" data-testid="figures-withheld">{s.withheld.dynamics(wave?.title ?? '', day(lastDayOf(withheld.releasesAt), wave?.timeZone ?? DEFAULT_TIME_ZONE))}</p>;
+}
+
 /** The school's profile against an earlier wave: per factor change, and whether it counts as positive change. */
 export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onCompareWith }: Props) {
   const loaded = useLoad(compareWith ? () => fetchDynamics(schoolId, compareWith, wave.id) : null, `${schoolId}:${compareWith}:${wave.id}`);
@@ -69,7 +78,7 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
           </select>
         </label>
       )}
-      {loaded.error ? <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} /> : null}
+      {loaded.error ? <DynamicsError error={loaded.error} waves={[wave, ...earlierWaves]} onRetry={loaded.reload} /> : null}
       {compareWith && !d && !loaded.error && <p className="muted">{s.loading}</p>}
       {d && (
         <>

@@ -38,8 +38,10 @@ function methodText(i: IndicatorExplanation): string {
   }
 }
 
-function missingText(i: IndicatorExplanation, roles: Explanation['roles']): string {
+function missingText(i: IndicatorExplanation, explanation: Explanation): string {
   if (i.missing === 'no-answers') return t.missing['no-answers'];
+  if (i.missing === 'too-few-answers') return t.missing['too-few-answers'](explanation.minN);
+  const roles = explanation.roles;
   const r = roles[i.role];
   return t.missing['role-not-reportable'](sharedStrings.rolesGenitive[i.role], r.responses, r.expected, Math.round(r.minRate * 100));
 }
@@ -64,10 +66,10 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
         {i.key && <span className={`badge ${alarming ? 'sc-key-badge' : 'sc-key-badge-mild'}`}>{alarming ? t.keyBadge : t.keyBadgeMild}</span>}
       </div>
       <div className="sc-indicator-meta muted sc-small">
-        {sharedStrings.roles[i.role]} · {t.weight.toLowerCase()} {number(i.weight)} · {t.answered(i.n)}
+        {sharedStrings.roles[i.role]} · {t.weight.toLowerCase()} {number(i.weight)} · {t.answered(i.n, explanation.minN)}
       </div>
       {i.missing ? (
-        <p className="sc-missing-reason">{missingText(i, explanation.roles)}</p>
+        <p className="sc-missing-reason">{missingText(i, explanation)}</p>
       ) : (
         <dl className="sc-indicator-figures">
           {value !== null && (
@@ -104,10 +106,13 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
         </ul>
       )}
       {i.role !== 'principal' &&
-        (i.distribution.shown ? (
+        (i.distribution.shown && i.n !== null ? (
           <AnswerDistribution distribution={i.distribution} n={i.n} />
         ) : (
-          i.distribution.reason === 'few-answers' && i.n > 0 && <p className="sc-suppressed sc-small">{t.suppressed(i.n, explanation.minN)}</p>
+          !i.distribution.shown &&
+          i.distribution.reason === 'few-answers' &&
+          i.missing !== 'no-answers' &&
+          i.n !== 0 && <p className="sc-suppressed sc-small">{t.suppressed(i.n, explanation.minN)}</p>
         ))}
     </li>
   );

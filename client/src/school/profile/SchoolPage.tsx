@@ -14,6 +14,7 @@ import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
 import { ProfileChart } from './ProfileChart';
 import { ProfileTable } from './ProfileTable';
+import { Withheld } from './Withheld';
 import '../school.css';
 
 /** A school's page: who took part, its risk profile, why each factor is what it is, its priorities and its change. */
@@ -89,6 +90,11 @@ export function SchoolPage() {
         <ErrorMessage error={profile.error} messages={s.errors} onRetry={profile.reload} />
       ) : !p || !wave ? (
         <p className="muted">{s.loading}</p>
+      ) : p.releasesAt !== null ? (
+        <>
+          <ParticipationSummary profile={p} />
+          <Withheld releasesAt={p.releasesAt} timeZone={p.wave.timeZone} />
+        </>
       ) : (
         <>
           <ParticipationSummary profile={p} />

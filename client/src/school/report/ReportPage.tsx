@@ -14,6 +14,7 @@ import { ExplanationView } from '../explanation/ExplanationView';
 import { needed } from '../needed';
 import { ProfileChart } from '../profile/ProfileChart';
 import { ProfileTable } from '../profile/ProfileTable';
+import { Withheld } from '../profile/Withheld';
 import { schoolStrings as s } from '../strings';
 import '../school.css';
 
@@ -23,12 +24,10 @@ const REPORT_CHART_WIDTH = 680;
 
 /** Everything about one school and wave on paper: the profile and every factor's explanation. */
 async function loadReport(waveId: number, schoolId: number) {
-  const [profile, priorities, explained] = await Promise.all([
-    fetchProfile(waveId, schoolId),
-    fetchPriorities(waveId, schoolId),
-    fetchExplanations(waveId, schoolId),
-  ]);
-  return { profile, priorities, explanations: explained.factors };
+  const [profile, priorities] = await Promise.all([fetchProfile(waveId, schoolId), fetchPriorities(waveId, schoolId)]);
+  // An open wave's figures are withheld: there is nothing to explain until it closes.
+  const explanations = profile.releasesAt === null ? (await fetchExplanations(waveId, schoolId)).factors : [];
+  return { profile, priorities, explanations };
 }
 
 export function ReportPage() {
@@ -87,33 +86,39 @@ export function ReportPage() {
         </table>
       </section>
 
-      <section className="sc-report-section">
-        <h2>{t.profile}</h2>
-        <ProfileChart factors={profile.factors} priorities={priorities.factorIds} waveTitle={profile.wave.title} selected={null} onSelect={() => undefined} fixedWidth={REPORT_CHART_WIDTH} />
-        <ProfileTable factors={profile.factors} priorities={priorities.factorIds} />
-      </section>
+      {profile.releasesAt !== null ? (
+        <Withheld releasesAt={profile.releasesAt} timeZone={profile.wave.timeZone} />
+      ) : (
+        <>
+          <section className="sc-report-section">
+            <h2>{t.profile}</h2>
+            <ProfileChart factors={profile.factors} priorities={priorities.factorIds} waveTitle={profile.wave.title} selected={null} onSelect={() => undefined} fixedWidth={REPORT_CHART_WIDTH} />
+            <ProfileTable factors={profile.factors} priorities={priorities.factorIds} />
+          </section>
 
-      <section className="sc-report-section">
-        <h2>{t.priorities}</h2>
-        {priorities.factorIds.length === 0 ? (
-          <p>{s.priorities.none}</p>
-        ) : (
-          <ol>
-            {priorities.factorIds.map((id) => (
-              <li key={id}>{id}. {titles.get(id) ?? id}</li>
+          <section className="sc-report-section">
+            <h2>{t.priorities}</h2>
+            {priorities.factorIds.length === 0 ? (
+              <p>{s.priorities.none}</p>
+            ) : (
+              <ol>
+                {priorities.factorIds.map((id) => (
+                  <li key={id}>{id}. {titles.get(id) ?? id}</li>
+                ))}
+              </ol>
+            )}
+          </section>
+
+          <section className="sc-report-section sc-report-explanations">
+            <h2>{t.explanations}</h2>
+            {explanations.map((e) => (
+              <div key={e.factor.id} className="sc-report-factor">
+                <ExplanationView explanation={e} priority={priorities.factorIds.includes(e.factor.id)} />
+              </div>
             ))}
-          </ol>
-        )}
-      </section>
-
-      <section className="sc-report-section sc-report-explanations">
-        <h2>{t.explanations}</h2>
-        {explanations.map((e) => (
-          <div key={e.factor.id} className="sc-report-factor">
-            <ExplanationView explanation={e} priority={priorities.factorIds.includes(e.factor.id)} />
-          </div>
-        ))}
-      </section>
+          </section>
+        </>
+      )}
       <p className="muted sc-small">{t.footer}</p>
     </article>
   );
