@@ -18,6 +18,8 @@ export function findLinkByToken(db: Db, token: string) {
       'waves.opens_at',
       'waves.closes_at',
       sql<boolean>`now() >= waves.opens_at and now() < waves.closes_at`.as('wave_open'),
+      // Only a code's own answer has code_link_id set to it; the unique index makes this a single probe.
+      (eb) => eb.exists(eb.selectFrom('responses').select('responses.id').whereRef('responses.code_link_id', '=', 'links.id')).as('code_used'),
     ])
     .where('links.token', '=', token)
     .executeTakeFirst();

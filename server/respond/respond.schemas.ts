@@ -12,6 +12,8 @@ export const QuestionnaireLink = Type.Object({
   wave: Type.Object({ title: Type.String(), opensAt: Instant, closesAt: Instant, open: Type.Boolean() }),
   /** The SurveyJS questionnaire of the role, as surveys/*.json has it. */
   survey: Type.Record(Type.String(), Type.Unknown()),
+  /** An answer counts only if it answers at least `minAnswered` of `questions` (docs/methodology.md §7). */
+  counting: Type.Object({ questions: Type.Array(Type.String()), minAnswered: Type.Integer({ minimum: 1 }) }),
 });
 export type QuestionnaireLink = Static<typeof QuestionnaireLink>;
 

@@ -7,6 +7,7 @@ import { strings } from '../../client/src/respond/strings.js';
 import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
 import { openSession, SCREENSHOTS, type E2eSession } from './session.js';
 import { answerCurrentPage, answerWholeQuestionnaire, nextOrComplete, overflowingElements } from './survey-driver.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const parentQuestions = [...(await loadQuestionnaires()).parent.questions.keys()].sort();
 
@@ -190,7 +191,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
   it('shows why a refused answer was refused and does not send it again by itself', async () => {
     const link = await openParentLink('code');
     // Somebody already answered with this single-use code.
-    const first = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+    const first = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
     expect(first.statusCode).toBe(201);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));

@@ -9,6 +9,7 @@ import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtu
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { addResponses, openLink, times } from './responses.js';
 import type { ParticipationReport } from '../../server/participation/participation.schemas.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
   let t: TestApp;
@@ -44,7 +45,7 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     // The last B1 parents answer through the public API: the route's path must count like any other insert.
     const b1Parents = await openLink(db, wave.id, b1.id, 'parent');
     for (let i = 0; i < 4; i++) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/links/${b1Parents.token}/responses`, payload: { answers: {}, clientKey: randomUUID(), durationSeconds: 200 } });
+      const res = await t.app.inject({ method: 'POST', url: `/api/links/${b1Parents.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID(), durationSeconds: 200 } });
       expect(res.statusCode).toBe(201);
     }
 

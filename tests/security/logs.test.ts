@@ -8,6 +8,7 @@ import { isRespondentRequest, redactUrl } from '../../server/security/logging.js
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const questionnaires = await loadQuestionnaires();
 const RESPONDENT_ADDRESS = '198.51.100.23';
@@ -81,7 +82,7 @@ describe.each(TEST_DATABASES)('logs on %s', (kind) => {
       const log = JSON.stringify(await logOf('GET', url, RESPONDENT_ADDRESS));
       expect(log, url).not.toContain(link.token);
     }
-    const log = JSON.stringify(await logOf('POST', `/api/%6cinks/${link.token}/responses`, RESPONDENT_ADDRESS, { answers: {}, clientKey: randomUUID() }));
+    const log = JSON.stringify(await logOf('POST', `/api/%6cinks/${link.token}/responses`, RESPONDENT_ADDRESS, { answers: countedAnswers('teacher'), clientKey: randomUUID() }));
     expect(log).toContain('/api/links/[token]/responses');
     expect(log).not.toContain(link.token);
   });
@@ -105,7 +106,7 @@ describe.each(TEST_DATABASES)('logs on %s', (kind) => {
       ['GET', `/c/${link.token}`],
       ['GET', '/assets/respond-D3kX9aQp.js'],
       ['GET', `/api/links/${link.token}`],
-      ['POST', `/api/links/${link.token}/responses`, { answers: {}, clientKey: randomUUID() }],
+      ['POST', `/api/links/${link.token}/responses`, { answers: countedAnswers('parent'), clientKey: randomUUID() }],
       ['POST', `/api/links/${link.token}/responses`, { answers: { nonsense: 1 }, clientKey: randomUUID() }],
     ];
     for (const [method, url, payload] of requests) {
