@@ -53,12 +53,16 @@ export default function CodesPage() {
               <div className="slip-text">
                 <p className="slip-school">{school.name}</p>
                 <p className="slip-role">{roleTitles[code.role]}</p>
-                <p className="slip-how">{s.slips.how}</p>
-                <p className="slip-url">{code.url}</p>
-                {code.shortCode && (
+                {/* The short code is what a person can type; the long link stays in the QR code only. */}
+                {code.shortCode ? (
                   <>
-                    <p className="slip-how">{s.slips.orCode(entryUrl)}</p>
+                    <p className="slip-how">{s.slips.howWithCode(entryUrl)}</p>
                     <p className="slip-code" data-testid="slip-code">{code.shortCode}</p>
+                  </>
+                ) : (
+                  <>
+                    <p className="slip-how">{s.slips.how}</p>
+                    <p className="slip-url">{code.url}</p>
                   </>
                 )}
                 <p className="slip-line">{s.slips.line}</p>

@@ -105,7 +105,7 @@ export const wavesStrings = {
     count: (n: number) => `Карточек: ${n} (по 10 на лист A4)`,
     line: 'анонимно, код одноразовый',
     how: 'Отсканируйте QR-код или наберите адрес:',
-    /** When the camera fails: the short address and the code, easier to type than the long link. */
-    orCode: (entryUrl: string) => `или откройте ${entryUrl} и введите код:`,
+    /** The short address and the code: what a person types when the camera fails. */
+    howWithCode: (entryUrl: string) => `Отсканируйте QR-код или откройте ${entryUrl} и введите код:`,
   },
 };
