@@ -42,7 +42,7 @@ export function scoredQuestions(model: unknown): Map<string, Set<string>> {
  */
 export function countingRule(file: string, questions: readonly string[], scored: ReadonlySet<string> | undefined, share = DEFAULT_MIN_ANSWERED_SHARE): CountingRule {
   if (typeof share !== 'number' || !(share > 0 && share <= 1)) {
-    throw new Error(`${file}: minAnsweredShare must be a number above 0 and at most 1, not ${JSON.stringify(share)}`);
+    throw new Error(`${file}: its minAnsweredShare in counting.json must be a number above 0 and at most 1, not ${JSON.stringify(share)}`);
   }
   const counted = questions.filter((name) => scored?.has(name));
   const basis = counted.length > 0 ? counted : questions;
