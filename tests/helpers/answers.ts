@@ -16,3 +16,21 @@ export function countedAnswers(role: Role): Record<string, unknown> {
   }
   return answers;
 }
+
+/**
+ * Fills an answer up to the minimum that counts with «затрудняюсь ответить», which counts as answered and scores
+ * nothing (docs/methodology.md §7, §2): hand-computed fixtures keep their expected figures.
+ */
+export function paddedWithDontKnow(role: Role, answers: Record<string, unknown>): Record<string, unknown> {
+  const { questions, minAnswered } = questionnaires[role].counting;
+  const padded = { ...answers };
+  let answered = questions.filter((name) => padded[name] !== undefined && padded[name] !== null).length;
+  for (const name of questions) {
+    if (answered >= minAnswered) break;
+    const spec = questionnaires[role].questions.get(name)!;
+    if (padded[name] !== undefined || spec.type === 'number' || !spec.values.has('dont_know')) continue;
+    padded[name] = spec.type === 'multi' ? ['dont_know'] : 'dont_know';
+    answered++;
+  }
+  return padded;
+}
