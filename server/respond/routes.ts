@@ -3,7 +3,7 @@ import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { contentRefusal } from './content-rules.js';
 import { LinkFactsCache } from './link-facts-cache.js';
-import { findLinkByToken } from './links.repository.js';
+import { findLinkByToken, isCodeUsed } from './links.repository.js';
 import { QuestionnaireLink, StoredResponse, Submission, TokenParams } from './respond.schemas.js';
 import { ResponseBatcher } from './response-batcher.js';
 import { validateAnswers } from './validate-answers.js';
@@ -43,8 +43,9 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
   app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, async (req) => {
     const link = await linkOrFail(app.db, req.params.token);
     known.remember(req.params.token, link);
-    // Said before the questionnaire is shown, not after it was filled in for nothing on a second phone.
-    if (link.code_used) throw codeUsed();
+    // Said before the questionnaire is shown, not after it was filled in for nothing on a second phone. Asked here
+    // only, and only of codes: a submission learns it from its insert, at no extra cost.
+    if (link.kind === 'code' && (await isCodeUsed(app.db, link.id))) throw codeUsed();
     const { counting } = questionnaires[link.role];
     return {
       role: link.role,
