@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
+import { contentRefusal } from '../server/respond/content-rules.js';
 import type { Db } from '../server/db/connect.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/risk-models/model-file.js';
@@ -57,8 +58,18 @@ interface LoadResult {
   p99: number;
 }
 
-/** A respondent's complete answers: every question answered with a value the questionnaire allows, a few skipped. */
+/**
+ * A respondent's complete answers: every question answered with a value the questionnaire allows, a few skipped,
+ * drawn again in the rare case the skips leave too few to count: every submission of the bench is stored.
+ */
 export function answersFor(questionnaire: Questionnaire, random: () => number): Record<string, unknown> {
+  for (;;) {
+    const answers = draw(questionnaire, random);
+    if (!contentRefusal(questionnaire, answers)) return answers;
+  }
+}
+
+function draw(questionnaire: Questionnaire, random: () => number): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   for (const spec of questionnaire.questions.values()) {
@@ -66,6 +77,10 @@ export function answersFor(questionnaire: Questionnaire, random: () => number): 
     if (spec.type === 'single') answers[spec.name] = pick([...spec.values]);
     else if (spec.type === 'multi') answers[spec.name] = [...spec.values].filter(() => random() < 0.3).slice(0, 4);
     else answers[spec.name] = Math.round(spec.min + random() * (spec.max - spec.min));
+  }
+  // A part no larger than its total, as the server requires (docs/methodology.md §7).
+  for (const { part, total } of questionnaire.partsOfTotals) {
+    if (typeof answers[part] === 'number' && typeof answers[total] === 'number') answers[part] = Math.min(answers[part], answers[total]);
   }
   return answers;
 }

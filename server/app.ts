@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { respondRoutes } from './respond/routes.js';
+import { codeEntryRoutes } from './respond/code-entry.routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
 import { loggingOptions } from './security/logging.js';
@@ -61,6 +62,9 @@ declare module 'fastify' {
     sessionCookie: SessionCookie;
   }
 }
+
+/** A questionnaire link (/s/<token>) and the code-entry page (/c) are the respondent's light page, not the staff app. */
+const isRespondentPage = (url: string) => url.startsWith('/s/') || /^\/c\/?(\?|$)/.test(url);
 
 /** Builds the whole server without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps) {
@@ -134,6 +138,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(healthRoutes, { storage: deps.storage });
   await app.register(respondRoutes, { questionnaires: deps.questionnaires });
+  await app.register(codeEntryRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
@@ -168,7 +173,7 @@ export async function buildApp(deps: AppDeps) {
     // The page names the hashed assets of one deploy, so browsers revalidate it at every visit;
     // without `cacheControl: false` sendFile would replace this header with `public, max-age=0`.
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile(req.url.startsWith('/s/') ? 'respond.html' : 'index.html', { cacheControl: false });
+    return reply.sendFile(isRespondentPage(req.url) ? 'respond.html' : 'index.html', { cacheControl: false });
   });
 
   return app;

@@ -66,6 +66,8 @@ export interface LinkTable {
   kind: ColumnType<LinkKind, LinkKind | undefined, LinkKind>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   revoked_reason: ColumnType<LinkRevokedReason | null, LinkRevokedReason | null | undefined, LinkRevokedReason | null>;
+  /** Single-use codes only: the 8-character code typed at /c (shared/short-codes.ts). */
+  short_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

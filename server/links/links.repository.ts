@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { AccessMode, LinkKind } from '../db/schema.js';
 import type { AccessModes } from '../shared/vocabulary.js';
 import { ROLES, type Role } from '../shared/roles.js';
-import { newLinkToken } from '../shared/tokens.js';
+import { giveCodesShortCodes, issueLinks, type LinkToIssue } from './issue-links.js';
 
 
 /** Every role of a wave with its mode; a role without a row uses open links. */
@@ -28,9 +28,6 @@ const EXPECTED_COLUMN = {
   student: 'expected_student',
   parent: 'expected_parent',
 } as const satisfies Record<Role, string>;
-
-/** Rows per INSERT: a big region in code mode needs hundreds of thousands of codes. */
-const INSERT_BATCH = 1000;
 
 export interface Reconciled {
   created: number;
@@ -85,18 +82,17 @@ export async function reconcileLinks(db: Db, waveId: number, regionId: number): 
     .execute();
   const activeCount = new Map(active.map((row) => [`${row.school_id}:${row.role}:${row.kind}`, Number(row.n)]));
 
-  const missing: Array<{ wave_id: number; school_id: number; role: Role; kind: LinkKind; token: string }> = [];
+  const missing: LinkToIssue[] = [];
   for (const school of schools) {
     for (const role of ROLES) {
       const kind: LinkKind = modes[role] === 'open' ? 'open' : 'code';
       const wanted = kind === 'open' ? 1 : school[EXPECTED_COLUMN[role]];
       const have = activeCount.get(`${school.id}:${role}:${kind}`) ?? 0;
-      for (let i = have; i < wanted; i++) missing.push({ wave_id: waveId, school_id: school.id, role, kind, token: newLinkToken() });
+      for (let i = have; i < wanted; i++) missing.push({ wave_id: waveId, school_id: school.id, role, kind });
     }
   }
-  for (let start = 0; start < missing.length; start += INSERT_BATCH) {
-    await db.insertInto('links').values(missing.slice(start, start + INSERT_BATCH)).execute();
-  }
+  await issueLinks(db, missing);
+  await giveCodesShortCodes(db, waveId);
   return { created: missing.length, restored: Number(restored.numUpdatedRows), suspended: Number(suspended.numUpdatedRows) };
 }
 
@@ -121,11 +117,8 @@ export function lockLink(db: Db, linkId: number) {
 /** Revokes a link for good and issues its successor for the same school, role and kind. */
 export async function replaceLink(db: Db, link: { id: number; wave_id: number; school_id: number; role: Role; kind: LinkKind }) {
   await db.updateTable('links').set({ revoked_at: sql`now()`, revoked_reason: 'replaced' }).where('id', '=', link.id).execute();
-  return db
-    .insertInto('links')
-    .values({ wave_id: link.wave_id, school_id: link.school_id, role: link.role, kind: link.kind, token: newLinkToken() })
-    .returning(['id', 'token', 'role', 'kind', 'school_id'])
-    .executeTakeFirstOrThrow();
+  const [next] = await issueLinks(db, [{ wave_id: link.wave_id, school_id: link.school_id, role: link.role, kind: link.kind }]);
+  return next!;
 }
 
 /** The schools of a wave's region with their municipality, in the order every list and export uses. */
@@ -189,7 +182,7 @@ export async function codeCounts(db: Db, waveId: number, schoolId?: number) {
 export function unusedCodes(db: Db, waveId: number, schoolId: number, role?: Role) {
   let query = db
     .selectFrom('links')
-    .select(['links.id', 'links.role', 'links.token'])
+    .select(['links.id', 'links.role', 'links.token', 'links.short_code'])
     .where('links.wave_id', '=', waveId)
     .where('links.school_id', '=', schoolId)
     .where('links.kind', '=', 'code')

@@ -18,9 +18,15 @@ export interface RoleLink {
   qr: string | null;
 }
 
+/** The page where a single-use code's short form is typed: short enough to print on every slip. */
+export function codeEntryUrl(publicUrl: string): string {
+  return `${publicUrl}/c`;
+}
+
 /** How respondents reach a wave: the one place that turns a link into the address people type or scan. */
 export interface RespondentLinks {
   url(token: string): string;
+  codeEntryUrl: string;
   /** Each role's way into one school's questionnaires: what a printed sheet and a coordinator's reminder carry. */
   ofSchool(waveId: number, schoolId: number): Promise<RoleLink[]>;
 }
@@ -29,6 +35,7 @@ export function respondentLinks(db: Db, publicUrl: string): RespondentLinks {
   const url = (token: string) => linkUrl(publicUrl, token);
   return {
     url,
+    codeEntryUrl: codeEntryUrl(publicUrl),
     async ofSchool(waveId, schoolId) {
       const [links, modes] = await Promise.all([activeOpenLinks(db, waveId, schoolId), accessModes(db, waveId)]);
       return Promise.all(

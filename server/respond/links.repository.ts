@@ -29,3 +29,15 @@ export type LinkWithContext = NonNullable<Awaited<ReturnType<typeof findLinkByTo
 
 /** What a token means for good: a link's wave, school, role and kind never change, only whether it is live. */
 export type LinkFacts = Pick<LinkWithContext, 'id' | 'role' | 'kind' | 'wave_id' | 'school_id'>;
+
+/** Whether a single-use code was answered: only its own answer has code_link_id set to it (a unique index). */
+export async function isCodeUsed(db: Db, linkId: number): Promise<boolean> {
+  const row = await db.selectFrom('responses').select('id').where('code_link_id', '=', linkId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The link a short code typed at /c stands for, live or not: its page says which. */
+export async function findTokenByShortCode(db: Db, shortCode: string): Promise<string | undefined> {
+  const row = await db.selectFrom('links').select('token').where('short_code', '=', shortCode).executeTakeFirst();
+  return row?.token;
+}

@@ -12,6 +12,8 @@ export const QuestionnaireLink = Type.Object({
   wave: Type.Object({ title: Type.String(), opensAt: Instant, closesAt: Instant, timeZone: TimeZone, open: Type.Boolean() }),
   /** The SurveyJS questionnaire of the role, as surveys/*.json has it. */
   survey: Type.Record(Type.String(), Type.Unknown()),
+  /** An answer counts only if it answers at least `minAnswered` of `questions` (docs/methodology.md §7). */
+  counting: Type.Object({ questions: Type.Array(Type.String()), minAnswered: Type.Integer({ minimum: 1 }) }),
 });
 export type QuestionnaireLink = Static<typeof QuestionnaireLink>;
 
@@ -29,3 +31,11 @@ export type Submission = Static<typeof Submission>;
 /** The stored response; a retry with the same client key gets the first one's id. */
 export const StoredResponse = Type.Object({ id: Type.Integer() });
 export type StoredResponse = Static<typeof StoredResponse>;
+
+/** What a person typed from a slip; the server normalises it (case, dashes, spaces). */
+export const CodeEntry = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+export type CodeEntry = Static<typeof CodeEntry>;
+
+/** The link the code stands for: the page goes on to /s/<token>. */
+export const CodeEntryLink = Type.Object({ token: Type.String() });
+export type CodeEntryLink = Static<typeof CodeEntryLink>;

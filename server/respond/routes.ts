@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
+import { contentRefusal } from './content-rules.js';
 import { LinkFactsCache } from './link-facts-cache.js';
-import { findLinkByToken } from './links.repository.js';
+import { findLinkByToken, isCodeUsed } from './links.repository.js';
 import { QuestionnaireLink, StoredResponse, Submission, TokenParams } from './respond.schemas.js';
 import { ResponseBatcher } from './response-batcher.js';
 import { validateAnswers } from './validate-answers.js';
@@ -30,6 +31,8 @@ async function linkOrFail(db: Parameters<typeof findLinkByToken>[0], token: stri
   return link;
 }
 
+const codeUsed = () => conflict('code_used', 'This single-use code has already been answered; each respondent needs a code of their own');
+
 const waveClosed = () => conflict('wave_closed', 'The survey wave is not open now; answers are accepted only while it runs');
 
 /** Public routes of the respondent: no account, the link's token is the only credential. */
@@ -40,12 +43,17 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
   app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, async (req) => {
     const link = await linkOrFail(app.db, req.params.token);
     known.remember(req.params.token, link);
+    // Said before the questionnaire is shown, not after it was filled in for nothing on a second phone. Asked here
+    // only, and only of codes: a submission learns it from its insert, at no extra cost.
+    if (link.kind === 'code' && (await isCodeUsed(app.db, link.id))) throw codeUsed();
+    const { counting } = questionnaires[link.role];
     return {
       role: link.role,
       kind: link.kind,
       school: { name: link.school_name },
       wave: { title: link.wave_title, opensAt: link.opens_at.toISOString(), closesAt: link.closes_at.toISOString(), timeZone: link.time_zone, open: link.wave_open },
       survey: questionnaires[link.role].json,
+      counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
     };
   });
 
@@ -67,10 +75,13 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
         known.remember(token, found);
         link = found;
       }
-      const problems = validateAnswers(questionnaires[link.role], req.body.answers);
+      const questionnaire = questionnaires[link.role];
+      const problems = validateAnswers(questionnaire, req.body.answers);
       if (problems.length > 0) {
         throw badRequest('invalid_answers', problems.map((p) => p.message).join('; '), problems);
       }
+      const refusal = contentRefusal(questionnaire, req.body.answers);
+      if (refusal) throw refusal;
       const result = await responses.store(link, {
         clientKey: req.body.clientKey,
         answers: req.body.answers,
@@ -80,7 +91,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
         case 'key-taken':
           throw conflict('client_key_taken', 'This clientKey was already used for another link; generate a new one');
         case 'code-used':
-          throw conflict('code_used', 'This single-use code has already been answered');
+          throw codeUsed();
         case 'link-closed':
           await linkOrFail(app.db, token);
           throw waveClosed();

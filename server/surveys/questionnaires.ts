@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '../shared/roles.js';
-import { readJsonFile } from './read-json.js';
+import { countingRule, scoredQuestions, type CountingFile, type CountingRule } from './counting.js';
+import { crossChecksOf, type PartOfTotal } from './cross-checks.js';
+import { readJsonFile, readOptionalJsonFile } from './read-json.js';
 
 export const SURVEYS_DIR = resolve(import.meta.dirname, '../../surveys');
 
@@ -41,6 +43,10 @@ export interface Questionnaire {
   role: Role;
   json: SurveyJson;
   questions: ReadonlyMap<string, QuestionSpec>;
+  /** What an answer must cover to count (surveys/counting.json and the model's indicators). */
+  counting: CountingRule;
+  /** Parts that may not exceed their totals: the page's expression validators, enforced again by the server. */
+  partsOfTotals: readonly PartOfTotal[];
 }
 
 export type Questionnaires = Record<Role, Questionnaire>;
@@ -81,20 +87,39 @@ function collect(elements: SurveyElement[] | undefined, file: string, into: Map<
   }
 }
 
-export function compileQuestionnaire(role: Role, json: SurveyJson, file = `${role}.json`): Questionnaire {
+function partsOfTotals(questions: ReadonlyMap<string, QuestionSpec>, file: string): PartOfTotal[] {
+  const checks = [...questions.values()].flatMap((spec) => crossChecksOf(spec.element, file));
+  for (const { part, total } of checks) {
+    if (questions.get(part)?.type !== 'number' || questions.get(total)?.type !== 'number') {
+      throw new Error(`${file}: "${part}" is checked against "${total}", but both must be number questions of this questionnaire`);
+    }
+  }
+  return checks;
+}
+
+/** What the server needs to check answers; `scored` names the questions the risk model reads (all of them when not given). */
+export function compileQuestionnaire(role: Role, json: SurveyJson, file = `${role}.json`, scored?: ReadonlySet<string>, minAnsweredShare?: number): Questionnaire {
   const questions = new Map<string, QuestionSpec>();
   for (const page of json.pages ?? []) collect(page.elements, file, questions);
   if (questions.size === 0) throw new Error(`${file}: the questionnaire has no questions`);
-  return { role, json, questions };
+  const names = [...questions.keys()];
+  return { role, json, questions, counting: countingRule(file, names, scored ?? new Set(names), minAnsweredShare), partsOfTotals: partsOfTotals(questions, file) };
 }
 
-/** Reads the four files at once; every problem is reported, in the order of the roles, whichever file fails first. */
+/**
+ * Reads the four files at once, with the default model (whose indicators say which questions are scored) and
+ * counting.json; every problem is reported, in the order of the roles, whichever file fails first. Without a
+ * model file every question is scored; without counting.json the share is the default.
+ */
 export async function loadQuestionnaires(dir = SURVEYS_DIR): Promise<Questionnaires> {
+  const [model, counting] = await Promise.all([readOptionalJsonFile(join(dir, 'risk-model.json')), readOptionalJsonFile(join(dir, 'counting.json'))]);
+  const scored = model === undefined ? undefined : scoredQuestions(model);
+  const shares = (counting as CountingFile | undefined)?.minAnsweredShare;
   const results = await Promise.allSettled(
     ROLES.map(async (role) => {
       const file = join(dir, `${role}.json`);
       const json = (await readJsonFile(file)) as SurveyJson;
-      return [role, compileQuestionnaire(role, json, file)] as const;
+      return [role, compileQuestionnaire(role, json, file, scored && (scored.get(role) ?? new Set()), shares?.[role])] as const;
     }),
   );
   const problems = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));

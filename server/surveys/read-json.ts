@@ -8,6 +8,22 @@ export async function readJsonFile(path: string): Promise<unknown> {
   } catch (e) {
     throw new Error(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
   }
+  return parseJson(path, text);
+}
+
+/** Like `readJsonFile`, but a file that does not exist is `undefined`: for files whose absence has a meaning. */
+export async function readOptionalJsonFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+  }
+  return parseJson(path, text);
+}
+
+function parseJson(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

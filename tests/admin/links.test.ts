@@ -6,7 +6,8 @@ import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { ensureModel, newMunicipality, newRegion, newSchool } from '../helpers/fixtures.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
-import { ROLES } from '../../server/shared/roles.js';
+import { ROLES, type Role } from '../../server/shared/roles.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const DAY = 24 * 3600 * 1000;
 const PUBLIC_URL = 'http://localhost:3000';
@@ -44,7 +45,8 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
   const get = (url: string, who: LoggedIn = admin) => t.app.inject({ method: 'GET', url, headers: who.headers });
   const send = (method: 'POST' | 'PUT', url: string, payload?: object, who: LoggedIn = admin) =>
     t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
-  const answer = (token: string) => t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+  const answer = (token: string, role: Role) =>
+    t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers(role), clientKey: randomUUID() } });
   const table = async () => (await get(`/api/admin/waves/${waveId}/links`)).json().schools as Array<{
     id: number;
     roles: Record<string, { mode: string; expected: number; link: { id: number; url: string } | null; codes: { issued: number; used: number } }>;
@@ -80,9 +82,9 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     expect(next).toMatchObject({ replacedId: old.id, role: 'parent', kind: 'open', schoolId: schools[0].id });
     expect(next.url).not.toBe(old.url);
     expect((await t.app.inject({ method: 'GET', url: `/api/links/${tokenOf(old.url)}` })).statusCode).toBe(410);
-    expect((await answer(tokenOf(old.url))).statusCode).toBe(410);
+    expect((await answer(tokenOf(old.url), 'parent')).statusCode).toBe(410);
     expect((await t.app.inject({ method: 'GET', url: `/api/links/${tokenOf(next.url)}` })).statusCode).toBe(200);
-    expect((await answer(tokenOf(next.url))).statusCode).toBe(201);
+    expect((await answer(tokenOf(next.url), 'parent')).statusCode).toBe(201);
     expect((await cell(schools[0].id, 'parent')).link!.id).toBe(next.id);
     const again = await send('POST', `/api/admin/links/${old.id}/replace`);
     expect(again.statusCode).toBe(409);
@@ -109,9 +111,9 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     }
 
     const codes = (await get(`/api/admin/waves/${waveId}/schools/${schools[0].id}/codes`)).json().codes as Array<{ id: number; url: string }>;
-    const first = await answer(tokenOf(codes[0].url));
+    const first = await answer(tokenOf(codes[0].url), 'student');
     expect(first.statusCode).toBe(201);
-    const second = await answer(tokenOf(codes[0].url));
+    const second = await answer(tokenOf(codes[0].url), 'student');
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('code_used');
     expect((await cell(schools[0].id, 'student')).codes).toEqual({ issued: schools[0].expected_student, used: 1 });
@@ -120,7 +122,7 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
 
     const replaced = await send('POST', `/api/admin/links/${codes[1].id}/replace`);
     expect(replaced.json()).toMatchObject({ kind: 'code', role: 'student' });
-    expect((await answer(tokenOf(codes[1].url))).statusCode).toBe(410);
+    expect((await answer(tokenOf(codes[1].url), 'student')).statusCode).toBe(410);
     expect((await cell(schools[0].id, 'student')).codes.issued).toBe(schools[0].expected_student);
   });
 
@@ -130,13 +132,13 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     expect(back.json()).toMatchObject({ created: 0, restored: schools.length });
     const link = (await cell(schools[0].id, 'student')).link!;
     expect((await t.app.inject({ method: 'GET', url: `/api/links/${tokenOf(link.url)}` })).statusCode).toBe(200);
-    expect((await answer(tokenOf(codesBefore[0].url))).statusCode).toBe(410);
+    expect((await answer(tokenOf(codesBefore[0].url), 'student')).statusCode).toBe(410);
 
     const again = await send('PUT', `/api/admin/waves/${waveId}/access`, { role: 'student', mode: 'codes' });
     expect(again.json().created).toBe(0);
     const codesAfter = (await get(`/api/admin/waves/${waveId}/schools/${schools[0].id}/codes`)).json().codes as Array<{ url: string }>;
     expect(codesAfter.map((c) => c.url).sort()).toEqual(codesBefore.map((c) => c.url).sort());
-    expect((await answer(tokenOf(codesAfter[0].url))).statusCode).toBe(201);
+    expect((await answer(tokenOf(codesAfter[0].url), 'student')).statusCode).toBe(201);
     const audited = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'wave.access_mode').execute();
     expect(audited.length).toBe(3);
   });

@@ -16,6 +16,11 @@ const existing: ExistingRoster = {
     { id: 100, code: 'TV-1', name: 'Школа 1', municipality_id: 10, region_id: 1, expected_principal: 1, expected_teacher: 10, expected_student: 100, expected_parent: 90 },
     { id: 200, code: 'PS-1', name: 'Псковская школа', municipality_id: 20, region_id: 2, expected_principal: 1, expected_teacher: 5, expected_student: 50, expected_parent: 40 },
   ],
+  neighbours: [
+    { code: 'TV-1', name: 'Школа 1', municipality_id: 10, region_id: 1 },
+    { code: '0012', name: 'МБОУ СОШ № 12', municipality_id: 10, region_id: 1 },
+    { code: 'PS-1', name: 'Псковская школа', municipality_id: 20, region_id: 2 },
+  ],
 };
 
 const good: Record<RosterColumn, string> = {
@@ -111,5 +116,29 @@ describe(checkRoster.name, () => {
     expect(sut.sample).toHaveLength(20);
     expect(sut.summary.schoolsNew).toBe(30);
     expect(ROSTER_COLUMNS.every((c) => c in sut.sample[0])).toBe(true);
+  });
+
+  it('warns of a new school whose code is an existing one but for leading zeros, in the same region only', () => {
+    const sut = checkRoster(roster({ code: '12', name: 'МБОУ СОШ № 12' }, { region: 'Псковская область', municipality: 'Город Псков', code: '012', name: 'Другая' }), existing);
+    expect(sut.issues).toEqual([]);
+    expect(sut.warnings).toEqual([
+      expect.objectContaining({ line: 2, code: 'code_leading_zeros', value: '12', existingCode: '0012', existingName: 'МБОУ СОШ № 12' }),
+      expect.objectContaining({ line: 2, code: 'name_in_municipality', value: 'МБОУ СОШ № 12', existingCode: '0012' }),
+    ]);
+    expect(sut.plan.creates).toHaveLength(2);
+  });
+
+  it('warns of a new school with the name of a school of the same municipality, not of another or a new one', () => {
+    const sut = checkRoster(
+      roster({ code: 'TV-9', name: '  школа 1 ' }, { code: 'TV-10', municipality: 'Новый район', name: 'Школа 1' }, { code: 'TV-11', name: 'Школа 2' }),
+      existing,
+    );
+    expect(sut.warnings).toEqual([expect.objectContaining({ line: 2, code: 'name_in_municipality', value: 'школа 1', existingCode: 'TV-1' })]);
+  });
+
+  it('has nothing to warn of for an existing school, found by its exact code', () => {
+    const withIt = { ...existing, schools: [...existing.schools, { ...existing.schools[0]!, id: 300, code: '0012', name: 'МБОУ СОШ № 12' }] };
+    expect(checkRoster(roster({ code: '0012', name: 'МБОУ СОШ № 12' }), withIt).warnings).toEqual([]);
+    expect(checkRoster(roster({}), existing).warnings).toEqual([]);
   });
 });

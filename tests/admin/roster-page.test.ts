@@ -88,6 +88,30 @@ describe('roster page in Chromium', () => {
     await page.context().close();
   });
 
+  it('warns in Russian of a school whose code lost its leading zeros, and applies only once confirmed', async () => {
+    const db = server.database.db;
+    const municipality = await db.selectFrom('municipalities').select('id').where('name', '=', 'Бежецкий муниципальный округ').executeTakeFirstOrThrow();
+    await db
+      .insertInto('schools')
+      .values({ municipality_id: municipality.id, code: '0042', name: 'МБОУ «Бежецкая СОШ № 42»', expected_principal: 1, expected_teacher: 20, expected_student: 200, expected_parent: 180 })
+      .execute();
+    const page = await openRoster(1366);
+    const file = await xlsxFile([RU_HEADERS, [REGION, 'Бежецкий муниципальный округ', 42, 'МБОУ «Бежецкая СОШ № 42»', 1, 20, 200, 180]]);
+    await page.locator('#roster-file').setInputFiles({ name: 'школы.xlsx', mimeType: '', buffer: file });
+    await page.getByText('2 предупреждения').waitFor();
+    const warnings = (await page.getByTestId('roster-warnings').locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(warnings[0]).toMatch(/^2 Код «42» отличается от кода «0042» .* только нулями в начале/);
+    expect(warnings[1]).toMatch(/^2 В этом муниципалитете уже есть школа МБОУ «Бежецкая СОШ № 42» с кодом «0042»/);
+    const apply = page.getByRole('button', { name: 'Применить' });
+    expect(await apply.isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/roster-page-warnings.png`, fullPage: true });
+    await page.getByLabel(/Я проверил\(а\)/).check();
+    await apply.click();
+    await page.getByText(/Список применён: новых школ — 1/).waitFor();
+    expect(await db.selectFrom('schools').select('code').where('code', 'in', ['42', '0042']).execute()).toHaveLength(2);
+    await page.context().close();
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await openRoster(390);
     await page.locator('#roster-file').setInputFiles({ name: 'школы.csv', mimeType: 'text/csv', buffer: csvFile(bad) });

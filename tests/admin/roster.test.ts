@@ -111,6 +111,33 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
     expect(await schoolByCode('PS-102')).toMatchObject({ expected_principal: 0, expected_teacher: 7, expected_student: 33, expected_parent: 30 });
   });
 
+  it('warns of an XLSX whose codes lost their leading zeros, and applies it only when confirmed', async () => {
+    const first = await xlsxFile([RU_HEADERS, [PSKOV, 'Печорский район', '0012', 'МБОУ «Печорская СОШ № 12»', 1, 20, 200, 180]]);
+    expect((await apply(first, XLSX)).statusCode).toBe(200);
+    // The same list saved again by a spreadsheet that read the codes as numbers.
+    const again = await xlsxFile([RU_HEADERS, [PSKOV, 'Печорский район', 12, 'МБОУ «Печорская СОШ № 12»', 1, 20, 200, 180]]);
+    const checked = await preview(again, XLSX);
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json()).toMatchObject({ errorCount: 0, warningCount: 2, summary: { schoolsNew: 1 } });
+    expect(checked.json().warnings).toEqual([
+      expect.objectContaining({ line: 2, code: 'code_leading_zeros', value: '12', existingCode: '0012' }),
+      expect.objectContaining({ line: 2, code: 'name_in_municipality', existingCode: '0012', existingName: 'МБОУ «Печорская СОШ № 12»' }),
+    ]);
+
+    const before = await count('schools');
+    const refused = await apply(again, XLSX);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'roster_needs_confirmation', details: { warningCount: 2 } });
+    expect(refused.json().message).toMatch(/confirmLookAlikes=true/);
+    expect(await count('schools')).toBe(before);
+
+    const confirmed = await send('/api/admin/roster?confirmLookAlikes=true', again, XLSX);
+    expect(confirmed.statusCode).toBe(200);
+    expect(await count('schools')).toBe(before + 1);
+    const audited = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'roster.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audited.details).toMatchObject({ lookAlikesConfirmed: [{ line: 2, code: 'code_leading_zeros', existingCode: '0012' }, { line: 2, code: 'name_in_municipality', existingCode: '0012' }] });
+  });
+
   it('reads the file whatever content type it is sent with', async () => {
     const file = csvFile(tverRows);
     for (const type of ['application/octet-stream', 'application/vnd.ms-excel', 'text/plain', 'application/x-www-form-urlencoded']) {

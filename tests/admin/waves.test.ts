@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { ensureModel, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { ROLES } from '../../server/shared/roles.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const DAY = 24 * 3600 * 1000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -118,7 +119,7 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json().modelId).toBe('model-b');
     const link = await t.database.db.selectFrom('links').select('token').where('wave_id', '=', wave.id).where('role', '=', 'parent').executeTakeFirstOrThrow();
-    const answered = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+    const answered = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
     expect(answered.statusCode).toBe(201);
     const refused = await patchWave(wave.id, { modelId: 'model-a' });
     expect(refused.statusCode).toBe(409);

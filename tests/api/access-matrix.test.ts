@@ -42,6 +42,7 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/health': none('/api/health'),
   'GET /api/links/:token': none('/api/links/unknown-token'),
   'POST /api/links/:token/responses': none('/api/links/unknown-token/responses', { body: () => ({}) }),
+  'POST /api/links/code': none('/api/links/code', { body: () => ({ code: '2222-2222' }) }),
   'POST /api/auth/login': none('/api/auth/login', { body: () => ({}) }),
   'POST /api/auth/logout': none('/api/auth/logout', { freshSession: true }),
   'GET /api/me': none('/api/me'),

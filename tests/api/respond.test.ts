@@ -5,6 +5,7 @@ import { RESPONSE_BODY_LIMIT } from '../../server/respond/routes.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const questionnaires = await loadQuestionnaires();
 const parentQuestions = [...questionnaires.parent.questions.values()];
@@ -54,7 +55,7 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
 
   it('stores a valid response and answers 201 with its id', async () => {
     const before = await storedCount();
-    const answers = { [single.name]: firstValue(single), ...(multi ? { [multi.name]: [firstValue(multi)] } : {}) };
+    const answers = { ...countedAnswers('parent'), [single.name]: firstValue(single), ...(multi ? { [multi.name]: [firstValue(multi)] } : {}) };
     const res = await submit(parentToken, { answers, clientKey: randomUUID(), durationSeconds: 150 });
     expect(res.statusCode).toBe(201);
     const { id } = res.json();
@@ -66,7 +67,7 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
 
   it('returns the same response for the same clientKey instead of storing a second one', async () => {
     const clientKey = randomUUID();
-    const body = { answers: { [single.name]: firstValue(single) }, clientKey };
+    const body = { answers: countedAnswers('parent'), clientKey };
     const first = await submit(parentToken, body);
     const before = await storedCount();
     const again = await submit(parentToken, body);
@@ -78,8 +79,8 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
 
   it('refuses a clientKey already used through another link', async () => {
     const clientKey = randomUUID();
-    expect((await submit(parentToken, { answers: {}, clientKey })).statusCode).toBe(201);
-    const res = await submit(principalToken, { answers: {}, clientKey });
+    expect((await submit(parentToken, { answers: countedAnswers('parent'), clientKey })).statusCode).toBe(201);
+    const res = await submit(principalToken, { answers: countedAnswers('principal'), clientKey });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('client_key_taken');
   });
@@ -105,7 +106,7 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
       const res = await submit(principalToken, { answers, clientKey: randomUUID() });
       expect(res.statusCode, JSON.stringify(answers)).toBe(400);
     }
-    expect((await submit(principalToken, { answers: { [numeric.name]: numeric.min }, clientKey: randomUUID() })).statusCode).toBe(201);
+    expect((await submit(principalToken, { answers: { ...countedAnswers('principal'), [numeric.name]: numeric.min }, clientKey: randomUUID() })).statusCode).toBe(201);
   });
 
   it('refuses a multi-select answer with an unknown or repeated choice', async () => {
@@ -147,7 +148,7 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
       const link = await newLink(t.database.db, wave.id, world.school.id, 'parent');
       const info = await t.app.inject({ method: 'GET', url: `/api/links/${link.token}` });
       expect(info.json().wave.open).toBe(false);
-      const res = await submit(link.token, { answers: {}, clientKey: randomUUID() });
+      const res = await submit(link.token, { answers: countedAnswers('parent'), clientKey: randomUUID() });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('wave_closed');
     }
@@ -156,11 +157,22 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
   it('lets a single-use code answer once', async () => {
     const code = await newLink(t.database.db, world.wave.id, world.school.id, 'student', 'code');
     const key = randomUUID();
-    expect((await submit(code.token, { answers: {}, clientKey: key })).statusCode).toBe(201);
-    expect((await submit(code.token, { answers: {}, clientKey: key })).statusCode).toBe(201);
-    const second = await submit(code.token, { answers: {}, clientKey: randomUUID() });
+    const answers = countedAnswers('student');
+    expect((await submit(code.token, { answers, clientKey: key })).statusCode).toBe(201);
+    expect((await submit(code.token, { answers, clientKey: key })).statusCode).toBe(201);
+    const second = await submit(code.token, { answers, clientKey: randomUUID() });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('code_used');
+  });
+
+  it('says a used code is used when it is opened, before the questionnaire is shown', async () => {
+    const code = await newLink(t.database.db, world.wave.id, world.school.id, 'student', 'code');
+    expect((await t.app.inject({ method: 'GET', url: `/api/links/${code.token}` })).statusCode).toBe(200);
+    expect((await submit(code.token, { answers: countedAnswers('student'), clientKey: randomUUID() })).statusCode).toBe(201);
+    const opened = await t.app.inject({ method: 'GET', url: `/api/links/${code.token}` });
+    expect(opened.statusCode).toBe(409);
+    expect(opened.json()).toMatchObject({ code: 'code_used', message: expect.stringMatching(/already been answered/) });
+    expect(opened.json().survey).toBeUndefined();
   });
 
   it('reports its health and the database it runs on', async () => {

@@ -5,6 +5,7 @@ import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionna
 import { loadModelFile } from '../../server/risk-models/model-file.js';
 import { storeModelVersion } from '../../server/risk-models/store.js';
 import { validateAnswers } from '../../server/respond/validate-answers.js';
+import { contentRefusal } from '../../server/respond/content-rules.js';
 import { buildApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { isRole } from '../../server/shared/roles.js';
@@ -51,6 +52,8 @@ describe(seedDemo.name, () => {
     for (const row of rows) {
       expect(isRole(row.role)).toBe(true);
       expect(validateAnswers(questionnaires[row.role], row.answers)).toEqual([]);
+      // Counted answers only: enough scored questions, parts within their totals (docs/methodology.md §7).
+      expect(contentRefusal(questionnaires[row.role], row.answers)).toBeNull();
     }
     const perSchoolParents = new Map<string, number>();
     for (const row of rows.filter((r) => r.role === 'parent')) {

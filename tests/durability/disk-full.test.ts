@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../server/db/migrate.js';
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
 import { freePort, request, startServerProcess, type ServerStore } from './server-process.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 // The embedded database's disk: these are PGlite's alone (PostgreSQL's disk is PostgreSQL's to watch).
 
@@ -36,7 +37,7 @@ async function openEmbedded(dataDir: string, embedded: Partial<EmbeddedOptions>)
   const { token } = await newLink(handle.db, world.wave.id, world.school.id, 'parent');
   const app = await buildApp({ db: handle.db, dbKind: 'pglite', questionnaires, storage: handle.storage });
   await app.ready();
-  const submit = () => app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+  const submit = () => app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
   const health = () => app.inject({ method: 'GET', url: '/api/health' });
   const stored = async () => (await sql<{ n: number }>`select count(*)::int as n from responses`.execute(handle.db)).rows[0]!.n;
   return { handle, app, token, notices, submit, health, stored };
@@ -245,7 +246,7 @@ describe.runIf(probe)('a real small disk (tmpfs)', () => {
 
     const server = await startServerProcess(store, await freePort());
     try {
-      const submit = () => request(server.url, 'POST', `/api/links/${token}/responses`, { answers: {}, clientKey: randomUUID() });
+      const submit = () => request(server.url, 'POST', `/api/links/${token}/responses`, { answers: countedAnswers('teacher'), clientKey: randomUUID() });
       const health = () => request(server.url, 'GET', '/api/health');
       expect((await submit()).status).toBe(201);
 

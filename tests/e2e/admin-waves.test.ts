@@ -4,6 +4,7 @@ import { sharedStrings } from '../../client/src/shared/strings.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { csvFile, RU_HEADERS } from '../fixtures/roster/files.js';
 import { decodeQr } from './qr.js';
+import { reconcileLinks, setAccessMode } from '../../server/links/links.repository.js';
 import { logIn, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
 const ADMIN = { email: 'admin-e2e@test.local', password: 'correct horse battery' };
@@ -102,5 +103,28 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe(sharedStrings.errors.wave_closed);
     const after = await db.selectFrom('waves').select('closes_at').where('id', '=', closed.id).executeTakeFirstOrThrow();
     expect(after.closes_at.getTime()).toBeLessThan(Date.now());
+  });
+
+  it('prints single-use code slips with the short code and the /c address, ten to an A4 page', async () => {
+    const db = session.server.database.db;
+    const wave = await db.selectFrom('waves').select(['id', 'region_id']).where('title', '=', 'Входное анкетирование').executeTakeFirstOrThrow();
+    const school = await db.selectFrom('schools').select('id').where('code', '=', 'E2E-002').executeTakeFirstOrThrow();
+    await db.transaction().execute(async (trx) => {
+      await setAccessMode(trx, wave.id, 'student', 'codes');
+      await reconcileLinks(trx, wave.id, wave.region_id);
+    });
+    await page.goto(`/admin/waves/${wave.id}/schools/${school.id}/codes?role=student`);
+    await page.locator('.slip').first().waitFor();
+    const codes = await page.getByTestId('slip-code').allTextContents();
+    expect(codes).toHaveLength(40);
+    for (const code of codes) expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/);
+    expect(await page.locator('.slip').first().textContent()).toContain('Отсканируйте QR-код или откройте http://localhost:3000/c и введите код:');
+
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-code-slips-print.png`, clip: { x: 0, y: 0, width: 800, height: 1130 } });
+    // Ten slips must fit the sheet they are printed on: nothing cut off at the bottom of a page.
+    const overflowing = await page.locator('.a4.slip-page').evaluateAll((pages) => pages.filter((p) => p.scrollHeight > p.clientHeight + 1).length);
+    expect(overflowing).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
   });
 });

@@ -9,6 +9,7 @@ import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtu
 import { addResponses, openLink, times } from '../participation/responses.js';
 import { decodeQr } from './qr.js';
 import { logIn, openSession, SCREENSHOTS, type E2eSession } from './session.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const COORDINATOR = { email: 'region-e2e@test.local', password: 'correct horse battery' };
 const ROLE_TITLES: Record<Role, string> = { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся 5–11 классов', parent: 'Родители' };
@@ -95,7 +96,7 @@ describe('coordinator: live participation view in Chromium', () => {
       const res = await fetch(`${session.server.url}/api/links/${teacherToken}/responses`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ answers: {}, clientKey: randomUUID(), durationSeconds: 240 }),
+        body: JSON.stringify({ answers: countedAnswers('teacher'), clientKey: randomUUID(), durationSeconds: 240 }),
       });
       expect(res.status).toBe(201);
     }

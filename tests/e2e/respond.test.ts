@@ -7,8 +7,12 @@ import { strings } from '../../client/src/respond/strings.js';
 import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
 import { openSession, SCREENSHOTS, type E2eSession } from './session.js';
 import { answerCurrentPage, answerWholeQuestionnaire, nextOrComplete, overflowingElements } from './survey-driver.js';
+import { countedAnswers } from '../helpers/answers.js';
+import { newShortCode } from '../../server/shared/short-codes.js';
+import { codeEntryStrings } from '../../client/src/respond/code-entry/strings.js';
 
-const parentQuestions = [...(await loadQuestionnaires()).parent.questions.keys()].sort();
+const questionnaires = await loadQuestionnaires();
+const parentQuestions = [...questionnaires.parent.questions.keys()].sort();
 
 // The respondent page runs on PGlite only: it tests the page, and the API tests cover both databases.
 describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
@@ -190,7 +194,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
   it('shows why a refused answer was refused and does not send it again by itself', async () => {
     const link = await openParentLink('code');
     // Somebody already answered with this single-use code.
-    const first = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+    const first = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
     expect(first.statusCode).toBe(201);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
@@ -202,6 +206,74 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     await page.waitForTimeout(2500);
     expect(submissions(requests)).toHaveLength(1);
     expect(await thankYou().count()).toBe(0);
+  });
+
+  it('does not send a questionnaire with too few answers, and says how many more it needs', async () => {
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    const link = await openParentLink();
+    // «Далее» through every page without answering, then «Отправить ответы».
+    while ((await nextOrComplete(page)) === 'next');
+    const warning = page.getByTestId('too-few-answers');
+    await warning.waitFor();
+    const { minAnswered } = questionnaires.parent.counting;
+    await expect.poll(() => warning.textContent()).toBe(strings.tooFewAnswers(minAnswered));
+    expect(await warning.textContent()).toMatch(/^Ответьте ещё хотя бы на 3 вопроса/);
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-too-few-answers.png` });
+    expect(submissions(requests)).toHaveLength(0);
+    expect(await thankYou().count()).toBe(0);
+    expect(await responsesOf(link.id)).toHaveLength(0);
+
+    // One answer (a choice question of the last page, which the model scores): the warning goes, and comes back
+    // asking for one fewer.
+    const first = page.locator('.sd-body .sd-page .sd-question').first();
+    expect(questionnaires.parent.counting.questions).toContain(await first.getAttribute('data-name'));
+    await first.locator('.sd-selectbase__label').first().tap();
+    await expect.poll(() => warning.count()).toBe(0);
+    await nextOrComplete(page);
+    await expect.poll(() => warning.textContent()).toBe(strings.tooFewAnswers(minAnswered - 1));
+    expect(submissions(requests)).toHaveLength(0);
+
+    // The whole last page is enough: it goes.
+    await answerCurrentPage(page);
+    await nextOrComplete(page);
+    await thankYou().waitFor();
+    expect(await responsesOf(link.id)).toHaveLength(1);
+  });
+
+  it('tells at once that a used single-use code was used, before any question', async () => {
+    const link = await newLink(session.server.database.db, world.wave.id, world.school.id, 'student', 'code');
+    const used = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('student'), clientKey: randomUUID() } });
+    expect(used.statusCode).toBe(201);
+    await page.goto(`/s/${link.token}`);
+    await page.getByRole('heading', { name: strings.codeUsed.title }).waitFor();
+    expect(await page.getByTestId('code-used').textContent()).toContain('свой');
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-code-used.png` });
+  });
+
+  it('opens the right questionnaire from a short code typed at /c, and says when a code is wrong', async () => {
+    const link = await newLink(session.server.database.db, world.wave.id, world.school.id, 'teacher', 'code');
+    const shortCode = newShortCode();
+    await session.server.database.db.updateTable('links').set({ short_code: shortCode }).where('id', '=', link.id).execute();
+    await page.goto('/c');
+    const input = page.getByLabel(codeEntryStrings.label);
+    await input.waitFor();
+    expect(await overflowingElements(page)).toEqual([]);
+
+    await input.fill('2222-2222');
+    await page.getByRole('button', { name: codeEntryStrings.submit }).tap();
+    await expect.poll(() => page.getByTestId('code-error').textContent()).toBe(codeEntryStrings.errors.code_not_found);
+
+    // Typed the way a person copies it from a slip: lower case, a space where the dash was.
+    await input.fill(`${shortCode.slice(0, 4).toLowerCase()} ${shortCode.slice(4).toLowerCase()}`);
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-code-entry.png` });
+    await page.getByRole('button', { name: codeEntryStrings.submit }).tap();
+    await page.waitForURL(`**/s/${link.token}`);
+    await page.locator('.sd-question').first().waitFor();
+    await expect.poll(() => page.locator('.rs-header__school').textContent()).toBe(world.school.name);
+    expect(await page.locator('.sd-question').first().getAttribute('data-name')).toMatch(/^t_/);
   });
 
   it('explains a closed wave with its dates and shows no questionnaire', async () => {

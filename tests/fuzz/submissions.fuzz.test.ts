@@ -9,6 +9,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
 import { deepJson, deepObjectJson, NASTY_STRINGS, nastyString, SQL_STRINGS, WRONG_CONTENT_TYPES, type HostileRequest } from './hostile-input.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const RUNS = 10_000;
 const OPEN_LINKS_PER_ROLE = 50;
@@ -117,10 +118,11 @@ describe.each(TEST_DATABASES)('hostile submissions on %s', (kind) => {
     const past = await newWave(db, world.region.id, { opensInDays: -30, closesInDays: -1 });
     closedWave = (await newLink(db, past.id, world.school.id, 'parent')).token;
     usedCode = (await newLink(db, world.wave.id, world.school.id, 'student', 'code')).token;
-    const submit = (token: string, clientKey: string) => t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: {}, clientKey } });
-    expect((await submit(usedCode, randomUUID())).statusCode).toBe(201);
+    const submit = (token: string, role: Role, clientKey: string) =>
+      t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers(role), clientKey } });
+    expect((await submit(usedCode, 'student', randomUUID())).statusCode).toBe(201);
     replayKey = randomUUID();
-    const first = await submit(tokens.parent[0]!, replayKey);
+    const first = await submit(tokens.parent[0]!, 'parent', replayKey);
     expect(first.statusCode).toBe(201);
     replayId = first.json().id;
     rowsBefore = await countRows();
@@ -176,10 +178,11 @@ describe.each(TEST_DATABASES)('hostile submissions on %s', (kind) => {
       // These take the longest (each reaches the database two or three times): one share between them.
       fc.oneof(
         fc.tuple(fc.constantFrom(revoked, closedWave), validAnswers('parent')).map(([token, answers]) => json(urlOf(token), { answers, clientKey: randomUUID() }, 'closed link')),
-        fc.uuid().map((clientKey) => json(urlOf(usedCode), { answers: {}, clientKey }, 'replayed code')),
+        fc.uuid().map((clientKey) => json(urlOf(usedCode), { answers: countedAnswers('student'), clientKey }, 'replayed code')),
         // The key of a stored response: through another link it is refused; through its own link it is that response again.
-        fc.constantFrom(...tokens.parent.slice(1), ...tokens.student).map((token) => json(urlOf(token), { answers: {}, clientKey: replayKey }, 'replayed key elsewhere')),
-        fc.constant(tokens.parent[0]!).map((token) => json(urlOf(token), { answers: {}, clientKey: replayKey }, 'replay')),
+        fc.constantFrom(...tokens.parent.slice(1).map((token) => [token, 'parent'] as const), ...tokens.student.map((token) => [token, 'student'] as const))
+          .map(([token, role]) => json(urlOf(token), { answers: countedAnswers(role), clientKey: replayKey }, 'replayed key elsewhere')),
+        fc.constant(tokens.parent[0]!).map((token) => json(urlOf(token), { answers: countedAnswers('parent'), clientKey: replayKey }, 'replay')),
       ),
     );
   }

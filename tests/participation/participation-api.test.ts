@@ -12,6 +12,7 @@ import { dayOf, startOfDay } from '../../server/shared/rules/zoned-days.js';
 
 const DAY = 24 * 3600 * 1000;
 import type { ParticipationReport } from '../../server/participation/participation.schemas.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
   let t: TestApp;
@@ -49,7 +50,7 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     // The last B1 parents answer through the public API: the route's path must count like any other insert.
     const b1Parents = await openLink(db, wave.id, b1.id, 'parent');
     for (let i = 0; i < 4; i++) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/links/${b1Parents.token}/responses`, payload: { answers: {}, clientKey: randomUUID(), durationSeconds: 200 } });
+      const res = await t.app.inject({ method: 'POST', url: `/api/links/${b1Parents.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID(), durationSeconds: 200 } });
       expect(res.statusCode).toBe(201);
     }
 

@@ -6,6 +6,7 @@ import { newMunicipality, newRegion, newSchool, newWave, newWorld } from '../hel
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { POLL_INTERVAL_MS } from '../../server/participation/participation-events.js';
 import { openLink } from './responses.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 /** Reads a server-sent event stream and waits for text to appear in it. */
 function streamReader(body: ReadableStream<Uint8Array>) {
@@ -59,7 +60,7 @@ describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
       await new Promise((r) => setTimeout(r, 500));
 
       const submit = (token: string) =>
-        t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+        t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers('teacher'), clientKey: randomUUID() } });
       expect((await submit(otherLink.token)).statusCode).toBe(201);
       expect(await stream.contains('event: changed', POLL_INTERVAL_MS + 1000)).toBe(false);
 
@@ -107,7 +108,7 @@ describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
 
       const answer = async (schoolId: number) => {
         const link = await openLink(db, wave.id, schoolId, 'teacher');
-        const res = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: {}, clientKey: randomUUID() } });
+        const res = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('teacher'), clientKey: randomUUID() } });
         expect(res.statusCode).toBe(201);
       };
       const wait = POLL_INTERVAL_MS * 2 + 1000;

@@ -11,10 +11,11 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
 import { collectLogLines } from '../helpers/log-lines.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const questionnaires = await loadQuestionnaires();
 const parentSingle = [...questionnaires.parent.questions.values()].find((q) => q.type === 'single') as Extract<QuestionSpec, { type: 'single' }>;
-const validAnswers = () => ({ [parentSingle.name]: [...parentSingle.values][0] });
+const validAnswers = () => ({ ...countedAnswers('parent'), [parentSingle.name]: [...parentSingle.values][0] });
 
 /** What a client must never see: SQL, table names, stack frames, file paths. */
 const LEAK = /select |insert |update |relation|responses_|users_|syntax|\bat [\w.<>]+ \(|\.ts:\d|\.js:\d|node_modules|kysely|postgres|pglite/i;

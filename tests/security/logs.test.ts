@@ -8,6 +8,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { TEST_DATABASES, type TestDatabase } from '../helpers/database.js';
 import { collectLogLines } from '../helpers/log-lines.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
+import { countedAnswers } from '../helpers/answers.js';
 
 const RESPONDENT_ADDRESS = '198.51.100.23';
 const STAFF_ADDRESS = '203.0.113.41';
@@ -72,7 +73,7 @@ describe.each(TEST_DATABASES)('logs on %s', (kind) => {
       const log = JSON.stringify(await logOf('GET', url, RESPONDENT_ADDRESS));
       expect(log, url).not.toContain(link.token);
     }
-    const log = JSON.stringify(await logOf('POST', `/api/%6cinks/${link.token}/responses`, RESPONDENT_ADDRESS, { answers: {}, clientKey: randomUUID() }));
+    const log = JSON.stringify(await logOf('POST', `/api/%6cinks/${link.token}/responses`, RESPONDENT_ADDRESS, { answers: countedAnswers('teacher'), clientKey: randomUUID() }));
     expect(log).toContain('/api/links/[token]/responses');
     expect(log).not.toContain(link.token);
   });
@@ -96,7 +97,7 @@ describe.each(TEST_DATABASES)('logs on %s', (kind) => {
       ['GET', `/c/${link.token}`],
       ['GET', '/assets/respond-D3kX9aQp.js'],
       ['GET', `/api/links/${link.token}`],
-      ['POST', `/api/links/${link.token}/responses`, { answers: {}, clientKey: randomUUID() }],
+      ['POST', `/api/links/${link.token}/responses`, { answers: countedAnswers('parent'), clientKey: randomUUID() }],
       ['POST', `/api/links/${link.token}/responses`, { answers: { nonsense: 1 }, clientKey: randomUUID() }],
     ];
     for (const [method, url, payload] of requests) {

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fetchLink, type LinkInfo } from './api';
+import { Layout, Message } from './Frame';
 import { strings } from './strings';
 import { clearProgress, freshProgress, loadProgress, saveProgress } from './storage';
 import { SurveyScreen } from './SurveyScreen';
@@ -7,7 +8,7 @@ import { isRetryable } from './submit';
 
 type Screen =
   | { kind: 'loading' }
-  | { kind: 'message'; title: string; text: string; retry?: boolean; school?: string }
+  | { kind: 'message'; title: string; text: string; retry?: boolean; school?: string; tone?: 'success'; testId?: string }
   | { kind: 'survey'; link: LinkInfo };
 
 /** The token is the last part of /s/<token>. */
@@ -28,6 +29,12 @@ async function screenOf(token: string | null): Promise<Screen> {
   const res = await fetchLink(token);
   if (res.kind === 'ok') return screenFor(res.data);
   if (res.kind === 'error' && res.status === 410) return { kind: 'message', ...strings.revoked };
+  // The code's answer is in: thanks on the phone that sent it, «already used» on any other.
+  if (res.kind === 'error' && res.code === 'code_used') {
+    return loadProgress(token)?.status === 'done'
+      ? { kind: 'message', title: strings.thanksTitle, text: strings.thanksText, tone: 'success', testId: 'thank-you' }
+      : { kind: 'message', ...strings.codeUsed, testId: 'code-used' };
+  }
   // 404, or 400 for a token that cannot exist (too long): the link itself is wrong.
   if (res.kind === 'error' && !isRetryable(res)) return { kind: 'message', ...strings.notFound };
   return { kind: 'message', ...strings.loadFailed, retry: true };
@@ -84,7 +91,7 @@ export function RespondPage({ token }: { token: string | null }) {
     case 'message':
       return (
         <Layout school={screen.school}>
-          <Message title={screen.title} text={screen.text}>
+          <Message title={screen.title} text={screen.text} tone={screen.tone} testId={screen.testId}>
             {screen.retry && (
               <button type="button" className="rs-button" onClick={retry}>
                 {strings.retryLoad}
@@ -158,40 +165,5 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
         </>
       )}
     </Layout>
-  );
-}
-
-function Layout({ school, children }: { school?: string; children: ReactNode }) {
-  return (
-    <div className="rs-app">
-      <header className="rs-header">
-        <div className="rs-header__inner">
-          <span className="rs-header__brand">{strings.brand}</span>
-          {school && <span className="rs-header__school">{school}</span>}
-        </div>
-      </header>
-      <main className="rs-main">{children}</main>
-    </div>
-  );
-}
-
-function Message({ title, text, tone, testId, children }: { title: string; text: string; tone?: 'success'; testId?: string; children?: ReactNode }) {
-  // The questionnaire vanished under the reader's finger: tell screen readers where they are now.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
-  return (
-    <section className={`rs-message${tone ? ` rs-message--${tone}` : ''}`} data-testid={testId}>
-      {tone === 'success' && (
-        <svg className="rs-message__icon" viewBox="0 0 48 48" aria-hidden="true">
-          <circle cx="24" cy="24" r="24" />
-          <path d="M14 24.5l7 7 13-14" fill="none" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-      )}
-      <h1 className="rs-message__title" ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
-      <p className="rs-message__text">{text}</p>
-      {children}
-    </section>
   );
 }

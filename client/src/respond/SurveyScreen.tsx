@@ -6,10 +6,11 @@ import { strings } from './strings';
 import { saveProgress, type Progress } from './storage';
 import { RetryWaker, submitWithRetry, type SubmitOutcome } from './submit';
 import { collectAnswers, createSurveyModel } from './survey-model';
+import { missingAnswers } from './counting';
 
 const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
-type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'waiting' } | { kind: 'refused'; code: string };
+type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'waiting' } | { kind: 'refused'; code: string } | { kind: 'too-few'; missing: number };
 
 interface Props {
   token: string;
@@ -63,7 +64,11 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
       return outcome;
     };
 
-    const onChange = () => persist('filling');
+    const onChange = () => {
+      persist('filling');
+      // The answer just given may be the one that was missing: the warning says no more than is still true.
+      setSend((state) => (state.kind === 'too-few' ? { kind: 'idle' } : state));
+    };
     const onPage = () => {
       onChange();
       callbacks.current.onPageChange(model.currentPageNo);
@@ -71,6 +76,13 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
     // One submission at a time, whatever calls it (the button, a resume after reload, React's double effects in dev).
     // SurveyJS waits for this promise; it must settle, or the navigation buttons stay blocked for good.
     const onCompleting = async (_: SurveyModel, options: CompletingEvent) => {
+      // An answer the server would not count is not sent at all: the respondent is told what is missing.
+      const missing = inflight.current ? 0 : missingAnswers(link.counting, collectAnswers(model));
+      if (missing > 0) {
+        options.allow = false;
+        setSend({ kind: 'too-few', missing });
+        return;
+      }
       inflight.current ??= runSubmission()
         .catch((): SubmitOutcome => {
           model.readOnly = false;
@@ -95,7 +107,7 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
       model.onCompleting.remove(onCompleting);
       model.onComplete.remove(onComplete);
     };
-  }, [model, token, initial, waker]);
+  }, [model, token, link, initial, waker]);
 
   return (
     <>
@@ -128,6 +140,11 @@ function SendStatus({ state, onRetryNow }: { state: SendState; onRetryNow: () =>
             {strings.retryNow}
           </button>
         </div>
+      )}
+      {state.kind === 'too-few' && (
+        <p className="rs-status__box rs-status__box--error" data-testid="too-few-answers">
+          {strings.tooFewAnswers(state.missing)}
+        </p>
       )}
       {state.kind === 'refused' && (
         <p className="rs-status__box rs-status__box--error" data-testid="submit-error">

@@ -1,4 +1,4 @@
-import type { QuestionnaireLink, StoredResponse, Submission } from '../../../server/respond/respond.schemas';
+import type { CodeEntry, CodeEntryLink, QuestionnaireLink, StoredResponse, Submission } from '../../../server/respond/respond.schemas';
 import { requestJson } from '../shared/http';
 
 // Only types cross over from the server: the shapes its routes validate and document are the ones used here.
@@ -11,3 +11,5 @@ export const fetchLink = (token: string) => requestJson<LinkInfo>(linkUrl(token)
 
 export const postResponse = (token: string, submission: Submission) =>
   requestJson<StoredResponse>(`${linkUrl(token)}/responses`, { method: 'POST', body: submission });
+
+export const findCode = (code: string) => requestJson<CodeEntryLink>('/api/links/code', { method: 'POST', body: { code } satisfies CodeEntry });

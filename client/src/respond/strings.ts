@@ -13,6 +13,16 @@ const formatDate = (at: string | Date, timeZone: string) =>
 /** A wave closes at 00:00 after its last day: people name that last day. */
 const lastDay = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
 
+/** «1 вопрос», «2 вопроса», «5 вопросов», «21 вопрос». */
+function questionWord(n: number): string {
+  const lastTwo = n % 100;
+  const last = n % 10;
+  if (lastTwo >= 11 && lastTwo <= 14) return 'вопросов';
+  if (last === 1) return 'вопрос';
+  if (last >= 2 && last <= 4) return 'вопроса';
+  return 'вопросов';
+}
+
 export const strings = {
   pageTitle: 'Анкета для школы',
   brand: 'Анкетирование школ',
@@ -63,6 +73,14 @@ export const strings = {
     text: `Анкета принимала ответы с ${formatDate(opensAt, zone)} по ${formatDate(lastDay(closesAt), zone)}. Спасибо за интерес — сейчас ответить уже нельзя.`,
   }),
 
+  /** «Отправить ответы» pressed with too few counted questions answered: nothing is sent. */
+  tooFewAnswers: (missing: number) => `Ответьте ещё хотя бы на ${missing} ${questionWord(missing)}, чтобы анкета засчиталась.`,
+
+  codeUsed: {
+    title: 'Этот код уже использован',
+    text: 'По этому коду анкету уже заполнили. Код одноразовый: для каждого участника нужен свой. Если вы анкету не заполняли, попросите в школе новый код.',
+  },
+
   /** Why the server refused a submission (4xx), by the API's error code. */
   submitErrors: {
     wave_closed: 'Опрос уже завершён, и ответы больше не принимаются.',
@@ -70,6 +88,8 @@ export const strings = {
     link_not_found: 'Ссылка на анкету больше не найдена. Попросите в школе новую ссылку.',
     link_revoked: 'Эта ссылка больше не действует. Попросите в школе новую ссылку.',
     invalid_answers: 'Анкета изменилась, пока вы её заполняли. Обновите страницу и проверьте ответы.',
+    too_few_answers: 'Ответов слишком мало, чтобы анкета засчиталась. Ответьте ещё на несколько вопросов и отправьте снова.',
+    part_exceeds_total: 'Одно из чисел больше общего количества, частью которого оно является. Проверьте числа и отправьте снова.',
     body_too_large: 'Ответы получились слишком длинными. Сократите текстовые ответы и отправьте снова.',
     default: 'Не удалось сохранить ответы. Обновите страницу и попробуйте ещё раз; если не поможет, сообщите в школу.',
   } as Record<string, string> & { default: string },

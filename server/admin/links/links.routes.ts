@@ -6,6 +6,7 @@ import { sendAttachment } from '../../exports/attachment.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
+import { formatShortCode } from '../../shared/short-codes.js';
 import { IdParams, waveTerms } from '../../shared/vocabulary.js';
 import { findWave, lockWave } from '../waves/waves.repository.js';
 import { linksCsv, linksTable, linksXlsx } from './links-export.js';
@@ -169,7 +170,13 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
       return {
         school: schoolRef(school),
         wave: waveTerms(wave),
-        codes: codes.map((code) => ({ id: code.id, role: code.role, url: respondentLinks.url(code.token) })),
+        entryUrl: respondentLinks.codeEntryUrl,
+        codes: codes.map((code) => ({
+          id: code.id,
+          role: code.role,
+          url: respondentLinks.url(code.token),
+          shortCode: code.short_code && formatShortCode(code.short_code),
+        })),
       };
     },
   );

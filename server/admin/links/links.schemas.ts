@@ -58,6 +58,16 @@ export const CodesQuery = Type.Object({ role: Type.Optional(Role) }, { additiona
 export const CodesView = Type.Object({
   school: SchoolWithMunicipalityName,
   wave: WaveTerms,
+  /** Where a short code is typed instead of scanning the QR code. */
+  entryUrl: Type.String(),
   // No QR images here: a school may need hundreds, and the browser draws them without holding up the server.
-  codes: Type.Array(Type.Object({ id: Type.Integer(), role: Role, url: Type.String() })),
+  codes: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      role: Role,
+      url: Type.String(),
+      /** «7KQ4-M9XA»; null only for a code issued before short codes, until the wave's links are synced. */
+      shortCode: Nullable(Type.String()),
+    }),
+  ),
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { nameKey } from './columns.js';
 import type { ExistingRoster, RosterPlan } from './validate.js';
 
 /** Rows per INSERT and codes per IN list: far below PostgreSQL's 65 535 bind parameters. */
@@ -19,8 +20,20 @@ export async function lockRoster(trx: Kysely<Database>) {
   await sql`select pg_advisory_xact_lock(hashtext('roster-import'))`.execute(trx);
 }
 
-export async function loadExistingRoster(db: Kysely<Database>, codes: string[]): Promise<ExistingRoster> {
+export async function loadExistingRoster(db: Kysely<Database>, codes: string[], regionNames: string[]): Promise<ExistingRoster> {
   const regions = await db.selectFrom('regions').select(['id', 'name']).execute();
+  const named = new Set(regionNames.map(nameKey));
+  const regionIds = regions.filter((r) => named.has(nameKey(r.name))).map((r) => r.id);
+  // A region holds a few thousand schools: four short columns each, read once per check.
+  const neighbours =
+    regionIds.length === 0
+      ? []
+      : await db
+          .selectFrom('schools as s')
+          .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
+          .select(['s.code', 's.name', 's.municipality_id', 'm.region_id'])
+          .where('m.region_id', 'in', regionIds)
+          .execute();
   const municipalities = await db.selectFrom('municipalities').select(['id', 'region_id', 'name']).execute();
   const schools: ExistingRoster['schools'] = [];
   for (const part of chunks([...new Set(codes)])) {
@@ -32,7 +45,7 @@ export async function loadExistingRoster(db: Kysely<Database>, codes: string[]):
       .execute();
     schools.push(...rows);
   }
-  return { regions, municipalities, schools };
+  return { regions, municipalities, schools, neighbours };
 }
 
 /** Writes a checked plan; the caller owns the transaction, so a failure leaves nothing behind. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../../auth/hooks.js';
 import { sendAttachment } from '../../exports/attachment.js';
 import { importRoster, previewRoster } from './import-roster.js';
-import { RosterApplied, RosterPreview, RosterQuery } from './roster.schemas.js';
+import { RosterApplied, RosterApplyQuery, RosterPreview, RosterQuery } from './roster.schemas.js';
 import { templateCsv, templateXlsx } from './template.js';
 
 /** A regional list of a few thousand schools is a few hundred kilobytes; 5 MB leaves room for bulky XLSX styling. */
@@ -23,8 +23,9 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/admin/roster',
-    { schema: { querystring: RosterQuery, response: { 200: RosterApplied } }, config: { access: 'admin' } },
-    async (req) => importRoster(app.db, fileOf(req.body), { userId: staffPrincipal(req).id, filename: req.query.filename }),
+    { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: { access: 'admin' } },
+    async (req) =>
+      importRoster(app.db, fileOf(req.body), { userId: staffPrincipal(req).id, filename: req.query.filename }, { confirmLookAlikes: req.query.confirmLookAlikes }),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {

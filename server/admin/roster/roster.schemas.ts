@@ -45,6 +45,20 @@ export const RosterIssue = Type.Object({
 });
 export type RosterIssue = Static<typeof RosterIssue>;
 
+/** Why a new school of a file may be a school already there: shown in the preview, confirmed before applying. */
+export const ROSTER_WARNING_CODES = ['code_leading_zeros', 'name_in_municipality'] as const;
+
+export const RosterWarning = Type.Object({
+  line: Type.Integer(),
+  code: Type.Enum(ROSTER_WARNING_CODES),
+  message: Type.String(),
+  /** code_leading_zeros: the new code; name_in_municipality: the new name. */
+  value: Type.String(),
+  existingCode: Type.String(),
+  existingName: Type.String(),
+});
+export type RosterWarning = Static<typeof RosterWarning>;
+
 export const RosterSummary = Type.Object({
   /** Regions the file's schools belong to (they must exist already). */
   regions: Type.Integer(),
@@ -79,6 +93,9 @@ export const RosterPreview = Type.Object({
   /** The first issues, in file order; `errorCount` says how many there are in all. */
   errors: Type.Array(RosterIssue),
   errorCount: Type.Integer(),
+  /** The first new schools that look like existing ones; applying needs `confirmLookAlikes` while there are any. */
+  warnings: Type.Array(RosterWarning),
+  warningCount: Type.Integer(),
   summary: RosterSummary,
   sample: Type.Array(RosterSampleRow),
   /** Headers the import did not recognise and ignores. */
@@ -92,6 +109,16 @@ export type RosterApplied = Static<typeof RosterApplied>;
 
 export const RosterQuery = Type.Object(
   { filename: Type.Optional(Type.String({ maxLength: 255, description: 'The uploaded file name, kept in the audit log' })) },
+  { additionalProperties: false },
+);
+
+export const RosterApplyQuery = Type.Object(
+  {
+    ...RosterQuery.properties,
+    confirmLookAlikes: Type.Optional(
+      Type.Boolean({ description: 'The administrator checked the warnings of the preview: the new schools that look like existing ones are new' }),
+    ),
+  },
   { additionalProperties: false },
 );
 

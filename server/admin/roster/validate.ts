@@ -3,7 +3,8 @@ import type { MunicipalityTable, RegionTable, School } from '../../db/schema.js'
 import { readCount, readPrincipal } from './cell-values.js';
 import { cleanText, COUNT_COLUMNS, COUNT_FIELDS, nameKey, type CountColumn, type RosterColumn } from './columns.js';
 import type { ParsedRoster } from './parse.js';
-import type { RosterIssue, RosterSampleRow, RosterSummary } from './roster.schemas.js';
+import { LookAlikes, type NeighbourSchool } from './look-alikes.js';
+import type { RosterIssue, RosterSampleRow, RosterSummary, RosterWarning } from './roster.schemas.js';
 
 type CountField = (typeof COUNT_FIELDS)[CountColumn];
 
@@ -13,6 +14,8 @@ export interface ExistingRoster {
   municipalities: Array<Pick<Selectable<MunicipalityTable>, 'id' | 'region_id' | 'name'>>;
   /** Only the schools whose codes appear in the file. */
   schools: ExistingSchool[];
+  /** Every school of the file's regions: what a new school could be mistaken for. */
+  neighbours: NeighbourSchool[];
 }
 export type ExistingSchool = Pick<School, 'id' | 'code' | 'name' | 'municipality_id' | CountField> & { region_id: number };
 
@@ -46,6 +49,7 @@ export interface RosterPlan {
 
 export interface RosterCheck {
   issues: RosterIssue[];
+  warnings: RosterWarning[];
   plan: RosterPlan;
   summary: RosterSummary;
   sample: RosterSampleRow[];
@@ -72,7 +76,10 @@ export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster): Ros
   const municipalityNames = new Map(existing.municipalities.map((m) => [m.id, m.name]));
   const schools = new Map(existing.schools.map((s) => [s.code, s]));
 
+  const lookAlikes = new LookAlikes(existing.neighbours);
+
   const issues: RosterIssue[] = [];
+  const warnings: RosterWarning[] = [];
   const plan: RosterPlan = { municipalities: [], creates: [], updates: [], unchanged: 0 };
   const newMunicipalities = new Map<string, PlannedMunicipality>();
   const firstLineOfCode = new Map<string, number>();
@@ -143,6 +150,7 @@ export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster): Ros
     let status: RosterSampleRow['status'];
     let changed: ChangedField[] = [];
     if (!school) {
+      warnings.push(...lookAlikes.warningsFor(row.line, values, region.id, known?.id ?? null));
       plan.creates.push({ line: row.line, values, municipality });
       status = 'new';
     } else {
@@ -162,6 +170,7 @@ export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster): Ros
   plan.municipalities = [...newMunicipalities.values()];
   return {
     issues,
+    warnings,
     plan,
     summary: {
       regions: regionsUsed.size,

@@ -1,4 +1,5 @@
-import type { RosterIssue, RosterPreview, RosterSampleRow } from './api';
+import { useState } from 'react';
+import type { RosterIssue, RosterPreview, RosterSampleRow, RosterWarning } from './api';
 import { rosterStrings as s } from './strings';
 
 /** The expected-respondent columns, in the template's order. */
@@ -33,6 +34,29 @@ export function IssueTable({ issues, total }: { issues: RosterIssue[]; total: nu
         </table>
       </div>
       {total > issues.length && <p className="muted hint">{s.preview.moreErrors(issues.length, total)}</p>}
+    </>
+  );
+}
+
+function WarningTable({ warnings, total }: { warnings: RosterWarning[]; total: number }) {
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="issues warnings" data-testid="roster-warnings">
+          <thead>
+            <tr><th className="num">{s.preview.line}</th><th>{s.preview.problem}</th></tr>
+          </thead>
+          <tbody>
+            {warnings.map((warning, i) => (
+              <tr key={i}>
+                <td className="num" data-label={s.preview.line}>{warning.line}</td>
+                <td>{s.warningTexts[warning.code](warning)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > warnings.length && <p className="muted hint">{s.warnings.more(warnings.length, total)}</p>}
     </>
   );
 }
@@ -74,9 +98,11 @@ function SampleTable({ rows }: { rows: RosterSampleRow[] }) {
 }
 
 /** What the file would do: the counts, every error, and its first rows as the server read them. */
-export function PreviewPanel({ preview, applying, onApply }: { preview: RosterPreview; applying: boolean; onApply(): void }) {
+export function PreviewPanel({ preview, applying, onApply }: { preview: RosterPreview; applying: boolean; onApply(confirmLookAlikes: boolean): void }) {
   const { summary } = preview;
+  const [confirmed, setConfirmed] = useState(false);
   const blocked = preview.errorCount > 0 || preview.rows === 0;
+  const unconfirmed = !blocked && preview.warningCount > 0 && !confirmed;
   const stats: Array<[string, number]> = [
     [s.preview.rows, preview.rows],
     [s.preview.schoolsNew, summary.schoolsNew],
@@ -100,6 +126,17 @@ export function PreviewPanel({ preview, applying, onApply }: { preview: RosterPr
       ) : (
         preview.rows > 0 && <p className="notice notice-ok">{s.preview.noErrors}</p>
       )}
+      {preview.warningCount > 0 && (
+        <>
+          <p className="notice notice-warn" role="alert">{s.warnings.found(preview.warningCount)}</p>
+          <WarningTable warnings={preview.warnings} total={preview.warningCount} />
+          {!blocked && (
+            <label className="confirm">
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {s.warnings.confirm}
+            </label>
+          )}
+        </>
+      )}
       {preview.ignoredColumns.length > 0 && <p className="muted hint">{s.preview.ignored(preview.ignoredColumns)}</p>}
       {preview.sample.length > 0 && (
         <>
@@ -108,10 +145,10 @@ export function PreviewPanel({ preview, applying, onApply }: { preview: RosterPr
         </>
       )}
       <div className="apply-bar">
-        <button type="button" className="primary" disabled={blocked || applying} onClick={onApply}>
+        <button type="button" className="primary" disabled={blocked || unconfirmed || applying} onClick={() => onApply(confirmed)}>
           {applying ? s.preview.applying : s.preview.apply}
         </button>
-        <span className="muted hint">{blocked ? s.preview.blockedHint : s.preview.applyHint}</span>
+        <span className="muted hint">{blocked ? s.preview.blockedHint : unconfirmed ? s.preview.confirmHint : s.preview.applyHint}</span>
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { ApiFailure } from '../../shared/api';
 import { errorText } from '../../shared/errors';
-import { applyRoster, downloadTemplate, previewRoster, type RosterApplied, type RosterIssue, type RosterPreview } from './api';
+import { applyRoster, downloadTemplate, previewRoster, type RosterApplied, type RosterPreview } from './api';
 import { PreviewPanel } from './PreviewPanel';
 import { RegionsPanel } from './RegionsPanel';
 import { rosterStrings as s } from './strings';
@@ -42,18 +42,20 @@ export function RosterPage() {
     }
   }
 
-  async function apply() {
+  async function apply(confirmLookAlikes: boolean) {
     if (step.kind !== 'checked') return;
     setError(null);
     setStep({ ...step, applying: true });
     try {
-      setStep({ kind: 'applied', result: await applyRoster(step.file) });
+      setStep({ kind: 'applied', result: await applyRoster(step.file, confirmLookAlikes) });
       setImports((n) => n + 1);
     } catch (err) {
       setError(errorText(err, s.errors));
-      // The database changed since the preview (another import): show the errors as they are now.
-      const details = err instanceof ApiFailure ? (err.details as { errors?: RosterIssue[]; errorCount?: number } | undefined) : undefined;
-      const preview = details?.errors ? { ...step.preview, errors: details.errors, errorCount: details.errorCount ?? details.errors.length } : step.preview;
+      // The database changed since the preview (another import): show the errors and warnings as they are now.
+      const details = err instanceof ApiFailure ? (err.details as Partial<Pick<RosterPreview, 'errors' | 'errorCount' | 'warnings' | 'warningCount'>> | undefined) : undefined;
+      let preview = step.preview;
+      if (details?.errors) preview = { ...preview, errors: details.errors, errorCount: details.errorCount ?? details.errors.length };
+      if (details?.warnings) preview = { ...preview, warnings: details.warnings, warningCount: details.warningCount ?? details.warnings.length };
       setStep({ ...step, preview, applying: false });
     }
   }
@@ -107,7 +109,7 @@ export function RosterPage() {
           {error && <p className="notice notice-bad" role="alert">{error}</p>}
           {step.kind === 'checking' && <p className="notice" role="status"><span className="spinner" aria-hidden="true" /> {s.upload.checking}</p>}
           {step.kind === 'applied' && <p className="notice notice-ok" role="status">{s.applied(step.result.summary)}</p>}
-          {step.kind === 'checked' && <PreviewPanel preview={step.preview} applying={step.applying} onApply={() => void apply()} />}
+          {step.kind === 'checked' && <PreviewPanel preview={step.preview} applying={step.applying} onApply={(confirm) => void apply(confirm)} />}
         </div>
       </div>
     </section>

@@ -1,8 +1,8 @@
-import type { CreatedRegion, RegionList, RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow } from '../../../../server/admin/roster/roster.schemas';
+import type { CreatedRegion, RegionList, RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow, RosterWarning } from '../../../../server/admin/roster/roster.schemas';
 import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes the routes validate and document are the ones used here.
-export type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow };
+export type { RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow, RosterWarning };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,11 +14,13 @@ function contentType(file: File) {
   return 'application/octet-stream';
 }
 
-const sendFile = <T>(path: string, file: File) =>
-  api<T>(`${path}?filename=${encodeURIComponent(file.name.slice(0, 255))}`, { method: 'POST', body: file, headers: { 'content-type': contentType(file) } });
+const sendFile = <T>(path: string, file: File, query = '') =>
+  api<T>(`${path}?filename=${encodeURIComponent(file.name.slice(0, 255))}${query}`, { method: 'POST', body: file, headers: { 'content-type': contentType(file) } });
 
 export const previewRoster = (file: File) => sendFile<RosterPreview>('/api/admin/roster/preview', file);
-export const applyRoster = (file: File) => sendFile<RosterApplied>('/api/admin/roster', file);
+/** `confirmLookAlikes`: the administrator checked the preview's warnings; without it the server refuses a file that has any. */
+export const applyRoster = (file: File, confirmLookAlikes: boolean) =>
+  sendFile<RosterApplied>('/api/admin/roster', file, confirmLookAlikes ? '&confirmLookAlikes=true' : '');
 export const downloadTemplate = (format: 'csv' | 'xlsx') => download(`/api/admin/roster/template.${format}`);
 
 export const listRegions = async () => (await api<RegionList>('/api/admin/regions')).regions;

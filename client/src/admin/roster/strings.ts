@@ -1,6 +1,6 @@
 import { plural } from '../../shared/format';
 import { sharedStrings } from '../../shared/strings';
-import type { RosterIssue, RosterSampleRow } from './api';
+import type { RosterIssue, RosterSampleRow, RosterWarning } from './api';
 
 const roles = sharedStrings.roles;
 const quoted = (value: string | undefined) => `«${value ?? ''}»`;
@@ -43,7 +43,21 @@ export const rosterStrings = {
     applying: 'Применяем…',
     applyHint: 'Все изменения применяются одной операцией и записываются в журнал.',
     blockedHint: 'Кнопка станет доступна, когда в файле не останется ошибок.',
+    confirmHint: 'Кнопка станет доступна, когда вы отметите, что проверили предупреждения.',
   },
+  /** New schools that look like schools already in the system: the administrator confirms before applying. */
+  warnings: {
+    found: (n: number) =>
+      `${n} ${plural(n, 'предупреждение', 'предупреждения', 'предупреждений')}: новые школы похожи на уже загруженные. ` +
+      'Если это те же школы, исправьте коды в файле (например, верните потерянные нули) и загрузите его снова, иначе у школы появится двойник, а её ответы разделятся.',
+    more: (shown: number, total: number) => `Показаны первые ${shown} из ${total}.`,
+    confirm: 'Я проверил(а): это действительно новые школы, загрузить их',
+  },
+  warningTexts: {
+    code_leading_zeros: (w) =>
+      `Код ${quoted(w.value)} отличается от кода ${quoted(w.existingCode)} уже загруженной школы ${w.existingName} только нулями в начале: похоже, таблица прочитала коды как числа.`,
+    name_in_municipality: (w) => `В этом муниципалитете уже есть школа ${w.existingName} с кодом ${quoted(w.existingCode)}. Если это она же, укажите в файле её прежний код.`,
+  } satisfies Record<RosterWarning['code'], (warning: RosterWarning) => string>,
   sample: {
     region: 'Регион',
     municipality: 'Муниципалитет',
@@ -79,6 +93,7 @@ export const rosterStrings = {
   /** Server error codes of this screen's requests; others fall back to the app's common texts. */
   errors: {
     roster_invalid: 'В файле есть ошибки, поэтому ничего не применено. Список ошибок ниже.',
+    roster_needs_confirmation: 'Новые школы похожи на уже загруженные, поэтому ничего не применено. Проверьте предупреждения ниже.',
     body_too_large: 'Файл больше 5 МБ. Уберите из него лишние листы и оформление или сохраните как CSV.',
     region_exists: 'Такой регион уже есть.',
     region_name_empty: 'Введите название региона.',

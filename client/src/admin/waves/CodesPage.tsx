@@ -21,7 +21,7 @@ export default function CodesPage() {
 
   if (codes.error) return <ErrorMessage error={codes.error} />;
   if (!codes.data) return <p className="muted">…</p>;
-  const { school } = codes.data;
+  const { school, entryUrl } = codes.data;
   const pages: Codes['codes'][] = [];
   for (let i = 0; i < codes.data.codes.length; i += SLIPS_PER_PAGE) pages.push(codes.data.codes.slice(i, i + SLIPS_PER_PAGE));
 
@@ -53,8 +53,18 @@ export default function CodesPage() {
               <div className="slip-text">
                 <p className="slip-school">{school.name}</p>
                 <p className="slip-role">{roleTitles[code.role]}</p>
-                <p className="slip-how">{s.slips.how}</p>
-                <p className="slip-url">{code.url}</p>
+                {/* The short code is what a person can type; the long link stays in the QR code only. */}
+                {code.shortCode ? (
+                  <>
+                    <p className="slip-how">{s.slips.howWithCode(entryUrl)}</p>
+                    <p className="slip-code" data-testid="slip-code">{code.shortCode}</p>
+                  </>
+                ) : (
+                  <>
+                    <p className="slip-how">{s.slips.how}</p>
+                    <p className="slip-url">{code.url}</p>
+                  </>
+                )}
                 <p className="slip-line">{s.slips.line}</p>
               </div>
             </div>

@@ -106,5 +106,7 @@ export const wavesStrings = {
     count: (n: number) => `Карточек: ${n} (по 10 на лист A4)`,
     line: 'анонимно, код одноразовый',
     how: 'Отсканируйте QR-код или наберите адрес:',
+    /** The short address and the code: what a person types when the camera fails. */
+    howWithCode: (entryUrl: string) => `Отсканируйте QR-код или откройте ${entryUrl} и введите код:`,
   },
 };

@@ -1,0 +1,36 @@
+import type { Role } from '../../server/shared/roles.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+
+const questionnaires = await loadQuestionnaires();
+
+/**
+ * The smallest answer that counts (docs/methodology.md §7): the first choice, or the lowest number, of just
+ * enough scored questions. The lowest numbers keep every part within its total.
+ */
+export function countedAnswers(role: Role): Record<string, unknown> {
+  const { questions, minAnswered } = questionnaires[role].counting;
+  const answers: Record<string, unknown> = {};
+  for (const name of questions.slice(0, minAnswered)) {
+    const spec = questionnaires[role].questions.get(name)!;
+    answers[name] = spec.type === 'number' ? spec.min : spec.type === 'multi' ? [[...spec.values][0]] : [...spec.values][0];
+  }
+  return answers;
+}
+
+/**
+ * Fills an answer up to the minimum that counts with «затрудняюсь ответить», which counts as answered and scores
+ * nothing (docs/methodology.md §7, §2): hand-computed fixtures keep their expected figures.
+ */
+export function paddedWithDontKnow(role: Role, answers: Record<string, unknown>): Record<string, unknown> {
+  const { questions, minAnswered } = questionnaires[role].counting;
+  const padded = { ...answers };
+  let answered = questions.filter((name) => padded[name] !== undefined && padded[name] !== null).length;
+  for (const name of questions) {
+    if (answered >= minAnswered) break;
+    const spec = questionnaires[role].questions.get(name)!;
+    if (padded[name] !== undefined || spec.type === 'number' || !spec.values.has('dont_know')) continue;
+    padded[name] = spec.type === 'multi' ? ['dont_know'] : 'dont_know';
+    answered++;
+  }
+  return padded;
+}
