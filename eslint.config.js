@@ -22,9 +22,17 @@ const featureLayers = FEATURES.map((feature, i) => ({
       {
         patterns: [
           ...(i + 1 < FEATURES.length
-            ? [{ regex: into(FEATURES.slice(i + 1)), message: `A feature imports only features listed before it in eslint.config.js (${feature} comes before this one).` }]
+            ? [
+                {
+                  regex: into(FEATURES.slice(i + 1)),
+                  message: `A feature imports only features listed before it in eslint.config.js (${feature} comes before this one).`,
+                },
+              ]
             : []),
-          { regex: `${into(FEATURES.filter((f) => f !== feature))}(.*/)?([a-z-]+\\.)?routes(\\.js)?$`, message: "A feature never imports another feature's routes." },
+          {
+            regex: `${into(FEATURES.filter((f) => f !== feature))}(.*/)?([a-z-]+\\.)?routes(\\.js)?$`,
+            message: "A feature never imports another feature's routes.",
+          },
         ],
       },
     ],
@@ -38,7 +46,10 @@ const PURE = {
     'no-restricted-imports': [
       'error',
       {
-        paths: ['kysely', 'pg', 'fastify', 'node:fs', 'node:fs/promises', 'fs', 'fs/promises'].map((name) => ({ name, message: 'Scoring and shared rules are pure: no database, files or framework.' })),
+        paths: ['kysely', 'pg', 'fastify', 'node:fs', 'node:fs/promises', 'fs', 'fs/promises'].map((name) => ({
+          name,
+          message: 'Scoring and shared rules are pure: no database, files or framework.',
+        })),
         patterns: [
           { group: ['@electric-sql/*'], message: 'Scoring and shared rules are pure: no database.' },
           { regex: into(['db', 'risk-models', 'surveys']), message: 'Scoring and shared rules are pure: the caller loads data and passes it in.' },
@@ -64,7 +75,10 @@ export default tseslint.config(
   {
     files: INFRASTRUCTURE.map((folder) => `server/${folder}/**/*.ts`),
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: into(FEATURES), message: 'Infrastructure imports no feature: move the shared part into infrastructure.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: into(FEATURES), message: 'Infrastructure imports no feature: move the shared part into infrastructure.' }] },
+      ],
     },
   },
   ...featureLayers,

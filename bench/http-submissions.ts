@@ -45,8 +45,7 @@ interface BenchLink {
 }
 
 type LoadJob =
-  | { mode: 'http'; url: string; links: BenchLink[]; seed: number }
-  | { mode: 'pg'; databaseUrl: string; schema: string; links: BenchLink[]; seed: number };
+  { mode: 'http'; url: string; links: BenchLink[]; seed: number } | { mode: 'pg'; databaseUrl: string; schema: string; links: BenchLink[]; seed: number };
 
 interface LoadResult {
   accepted: number;
@@ -129,7 +128,14 @@ async function drive<T>(items: T[], send: (item: T) => Promise<string>): Promise
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuAtStart);
   latencies.sort((a, b) => a - b);
-  return { accepted, clientCpuMs: (cpu.user + cpu.system) / 1000 / latencies.length, refused, seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    accepted,
+    clientCpuMs: (cpu.user + cpu.system) / 1000 / latencies.length,
+    refused,
+    seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 async function httpLoad(job: Extract<LoadJob, { mode: 'http' }>): Promise<LoadResult> {
@@ -142,7 +148,14 @@ async function httpLoad(job: Extract<LoadJob, { mode: 'http' }>): Promise<LoadRe
   const post = ({ path, body }: { path: string; body: string }) =>
     new Promise<string>((resolve, reject) => {
       const req = http.request(
-        { agent, host: target.hostname, port: target.port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode === 201 ? 'ok' : `HTTP ${res.statusCode}`));
@@ -224,12 +237,21 @@ export async function seed(db: Db, schools = SCHOOLS): Promise<BenchLink[]> {
   const day = 24 * 3600 * 1000;
   const wave = await db
     .insertInto('waves')
-    .values({ region_id: region.id, title: 'Волна', opens_at: new Date(Date.now() - day), closes_at: new Date(Date.now() + 14 * day), target: 0.9, model_id: model.id })
+    .values({
+      region_id: region.id,
+      title: 'Волна',
+      opens_at: new Date(Date.now() - day),
+      closes_at: new Date(Date.now() + 14 * day),
+      target: 0.9,
+      model_id: model.id,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return db
     .insertInto('links')
-    .values(schoolRows.flatMap((school) => ROLES.map((role) => ({ wave_id: wave.id, school_id: school.id, role, kind: 'open' as const, token: newLinkToken() }))))
+    .values(
+      schoolRows.flatMap((school) => ROLES.map((role) => ({ wave_id: wave.id, school_id: school.id, role, kind: 'open' as const, token: newLinkToken() }))),
+    )
     .returning(['id', 'token', 'wave_id', 'school_id', 'role'])
     .execute();
 }
@@ -261,10 +283,16 @@ export function run(): Promise<BenchRow[]> {
     // Includes the warm-up and the load process's start: an upper bound.
     const cpu = process.cpuUsage(serverCpu);
     const serverCpuMs = (cpu.user + cpu.system) / 1000 / (WARMUP + MEASURED);
-    const stored = await db.selectFrom('responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('responses')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
 
     const rate = (r: LoadResult) => r.accepted / r.seconds;
-    const refusals = (r: LoadResult) => Object.entries(r.refused).map(([k, n]) => `${n} × ${k}`).join(', ') || 'none refused';
+    const refusals = (r: LoadResult) =>
+      Object.entries(r.refused)
+        .map(([k, n]) => `${n} × ${k}`)
+        .join(', ') || 'none refused';
     return [
       {
         name: 'submissions: accepted per second over HTTP, 50 in flight; baseline: the same rows as single INSERTs, 50 connections',

@@ -52,7 +52,9 @@ async function seed(db: Db) {
     from links l join schools s on s.id = l.school_id`.execute(db);
   await sql`alter table bench_plan add column n integer`.execute(db);
   await sql`update bench_plan set n = floor(weight * ${RESPONSES}::float8 / (select sum(weight) from bench_plan))`.execute(db);
-  await sql`update bench_plan set n = n + 1 where link_id in (select link_id from bench_plan order by link_id limit ${RESPONSES} - (select sum(n) from bench_plan))`.execute(db);
+  await sql`update bench_plan set n = n + 1 where link_id in (select link_id from bench_plan order by link_id limit ${RESPONSES} - (select sum(n) from bench_plan))`.execute(
+    db,
+  );
 
   // About the size of a real answer: a few dozen short answers.
   const answers = JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`q_${i}`, i % 3 === 0 ? 'sometimes' : i % 5])));
@@ -84,8 +86,14 @@ export function run(): Promise<BenchRow[]> {
     await seed(db);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const wave = await db.selectFrom('waves').select(['id', 'region_id']).executeTakeFirstOrThrow();
-    const total = await db.selectFrom('responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-    const counterRows = await db.selectFrom('participation_counts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const total = await db
+      .selectFrom('responses')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    const counterRows = await db
+      .selectFrom('participation_counts')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
 
     const app = await buildApp({ db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires() });
     // Server time: until the answer is computed, serialized and compressed (this onSend hook runs after the
@@ -116,7 +124,17 @@ export function run(): Promise<BenchRow[]> {
       const { stdout } = await execFileAsync(
         'curl',
         // --compressed: as a browser asks for it.
-        ['-s', '--compressed', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `cookie: ${cookie}`, `${address}/api/waves/${wave.id}/participation`],
+        [
+          '-s',
+          '--compressed',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code} %{size_download}',
+          '-H',
+          `cookie: ${cookie}`,
+          `${address}/api/waves/${wave.id}/participation`,
+        ],
       );
       const [status, size] = stdout.split(' ');
       if (status !== '200') throw new Error(`participation route answered ${status}`);
@@ -137,7 +155,12 @@ export function run(): Promise<BenchRow[]> {
       on conflict do nothing`.execute(db);
     const spreadMs = await timed(15, () => loadParticipation(db, rosters, principal, wave.id));
     const baselineMs = await timed(3, () =>
-      db.selectFrom('responses').select(['school_id', 'role', sql<number>`count(*)`.as('n')]).where('wave_id', '=', wave.id).groupBy(['school_id', 'role']).execute(),
+      db
+        .selectFrom('responses')
+        .select(['school_id', 'role', sql<number>`count(*)`.as('n')])
+        .where('wave_id', '=', wave.id)
+        .groupBy(['school_id', 'role'])
+        .execute(),
     );
     await app.close();
 
@@ -150,7 +173,12 @@ export function run(): Promise<BenchRow[]> {
 
     const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`;
     const rows: BenchRow[] = [
-      { name: 'participation: seed 3,000 schools, 2M responses through the counters', value: seedSeconds, unit: 's', note: `${total.n} responses, ${counterRows.n} counter rows` },
+      {
+        name: 'participation: seed 3,000 schools, 2M responses through the counters',
+        value: seedSeconds,
+        unit: 's',
+        note: `${total.n} responses, ${counterRows.n} counter rows`,
+      },
       {
         name: 'participation: figures of 3,000 schools from the counters (median of 15)',
         value: reportMs,

@@ -17,8 +17,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   'embedded-durability': () => import('./embedded-durability.js'),
 };
 
-const fmt = (x: number | undefined) =>
-  x === undefined ? '' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
+const fmt = (x: number | undefined) => (x === undefined ? '' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3));
 
 function goalText(row: BenchRow): { text: string; met: boolean } {
   if (!row.goal) return { text: '', met: true };

@@ -114,7 +114,13 @@ export async function seedRegion(db: Db, spec: RegionSpec) {
   // Closed, so that its profiles are released to the coordinator the route is measured for (docs/methodology.md §6).
   const wave = await db
     .insertInto('waves')
-    .values({ region_id: region.id, title: `${spec.name}: весна`, opens_at: new Date(Date.now() - 40 * DAY), closes_at: new Date(Date.now() - 10 * DAY), model_id: spec.modelId })
+    .values({
+      region_id: region.id,
+      title: `${spec.name}: весна`,
+      opens_at: new Date(Date.now() - 40 * DAY),
+      closes_at: new Date(Date.now() - 10 * DAY),
+      model_id: spec.modelId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await sql`insert into links (token, wave_id, school_id, role)

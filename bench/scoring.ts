@@ -21,13 +21,18 @@ const SMALL = { schools: 100, responses: 60_000, goalMs: 1_000 };
 const LARGE = { schools: 3_000, responses: 2_000_000, goalMs: 30_000 };
 const SEED_GOAL_S = 180;
 
-
 /** The floor any aggregation of the wave's answers pays: read every answer once and group by school. */
 const baseline = (db: Db, waveId: number) => () =>
   sql`select school_id, count(*), sum(length(answers::text)) from responses where wave_id = ${waveId} group by school_id`.execute(db);
 
 const coordinatorOf = (regionId: number): Principal => ({
-  id: 0, email: 'bench@local', name: 'bench', role: 'region', regionId, municipalityId: null, schoolId: null,
+  id: 0,
+  email: 'bench@local',
+  name: 'bench',
+  role: 'region',
+  regionId,
+  municipalityId: null,
+  schoolId: null,
 });
 
 async function loginAs(app: Awaited<ReturnType<typeof buildApp>>, db: Db, regionId: number): Promise<string> {
@@ -63,7 +68,10 @@ export function run(): Promise<BenchRow[]> {
       { name: 'scoring: generate 2.06M responses in SQL, keys and indexes rebuilt after', value: seedSeconds, unit: 's', goal: { max: SEED_GOAL_S } },
     ];
     const app = await buildApp({ db, dbKind: 'postgresql', questionnaires });
-    for (const [region, spec, runs] of [[small, SMALL, 5], [large, LARGE, 3]] as const) {
+    for (const [region, spec, runs] of [
+      [small, SMALL, 5],
+      [large, LARGE, 3],
+    ] as const) {
       const wave = await wavesInRegion(db).where('waves.id', '=', region.waveId).executeTakeFirstOrThrow();
       const principal = coordinatorOf(region.regionId);
       let profiles = 0;
@@ -80,16 +88,31 @@ export function run(): Promise<BenchRow[]> {
       });
       const cookie = await loginAs(app, db, region.regionId);
       let bytes = 0;
-      const routeMs = await timed(runs === 5 ? 3 : 1, async () => {
-        const res = await app.inject({ method: 'GET', url: `/api/waves/${wave.id}/profiles`, headers: { cookie } });
-        if (res.statusCode !== 200) throw new Error(`profiles route answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
-        bytes = res.rawPayload.length;
-      }, false);
-      rows.push({ name: `scoring: GET /api/waves/:id/profiles for ${label} (inject)`, value: routeMs, unit: 'ms', note: `${(bytes / 1e6).toFixed(1)} MB of JSON` });
+      const routeMs = await timed(
+        runs === 5 ? 3 : 1,
+        async () => {
+          const res = await app.inject({ method: 'GET', url: `/api/waves/${wave.id}/profiles`, headers: { cookie } });
+          if (res.statusCode !== 200) throw new Error(`profiles route answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+          bytes = res.rawPayload.length;
+        },
+        false,
+      );
+      rows.push({
+        name: `scoring: GET /api/waves/:id/profiles for ${label} (inject)`,
+        value: routeMs,
+        unit: 'ms',
+        note: `${(bytes / 1e6).toFixed(1)} MB of JSON`,
+      });
       if (spec === SMALL) {
         const stored = await storedModel(db, wave.model_id);
         const memoryMs = await timed(runs, () => collectStatsInMemory(db, stored, wave.id, schoolIdsInScope(db, wave.region_id, principal)));
-        rows.push({ name: `scoring: in-memory stats of ${label} (fetch answers + collectStats)`, value: memoryMs, unit: 'ms', baseline: baselineMs, note: 'the reference path, for comparison' });
+        rows.push({
+          name: `scoring: in-memory stats of ${label} (fetch answers + collectStats)`,
+          value: memoryMs,
+          unit: 'ms',
+          baseline: baselineMs,
+          note: 'the reference path, for comparison',
+        });
       }
     }
     await app.close();

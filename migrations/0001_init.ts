@@ -24,10 +24,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipalities.id'))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('expected_principal', 'integer', (c) => c.notNull().defaultTo(1).check(sql`expected_principal between 0 and 1`))
-    .addColumn('expected_teacher', 'integer', (c) => c.notNull().defaultTo(0).check(sql`expected_teacher >= 0`))
-    .addColumn('expected_student', 'integer', (c) => c.notNull().defaultTo(0).check(sql`expected_student >= 0`))
-    .addColumn('expected_parent', 'integer', (c) => c.notNull().defaultTo(0).check(sql`expected_parent >= 0`))
+    .addColumn('expected_principal', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`expected_principal between 0 and 1`),
+    )
+    .addColumn('expected_teacher', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`expected_teacher >= 0`),
+    )
+    .addColumn('expected_student', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`expected_student >= 0`),
+    )
+    .addColumn('expected_parent', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`expected_parent >= 0`),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
@@ -49,7 +69,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('opens_at', 'timestamptz', (c) => c.notNull())
     .addColumn('closes_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('target', 'double precision', (c) => c.notNull().defaultTo(0.9).check(sql`target > 0 and target <= 1`))
+    .addColumn('target', 'double precision', (c) =>
+      c
+        .notNull()
+        .defaultTo(0.9)
+        .check(sql`target > 0 and target <= 1`),
+    )
     .addColumn('model_id', 'text', (c) => c.notNull().references('risk_models.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('waves_dates_check', sql`closes_at > opens_at`)
@@ -63,7 +88,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('school_id', 'integer', (c) => c.notNull().references('schools.id'))
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('principal','teacher','student','parent')`))
     // 'open': one shared link per school × role; 'code': a single-use code handed to one respondent.
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('open').check(sql`kind in ('open','code')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`kind in ('open','code')`),
+    )
     .addColumn('revoked_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

@@ -39,9 +39,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ['schools', 'municipalities']) {
     const fn = sql.raw(`${table}_roster_changed`);
     const t = sql.raw(table);
-    await sql`create trigger ${sql.raw(`${table}_roster_inserted`)} after insert on ${t} referencing new table as changed_new for each statement execute function ${fn}()`.execute(db);
-    await sql`create trigger ${sql.raw(`${table}_roster_updated`)} after update on ${t} referencing old table as changed_old new table as changed_new for each statement execute function ${fn}()`.execute(db);
-    await sql`create trigger ${sql.raw(`${table}_roster_deleted`)} after delete on ${t} referencing old table as changed_old for each statement execute function ${fn}()`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_roster_inserted`)} after insert on ${t} referencing new table as changed_new for each statement execute function ${fn}()`.execute(
+      db,
+    );
+    await sql`create trigger ${sql.raw(`${table}_roster_updated`)} after update on ${t} referencing old table as changed_old new table as changed_new for each statement execute function ${fn}()`.execute(
+      db,
+    );
+    await sql`create trigger ${sql.raw(`${table}_roster_deleted`)} after delete on ${t} referencing old table as changed_old for each statement execute function ${fn}()`.execute(
+      db,
+    );
   }
 }
 

@@ -114,7 +114,12 @@ export async function buildApp(deps: AppDeps) {
   // OpenAPI is generated from the same route schemas that validate requests: one definition, never out of date.
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Анкетирование школ «500+» API', version: '1', description: 'Errors are { statusCode, code, message }. Staff routes need the session cookie from POST /api/auth/login (sid; __Host-sid when served over https); changes also need the x-csrf-token header.' },
+      info: {
+        title: 'Анкетирование школ «500+» API',
+        version: '1',
+        description:
+          'Errors are { statusCode, code, message }. Staff routes need the session cookie from POST /api/auth/login (sid; __Host-sid when served over https); changes also need the x-csrf-token header.',
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });

@@ -26,7 +26,9 @@ try {
   for (let run = 1; run <= runs; run++) {
     const output = join(dir, `run-${run}.json`);
     const started = Date.now();
-    const result = spawnSync('npx', ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${output}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const result = spawnSync('npx', ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${output}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     let report: JsonReport | undefined;
     try {
@@ -41,7 +43,9 @@ try {
     });
     const ok = result.status === 0 && failures.length === 0;
     if (!ok) failedRuns.push(run);
-    console.log(`run ${run}/${runs}: ${ok ? 'passed' : 'FAILED'} in ${seconds} s, ${report?.numTotalTests ?? '?'} tests, ${report?.numFailedTests ?? '?'} failed`);
+    console.log(
+      `run ${run}/${runs}: ${ok ? 'passed' : 'FAILED'} in ${seconds} s, ${report?.numTotalTests ?? '?'} tests, ${report?.numFailedTests ?? '?'} failed`,
+    );
     for (const f of failures) console.log(`  ✗ ${f}`);
     if (!ok && failures.length === 0) console.log(`  ✗ vitest exited with ${result.status ?? result.signal} and no test failed: see its output above`);
   }

@@ -33,7 +33,10 @@ export function addressKey(ip: string): string {
   // A trailing dotted IPv4 part stands for two groups.
   const width = (groups: string[]) => groups.length + (groups.at(-1)?.includes('.') ? 1 : 0);
   const groups = [...headGroups, ...Array<string>(8 - width(headGroups) - width(tailGroups)).fill('0'), ...tailGroups];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 const keyOf = (ip: string, account: string | undefined) => (account === undefined ? addressKey(ip) : `${addressKey(ip)}|${account}`);

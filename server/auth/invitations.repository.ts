@@ -18,7 +18,15 @@ export function findInvitation(db: Db, token: string) {
   return db
     .selectFrom('invitations')
     .innerJoin('users', 'users.id', 'invitations.user_id')
-    .select(['invitations.token_hash', 'invitations.user_id', 'invitations.expires_at', 'invitations.used_at', 'users.email', 'users.name', 'users.disabled_at'])
+    .select([
+      'invitations.token_hash',
+      'invitations.user_id',
+      'invitations.expires_at',
+      'invitations.used_at',
+      'users.email',
+      'users.name',
+      'users.disabled_at',
+    ])
     .where('invitations.token_hash', '=', sha256(token))
     .executeTakeFirst();
 }

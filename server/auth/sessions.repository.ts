@@ -10,7 +10,10 @@ export async function createSession(db: Db, userId: number, now = new Date()) {
   const cookie = newSecret();
   const csrfToken = newSecret(18);
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  await db.insertInto('sessions').values({ id_hash: sha256(cookie), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: sha256(cookie), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })
+    .execute();
   return { cookie, csrfToken, expiresAt };
 }
 
@@ -25,9 +28,7 @@ export async function findActiveSession(db: Db, cookie: string): Promise<ActiveS
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('schools', 'schools.id', 'users.school_id')
-    .leftJoin('municipalities', (join) =>
-      join.onRef('municipalities.id', '=', sql`coalesce(users.municipality_id, schools.municipality_id)`),
-    )
+    .leftJoin('municipalities', (join) => join.onRef('municipalities.id', '=', sql`coalesce(users.municipality_id, schools.municipality_id)`))
     .select([
       'users.id',
       'users.email',
@@ -62,7 +63,11 @@ export async function findActiveSession(db: Db, cookie: string): Promise<ActiveS
 /** Slides the expiry forward, but writes only when half of the idle time is gone, not on every request. */
 export async function touchSession(db: Db, cookie: string, expiresAt: Date, now = new Date()) {
   if (expiresAt.getTime() - now.getTime() > SESSION_IDLE_MS / 2) return;
-  await db.updateTable('sessions').set({ expires_at: new Date(now.getTime() + SESSION_IDLE_MS) }).where('id_hash', '=', sha256(cookie)).execute();
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: new Date(now.getTime() + SESSION_IDLE_MS) })
+    .where('id_hash', '=', sha256(cookie))
+    .execute();
 }
 
 export async function deleteSession(db: Db, cookie: string) {

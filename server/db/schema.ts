@@ -56,7 +56,6 @@ export interface WaveTable {
   created_at: CreatedAt;
 }
 
-
 export interface LinkTable {
   id: Generated<number>;
   token: string;
@@ -73,7 +72,6 @@ export interface LinkTable {
 
 /** 'replaced': revoked for good (a leaked link); 'access_mode': set aside while the role uses the other kind of link. */
 export type LinkRevokedReason = 'replaced' | 'access_mode';
-
 
 /** A role without a row answers by the open link of its school. */
 export interface WaveAccessTable {
@@ -95,7 +93,6 @@ export interface ResponseTable {
   duration_seconds: number | null;
   code_link_id: number | null;
 }
-
 
 export interface UserTable {
   id: Generated<number>;

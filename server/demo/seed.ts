@@ -35,7 +35,10 @@ export async function findDemoLinks(db: Db) {
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -89,7 +92,11 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
           const responses = links.flatMap((link) =>
             simulateRole(link, row.id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, w < 2 ? random : currentRandom),
           );
-          for (let i = 0; i < responses.length; i += 500) await trx.insertInto('responses').values(responses.slice(i, i + 500)).execute();
+          for (let i = 0; i < responses.length; i += 500)
+            await trx
+              .insertInto('responses')
+              .values(responses.slice(i, i + 500))
+              .execute();
         }
       }
     }

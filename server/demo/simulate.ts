@@ -38,12 +38,7 @@ export interface SimulatedIndicator {
 export type Propensity = (factorId: string) => number;
 
 /** Simulated answers of one respondent. */
-export function simulateAnswers(
-  questionnaire: Questionnaire,
-  indicators: readonly SimulatedIndicator[],
-  facts: SchoolFacts,
-  random: () => number,
-): Answers {
+export function simulateAnswers(questionnaire: Questionnaire, indicators: readonly SimulatedIndicator[], facts: SchoolFacts, random: () => number): Answers {
   const byQuestion = new Map<string, SimulatedIndicator>();
   for (const simulated of indicators) {
     if (simulated.indicator.kind === 'ratio') continue;
@@ -60,9 +55,7 @@ export function simulateAnswers(
     }
     const known = values.filter((v) => v !== DONT_KNOW);
     const simulated = byQuestion.get(spec.name);
-    answers[spec.name] = simulated
-      ? riskyAnswer(spec, simulated.indicator, known, noisy(simulated.propensity), random)
-      : neutralAnswer(spec, known, random);
+    answers[spec.name] = simulated ? riskyAnswer(spec, simulated.indicator, known, noisy(simulated.propensity), random) : neutralAnswer(spec, known, random);
   }
   Object.assign(answers, principalNumbers(questionnaire, indicators, facts, random));
   return answers;
@@ -95,12 +88,7 @@ function riskyAnswer(spec: QuestionSpec, indicator: Indicator, known: Array<stri
 }
 
 /** Numerators and denominators of the principal's ratios, consistent with the roster's sizes. */
-function principalNumbers(
-  questionnaire: Questionnaire,
-  indicators: readonly SimulatedIndicator[],
-  facts: SchoolFacts,
-  random: () => number,
-): Answers {
+function principalNumbers(questionnaire: Questionnaire, indicators: readonly SimulatedIndicator[], facts: SchoolFacts, random: () => number): Answers {
   const answers: Answers = {};
   for (const { indicator, propensity } of indicators) {
     if (indicator.kind !== 'ratio') continue;

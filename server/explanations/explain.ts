@@ -72,7 +72,9 @@ export function explainFactor(input: ExplainInput): ExplanationBody {
       questions: questions.map(questionRef),
       counted: indicator.kind === 'share' ? indicator.values.map((v) => ({ value: v, text: choiceText(questions[0], v) })) : [],
       choiceRisks:
-        indicator.kind === 'choice' ? Object.entries(indicator.risk).map(([v, risk]) => ({ value: choiceValue(questions[0], v), text: choiceText(questions[0], v), risk })) : [],
+        indicator.kind === 'choice'
+          ? Object.entries(indicator.risk).map(([v, risk]) => ({ value: choiceValue(questions[0], v), text: choiceText(questions[0], v), risk }))
+          : [],
       best: indicator.kind === 'choice' ? null : (indicator.best ?? 0),
       worst: indicator.kind === 'choice' ? null : (indicator.worst ?? 1),
       distribution: distribution(indicator, r, questions[0], input.counts[indicator.role] ?? []),
@@ -134,11 +136,11 @@ function distribution(indicator: Indicator, result: IndicatorResult, question: Q
 
   // Choices in questionnaire order, then any answer today's questionnaire no longer offers.
   const riskOf = (value: string | number): number | null =>
-    indicator.kind === 'share'
-      ? indicator.values.map(String).includes(String(value)) ? 1 : 0
-      : (indicator.risk[String(value)] ?? null);
+    indicator.kind === 'share' ? (indicator.values.map(String).includes(String(value)) ? 1 : 0) : (indicator.risk[String(value)] ?? null);
   const offered = question.choices.map((c) => c.value).filter((v) => v !== DONT_KNOW);
-  const answered = mine.map((c) => c.answer).filter((a): a is string | number => (typeof a === 'string' && a !== '' && a !== DONT_KNOW) || typeof a === 'number');
+  const answered = mine
+    .map((c) => c.answer)
+    .filter((a): a is string | number => (typeof a === 'string' && a !== '' && a !== DONT_KNOW) || typeof a === 'number');
   const values = [...offered, ...answered.filter((a) => !offered.some((o) => String(o) === String(a)))];
   const rows = values.flatMap((value) => {
     const risk = riskOf(value);

@@ -17,6 +17,10 @@ export function refuseWritesWhileDiskIsLow(app: FastifyInstance, storage: Storag
   app.addHook('onRequest', async (req, reply) => {
     if (READS.has(req.method) || storage.writesRefused() === null) return;
     reply.header('retry-after', RETRY_AFTER_SECONDS);
-    throw new ApiError(503, 'disk_full', "The server's disk is nearly full: nothing was saved. Try again later; the administrator has been told in the server's log");
+    throw new ApiError(
+      503,
+      'disk_full',
+      "The server's disk is nearly full: nothing was saved. Try again later; the administrator has been told in the server's log",
+    );
   });
 }

@@ -5,7 +5,6 @@ import type { AccessModes } from '../shared/vocabulary.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { giveCodesShortCodes, issueLinks, type LinkToIssue } from './issue-links.js';
 
-
 /** Every role of a wave with its mode; a role without a row uses open links. */
 export async function accessModes(db: Db, waveId: number): Promise<AccessModes> {
   const rows = await db.selectFrom('wave_access').select(['role', 'mode']).where('wave_id', '=', waveId).execute();
@@ -116,7 +115,11 @@ export function lockLink(db: Db, linkId: number) {
 
 /** Revokes a link for good and issues its successor for the same school, role and kind. */
 export async function replaceLink(db: Db, link: { id: number; wave_id: number; school_id: number; role: Role; kind: LinkKind }) {
-  await db.updateTable('links').set({ revoked_at: sql`now()`, revoked_reason: 'replaced' }).where('id', '=', link.id).execute();
+  await db
+    .updateTable('links')
+    .set({ revoked_at: sql`now()`, revoked_reason: 'replaced' })
+    .where('id', '=', link.id)
+    .execute();
   const [next] = await issueLinks(db, [{ wave_id: link.wave_id, school_id: link.school_id, role: link.role, kind: link.kind }]);
   return next!;
 }

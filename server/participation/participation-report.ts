@@ -7,7 +7,6 @@ import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolPartici
 /** A response filled in faster than this is implausible. Migration 0006 counts with the same number. */
 export const FAST_RESPONSE_SECONDS = 60;
 
-
 export function roleFigures(expected: number, responses: number, target: number): RoleFigures {
   return {
     expected,
@@ -46,7 +45,15 @@ function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): Sch
 }
 
 function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
-  const area: AreaParticipation = { schools: schools.length, schoolsAtTarget: 0, shareAtTarget: null, expected: 0, responses: 0, needed: 0, roles: {} as AreaParticipation['roles'] };
+  const area: AreaParticipation = {
+    schools: schools.length,
+    schoolsAtTarget: 0,
+    shareAtTarget: null,
+    expected: 0,
+    responses: 0,
+    needed: 0,
+    roles: {} as AreaParticipation['roles'],
+  };
   for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0 };
   for (const school of schools) {
     if (school.meetsTarget) area.schoolsAtTarget++;

@@ -51,7 +51,9 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
     const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
     reply.hijack();
     // The stream tells of the schools the caller's report shows, never of another school's answers.
-    events.open(wave.id, reply.raw, (school) => inScope(caller, { regionId: wave.region_id, municipalityId: school.municipalityId, schoolId: school.schoolId }));
+    events.open(wave.id, reply.raw, (school) =>
+      inScope(caller, { regionId: wave.region_id, municipalityId: school.municipalityId, schoolId: school.schoolId }),
+    );
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

@@ -85,9 +85,15 @@ async function roleStats(db: Db, role: Role, indicators: Indicator[], waveId: nu
   const query = sql<Record<string, number>>`
     select school_id, count(*)::int as responses ${sql.join(aggregates, sql``)}
     from (
-      select school_id ${sql.join(contributions.map((c) => sql`, ${c}`), sql``)}
+      select school_id ${sql.join(
+        contributions.map((c) => sql`, ${c}`),
+        sql``,
+      )}
       from (
-        select school_id, answers ${sql.join(texts.map((t) => sql`, ${t}`), sql``)}
+        select school_id, answers ${sql.join(
+          texts.map((t) => sql`, ${t}`),
+          sql``,
+        )}
         from responses
         where wave_id = ${waveId} and role = ${role} and ${inSchools(schools)}
           ${part ? sql`and ${part}` : sql``}

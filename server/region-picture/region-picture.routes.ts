@@ -29,7 +29,11 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       await assertFiguresReleased(app.db, principal, ...(other ? [wave, other] : [wave]));
       const current = await waveProfiles(app.db, wave, principal);
-      const priorities = await prioritiesOfSchools(app.db, wave.id, current.profiles.map((p) => p.school.id));
+      const priorities = await prioritiesOfSchools(
+        app.db,
+        wave.id,
+        current.profiles.map((p) => p.school.id),
+      );
       if (!other) return regionPicture(current, priorities, null);
       const previous = await waveProfiles(app.db, other, principal);
       const [earlier, later] = earlierFirst(wave, other)[0] === wave ? [current, previous] : [previous, current];

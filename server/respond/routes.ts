@@ -51,7 +51,13 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
       role: link.role,
       kind: link.kind,
       school: { name: link.school_name },
-      wave: { title: link.wave_title, opensAt: link.opens_at.toISOString(), closesAt: link.closes_at.toISOString(), timeZone: link.time_zone, open: link.wave_open },
+      wave: {
+        title: link.wave_title,
+        opensAt: link.opens_at.toISOString(),
+        closesAt: link.closes_at.toISOString(),
+        timeZone: link.time_zone,
+        open: link.wave_open,
+      },
       survey: questionnaires[link.role].json,
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
     };

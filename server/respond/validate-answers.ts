@@ -27,9 +27,7 @@ function check(spec: QuestionSpec, value: unknown): AnswerProblem | null {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return problem('wrong-type', 'expected a number');
       if (spec.integer && !Number.isInteger(value)) return problem('wrong-type', 'expected a whole number');
-      return value < spec.min || value > spec.max
-        ? problem('out-of-range', `${value} is outside ${spec.min}…${spec.max}`)
-        : null;
+      return value < spec.min || value > spec.max ? problem('out-of-range', `${value} is outside ${spec.min}…${spec.max}`) : null;
   }
 }
 

@@ -190,7 +190,12 @@ function hasJsonType(node: Node, value: unknown): boolean {
 }
 
 function tokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 function resolve(schema: Node, schemaPath: string): Node {

@@ -13,7 +13,10 @@ interface ModelIdentity {
 export async function storeModelVersion(db: Db, model: ModelIdentity, file: string): Promise<void> {
   const stored = await db.selectFrom('risk_models').select('definition').where('id', '=', model.id).executeTakeFirst();
   if (!stored) {
-    await db.insertInto('risk_models').values({ id: model.id, title: model.title, definition: JSON.stringify(model) }).execute();
+    await db
+      .insertInto('risk_models')
+      .values({ id: model.id, title: model.title, definition: JSON.stringify(model) })
+      .execute();
     return;
   }
   if (!isDeepStrictEqual(stored.definition, JSON.parse(JSON.stringify(model)))) {

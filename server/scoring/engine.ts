@@ -56,22 +56,13 @@ export function mergeStats(a: CollectedStats, b: CollectedStats): CollectedStats
  * Stage 2: statistics → profile. An indicator absent from `stats` has no answers, so a
  * SQL aggregate may omit indicators nobody answered.
  */
-export function scoreProfile(
-  model: RiskModel,
-  expected: Record<Role, number>,
-  responseCounts: Record<Role, number>,
-  stats: IndicatorStats,
-): Profile {
+export function scoreProfile(model: RiskModel, expected: Record<Role, number>, responseCounts: Record<Role, number>, stats: IndicatorStats): Profile {
   const roles = byRole((role) => participation(role, expected[role], responseCounts[role], minRateFor(model.minRate, role)));
   const factors = model.factors.map((factor) => scoreFactor(factor, model.levels, roles, stats));
   return { modelId: model.id, roles, factors };
 }
 
-export function computeProfile(
-  model: RiskModel,
-  expected: Record<Role, number>,
-  responses: Record<Role, Answers[]>,
-): Profile {
+export function computeProfile(model: RiskModel, expected: Record<Role, number>, responses: Record<Role, Answers[]>): Profile {
   const stats = collectStats(model, responses);
   return scoreProfile(model, expected, stats.responses, stats.indicators);
 }
@@ -87,15 +78,8 @@ function minRateFor(minRate: MinRate, role: Role): number {
   return typeof minRate === 'number' ? minRate : (minRate[role] ?? DEFAULT_MIN_RATE);
 }
 
-function scoreFactor(
-  factor: Factor,
-  modelLevels: Levels,
-  roles: Record<Role, RoleParticipation>,
-  stats: IndicatorStats,
-): FactorResult {
-  const indicators = factor.indicators.map((indicator) =>
-    scoreIndicator(indicator, roles[indicator.role].reportable, stats[indicator.id] ?? NO_ANSWERS),
-  );
+function scoreFactor(factor: Factor, modelLevels: Levels, roles: Record<Role, RoleParticipation>, stats: IndicatorStats): FactorResult {
+  const indicators = factor.indicators.map((indicator) => scoreIndicator(indicator, roles[indicator.role].reportable, stats[indicator.id] ?? NO_ANSWERS));
   let totalWeight = 0;
   let presentWeight = 0;
   let weightedRisk = 0;

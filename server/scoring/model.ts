@@ -65,11 +65,17 @@ function indicatorBaseSchema<W extends TSchema>(weight: W) {
 }
 
 function factorSchema<I extends TSchema>(indicator: I) {
-  return Type.Object({ id: Name, title: Name, description: Text, levels: Type.Optional(LevelsSchema), indicators: Type.Array(indicator, { minItems: 1 }) }, strict);
+  return Type.Object(
+    { id: Name, title: Name, description: Text, levels: Type.Optional(LevelsSchema), indicators: Type.Array(indicator, { minItems: 1 }) },
+    strict,
+  );
 }
 
 function modelSchema<F extends TSchema>(factor: F) {
-  return Type.Object({ id: Name, title: Name, description: Text, levels: LevelsSchema, minRate: MinRateSchema, factors: Type.Array(factor, { minItems: 1 }) }, strict);
+  return Type.Object(
+    { id: Name, title: Name, description: Text, levels: LevelsSchema, minRate: MinRateSchema, factors: Type.Array(factor, { minItems: 1 }) },
+    strict,
+  );
 }
 
 const kinds = indicatorSchemas(Weight);

@@ -8,10 +8,21 @@ const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** Loopback, link-local and private ranges: where a reverse proxy in front of this server sits. */
 const NEARBY = new BlockList();
-for (const [network, bits] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+for (const [network, bits] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
   NEARBY.addSubnet(network, bits, 'ipv4');
 }
-for (const [network, bits] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) NEARBY.addSubnet(network, bits, 'ipv6');
+for (const [network, bits] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  NEARBY.addSubnet(network, bits, 'ipv6');
 
 const isNearby = (address: string) => {
   const version = isIP(address);
@@ -48,7 +59,9 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   const entries = text.split(',').map((entry) => entry.trim().toLowerCase());
   const wrong = entries.filter((entry) => !isAddressOrRange(entry));
   if (wrong.length > 0) {
-    throw new Error(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or CIDR ranges; "${wrong.join('", "')}" is neither`);
+    throw new Error(
+      `TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or CIDR ranges; "${wrong.join('", "')}" is neither`,
+    );
   }
   return entries;
 }

@@ -40,7 +40,12 @@ export function scoredQuestions(model: unknown): Map<string, Set<string>> {
  * The rule of one questionnaire. A questionnaire the model does not score at all falls back to all its
  * questions, so an empty answer never counts. At least one answer is always needed, however small the share.
  */
-export function countingRule(file: string, questions: readonly string[], scored: ReadonlySet<string> | undefined, share = DEFAULT_MIN_ANSWERED_SHARE): CountingRule {
+export function countingRule(
+  file: string,
+  questions: readonly string[],
+  scored: ReadonlySet<string> | undefined,
+  share = DEFAULT_MIN_ANSWERED_SHARE,
+): CountingRule {
   if (typeof share !== 'number' || !(share > 0 && share <= 1)) {
     throw new Error(`${file}: its minAnsweredShare in counting.json must be a number above 0 and at most 1, not ${JSON.stringify(share)}`);
   }

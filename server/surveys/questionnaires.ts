@@ -73,7 +73,9 @@ function specOf(element: SurveyElement, file: string): QuestionSpec {
       }
       break;
   }
-  throw new Error(`${file}: question "${name}" has type "${element.type}"${element.inputType ? ` (${element.inputType})` : ''}, which the server cannot validate; use radiogroup, dropdown, checkbox, rating or a number text with min and max`);
+  throw new Error(
+    `${file}: question "${name}" has type "${element.type}"${element.inputType ? ` (${element.inputType})` : ''}, which the server cannot validate; use radiogroup, dropdown, checkbox, rating or a number text with min and max`,
+  );
 }
 
 function collect(elements: SurveyElement[] | undefined, file: string, into: Map<string, QuestionSpec>) {
@@ -98,12 +100,24 @@ function partsOfTotals(questions: ReadonlyMap<string, QuestionSpec>, file: strin
 }
 
 /** What the server needs to check answers; `scored` names the questions the risk model reads (all of them when not given). */
-export function compileQuestionnaire(role: Role, json: SurveyJson, file = `${role}.json`, scored?: ReadonlySet<string>, minAnsweredShare?: number): Questionnaire {
+export function compileQuestionnaire(
+  role: Role,
+  json: SurveyJson,
+  file = `${role}.json`,
+  scored?: ReadonlySet<string>,
+  minAnsweredShare?: number,
+): Questionnaire {
   const questions = new Map<string, QuestionSpec>();
   for (const page of json.pages ?? []) collect(page.elements, file, questions);
   if (questions.size === 0) throw new Error(`${file}: the questionnaire has no questions`);
   const names = [...questions.keys()];
-  return { role, json, questions, counting: countingRule(file, names, scored ?? new Set(names), minAnsweredShare), partsOfTotals: partsOfTotals(questions, file) };
+  return {
+    role,
+    json,
+    questions,
+    counting: countingRule(file, names, scored ?? new Set(names), minAnsweredShare),
+    partsOfTotals: partsOfTotals(questions, file),
+  };
 }
 
 /**

@@ -18,10 +18,7 @@ export const SCHOOL_ROSTER_COLUMNS = [
 
 /** The schools of a region, joined to their municipalities. */
 export function schoolsOfRegion(db: Db, regionId: number) {
-  return db
-    .selectFrom('schools')
-    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
-    .where('municipalities.region_id', '=', regionId);
+  return db.selectFrom('schools').innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id').where('municipalities.region_id', '=', regionId);
 }
 
 /**

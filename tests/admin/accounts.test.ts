@@ -33,9 +33,13 @@ describe.each(TEST_DATABASES)('account administration on %s', (kind) => {
   });
 
   it('refuses a duplicate e-mail, a missing or unknown territory, with a code the UI can explain', async () => {
-    expect((await post('/api/admin/accounts', { email: 'team@school.ru', name: '', role: 'school', schoolId: world.school.id })).json().code).toBe('email_taken');
+    expect((await post('/api/admin/accounts', { email: 'team@school.ru', name: '', role: 'school', schoolId: world.school.id })).json().code).toBe(
+      'email_taken',
+    );
     expect((await post('/api/admin/accounts', { email: 'x@school.ru', name: '', role: 'region' })).json().code).toBe('scope_required');
-    expect((await post('/api/admin/accounts', { email: 'y@school.ru', name: '', role: 'municipality', municipalityId: 999999 })).json().code).toBe('scope_not_found');
+    expect((await post('/api/admin/accounts', { email: 'y@school.ru', name: '', role: 'municipality', municipalityId: 999999 })).json().code).toBe(
+      'scope_not_found',
+    );
     expect((await post('/api/admin/accounts', { email: 'not-an-email', name: '', role: 'admin' })).statusCode).toBe(400);
   });
 

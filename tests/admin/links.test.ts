@@ -36,7 +36,13 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
       method: 'POST',
       url: '/api/admin/waves',
       headers: admin.headers,
-      payload: { regionId: region.id, title: 'Весна', opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 9 * DAY).toISOString(), modelId: await ensureModel(db) },
+      payload: {
+        regionId: region.id,
+        title: 'Весна',
+        opensAt: new Date(Date.now() - DAY).toISOString(),
+        closesAt: new Date(Date.now() + 9 * DAY).toISOString(),
+        modelId: await ensureModel(db),
+      },
     });
     waveId = res.json().id;
   });
@@ -47,10 +53,11 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
   const answer = (token: string, role: Role) =>
     t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers(role), clientKey: randomUUID() } });
-  const table = async () => (await get(`/api/admin/waves/${waveId}/links`)).json().schools as Array<{
-    id: number;
-    roles: Record<string, { mode: string; expected: number; link: { id: number; url: string } | null; codes: { issued: number; used: number } }>;
-  }>;
+  const table = async () =>
+    (await get(`/api/admin/waves/${waveId}/links`)).json().schools as Array<{
+      id: number;
+      roles: Record<string, { mode: string; expected: number; link: { id: number; url: string } | null; codes: { issued: number; used: number } }>;
+    }>;
   const cell = async (schoolId: number, role: string) => (await table()).find((s) => s.id === schoolId)!.roles[role];
 
   it('lists every school × role with its open link', async () => {
@@ -89,7 +96,12 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     const again = await send('POST', `/api/admin/links/${old.id}/replace`);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('link_revoked');
-    const audited = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'link.replace').where('entity_id', '=', String(old.id)).execute();
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'link.replace')
+      .where('entity_id', '=', String(old.id))
+      .execute();
     expect(audited).toHaveLength(1);
   });
 
@@ -107,7 +119,7 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
       const codes = (await get(`/api/admin/waves/${waveId}/schools/${school.id}/codes?role=student`)).json().codes;
       expect(codes).toHaveLength(school.expected_student);
       expect(new Set(codes.map((c: { url: string }) => c.url)).size).toBe(school.expected_student);
-      expect((await cell(school.id, 'student'))).toMatchObject({ mode: 'codes', link: null, codes: { issued: school.expected_student, used: 0 } });
+      expect(await cell(school.id, 'student')).toMatchObject({ mode: 'codes', link: null, codes: { issued: school.expected_student, used: 0 } });
     }
 
     const codes = (await get(`/api/admin/waves/${waveId}/schools/${schools[0].id}/codes`)).json().codes as Array<{ id: number; url: string }>;
@@ -199,7 +211,11 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     const link = (await cell(schools[0].id, 'teacher')).link!;
     expect((await t.app.inject({ method: 'GET', url: `/api/admin/waves/${waveId}/links.csv` })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/links/${link.id}/replace` })).statusCode).toBe(401);
-    for (const url of [`/api/admin/waves/${waveId}/links`, `/api/admin/waves/${waveId}/links.xlsx`, `/api/admin/waves/${waveId}/schools/${schools[0].id}/sheet`]) {
+    for (const url of [
+      `/api/admin/waves/${waveId}/links`,
+      `/api/admin/waves/${waveId}/links.xlsx`,
+      `/api/admin/waves/${waveId}/schools/${schools[0].id}/sheet`,
+    ]) {
       expect((await get(url, coordinator)).statusCode).toBe(403);
     }
     expect((await send('POST', `/api/admin/links/${link.id}/replace`, undefined, coordinator)).statusCode).toBe(403);

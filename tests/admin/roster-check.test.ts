@@ -13,8 +13,28 @@ const existing: ExistingRoster = {
     { id: 20, region_id: 2, name: 'Город Псков' },
   ],
   schools: [
-    { id: 100, code: 'TV-1', name: 'Школа 1', municipality_id: 10, region_id: 1, expected_principal: 1, expected_teacher: 10, expected_student: 100, expected_parent: 90 },
-    { id: 200, code: 'PS-1', name: 'Псковская школа', municipality_id: 20, region_id: 2, expected_principal: 1, expected_teacher: 5, expected_student: 50, expected_parent: 40 },
+    {
+      id: 100,
+      code: 'TV-1',
+      name: 'Школа 1',
+      municipality_id: 10,
+      region_id: 1,
+      expected_principal: 1,
+      expected_teacher: 10,
+      expected_student: 100,
+      expected_parent: 90,
+    },
+    {
+      id: 200,
+      code: 'PS-1',
+      name: 'Псковская школа',
+      municipality_id: 20,
+      region_id: 2,
+      expected_principal: 1,
+      expected_teacher: 5,
+      expected_student: 50,
+      expected_parent: 40,
+    },
   ],
   neighbours: [
     { code: 'TV-1', name: 'Школа 1', municipality_id: 10, region_id: 1 },
@@ -24,7 +44,14 @@ const existing: ExistingRoster = {
 };
 
 const good: Record<RosterColumn, string> = {
-  region: 'Тверская область', municipality: 'Берёзовский район', code: 'TV-1', name: 'Школа 1', principal: '1', teachers: '10', students: '100', parents: '90',
+  region: 'Тверская область',
+  municipality: 'Берёзовский район',
+  code: 'TV-1',
+  name: 'Школа 1',
+  principal: '1',
+  teachers: '10',
+  students: '100',
+  parents: '90',
 };
 
 function roster(...rows: Array<Partial<Record<RosterColumn, string>>>): ParsedRoster {
@@ -58,7 +85,11 @@ describe(checkRoster.name, () => {
     expect(sut.summary).toEqual({ regions: 1, municipalitiesNew: 1, schoolsNew: 2, schoolsUpdated: 1, schoolsUnchanged: 0 });
     expect(sut.plan.municipalities).toEqual([{ key: expect.any(String), region_id: 1, name: 'Новый район' }]);
     const [update] = sut.plan.updates;
-    expect(update).toMatchObject({ id: 100, municipality: { key: sut.plan.municipalities[0].key }, values: { name: 'МБОУ «Школа № 1»', expected_teacher: 12 } });
+    expect(update).toMatchObject({
+      id: 100,
+      municipality: { key: sut.plan.municipalities[0].key },
+      values: { name: 'МБОУ «Школа № 1»', expected_teacher: 12 },
+    });
     expect(update.changes).toEqual({
       name: { from: 'Школа 1', to: 'МБОУ «Школа № 1»' },
       municipality: { from: 'Берёзовский район', to: 'Новый район' },
@@ -119,7 +150,10 @@ describe(checkRoster.name, () => {
   });
 
   it('warns of a new school whose code is an existing one but for leading zeros, in the same region only', () => {
-    const sut = checkRoster(roster({ code: '12', name: 'МБОУ СОШ № 12' }, { region: 'Псковская область', municipality: 'Город Псков', code: '012', name: 'Другая' }), existing);
+    const sut = checkRoster(
+      roster({ code: '12', name: 'МБОУ СОШ № 12' }, { region: 'Псковская область', municipality: 'Город Псков', code: '012', name: 'Другая' }),
+      existing,
+    );
     expect(sut.issues).toEqual([]);
     expect(sut.warnings).toEqual([
       expect.objectContaining({ line: 2, code: 'code_leading_zeros', value: '12', existingCode: '0012', existingName: 'МБОУ СОШ № 12' }),

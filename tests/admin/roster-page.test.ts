@@ -36,7 +36,15 @@ describe('roster page in Chromium', () => {
     const municipality = await newMunicipality(db, region.id, 'Бежецкий муниципальный округ');
     await db
       .insertInto('schools')
-      .values({ municipality_id: municipality.id, code: 'TV-001', name: 'МБОУ «Бежецкая СОШ № 1»', expected_principal: 1, expected_teacher: 20, expected_student: 200, expected_parent: 180 })
+      .values({
+        municipality_id: municipality.id,
+        code: 'TV-001',
+        name: 'МБОУ «Бежецкая СОШ № 1»',
+        expected_principal: 1,
+        expected_teacher: 20,
+        expected_student: 200,
+        expected_parent: 180,
+      })
       .execute();
     await createAccount(db, { ...ADMIN, role: 'admin', name: 'Администратор' });
   });
@@ -64,12 +72,14 @@ describe('roster page in Chromium', () => {
     await page.locator('#roster-file').setInputFiles({ name: 'школы.csv', mimeType: 'text/csv', buffer: csvFile(bad, { encoding: 'win1251' }) });
     await page.getByText('4 ошибки в файле').waitFor();
     const rows = async () => (await page.locator('table.issues tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
-    await expect.poll(rows).toEqual([
-      '3 Регион Региона «Тверская обл.» нет в системе. Проверьте написание или добавьте регион в разделе «Регионы».',
-      '4 Директор «2» — для директора укажите 1 (или 0, если должность вакантна).',
-      '4 Обучающиеся 5–11 классов «сорок» — не число.',
-      '4 Код школы Код «TV-001» уже есть в строке 2. У каждой школы свой код.',
-    ]);
+    await expect
+      .poll(rows)
+      .toEqual([
+        '3 Регион Региона «Тверская обл.» нет в системе. Проверьте написание или добавьте регион в разделе «Регионы».',
+        '4 Директор «2» — для директора укажите 1 (или 0, если должность вакантна).',
+        '4 Обучающиеся 5–11 классов «сорок» — не число.',
+        '4 Код школы Код «TV-001» уже есть в строке 2. У каждой школы свой код.',
+      ]);
     await expect.poll(() => page.getByRole('button', { name: 'Применить' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/roster-page-errors.png`, fullPage: true });
     await page.context().close();
@@ -93,7 +103,15 @@ describe('roster page in Chromium', () => {
     const municipality = await db.selectFrom('municipalities').select('id').where('name', '=', 'Бежецкий муниципальный округ').executeTakeFirstOrThrow();
     await db
       .insertInto('schools')
-      .values({ municipality_id: municipality.id, code: '0042', name: 'МБОУ «Бежецкая СОШ № 42»', expected_principal: 1, expected_teacher: 20, expected_student: 200, expected_parent: 180 })
+      .values({
+        municipality_id: municipality.id,
+        code: '0042',
+        name: 'МБОУ «Бежецкая СОШ № 42»',
+        expected_principal: 1,
+        expected_teacher: 20,
+        expected_student: 200,
+        expected_parent: 180,
+      })
       .execute();
     const page = await openRoster(1366);
     const file = await xlsxFile([RU_HEADERS, [REGION, 'Бежецкий муниципальный округ', 42, 'МБОУ «Бежецкая СОШ № 42»', 1, 20, 200, 180]]);

@@ -72,7 +72,14 @@ describe(decodeCsv.name, () => {
 describe(parseRosterFile.name, () => {
   it('reads a Windows-1251 semicolon CSV with quoted fields, a title line and CRLF, with the lines people see', async () => {
     const bytes = csvFile(
-      [['Список школ на 1 сентября'], [], RU_HEADERS, school, [null, null, null, null, null, null, null, null], ['Тверская область', 'Район', 'TV-002', 'Школа «Ромашка»; корпус 2\r\nул. Лесная', 0, '5', '1 200', 0]],
+      [
+        ['Список школ на 1 сентября'],
+        [],
+        RU_HEADERS,
+        school,
+        [null, null, null, null, null, null, null, null],
+        ['Тверская область', 'Район', 'TV-002', 'Школа «Ромашка»; корпус 2\r\nул. Лесная', 0, '5', '1 200', 0],
+      ],
       { encoding: 'win1251' },
     );
     const parsed = await parseRosterFile(bytes);
@@ -80,14 +87,28 @@ describe(parseRosterFile.name, () => {
     expect(parsed.format).toBe('csv');
     expect(parsed.rows.map((r) => r.line)).toEqual([4, 6]);
     expect(parsed.rows[0].cells).toEqual({
-      region: 'Тверская область', municipality: 'Берёзовский район', code: 'TV-001', name: 'МБОУ «Сосновская СОШ»',
-      principal: '1', teachers: '24', students: '310', parents: '280',
+      region: 'Тверская область',
+      municipality: 'Берёзовский район',
+      code: 'TV-001',
+      name: 'МБОУ «Сосновская СОШ»',
+      principal: '1',
+      teachers: '24',
+      students: '310',
+      parents: '280',
     });
     expect(parsed.rows[1].cells.name).toBe('Школа «Ромашка»; корпус 2\r\nул. Лесная');
   });
 
   it('detects the comma separator of a UTF-8 CSV with BOM and ignores columns it does not know', async () => {
-    const parsed = await parseRosterFile(csvFile([['№', ...RU_HEADERS, 'Примечание'], [1, ...school, 'малокомплектная, сельская']], { delimiter: ',', encoding: 'utf8-bom' }));
+    const parsed = await parseRosterFile(
+      csvFile(
+        [
+          ['№', ...RU_HEADERS, 'Примечание'],
+          [1, ...school, 'малокомплектная, сельская'],
+        ],
+        { delimiter: ',', encoding: 'utf8-bom' },
+      ),
+    );
     expect(parsed.issues).toEqual([]);
     expect(parsed.rows[0].cells.code).toBe('TV-001');
     expect(parsed.ignoredColumns).toEqual(['№', 'Примечание']);
@@ -95,7 +116,13 @@ describe(parseRosterFile.name, () => {
 
   it('reads the columns in any order, with English headers', async () => {
     const parsed = await parseRosterFile(
-      csvFile([['School code', 'School name', 'Region', 'Municipality', 'Parents', 'Students', 'Teachers', 'Principal'], ['X-1', 'School 1', 'R', 'M', 9, 8, 7, 1]], { delimiter: ',' }),
+      csvFile(
+        [
+          ['School code', 'School name', 'Region', 'Municipality', 'Parents', 'Students', 'Teachers', 'Principal'],
+          ['X-1', 'School 1', 'R', 'M', 9, 8, 7, 1],
+        ],
+        { delimiter: ',' },
+      ),
     );
     expect(parsed.rows[0].cells).toMatchObject({ code: 'X-1', region: 'R', parents: '9', students: '8', teachers: '7', principal: '1' });
   });
@@ -114,7 +141,12 @@ describe(parseRosterFile.name, () => {
   });
 
   it('names every missing column on the header line', async () => {
-    const parsed = await parseRosterFile(csvFile([['Регион', 'Муниципалитет', 'Код школы', 'Название школы', 'Учителя'], ['Р', 'М', 'К', 'Ш', 1]]));
+    const parsed = await parseRosterFile(
+      csvFile([
+        ['Регион', 'Муниципалитет', 'Код школы', 'Название школы', 'Учителя'],
+        ['Р', 'М', 'К', 'Ш', 1],
+      ]),
+    );
     expect(parsed.issues.map((i) => [i.line, i.column, i.code])).toEqual([
       [1, 'Директор', 'missing_column'],
       [1, 'Обучающиеся 5–11 классов', 'missing_column'],
@@ -124,7 +156,12 @@ describe(parseRosterFile.name, () => {
   });
 
   it('refuses two columns that mean the same', async () => {
-    const parsed = await parseRosterFile(csvFile([[...RU_HEADERS, 'Количество учителей'], [...school, 3]]));
+    const parsed = await parseRosterFile(
+      csvFile([
+        [...RU_HEADERS, 'Количество учителей'],
+        [...school, 3],
+      ]),
+    );
     expect(parsed.issues).toMatchObject([{ line: 1, column: 'Количество учителей', code: 'duplicate_column' }]);
   });
 

@@ -35,7 +35,14 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
   const preview = (file: Buffer, contentType = CSV) => send('/api/admin/roster/preview', file, contentType);
   const apply = (file: Buffer, contentType = CSV) => send('/api/admin/roster?filename=%D1%88%D0%BA%D0%BE%D0%BB%D1%8B.csv', file, contentType);
   const count = async (table: 'schools' | 'municipalities' | 'audit_log') =>
-    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const schoolByCode = (code: string) =>
     t.database.db
       .selectFrom('schools as s')
@@ -67,21 +74,25 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
     expect(applied.json()).toEqual({ rows: 3, summary: body.summary });
     expect(await count('schools')).toBe(before + 3);
     expect(await schoolByCode('TV-002')).toEqual({
-      name: 'МКОУ "Сосновская ООШ"; филиал', municipality: 'Озёрный городской округ',
-      expected_principal: 0, expected_teacher: 9, expected_student: 38, expected_parent: 35,
+      name: 'МКОУ "Сосновская ООШ"; филиал',
+      municipality: 'Озёрный городской округ',
+      expected_principal: 0,
+      expected_teacher: 9,
+      expected_student: 38,
+      expected_parent: 35,
     });
     expect((await schoolByCode('TV-003'))?.municipality).toBe('Озёрный городской округ');
     const entry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'roster.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(entry.details).toMatchObject({ filename: 'школы.csv', schoolsNew: 3, schoolsCreated: ['TV-001', 'TV-002', 'TV-003'], municipalitiesCreated: ['Озёрный городской округ'] });
+    expect(entry.details).toMatchObject({
+      filename: 'школы.csv',
+      schoolsNew: 3,
+      schoolsCreated: ['TV-001', 'TV-002', 'TV-003'],
+      municipalitiesCreated: ['Озёрный городской округ'],
+    });
   });
 
   it('re-imports a UTF-8 CSV with BOM and commas: updates schools by code, leaves the rest as they are', async () => {
-    const rows = [
-      RU_HEADERS,
-      tverRows[1],
-      [TVER, 'Берёзовский район', 'TV-002', 'МКОУ «Сосновская ООШ»', 1, 10, 40, 36],
-      tverRows[3],
-    ];
+    const rows = [RU_HEADERS, tverRows[1], [TVER, 'Берёзовский район', 'TV-002', 'МКОУ «Сосновская ООШ»', 1, 10, 40, 36], tverRows[3]];
     const file = csvFile(rows, { delimiter: ',', encoding: 'utf8-bom' });
     const body = (await preview(file)).json();
     expect(body.errors).toEqual([]);
@@ -92,11 +103,24 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
     expect((await apply(file)).statusCode).toBe(200);
     expect(await count('schools')).toBe(schools);
     expect(await schoolByCode('TV-002')).toEqual({
-      name: 'МКОУ «Сосновская ООШ»', municipality: 'Берёзовский район',
-      expected_principal: 1, expected_teacher: 10, expected_student: 40, expected_parent: 36,
+      name: 'МКОУ «Сосновская ООШ»',
+      municipality: 'Берёзовский район',
+      expected_principal: 1,
+      expected_teacher: 10,
+      expected_student: 40,
+      expected_parent: 36,
     });
-    const entry = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'roster.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(entry.details).toMatchObject({ schoolsUpdated: [{ code: 'TV-002', changes: { teachers: { from: 9, to: 10 }, municipality: { from: 'Озёрный городской округ', to: 'Берёзовский район' } } }] });
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'roster.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({
+      schoolsUpdated: [
+        { code: 'TV-002', changes: { teachers: { from: 9, to: 10 }, municipality: { from: 'Озёрный городской округ', to: 'Берёзовский район' } } },
+      ],
+    });
   });
 
   it('applies an XLSX made in Excel, with numeric and text cells and English headers', async () => {
@@ -134,8 +158,18 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
     const confirmed = await send('/api/admin/roster?confirmLookAlikes=true', again, XLSX);
     expect(confirmed.statusCode).toBe(200);
     expect(await count('schools')).toBe(before + 1);
-    const audited = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'roster.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(audited.details).toMatchObject({ lookAlikesConfirmed: [{ line: 2, code: 'code_leading_zeros', existingCode: '0012' }, { line: 2, code: 'name_in_municipality', existingCode: '0012' }] });
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'roster.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audited.details).toMatchObject({
+      lookAlikesConfirmed: [
+        { line: 2, code: 'code_leading_zeros', existingCode: '0012' },
+        { line: 2, code: 'name_in_municipality', existingCode: '0012' },
+      ],
+    });
   });
 
   it('reads the file whatever content type it is sent with', async () => {
@@ -204,7 +238,10 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
   });
 
   it('serves CSV and XLSX templates that read back with both example rows', async () => {
-    for (const [url, type] of [['/api/admin/roster/template.csv', 'text/csv'], ['/api/admin/roster/template.xlsx', XLSX]] as const) {
+    for (const [url, type] of [
+      ['/api/admin/roster/template.csv', 'text/csv'],
+      ['/api/admin/roster/template.xlsx', XLSX],
+    ] as const) {
       const res = await t.app.inject({ method: 'GET', url, headers: admin.headers });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain(type);
@@ -257,7 +294,12 @@ describe.each(TEST_DATABASES)('roster import on %s', (kind) => {
       ['POST', '/api/admin/regions'],
     ] as const;
     const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>) =>
-      t.app.inject({ method, url, headers: { ...headers, 'content-type': url.includes('roster') ? CSV : 'application/json' }, payload: method === 'GET' ? undefined : url.includes('roster') ? file : { name: 'Х' } });
+      t.app.inject({
+        method,
+        url,
+        headers: { ...headers, 'content-type': url.includes('roster') ? CSV : 'application/json' },
+        payload: method === 'GET' ? undefined : url.includes('roster') ? file : { name: 'Х' },
+      });
 
     it.each(routes)('%s %s answers 401 to anonymous callers and 403 to coordinators', async (method, url) => {
       expect((await call(method, url, {})).statusCode).toBe(401);

@@ -45,12 +45,25 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     const res = await createWave({ ...validWave(), title: '  Весна 2027  ' });
     expect(res.statusCode).toBe(201);
     const wave = res.json();
-    expect(wave).toMatchObject({ title: 'Весна 2027', regionId: region.id, target: 0.9, modelId, status: 'open', open: true, linksCreated: schools.length * ROLES.length });
+    expect(wave).toMatchObject({
+      title: 'Весна 2027',
+      regionId: region.id,
+      target: 0.9,
+      modelId,
+      status: 'open',
+      open: true,
+      linksCreated: schools.length * ROLES.length,
+    });
     const links = await t.database.db.selectFrom('links').select(['school_id', 'role', 'kind', 'token']).where('wave_id', '=', wave.id).execute();
     expect(links).toHaveLength(schools.length * ROLES.length);
     expect(new Set(links.map((l) => `${l.school_id}:${l.role}`)).size).toBe(links.length);
     expect(links.every((l) => l.kind === 'open' && l.token.length >= 22)).toBe(true);
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'wave.create').where('entity_id', '=', String(wave.id)).executeTakeFirst();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'wave.create')
+      .where('entity_id', '=', String(wave.id))
+      .executeTakeFirst();
     expect(audit?.details).toMatchObject({ linksCreated: links.length });
   });
 
@@ -69,14 +82,20 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
       [{ title: '   ' }, 'wave_title_required'],
       [{ opensAt: 'tomorrow' }, 'invalid_request'],
     ];
-    const before = await t.database.db.selectFrom('waves').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('waves')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     for (const [change, code] of cases) {
       const res = await createWave({ ...validWave(), ...change });
       expect(res.statusCode, JSON.stringify(change)).toBe(400);
       expect(res.json().code).toBe(code);
       expect(res.json().message.length).toBeGreaterThan(10);
     }
-    const after = await t.database.db.selectFrom('waves').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('waves')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -91,7 +110,12 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     expect(wrong.json().code).toBe('wave_dates_order');
     expect((await patchWave(wave.id, {})).statusCode).toBe(400);
     expect((await patchWave(999_999, { title: 'x' })).statusCode).toBe(404);
-    const audits = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'wave.update').where('entity_id', '=', String(wave.id)).execute();
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'wave.update')
+      .where('entity_id', '=', String(wave.id))
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
@@ -119,7 +143,11 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json().modelId).toBe('model-b');
     const link = await t.database.db.selectFrom('links').select('token').where('wave_id', '=', wave.id).where('role', '=', 'parent').executeTakeFirstOrThrow();
-    const answered = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/links/${link.token}/responses`,
+      payload: { answers: countedAnswers('parent'), clientKey: randomUUID() },
+    });
     expect(answered.statusCode).toBe(201);
     const refused = await patchWave(wave.id, { modelId: 'model-a' });
     expect(refused.statusCode).toBe(409);
@@ -138,9 +166,18 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     expect(mine.statusCode).toBe(200);
     expect(mine.json().length).toBeGreaterThan(0);
     expect(mine.json().every((w: { regionId: number }) => w.regionId === region.id)).toBe(true);
-    expect(mine.json()[0]).toMatchObject({ id: expect.any(Number), title: expect.any(String), opensAt: expect.any(String), closesAt: expect.any(String), target: expect.any(Number), open: expect.any(Boolean) });
+    expect(mine.json()[0]).toMatchObject({
+      id: expect.any(Number),
+      title: expect.any(String),
+      opensAt: expect.any(String),
+      closesAt: expect.any(String),
+      target: expect.any(Number),
+      open: expect.any(Boolean),
+    });
     const school = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: schools[0].id });
-    expect((await t.app.inject({ method: 'GET', url: '/api/waves', headers: school.headers })).json().map((w: { id: number }) => w.id)).not.toContain(foreign.id);
+    expect((await t.app.inject({ method: 'GET', url: '/api/waves', headers: school.headers })).json().map((w: { id: number }) => w.id)).not.toContain(
+      foreign.id,
+    );
     const all = await t.app.inject({ method: 'GET', url: '/api/waves', headers: admin.headers });
     expect(all.json().map((w: { id: number }) => w.id)).toContain(foreign.id);
   });

@@ -105,7 +105,12 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/waves/:waveId/profiles.xlsx': { path: (t) => `/api/waves/${t.waveId}/profiles.xlsx`, scope: 'wave' },
 };
 
-const ACCESS_ROLES = { public: null, staff: ['admin', 'region', 'municipality', 'school'], coordinator: ['admin', 'region', 'municipality'], admin: ['admin'] } as const;
+const ACCESS_ROLES = {
+  public: null,
+  staff: ['admin', 'region', 'municipality', 'school'],
+  coordinator: ['admin', 'region', 'municipality'],
+  admin: ['admin'],
+} as const;
 
 /** Which targets each role may reach on a scoped route: its own school, a sibling school of its region, another region. */
 const REACHES: Record<AccountRole, Record<'own' | 'sibling' | 'foreign', boolean>> = {

@@ -34,7 +34,15 @@ describe.each(TEST_DATABASES)('what an answer must say to count, on %s', (kind) 
 
   const submit = (role: Role, answers: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: `/api/links/${tokens[role]}/responses`, payload: { answers, clientKey: randomUUID() } });
-  const stored = async () => Number((await t.database.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const stored = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('responses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('tells the page which questions count and how many are needed', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/links/${tokens.parent}` });
@@ -74,7 +82,10 @@ describe.each(TEST_DATABASES)('what an answer must say to count, on %s', (kind) 
     expect(names.length).toBeGreaterThan(0);
     // Just enough with the «затрудняюсь ответить» ones: one short if they did not count.
     const others = Object.entries(countedAnswers('parent')).filter(([name]) => !names.includes(name));
-    const answers = { ...Object.fromEntries(names.map((name) => [name, DONT_KNOW])), ...Object.fromEntries(others.slice(0, questionnaires.parent.counting.minAnswered - names.length)) };
+    const answers = {
+      ...Object.fromEntries(names.map((name) => [name, DONT_KNOW])),
+      ...Object.fromEntries(others.slice(0, questionnaires.parent.counting.minAnswered - names.length)),
+    };
     expect((await submit('parent', answers)).statusCode).toBe(201);
   });
 
@@ -88,7 +99,11 @@ describe.each(TEST_DATABASES)('what an answer must say to count, on %s', (kind) 
 
   it('refuses a principal part larger than its total with 422, naming the question', async () => {
     const before = await stored();
-    for (const [part, total] of [['p_teachers_pension', 'p_teachers_total'], ['p_students_failing', 'p_students_total'], ['p_students_ovz', 'p_students_total']]) {
+    for (const [part, total] of [
+      ['p_teachers_pension', 'p_teachers_total'],
+      ['p_students_failing', 'p_students_total'],
+      ['p_students_ovz', 'p_students_total'],
+    ]) {
       const res = await submit('principal', { ...countedAnswers('principal'), [total]: 10, [part]: 11 });
       expect(res.statusCode, part).toBe(422);
       expect(res.json().code).toBe('part_exceeds_total');
@@ -98,7 +113,9 @@ describe.each(TEST_DATABASES)('what an answer must say to count, on %s', (kind) 
     expect(await stored()).toBe(before);
     // Equal is allowed, and a part without its total has nothing to be compared with.
     expect((await submit('principal', { ...countedAnswers('principal'), p_teachers_total: 10, p_teachers_pension: 10 })).statusCode).toBe(201);
-    const everything: Record<string, unknown> = Object.fromEntries([...questionnaires.principal.questions.values()].map((q) => [q.name, q.type === 'number' ? q.min : [...q.values][0]]));
+    const everything: Record<string, unknown> = Object.fromEntries(
+      [...questionnaires.principal.questions.values()].map((q) => [q.name, q.type === 'number' ? q.min : [...q.values][0]]),
+    );
     const withoutTotal: Record<string, unknown> = { ...everything, p_teachers_pension: 40 };
     delete withoutTotal.p_teachers_total;
     expect((await submit('principal', withoutTotal)).statusCode).toBe(201);

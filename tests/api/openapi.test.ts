@@ -24,7 +24,11 @@ describe('OpenAPI description', () => {
     expect(me.properties.user.required).toEqual(['id', 'email', 'name', 'role', 'regionId', 'municipalityId', 'schoolId']);
     expect(me.properties.user.additionalProperties).toBe(false);
     expect(JSON.stringify(me)).not.toMatch(/password|hash/i);
-    for (const [path, method] of [['/api/auth/login', 'post'], ['/api/auth/password', 'post'], ['/api/auth/invitations/{token}', 'post']]) {
+    for (const [path, method] of [
+      ['/api/auth/login', 'post'],
+      ['/api/auth/password', 'post'],
+      ['/api/auth/invitations/{token}', 'post'],
+    ]) {
       expect(answer(path, method)).toEqual(me);
     }
     expect(answer('/api/auth/invitations/{token}', 'get').required).toEqual(['email', 'name']);

@@ -9,8 +9,7 @@ import { countedAnswers } from '../helpers/answers.js';
 
 const questionnaires = await loadQuestionnaires();
 const parentQuestions = [...questionnaires.parent.questions.values()];
-const firstOf = <T extends QuestionSpec['type']>(type: T) =>
-  parentQuestions.find((q) => q.type === type) as Extract<QuestionSpec, { type: T }>;
+const firstOf = <T extends QuestionSpec['type']>(type: T) => parentQuestions.find((q) => q.type === type) as Extract<QuestionSpec, { type: T }>;
 const single = firstOf('single');
 const multi = parentQuestions.find((q) => q.type === 'multi');
 const numeric = [...questionnaires.principal.questions.values()].find((q) => q.type === 'number') as Extract<QuestionSpec, { type: 'number' }>;
@@ -33,7 +32,14 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
   const submit = (token: string, body: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: body as object, headers });
   const storedCount = async () =>
-    Number((await t.database.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.database.db
+          .selectFrom('responses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('serves the questionnaire, the school, the role and whether the wave is open', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/links/${parentToken}` });
@@ -106,7 +112,9 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
       const res = await submit(principalToken, { answers, clientKey: randomUUID() });
       expect(res.statusCode, JSON.stringify(answers)).toBe(400);
     }
-    expect((await submit(principalToken, { answers: { ...countedAnswers('principal'), [numeric.name]: numeric.min }, clientKey: randomUUID() })).statusCode).toBe(201);
+    expect(
+      (await submit(principalToken, { answers: { ...countedAnswers('principal'), [numeric.name]: numeric.min }, clientKey: randomUUID() })).statusCode,
+    ).toBe(201);
   });
 
   it('refuses a multi-select answer with an unknown or repeated choice', async () => {
@@ -133,7 +141,10 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
 
   it('refuses invalid JSON and an oversized body with 400 and a message', async () => {
     const bad = await t.app.inject({
-      method: 'POST', url: `/api/links/${parentToken}/responses`, payload: '{"answers": {', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      url: `/api/links/${parentToken}/responses`,
+      payload: '{"answers": {',
+      headers: { 'content-type': 'application/json' },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBeTruthy();
@@ -143,7 +154,10 @@ describe.each(TEST_DATABASES)('respondent link API on %s', (kind) => {
   });
 
   it('answers 409 while the wave is not open, before and after its dates', async () => {
-    for (const dates of [{ opensInDays: 2, closesInDays: 10 }, { opensInDays: -20, closesInDays: -1 }]) {
+    for (const dates of [
+      { opensInDays: 2, closesInDays: 10 },
+      { opensInDays: -20, closesInDays: -1 },
+    ]) {
       const wave = await newWave(t.database.db, world.region.id, dates);
       const link = await newLink(t.database.db, wave.id, world.school.id, 'parent');
       const info = await t.app.inject({ method: 'GET', url: `/api/links/${link.token}` });

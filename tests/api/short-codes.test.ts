@@ -32,9 +32,16 @@ describe.each(TEST_DATABASES)('short codes typed at /c on %s', (kind) => {
     t = await openTestApp(kind);
     world = await newWorld(t.database.db, { student: 6 });
     admin = await newLoggedInAccount(t.app, t.database.db, { role: 'admin' });
-    const switched = await t.app.inject({ method: 'PUT', url: `/api/admin/waves/${world.wave.id}/access`, headers: admin.headers, payload: { role: 'student', mode: 'codes' } });
+    const switched = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/waves/${world.wave.id}/access`,
+      headers: admin.headers,
+      payload: { role: 'student', mode: 'codes' },
+    });
     expect(switched.statusCode).toBe(200);
-    const listed = (await t.app.inject({ method: 'GET', url: `/api/admin/waves/${world.wave.id}/schools/${world.school.id}/codes?role=student`, headers: admin.headers })).json();
+    const listed = (
+      await t.app.inject({ method: 'GET', url: `/api/admin/waves/${world.wave.id}/schools/${world.school.id}/codes?role=student`, headers: admin.headers })
+    ).json();
     codes = listed.codes;
     entryUrl = listed.entryUrl;
   });

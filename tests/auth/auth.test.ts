@@ -51,7 +51,13 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'region@example.org', password: TEST_PASSWORD } });
     const loggedIn = expectSession(res);
     expect(loggedIn.user).toEqual({
-      id: expect.any(Number), email: 'region@example.org', name: '', role: 'region', regionId: world.region.id, municipalityId: null, schoolId: null,
+      id: expect.any(Number),
+      email: 'region@example.org',
+      name: '',
+      role: 'region',
+      regionId: world.region.id,
+      municipalityId: null,
+      schoolId: null,
     });
     const sid = res.cookies.find((c) => c.name === 'sid')!.value;
     const who = expectSession(await me({ cookie: `sid=${sid}` }));
@@ -59,7 +65,10 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
 
     const team = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: world.school.id });
     expect(expectSession(await me({ cookie: team.cookie })).user).toMatchObject({
-      role: 'school', schoolId: world.school.id, municipalityId: world.municipality.id, regionId: world.region.id,
+      role: 'school',
+      schoolId: world.school.id,
+      municipalityId: world.municipality.id,
+      regionId: world.region.id,
     });
   });
 
@@ -68,7 +77,10 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const proxied = await buildApp({ db: t.database.db, dbKind: kind, questionnaires: await loadQuestionnaires(), trustProxy: parseTrustProxy('loopback') });
     try {
       const res = await proxied.inject({
-        method: 'POST', url: '/api/auth/login', payload: { email: 'region@example.org', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' },
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'region@example.org', password: TEST_PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
       });
       expect(res.cookies.find((c) => c.name === 'sid')!.secure).toBe(true);
     } finally {
@@ -77,7 +89,10 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
   });
 
   it('refuses a wrong password and an unknown e-mail alike with 401', async () => {
-    for (const payload of [{ email: 'region@example.org', password: 'wrong-password' }, { email: 'nobody@example.org', password: TEST_PASSWORD }]) {
+    for (const payload of [
+      { email: 'region@example.org', password: 'wrong-password' },
+      { email: 'nobody@example.org', password: TEST_PASSWORD },
+    ]) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: 'invalid_credentials' });
@@ -103,14 +118,21 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
 
   it('ends an expired session', async () => {
     const session = await login(t.app, 'region@example.org');
-    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id_hash', '=', sha256(session.cookie.slice(4))).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id_hash', '=', sha256(session.cookie.slice(4)))
+      .execute();
     expect((await me({ cookie: session.cookie })).statusCode).toBe(401);
   });
 
   it('gives a new session id at every login, so a planted session is never promoted', async () => {
     const first = await login(t.app, 'region@example.org');
     const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/login', payload: { email: 'region@example.org', password: TEST_PASSWORD }, headers: { cookie: first.cookie },
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'region@example.org', password: TEST_PASSWORD },
+      headers: { cookie: first.cookie },
     });
     const second = res.cookies.find((c) => c.name === 'sid')!.value;
     expect(`sid=${second}`).not.toBe(first.cookie);
@@ -121,15 +143,24 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const account = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: world.school.id });
     const other = await login(t.app, account.email);
     const wrong = await t.app.inject({
-      method: 'POST', url: '/api/auth/password', headers: account.headers, payload: { currentPassword: 'nope', newPassword: 'new password 1' },
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: account.headers,
+      payload: { currentPassword: 'nope', newPassword: 'new password 1' },
     });
     expect(wrong.statusCode).toBe(400);
     const short = await t.app.inject({
-      method: 'POST', url: '/api/auth/password', headers: account.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: account.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
     });
     expect(short.statusCode).toBe(400);
     const ok = await t.app.inject({
-      method: 'POST', url: '/api/auth/password', headers: account.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'new password 1' },
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: account.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'new password 1' },
     });
     expect(expectSession(ok).user).toMatchObject({ email: account.email, schoolId: world.school.id });
     expect((await me({ cookie: other.cookie })).statusCode).toBe(401);

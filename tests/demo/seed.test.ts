@@ -46,7 +46,15 @@ describe(seedDemo.name, () => {
     const rows = await database.db
       .selectFrom('responses')
       .innerJoin('schools', 'schools.id', 'responses.school_id')
-      .select(['responses.role', 'responses.answers', 'responses.school_id', 'responses.wave_id', 'schools.expected_parent', 'schools.expected_student', 'schools.expected_teacher'])
+      .select([
+        'responses.role',
+        'responses.answers',
+        'responses.school_id',
+        'responses.wave_id',
+        'schools.expected_parent',
+        'schools.expected_student',
+        'schools.expected_teacher',
+      ])
       .execute();
     expect(rows.length).toBeGreaterThan(5000);
     for (const row of rows) {
@@ -75,8 +83,14 @@ describe(seedDemo.name, () => {
     // The entry wave has nothing preset: the team chooses its priorities itself.
     expect(await database.db.selectFrom('school_priorities').selectAll().execute()).toEqual([]);
     const changes = compareProfiles(entry.factors, repeat.factors).factors.map((f) => f.levelChange);
-    expect(changes.some((c) => c !== null && c < 0), 'a factor improves by a level').toBe(true);
-    expect(changes.some((c) => c !== null && c > 0), 'a factor worsens by a level').toBe(true);
+    expect(
+      changes.some((c) => c !== null && c < 0),
+      'a factor improves by a level',
+    ).toBe(true);
+    expect(
+      changes.some((c) => c !== null && c > 0),
+      'a factor worsens by a level',
+    ).toBe(true);
   });
 
   it("shows the school team the repeat wave's profile and only the participation of the open wave", async () => {

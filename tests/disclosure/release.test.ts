@@ -20,7 +20,13 @@ describe.each(TEST_DATABASES)('figures released at the close on %s', (kind) => {
     const db = t.database.db;
     w = await handWorld(db);
     open = await newWave(db, w.region.id, { modelId: HAND_MODEL.id, opensInDays: -1, closesInDays: 10, title: 'Зима' });
-    await addAnswers(db, open.id, w.a.id, 'teacher', Array.from({ length: 6 }, () => ({ t_pc_access: 'no', t_equipment: 2 })));
+    await addAnswers(
+      db,
+      open.id,
+      w.a.id,
+      'teacher',
+      Array.from({ length: 6 }, () => ({ t_pc_access: 'no', t_equipment: 2 })),
+    );
     readers.school = await newLoggedInAccount(t.app, db, { role: 'school', schoolId: w.a.id });
     readers.municipality = await newLoggedInAccount(t.app, db, { role: 'municipality', municipalityId: w.municipality.id });
     readers.region = await newLoggedInAccount(t.app, db, { role: 'region', regionId: w.region.id });

@@ -31,13 +31,18 @@ async function until(condition: () => Promise<boolean>, ms = 120_000) {
 /** An embedded database in a fresh folder, migrated, with a world and a link, and the app over it. */
 async function openEmbedded(dataDir: string, embedded: Partial<EmbeddedOptions>) {
   const notices: string[] = [];
-  const handle = await connectDatabase({ databaseUrl: null, dataDir, embedded: { notify: (level, message) => notices.push(`${level}: ${message}`), ...embedded } });
+  const handle = await connectDatabase({
+    databaseUrl: null,
+    dataDir,
+    embedded: { notify: (level, message) => notices.push(`${level}: ${message}`), ...embedded },
+  });
   await migrateToLatest(handle.db);
   const world = await newWorld(handle.db);
   const { token } = await newLink(handle.db, world.wave.id, world.school.id, 'parent');
   const app = await buildApp({ db: handle.db, dbKind: 'pglite', questionnaires, storage: handle.storage });
   await app.ready();
-  const submit = () => app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
+  const submit = () =>
+    app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
   const health = () => app.inject({ method: 'GET', url: '/api/health' });
   const stored = async () => (await sql<{ n: number }>`select count(*)::int as n from responses`.execute(handle.db)).rows[0]!.n;
   return { handle, app, token, notices, submit, health, stored };
@@ -145,7 +150,8 @@ function runServerToExit(env: Record<string, string>) {
   return new Promise<{ code: number | null; output: string }>((done) => child.once('exit', (code) => done({ code, output })));
 }
 
-const REFUSAL = /^Not starting: the disk of the data folder .* has \d+ MB free, below MIN_FREE_DISK_MB=\d+\. .*Free some space, set DATA_DIR to a folder on a larger disk, or use PostgreSQL/m;
+const REFUSAL =
+  /^Not starting: the disk of the data folder .* has \d+ MB free, below MIN_FREE_DISK_MB=\d+\. .*Free some space, set DATA_DIR to a folder on a larger disk, or use PostgreSQL/m;
 
 describe('a start on a nearly full disk', () => {
   it('is refused with a message that says what to do, before the database is touched', async () => {

@@ -19,10 +19,28 @@ async function fsyncsWhileAnswering(durable: boolean): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'fsync-'));
   try {
     const trace = join(dir, 'trace');
-    const child = spawn('strace', ['-f', '-qq', '-e', 'trace=fsync,fdatasync,kill', '-o', trace, process.execPath, '--import', 'tsx', SCRIPT, join(dir, 'data'), String(ANSWERS), durable ? '1' : '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-e',
+        'trace=fsync,fdatasync,kill',
+        '-o',
+        trace,
+        process.execPath,
+        '--import',
+        'tsx',
+        SCRIPT,
+        join(dir, 'data'),
+        String(ANSWERS),
+        durable ? '1' : '0',
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     expect(await new Promise((done) => child.once('exit', done))).toBe(0);
     const lines = (await readFile(trace, 'utf8')).split('\n');
     const marks = lines.flatMap((line, i) => (/\bkill\(\d+, 0\)/.test(line) ? [i] : []));

@@ -78,7 +78,10 @@ describe.each(TEST_DATABASES)('durability of submissions on %s', (kind) => {
   });
 
   const newSubmissions = (n: number): Submission[] =>
-    Array.from({ length: n }, (_, i) => ({ token: tokens[i % tokens.length]!, body: { answers: answersOf(i), clientKey: randomUUID(), durationSeconds: 120 + i } }));
+    Array.from({ length: n }, (_, i) => ({
+      token: tokens[i % tokens.length]!,
+      body: { answers: answersOf(i), clientKey: randomUUID(), durationSeconds: 120 + i },
+    }));
 
   it(`loses no acknowledged response and stores none twice when killed with ${SUBMISSIONS} submissions in flight`, async () => {
     server = await startServerProcess(store, port);
@@ -157,7 +160,12 @@ describe.each(TEST_DATABASES)('durability of submissions on %s', (kind) => {
     server.child.kill('SIGTERM');
     await until(() => logSince().some((l) => l.includes('SIGTERM: finishing requests in flight')));
     // A newcomer is turned away while the server closes...
-    expect(await request(server.url, 'GET', '/api/health').then((r) => r.status, () => 0)).not.toBe(200);
+    expect(
+      await request(server.url, 'GET', '/api/health').then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ).not.toBe(200);
     // ...but every upload it had begun is finished and answered.
     for (const upload of uploads) upload.finish();
     const statuses = await Promise.all(uploads.map((u) => u.status));

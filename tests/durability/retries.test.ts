@@ -42,7 +42,11 @@ describe.each(TEST_DATABASES)('retries and links that change under them on %s', 
   it('refuses new answers the moment the wave closes', async () => {
     const link = await newLink(t.database.db, world.wave.id, world.school.id, 'student');
     expect((await submit(link, randomUUID())).statusCode).toBe(201);
-    await t.database.db.updateTable('waves').set({ closes_at: new Date(Date.now() - 1000) }).where('id', '=', world.wave.id).execute();
+    await t.database.db
+      .updateTable('waves')
+      .set({ closes_at: new Date(Date.now() - 1000) })
+      .where('id', '=', world.wave.id)
+      .execute();
     try {
       const late = await submit(link, randomUUID());
       expect(late.statusCode).toBe(409);

@@ -27,7 +27,10 @@ describe(compareProfiles.name, () => {
   });
 
   it('never compares an insufficient level, in either wave', () => {
-    const { factors, positiveChange } = compareProfiles([f('R1', null, 'insufficient'), f('R2', 0.9, 'high')], [f('R1', 0.1, 'low'), f('R2', null, 'insufficient')]);
+    const { factors, positiveChange } = compareProfiles(
+      [f('R1', null, 'insufficient'), f('R2', 0.9, 'high')],
+      [f('R1', 0.1, 'low'), f('R2', null, 'insufficient')],
+    );
     expect(factors.map((x) => [x.delta, x.levelChange, x.direction])).toEqual([
       [null, null, null],
       [null, null, null],

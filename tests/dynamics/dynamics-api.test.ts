@@ -50,7 +50,7 @@ describe.each(TEST_DATABASES)('school dynamics API on %s', (kind) => {
     expect(body.positiveChange).toBe(true);
   });
 
-  it("marks the factors the school chose as priorities in the earlier wave", async () => {
+  it('marks the factors the school chose as priorities in the earlier wave', async () => {
     const put = await t.app.inject({
       method: 'PUT',
       url: `/api/waves/${w.earlier.id}/schools/${w.c.id}/priorities`,

@@ -93,7 +93,14 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     const day = 24 * 3600 * 1000;
     const closed = await db
       .insertInto('waves')
-      .values({ region_id: region.id, title: 'Закрытая волна', opens_at: new Date(Date.now() - 30 * day), closes_at: new Date(Date.now() - day), target: 0.9, model_id: model.id })
+      .values({
+        region_id: region.id,
+        title: 'Закрытая волна',
+        opens_at: new Date(Date.now() - 30 * day),
+        closes_at: new Date(Date.now() - day),
+        target: 0.9,
+        model_id: model.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await page.goto(`/admin/waves/${closed.id}`);

@@ -7,12 +7,15 @@ import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './
 
 /** The heat map as the page shows it: per school, the level words of its ten cells. */
 function heatMap(page: Page) {
-  return page.getByTestId('heatmap').locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => ({
-      school: row.querySelector('th a')!.textContent!,
-      cells: [...row.querySelectorAll('td.rp-cell')].map((cell) => /: (низкий|средний|высокий|недостаточно данных)/.exec(cell.textContent ?? '')?.[1]),
-    })),
-  );
+  return page
+    .getByTestId('heatmap')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        school: row.querySelector('th a')!.textContent!,
+        cells: [...row.querySelectorAll('td.rp-cell')].map((cell) => /: (низкий|средний|высокий|недостаточно данных)/.exec(cell.textContent ?? '')?.[1]),
+      })),
+    );
 }
 
 // The coordinators' screens run on PGlite only: they test the pages; the API tests cover both databases.
@@ -29,48 +32,56 @@ describe("the region's picture in Chromium", () => {
   const current = () => waves[2]!;
   afterAll(() => session?.close());
 
-  onDesktopAndPhone(() => session, 'region@demo.local', (device, signedIn) => {
-    it('shows the schools × factors heat map, the schools high on each factor and the share with positive change', async () => {
-      const page = signedIn();
-      await page.getByRole('link', { name: 'Риск-профили региона' }).click();
-      // The page opens on the current wave, still open: its profiles wait for the close.
-      const withheld = page.getByTestId('figures-withheld');
-      await expect.poll(() => withheld.textContent()).toBe(regionStrings.withheld(current().title, day(lastDayOf(current().closes_at.toISOString()), 'Europe/Moscow')));
-      expect(await withheld.textContent()).toContain('появятся после её закрытия');
-      expect(await page.getByTestId('heatmap').count()).toBe(0);
-      // The repeat wave has closed: its picture is out.
-      await page.locator('.rp-controls select').first().selectOption(String(repeat().id));
-      await expect.poll(async () => (await heatMap(page)).map((r) => r.cells.filter(Boolean).length)).toEqual(Array(12).fill(10));
-      const rows = await heatMap(page);
-      // Every cell is named in words for screen readers, not only by its colour.
-      const cell = page.getByTestId('heatmap').locator('td.rp-cell').first();
-      await expect.poll(() => cell.textContent()).toMatch(/^\d+МБОУ «Берёзовская СОШ № 1»\. R1\. Низкий уровень оснащения школы: (низкий|средний|высокий), \d+ из 100$/);
+  onDesktopAndPhone(
+    () => session,
+    'region@demo.local',
+    (device, signedIn) => {
+      it('shows the schools × factors heat map, the schools high on each factor and the share with positive change', async () => {
+        const page = signedIn();
+        await page.getByRole('link', { name: 'Риск-профили региона' }).click();
+        // The page opens on the current wave, still open: its profiles wait for the close.
+        const withheld = page.getByTestId('figures-withheld');
+        await expect
+          .poll(() => withheld.textContent())
+          .toBe(regionStrings.withheld(current().title, day(lastDayOf(current().closes_at.toISOString()), 'Europe/Moscow')));
+        expect(await withheld.textContent()).toContain('появятся после её закрытия');
+        expect(await page.getByTestId('heatmap').count()).toBe(0);
+        // The repeat wave has closed: its picture is out.
+        await page.locator('.rp-controls select').first().selectOption(String(repeat().id));
+        await expect.poll(async () => (await heatMap(page)).map((r) => r.cells.filter(Boolean).length)).toEqual(Array(12).fill(10));
+        const rows = await heatMap(page);
+        // Every cell is named in words for screen readers, not only by its colour.
+        const cell = page.getByTestId('heatmap').locator('td.rp-cell').first();
+        await expect
+          .poll(() => cell.textContent())
+          .toMatch(/^\d+МБОУ «Берёзовская СОШ № 1»\. R1\. Низкий уровень оснащения школы: (низкий|средний|высокий), \d+ из 100$/);
 
-      // The footer counts the schools whose cell is high, factor by factor.
-      const highCounts = [...Array(10).keys()].map((i) => String(rows.filter((r) => r.cells[i] === 'высокий').length));
-      await expect.poll(() => page.getByTestId('heatmap').locator('tfoot td.rp-high-count').allTextContents()).toEqual(highCounts);
+        // The footer counts the schools whose cell is high, factor by factor.
+        const highCounts = [...Array(10).keys()].map((i) => String(rows.filter((r) => r.cells[i] === 'высокий').length));
+        await expect.poll(() => page.getByTestId('heatmap').locator('tfoot td.rp-high-count').allTextContents()).toEqual(highCounts);
 
-      // Compared with the entry wave by default: the share of schools with positive change against 70%.
-      const positive = page.getByTestId('positive-change');
-      await expect.poll(() => positive.textContent()).toMatch(/Положительная динамика\d+(,\d)?%.*из 12 школ · цель — не меньше 70% школ/);
-      const changes = page.getByTestId('heatmap').locator('td.rp-change');
-      await expect.poll(() => changes.count()).toBe(12);
-      const changed = await changes.allTextContents();
-      const share = Math.round((changed.filter((c) => c.includes('есть')).length / 12) * 1000) / 10;
-      await expect.poll(() => positive.locator('.value').textContent()).toBe(`${String(share).replace('.', ',')}%`);
+        // Compared with the entry wave by default: the share of schools with positive change against 70%.
+        const positive = page.getByTestId('positive-change');
+        await expect.poll(() => positive.textContent()).toMatch(/Положительная динамика\d+(,\d)?%.*из 12 школ · цель — не меньше 70% школ/);
+        const changes = page.getByTestId('heatmap').locator('td.rp-change');
+        await expect.poll(() => changes.count()).toBe(12);
+        const changed = await changes.allTextContents();
+        const share = Math.round((changed.filter((c) => c.includes('есть')).length / 12) * 1000) / 10;
+        await expect.poll(() => positive.locator('.value').textContent()).toBe(`${String(share).replace('.', ',')}%`);
 
-      await page.screenshot({ path: `${SCREENSHOTS}/region-heatmap-${device}.png`, fullPage: true });
-    });
+        await page.screenshot({ path: `${SCREENSHOTS}/region-heatmap-${device}.png`, fullPage: true });
+      });
 
-    it("opens a school's profile from the heat map", async () => {
-      const page = signedIn();
-      await page.getByTestId('heatmap').getByRole('link', { name: 'МАОУ «Средняя школа № 5»' }).click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe('МАОУ «Средняя школа № 5»');
-      await page.locator('canvas[role=img]').waitFor();
-      await page.getByRole('link', { name: '← Риск-профили региона' }).click();
-      await page.getByTestId('heatmap').waitFor();
-    });
-  });
+      it("opens a school's profile from the heat map", async () => {
+        const page = signedIn();
+        await page.getByTestId('heatmap').getByRole('link', { name: 'МАОУ «Средняя школа № 5»' }).click();
+        await expect.poll(() => page.locator('h1').textContent()).toBe('МАОУ «Средняя школа № 5»');
+        await page.locator('canvas[role=img]').waitFor();
+        await page.getByRole('link', { name: '← Риск-профили региона' }).click();
+        await page.getByTestId('heatmap').waitFor();
+      });
+    },
+  );
 
   it('exports every profile of the wave to CSV', async () => {
     await session.asUser('region@demo.local', async (page) => {

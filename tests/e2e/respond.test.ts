@@ -39,8 +39,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     return link;
   };
   const openParentLink = (kind: 'open' | 'code' = 'open') => openLink('parent', kind);
-  const responsesOf = (linkId: number) =>
-    session.server.database.db.selectFrom('responses').selectAll().where('link_id', '=', linkId).orderBy('id').execute();
+  const responsesOf = (linkId: number) => session.server.database.db.selectFrom('responses').selectAll().where('link_id', '=', linkId).orderBy('id').execute();
   const thankYou = () => page.getByTestId('thank-you');
   const submissions = (requests: Request[]) =>
     requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/responses')).map((r) => r.postDataJSON() as { clientKey: string; answers: object });
@@ -194,7 +193,11 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
   it('shows why a refused answer was refused and does not send it again by itself', async () => {
     const link = await openParentLink('code');
     // Somebody already answered with this single-use code.
-    const first = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });
+    const first = await session.server.app.inject({
+      method: 'POST',
+      url: `/api/links/${link.token}/responses`,
+      payload: { answers: countedAnswers('parent'), clientKey: randomUUID() },
+    });
     expect(first.statusCode).toBe(201);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
@@ -243,7 +246,11 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
 
   it('tells at once that a used single-use code was used, before any question', async () => {
     const link = await newLink(session.server.database.db, world.wave.id, world.school.id, 'student', 'code');
-    const used = await session.server.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('student'), clientKey: randomUUID() } });
+    const used = await session.server.app.inject({
+      method: 'POST',
+      url: `/api/links/${link.token}/responses`,
+      payload: { answers: countedAnswers('student'), clientKey: randomUUID() },
+    });
     expect(used.statusCode).toBe(201);
     await page.goto(`/s/${link.token}`);
     await page.getByRole('heading', { name: strings.codeUsed.title }).waitFor();

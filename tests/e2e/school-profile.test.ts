@@ -70,140 +70,156 @@ describe("a school team's risk profile in Chromium", () => {
   });
   afterAll(() => session?.close());
 
-  onDesktopAndPhone(() => session, 'school@demo.local', (device, signedIn) => {
-    it('lands on the open wave: its participation live, its profile withheld until the wave closes', async () => {
-      const page = signedIn();
-      expect(new URL(page.url()).pathname).toBe('/school');
-      await expect.poll(() => page.locator('h1').textContent()).toBe(DEMO_TEAM_SCHOOL.name);
-      const withheld = page.getByTestId('figures-withheld');
-      await expect.poll(() => withheld.textContent()).toContain(s.withheld.profile(day(lastDayOf(current.wave.closesAt), current.wave.timeZone)));
-      await expect.poll(() => withheld.textContent()).toContain('появится после закрытия волны');
-      const teachers = current.roles.teacher;
-      await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
-      expect(await page.locator('canvas').count()).toBe(0);
-      expect(await page.getByTestId('dynamics').count()).toBe(0);
-      await page.screenshot({ path: `${SCREENSHOTS}/school-profile-withheld-${device}.png`, fullPage: true });
-    });
-
-    it('opens the repeat wave: participation against the target, then the ten factors as a chart and as a table', async () => {
-      const page = signedIn();
-      await page.locator('.sc-head-tools select').selectOption(String(repeat.wave.id));
-      await expect.poll(() => new URL(page.url()).searchParams.get('wave')).toBe(String(repeat.wave.id));
-      const teachers = repeat.roles.teacher;
-      await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
-
-      // The demo gives the team something to look into: several high factors next to low ones.
-      const count = (level: string) => repeat.factors.filter((f) => f.level === level).length;
-      expect(count('high')).toBeGreaterThanOrEqual(2);
-      expect(count('low')).toBeGreaterThanOrEqual(1);
-      const chart = page.locator('canvas[role=img]');
-      await chart.waitFor();
-      await expect.poll(() => page.locator('p.sc-small').allTextContents()).toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
-      const summary = repeat.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
-      await expect.poll(() => chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(repeat.wave.title)}. ${summary}`);
-      await expect.poll(() => overflowing(page)).toEqual([]);
-      await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
-
-      await page.getByRole('button', { name: 'Таблица' }).click();
-      const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
-      await expect
-        .poll(() => rows.allTextContents())
-        .toEqual(repeat.factors.map((f) => expect.stringContaining(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`)));
-      await page.getByRole('button', { name: 'График' }).click();
-    });
-
-    it('opens a high factor and reads which indicators make it high and how people answered', async () => {
-      const page = signedIn();
-      const factor = factorToExplain(model, repeat);
-      expect(factor, 'a high factor with answers to show').toBeDefined();
-      const f = factor!;
-      const opener =
-        device === 'phone'
-          ? page.locator('ul.sc-factor-list button').filter({ hasText: f.title })
-          : page.getByRole('button', { name: `${s.profile.why} ${f.id}. ${f.title}` });
-      await opener.click();
-      const explanation = page.getByTestId('explanation');
-      await explanation.waitFor();
-      await expect.poll(() => explanation.locator('h3').textContent()).toBe(`${f.id}. ${f.title}`);
-      await expect.poll(() => explanation.textContent()).toContain(s.explanation.sentence(s.levels.high, points(f.score!)));
-
-      // Every indicator of the factor, the key ones named in the summary and badged as the main reason.
-      await expect.poll(() => explanation.locator('li[data-testid^=indicator-]').count()).toBe(f.indicators.length);
-      const keys = keyIndicators(f);
-      await expect.poll(() => explanation.locator('.sc-key-list li').count()).toBe(keys.size);
-      const indicators = new Map(model.factors.flatMap((x) => x.indicators).map((i) => [i.id, i]));
-      for (const result of f.indicators) {
-        const item = explanation.getByTestId(`indicator-${result.id}`);
-        // A count below the minimum group of an anonymous role reads «менее 5».
-        const shownN = hideSmallCounts([result], { role: 'school', regionId: null, municipalityId: null, schoolId: null })[0]!.n;
-        await expect.poll(() => item.textContent()).toContain(s.explanation.answered(shownN, MIN_GROUP));
-        const text = (await item.textContent())!;
-        expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
-        expect(text).toContain(s.explanation.answered(shownN, MIN_GROUP));
-        if (needsDistribution(indicators.get(result.id)!, result)) {
-          // How people answered, with the answers that raise the risk among them.
-          expect(text).toContain(s.explanation.distributionOf(result.n));
-          const answers = await distributionRows(item);
-          expect(answers.length, result.id).toBeGreaterThanOrEqual(2);
-          if (keys.has(result.id)) expect(answers.some((a) => a.raisesRisk && a.count > 0), result.id).toBe(true);
-        } else {
-          expect(await item.locator('.sc-distribution').count(), result.id).toBe(0);
-        }
-        // The principal's own answers are shown, never a breakdown of one person.
-        if (result.role === 'principal') await expect.poll(() => item.locator('.sc-principal-inline li').count(), { message: result.id }).toBeGreaterThan(0);
-      }
-      expect(await overflowing(page)).toEqual([]);
-      await explanation.screenshot({ path: `${SCREENSHOTS}/school-explanation-${device}.png` });
-      await page.getByRole('button', { name: s.explanation.close }).click();
-      await expect.poll(() => explanation.count()).toBe(0);
-    });
-
-    it('compares the profile with the earlier wave: some factors better, some worse', async () => {
-      const page = signedIn();
-      const comparison = compareProfiles(entry.factors, repeat.factors);
-      const down = comparison.factors.filter((f) => (f.levelChange ?? 0) <= -1).length;
-      const up = comparison.factors.filter((f) => (f.levelChange ?? 0) >= 1).length;
-      expect(down, 'factors a level lower').toBeGreaterThan(0);
-      expect(up, 'factors a level higher').toBeGreaterThan(0);
-
-      const dynamics = page.getByTestId('dynamics');
-      await dynamics.getByRole('combobox').selectOption({ label: entry.wave.title });
-      const verdict = `${comparison.positiveChange ? s.dynamics.positive : s.dynamics.notPositive}${s.dynamics.summary(down, up)}`;
-      await expect.poll(() => dynamics.locator('[role=status]').textContent()).toBe(verdict);
-      const rows = comparison.factors.map((f) => {
-        const level = f.levelChange! < 0 ? s.dynamics.levelDown(-f.levelChange!) : f.levelChange! > 0 ? s.dynamics.levelUp(f.levelChange!) : s.dynamics.levelSame;
-        const parts = [`${f.id}. ${f.title}`, `${s.levels[f.earlier!.level]} ${points(f.earlier!.score!)}`, `${s.levels[f.later!.level]} ${points(f.later!.score!)}`, s.dynamics.direction[f.direction!]];
-        return textWith(parts, level);
+  onDesktopAndPhone(
+    () => session,
+    'school@demo.local',
+    (device, signedIn) => {
+      it('lands on the open wave: its participation live, its profile withheld until the wave closes', async () => {
+        const page = signedIn();
+        expect(new URL(page.url()).pathname).toBe('/school');
+        await expect.poll(() => page.locator('h1').textContent()).toBe(DEMO_TEAM_SCHOOL.name);
+        const withheld = page.getByTestId('figures-withheld');
+        await expect.poll(() => withheld.textContent()).toContain(s.withheld.profile(day(lastDayOf(current.wave.closesAt), current.wave.timeZone)));
+        await expect.poll(() => withheld.textContent()).toContain('появится после закрытия волны');
+        const teachers = current.roles.teacher;
+        await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
+        expect(await page.locator('canvas').count()).toBe(0);
+        expect(await page.getByTestId('dynamics').count()).toBe(0);
+        await page.screenshot({ path: `${SCREENSHOTS}/school-profile-withheld-${device}.png`, fullPage: true });
       });
-      await expect.poll(() => dynamics.locator('tbody tr').allTextContents()).toEqual(rows);
-      await dynamics.screenshot({ path: `${SCREENSHOTS}/school-dynamics-${device}.png` });
-    });
 
-    it('prints the report with school, wave, date, model and every explanation', async () => {
-      const page = signedIn();
-      await page.getByRole('link', { name: 'Отчёт для печати' }).click();
-      const report = page.getByTestId('report');
-      await report.waitFor();
-      await expect.poll(() => report.locator('[data-testid=explanation]').count()).toBe(10);
-      const text = () => report.textContent();
-      await expect.poll(text).toMatch(/Отчёт о риск-профиле школы/);
-      await expect.poll(text).toContain(`Школа${DEMO_TEAM_SCHOOL.name}`);
-      await expect.poll(text).toMatch(/ВолнаПовторное анкетирование/);
-      await expect.poll(text).toMatch(/Модель.*500plus-v1/);
-      await expect.poll(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
-      await page.emulateMedia({ media: 'print' });
-      await expect.poll(() => page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
-      await page.screenshot({ path: `${SCREENSHOTS}/school-report-print-${device}.png`, fullPage: true });
-      await page.emulateMedia({ media: 'screen' });
-      if (device === 'desktop') {
-        const pdf = await page.pdf({ path: `${SCREENSHOTS}/school-report.pdf`, format: 'A4', printBackground: true });
-        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-        expect(readFileSync(`${SCREENSHOTS}/school-report.pdf`).length).toBeGreaterThan(50_000);
-      }
-      await page.getByRole('link', { name: '← К профилю' }).click();
-      await page.locator('canvas[role=img]').waitFor();
-    });
-  });
+      it('opens the repeat wave: participation against the target, then the ten factors as a chart and as a table', async () => {
+        const page = signedIn();
+        await page.locator('.sc-head-tools select').selectOption(String(repeat.wave.id));
+        await expect.poll(() => new URL(page.url()).searchParams.get('wave')).toBe(String(repeat.wave.id));
+        const teachers = repeat.roles.teacher;
+        await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
+
+        // The demo gives the team something to look into: several high factors next to low ones.
+        const count = (level: string) => repeat.factors.filter((f) => f.level === level).length;
+        expect(count('high')).toBeGreaterThanOrEqual(2);
+        expect(count('low')).toBeGreaterThanOrEqual(1);
+        const chart = page.locator('canvas[role=img]');
+        await chart.waitFor();
+        await expect
+          .poll(() => page.locator('p.sc-small').allTextContents())
+          .toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
+        const summary = repeat.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
+        await expect.poll(() => chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(repeat.wave.title)}. ${summary}`);
+        await expect.poll(() => overflowing(page)).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
+
+        await page.getByRole('button', { name: 'Таблица' }).click();
+        const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
+        await expect
+          .poll(() => rows.allTextContents())
+          .toEqual(repeat.factors.map((f) => expect.stringContaining(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`)));
+        await page.getByRole('button', { name: 'График' }).click();
+      });
+
+      it('opens a high factor and reads which indicators make it high and how people answered', async () => {
+        const page = signedIn();
+        const factor = factorToExplain(model, repeat);
+        expect(factor, 'a high factor with answers to show').toBeDefined();
+        const f = factor!;
+        const opener =
+          device === 'phone'
+            ? page.locator('ul.sc-factor-list button').filter({ hasText: f.title })
+            : page.getByRole('button', { name: `${s.profile.why} ${f.id}. ${f.title}` });
+        await opener.click();
+        const explanation = page.getByTestId('explanation');
+        await explanation.waitFor();
+        await expect.poll(() => explanation.locator('h3').textContent()).toBe(`${f.id}. ${f.title}`);
+        await expect.poll(() => explanation.textContent()).toContain(s.explanation.sentence(s.levels.high, points(f.score!)));
+
+        // Every indicator of the factor, the key ones named in the summary and badged as the main reason.
+        await expect.poll(() => explanation.locator('li[data-testid^=indicator-]').count()).toBe(f.indicators.length);
+        const keys = keyIndicators(f);
+        await expect.poll(() => explanation.locator('.sc-key-list li').count()).toBe(keys.size);
+        const indicators = new Map(model.factors.flatMap((x) => x.indicators).map((i) => [i.id, i]));
+        for (const result of f.indicators) {
+          const item = explanation.getByTestId(`indicator-${result.id}`);
+          // A count below the minimum group of an anonymous role reads «менее 5».
+          const shownN = hideSmallCounts([result], { role: 'school', regionId: null, municipalityId: null, schoolId: null })[0]!.n;
+          await expect.poll(() => item.textContent()).toContain(s.explanation.answered(shownN, MIN_GROUP));
+          const text = (await item.textContent())!;
+          expect(text.includes(s.explanation.keyBadge), result.id).toBe(keys.has(result.id));
+          expect(text).toContain(s.explanation.answered(shownN, MIN_GROUP));
+          if (needsDistribution(indicators.get(result.id)!, result)) {
+            // How people answered, with the answers that raise the risk among them.
+            expect(text).toContain(s.explanation.distributionOf(result.n));
+            const answers = await distributionRows(item);
+            expect(answers.length, result.id).toBeGreaterThanOrEqual(2);
+            if (keys.has(result.id))
+              expect(
+                answers.some((a) => a.raisesRisk && a.count > 0),
+                result.id,
+              ).toBe(true);
+          } else {
+            expect(await item.locator('.sc-distribution').count(), result.id).toBe(0);
+          }
+          // The principal's own answers are shown, never a breakdown of one person.
+          if (result.role === 'principal') await expect.poll(() => item.locator('.sc-principal-inline li').count(), { message: result.id }).toBeGreaterThan(0);
+        }
+        expect(await overflowing(page)).toEqual([]);
+        await explanation.screenshot({ path: `${SCREENSHOTS}/school-explanation-${device}.png` });
+        await page.getByRole('button', { name: s.explanation.close }).click();
+        await expect.poll(() => explanation.count()).toBe(0);
+      });
+
+      it('compares the profile with the earlier wave: some factors better, some worse', async () => {
+        const page = signedIn();
+        const comparison = compareProfiles(entry.factors, repeat.factors);
+        const down = comparison.factors.filter((f) => (f.levelChange ?? 0) <= -1).length;
+        const up = comparison.factors.filter((f) => (f.levelChange ?? 0) >= 1).length;
+        expect(down, 'factors a level lower').toBeGreaterThan(0);
+        expect(up, 'factors a level higher').toBeGreaterThan(0);
+
+        const dynamics = page.getByTestId('dynamics');
+        await dynamics.getByRole('combobox').selectOption({ label: entry.wave.title });
+        const verdict = `${comparison.positiveChange ? s.dynamics.positive : s.dynamics.notPositive}${s.dynamics.summary(down, up)}`;
+        await expect.poll(() => dynamics.locator('[role=status]').textContent()).toBe(verdict);
+        const rows = comparison.factors.map((f) => {
+          const level =
+            f.levelChange! < 0 ? s.dynamics.levelDown(-f.levelChange!) : f.levelChange! > 0 ? s.dynamics.levelUp(f.levelChange!) : s.dynamics.levelSame;
+          const parts = [
+            `${f.id}. ${f.title}`,
+            `${s.levels[f.earlier!.level]} ${points(f.earlier!.score!)}`,
+            `${s.levels[f.later!.level]} ${points(f.later!.score!)}`,
+            s.dynamics.direction[f.direction!],
+          ];
+          return textWith(parts, level);
+        });
+        await expect.poll(() => dynamics.locator('tbody tr').allTextContents()).toEqual(rows);
+        await dynamics.screenshot({ path: `${SCREENSHOTS}/school-dynamics-${device}.png` });
+      });
+
+      it('prints the report with school, wave, date, model and every explanation', async () => {
+        const page = signedIn();
+        await page.getByRole('link', { name: 'Отчёт для печати' }).click();
+        const report = page.getByTestId('report');
+        await report.waitFor();
+        await expect.poll(() => report.locator('[data-testid=explanation]').count()).toBe(10);
+        const text = () => report.textContent();
+        await expect.poll(text).toMatch(/Отчёт о риск-профиле школы/);
+        await expect.poll(text).toContain(`Школа${DEMO_TEAM_SCHOOL.name}`);
+        await expect.poll(text).toMatch(/ВолнаПовторное анкетирование/);
+        await expect.poll(text).toMatch(/Модель.*500plus-v1/);
+        await expect.poll(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
+        await page.emulateMedia({ media: 'print' });
+        await expect.poll(() => page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+        await page.screenshot({ path: `${SCREENSHOTS}/school-report-print-${device}.png`, fullPage: true });
+        await page.emulateMedia({ media: 'screen' });
+        if (device === 'desktop') {
+          const pdf = await page.pdf({ path: `${SCREENSHOTS}/school-report.pdf`, format: 'A4', printBackground: true });
+          expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+          expect(readFileSync(`${SCREENSHOTS}/school-report.pdf`).length).toBeGreaterThan(50_000);
+        }
+        await page.getByRole('link', { name: '← К профилю' }).click();
+        await page.locator('canvas[role=img]').waitFor();
+      });
+    },
+  );
 
   it('chooses up to three priority risks, which the dynamics then mark', async () => {
     await session.asUser('school@demo.local', async (page) => {

@@ -77,6 +77,11 @@ export function overflowingElements(page: Page): Promise<string[]> {
         const r = e.getBoundingClientRect();
         return r.width > 0 && (r.right > window.innerWidth + 0.5 || e.scrollWidth > window.innerWidth + 0.5 || e.scrollLeft > 0);
       })
-      .map((e) => `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className).split(' ').join('.')}`),
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className)
+            .split(' ')
+            .join('.')}`,
+      ),
   );
 }

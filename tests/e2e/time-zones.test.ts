@@ -54,7 +54,12 @@ describe('a region in another time zone, edited from a browser in yet another', 
     expect(wave.closes_at.toISOString()).toBe('2027-04-20T14:00:00.000Z');
 
     // A parent abroad opens the link before the wave: the days named are Vladivostok's.
-    const link = await session.server.database.db.selectFrom('links').select('token').where('wave_id', '=', wave.id).where('role', '=', 'parent').executeTakeFirstOrThrow();
+    const link = await session.server.database.db
+      .selectFrom('links')
+      .select('token')
+      .where('wave_id', '=', wave.id)
+      .where('role', '=', 'parent')
+      .executeTakeFirstOrThrow();
     const phone = await (await session.phone(360, 'Europe/London')).newPage();
     await phone.goto(`/s/${link.token}`);
     await expect.poll(() => phone.locator('body').textContent()).toContain('Анкета будет открыта с 1\u00a0апреля 2027 по 20\u00a0апреля 2027.');

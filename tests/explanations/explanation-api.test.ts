@@ -99,7 +99,13 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
 
     // School B: 4 teachers answered t_pc_access, all "no": too few to count the role, no value, no distribution.
     const b = (await explain(municipal, w.b.id)).json() as FactorExplanation;
-    expect(indicator(b, 'F1.pc')).toMatchObject({ n: null, value: null, risk: null, missing: 'role-not-reportable', distribution: { shown: false, reason: 'few-answers' } });
+    expect(indicator(b, 'F1.pc')).toMatchObject({
+      n: null,
+      value: null,
+      risk: null,
+      missing: 'role-not-reportable',
+      distribution: { shown: false, reason: 'few-answers' },
+    });
     // The administrator, who can read the database anyway, is shown the count.
     const asAdmin = (await explain(admin, w.b.id)).json() as FactorExplanation;
     expect(indicator(asAdmin, 'F1.pc')).toMatchObject({ n: 4, value: null, missing: 'role-not-reportable' });

@@ -102,7 +102,13 @@ export async function handWorld(db: Db) {
   // Earlier wave, school A: internet none (1), vacancies 3/20 (1), 5 teachers all "no" (1) with equipment 1 (1):
   //   F1 = (1 + 1 + 1 + 2) / 5 = 1 → high. Later 0.8, still high: delta −0.2, no level change.
   await addAnswers(db, earlier.id, a.id, 'principal', [{ p_internet: 'none', p_vacancies: 3, p_teachers_total: 20 }]);
-  await addAnswers(db, earlier.id, a.id, 'teacher', Array.from({ length: 5 }, () => ({ t_pc_access: 'no', t_equipment: 1 })));
+  await addAnswers(
+    db,
+    earlier.id,
+    a.id,
+    'teacher',
+    Array.from({ length: 5 }, () => ({ t_pc_access: 'no', t_equipment: 1 })),
+  );
 
   // School C, principal only (teachers not reportable: coverage (1 + 2) / 5 = 0.6 ≥ 0.5).
   //   Earlier: none (1), 3/20 (1) → F1 = (1 + 2) / 3 = 1, high. Later: fast (0), 0/20 (0) → F1 = 0, low.

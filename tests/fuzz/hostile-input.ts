@@ -13,9 +13,9 @@ export const SQL_STRINGS = [
   "' or 1=1 --",
   "'; drop table responses; --",
   '"; delete from users; --',
-  "1; update links set revoked_at = null --",
+  '1; update links set revoked_at = null --',
   "' union select password_hash from users --",
-  "$$; select pg_sleep(10); $$",
+  '$$; select pg_sleep(10); $$',
   '\\x00\\x27',
   "') on conflict do nothing; insert into responses values (default) --",
 ];

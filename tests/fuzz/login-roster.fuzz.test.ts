@@ -26,27 +26,64 @@ const expectRefusedWithMessage = (res: { statusCode: number; body: string; json(
 const loginRequest: fc.Arbitrary<HostileRequest> = (() => {
   const url = '/api/auth/login';
   const json = (body: unknown, kind: string): HostileRequest => ({ url, contentType: 'application/json', body: JSON.stringify(body), kind });
-  const notAString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.string(), { maxKeys: 3 }));
+  const notAString = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), fc.string(), { maxKeys: 3 }),
+  );
   return fc.oneof(
-    { weight: 3, arbitrary: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('{', '{"email":', "{'email':'a'}", '{"email":"a@b.c","password":"x",}')).map((body) => ({ url, contentType: 'application/json', body, kind: 'invalid JSON' })) },
-    { weight: 2, arbitrary: fc.constantFrom(...WRONG_CONTENT_TYPES).map((contentType) => ({ url, contentType, body: `email=admin@test.local&password=${TEST_PASSWORD}`, kind: `content type ${contentType}` })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('{', '{"email":', "{'email':'a'}", '{"email":"a@b.c","password":"x",}'))
+        .map((body) => ({ url, contentType: 'application/json', body, kind: 'invalid JSON' })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...WRONG_CONTENT_TYPES)
+        .map((contentType) => ({ url, contentType, body: `email=admin@test.local&password=${TEST_PASSWORD}`, kind: `content type ${contentType}` })),
+    },
     { weight: 3, arbitrary: fc.tuple(notAString, fc.oneof(fc.string(), notAString)).map(([email, password]) => json({ email, password }, 'wrong types')) },
     { weight: 3, arbitrary: fc.tuple(fc.string(), notAString).map(([email, password]) => json({ email, password }, 'wrong types')) },
-    { weight: 2, arbitrary: fc.oneof(fc.constant({}), fc.record({ email: fc.string() }), fc.record({ password: fc.string() })).map((body) => json(body, 'missing field')) },
-    { weight: 2, arbitrary: fc.tuple(fc.string({ minLength: 255, maxLength: 5_000 }), fc.string({ minLength: 201, maxLength: 5_000 })).map(([email, password]) => json({ email, password }, 'huge strings')) },
-    { weight: 2, arbitrary: fc.constantFrom(...SQL_STRINGS, ...NASTY_STRINGS).map((extra) => json({ email: 'a@b.c', password: 'x', [extra]: 1 }, 'extra property')) },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(fc.constant({}), fc.record({ email: fc.string() }), fc.record({ password: fc.string() })).map((body) => json(body, 'missing field')),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.string({ minLength: 255, maxLength: 5_000 }), fc.string({ minLength: 201, maxLength: 5_000 }))
+        .map(([email, password]) => json({ email, password }, 'huge strings')),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(...SQL_STRINGS, ...NASTY_STRINGS).map((extra) => json({ email: 'a@b.c', password: 'x', [extra]: 1 }, 'extra property')),
+    },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(
-        `{"email":"a@b.c","password":"x","__proto__":{"role":"admin"}}`,
-        `{"email":"a@b.c","password":"x","constructor":{"prototype":{"role":"admin"}}}`,
-        `{"email":${deepObjectJson(3_000)},"password":"x"}`,
-      ).map((body) => ({ url, contentType: 'application/json', body, kind: 'prototype pollution or nesting' })),
+      arbitrary: fc
+        .constantFrom(
+          `{"email":"a@b.c","password":"x","__proto__":{"role":"admin"}}`,
+          `{"email":"a@b.c","password":"x","constructor":{"prototype":{"role":"admin"}}}`,
+          `{"email":${deepObjectJson(3_000)},"password":"x"}`,
+        )
+        .map((body) => ({ url, contentType: 'application/json', body, kind: 'prototype pollution or nesting' })),
     },
     // These pass validation and reach the database and argon2: SQL, control characters, look-alikes of a real account.
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...SQL_STRINGS, ...NASTY_STRINGS), nastyString, fc.constantFrom('ADMIN@TEST.LOCAL\u0000', 'admin@test.local ', "admin@test.local' --")), fc.oneof(nastyString, fc.constantFrom(...SQL_STRINGS)))
+      arbitrary: fc
+        .tuple(
+          fc.oneof(
+            fc.constantFrom(...SQL_STRINGS, ...NASTY_STRINGS),
+            nastyString,
+            fc.constantFrom('ADMIN@TEST.LOCAL\u0000', 'admin@test.local ', "admin@test.local' --"),
+          ),
+          fc.oneof(nastyString, fc.constantFrom(...SQL_STRINGS)),
+        )
         .filter(([email, password]) => email.length >= 3 && password.length >= 1)
         .map(([email, password]) => json({ email, password }, 'hostile credentials')),
     },
@@ -56,10 +93,17 @@ const loginRequest: fc.Arbitrary<HostileRequest> = (() => {
 /** A roster file of the template's columns where every row has at least one thing wrong. */
 function hostileCsv(regionName: string): fc.Arbitrary<Buffer> {
   const header = ROSTER_COLUMNS.map((c) => TEMPLATE_HEADERS[c]).join(';');
-  const cell = fc.oneof(nastyString, fc.constantFrom(...SQL_STRINGS), fc.string({ maxLength: 30 }), fc.constantFrom('=1+1', '@SUM(A1)', '+cmd|calc', '-1', '1e9', '"""', '";"'));
-  const badRow = fc.tuple(fc.constantFrom(regionName, ...NASTY_STRINGS), cell, cell, cell, fc.constantFrom('2', '-1', 'x', ''), cell, cell, cell)
+  const cell = fc.oneof(
+    nastyString,
+    fc.constantFrom(...SQL_STRINGS),
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('=1+1', '@SUM(A1)', '+cmd|calc', '-1', '1e9', '"""', '";"'),
+  );
+  const badRow = fc
+    .tuple(fc.constantFrom(regionName, ...NASTY_STRINGS), cell, cell, cell, fc.constantFrom('2', '-1', 'x', ''), cell, cell, cell)
     .map((cells) => cells.map((c) => (/[";\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(';'));
-  return fc.tuple(fc.array(badRow, { minLength: 1, maxLength: 30 }), fc.constantFrom('\r\n', '\n', '\r'), fc.boolean())
+  return fc
+    .tuple(fc.array(badRow, { minLength: 1, maxLength: 30 }), fc.constantFrom('\r\n', '\n', '\r'), fc.boolean())
     .map(([rows, eol, bom]) => Buffer.from((bom ? '\ufeff' : '') + [header, ...rows].join(eol), 'utf8'));
 }
 
@@ -118,25 +162,35 @@ describe.each(TEST_DATABASES)('hostile login and roster requests on %s', (kind) 
     const admin = await newLoggedInAccount(t.app, t.database.db, { role: 'admin' });
     const before = { schools: await count('schools'), municipalities: await count('municipalities') };
     await fc.assert(
-      fc.asyncProperty(rosterFile(region.name), fc.constantFrom('text/csv', 'application/octet-stream', 'application/json', 'multipart/form-data; boundary=x', undefined), fc.oneof(fc.constant(undefined), nastyString), async (file, contentType, filename) => {
-        const headers: Record<string, string> = { ...admin.headers };
-        if (contentType) headers['content-type'] = contentType;
-        const query = filename === undefined ? '' : `?filename=${encodeURIComponent(filename.replace(/[\ud800-\udfff]/g, ''))}`;
-        const preview = await t.app.inject({ method: 'POST', url: `/api/admin/roster/preview${query}`, headers, payload: file.body });
-        expect(preview.statusCode, `${file.kind}: ${preview.body.slice(0, 300)}`).toBeLessThan(500);
-        // A preview describes the file's problems in a 200; anything refused outright carries a message.
-        if (preview.statusCode >= 400) expectRefusedWithMessage(preview, file.kind);
-        else expect(preview.json().errorCount, file.kind).toBeGreaterThan(0);
-        const imported = await t.app.inject({ method: 'POST', url: `/api/admin/roster${query}`, headers, payload: file.body });
-        expectRefusedWithMessage(imported, file.kind);
-      }),
+      fc.asyncProperty(
+        rosterFile(region.name),
+        fc.constantFrom('text/csv', 'application/octet-stream', 'application/json', 'multipart/form-data; boundary=x', undefined),
+        fc.oneof(fc.constant(undefined), nastyString),
+        async (file, contentType, filename) => {
+          const headers: Record<string, string> = { ...admin.headers };
+          if (contentType) headers['content-type'] = contentType;
+          const query = filename === undefined ? '' : `?filename=${encodeURIComponent(filename.replace(/[\ud800-\udfff]/g, ''))}`;
+          const preview = await t.app.inject({ method: 'POST', url: `/api/admin/roster/preview${query}`, headers, payload: file.body });
+          expect(preview.statusCode, `${file.kind}: ${preview.body.slice(0, 300)}`).toBeLessThan(500);
+          // A preview describes the file's problems in a 200; anything refused outright carries a message.
+          if (preview.statusCode >= 400) expectRefusedWithMessage(preview, file.kind);
+          else expect(preview.json().errorCount, file.kind).toBeGreaterThan(0);
+          const imported = await t.app.inject({ method: 'POST', url: `/api/admin/roster${query}`, headers, payload: file.body });
+          expectRefusedWithMessage(imported, file.kind);
+        },
+      ),
       { numRuns: ROSTER_RUNS, seed: 11, endOnFailure: true },
     );
     expect({ schools: await count('schools'), municipalities: await count('municipalities') }).toEqual(before);
   }, 180_000);
 
   it('still logs the real administrator in afterwards', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@test.local', password: TEST_PASSWORD }, remoteAddress: `10.9.${randomUUID().length}.1` });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@test.local', password: TEST_PASSWORD },
+      remoteAddress: `10.9.${randomUUID().length}.1`,
+    });
     expect(res.statusCode).toBe(200);
   });
 });

@@ -52,7 +52,11 @@ function validAnswers(role: Role): fc.Arbitrary<Record<string, unknown>> {
     Object.fromEntries(
       questions.map((spec) => [
         spec.name,
-        spec.type === 'number' ? fc.integer({ min: Math.ceil(spec.min), max: Math.floor(spec.max) }) : spec.type === 'multi' ? fc.subarray([...spec.values]) : fc.constantFrom(...spec.values),
+        spec.type === 'number'
+          ? fc.integer({ min: Math.ceil(spec.min), max: Math.floor(spec.max) })
+          : spec.type === 'multi'
+            ? fc.subarray([...spec.values])
+            : fc.constantFrom(...spec.values),
       ]),
     ),
     { requiredKeys: [] },
@@ -63,9 +67,18 @@ function validAnswers(role: Role): fc.Arbitrary<Record<string, unknown>> {
 function badAnswers(role: Role): fc.Arbitrary<unknown> {
   const questions = [...questionnaires[role].questions.values()];
   return fc.oneof(
-    fc.tuple(validAnswers(role), fc.oneof(nastyString, fc.string({ minLength: 1 })).filter((k) => !questionnaires[role].questions.has(k)), fc.jsonValue({ maxDepth: 2 }))
+    fc
+      .tuple(
+        validAnswers(role),
+        fc.oneof(nastyString, fc.string({ minLength: 1 })).filter((k) => !questionnaires[role].questions.has(k)),
+        fc.jsonValue({ maxDepth: 2 }),
+      )
       .map(([answers, key, value]) => ({ ...answers, [key]: value ?? 0 })),
-    fc.tuple(validAnswers(role), fc.constantFrom(...questions).chain((spec) => wrongValue(spec).map((value) => [spec.name, value] as const)))
+    fc
+      .tuple(
+        validAnswers(role),
+        fc.constantFrom(...questions).chain((spec) => wrongValue(spec).map((value) => [spec.name, value] as const)),
+      )
       .map(([answers, [name, value]]) => ({ ...answers, [name]: value })),
     fc.constant(Object.fromEntries(Array.from({ length: 301 }, (_, i) => [`q${i}`, 1]))),
     fc.string({ minLength: 101, maxLength: 300 }).map((key) => ({ [key]: 1 })),
@@ -140,47 +153,115 @@ describe.each(TEST_DATABASES)('hostile submissions on %s', (kind) => {
     return fc.oneof(
       // Bodies that are not JSON at all, or JSON cut short, or nested beyond any questionnaire.
       withRole((role) =>
-        fc.tuple(openToken(role), fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('{', '{"answers":', '{"answers":{}', '[', 'null,', '{"a":1,}', "{'answers':{}}", '\ufeff{"answers":{}}'))).map(([token, body]) => ({ url: urlOf(token), contentType: 'application/json', body, kind: 'invalid JSON' })),
+        fc
+          .tuple(
+            openToken(role),
+            fc.oneof(
+              fc.string(),
+              fc.string({ unit: 'binary' }),
+              fc.constantFrom('{', '{"answers":', '{"answers":{}', '[', 'null,', '{"a":1,}', "{'answers':{}}", '\ufeff{"answers":{}}'),
+            ),
+          )
+          .map(([token, body]) => ({ url: urlOf(token), contentType: 'application/json', body, kind: 'invalid JSON' })),
       ),
       withRole((role) => openToken(role).map((token) => ({ url: urlOf(token), contentType: 'application/json', body: deepJson(2_000), kind: 'deep array' }))),
-      withRole((role) => openToken(role).map((token) => ({ url: urlOf(token), contentType: 'application/json', body: `{"answers":${deepObjectJson(2_000)},"clientKey":"${randomUUID()}"}`, kind: 'deep object' }))),
+      withRole((role) =>
+        openToken(role).map((token) => ({
+          url: urlOf(token),
+          contentType: 'application/json',
+          body: `{"answers":${deepObjectJson(2_000)},"clientKey":"${randomUUID()}"}`,
+          kind: 'deep object',
+        })),
+      ),
       // The right JSON under a content type the route does not take.
       withRole((role) =>
         fc.tuple(openToken(role), fc.constantFrom(...WRONG_CONTENT_TYPES), validAnswers(role)).map(([token, contentType, answers]) => ({
-          url: urlOf(token), contentType, body: JSON.stringify({ answers, clientKey: randomUUID() }), kind: `content type ${contentType}`,
+          url: urlOf(token),
+          contentType,
+          body: JSON.stringify({ answers, clientKey: randomUUID() }),
+          kind: `content type ${contentType}`,
         })),
       ),
       // Prototype pollution, written as text so the key really is "__proto__" on the wire.
       withRole((role) =>
-        fc.tuple(openToken(role), fc.constantFrom(
-          `{"answers":{"__proto__":{"polluted":1}},"clientKey":"${randomUUID()}"}`,
-          `{"__proto__":{"isAdmin":true},"answers":{},"clientKey":"${randomUUID()}"}`,
-          `{"answers":{"constructor":{"prototype":{"polluted":1}}},"clientKey":"${randomUUID()}"}`,
-          `{"constructor":{"prototype":{"polluted":1}},"answers":{},"clientKey":"${randomUUID()}"}`,
-        )).map(([token, body]) => ({ url: urlOf(token), contentType: 'application/json', body, kind: 'prototype pollution' })),
+        fc
+          .tuple(
+            openToken(role),
+            fc.constantFrom(
+              `{"answers":{"__proto__":{"polluted":1}},"clientKey":"${randomUUID()}"}`,
+              `{"__proto__":{"isAdmin":true},"answers":{},"clientKey":"${randomUUID()}"}`,
+              `{"answers":{"constructor":{"prototype":{"polluted":1}}},"clientKey":"${randomUUID()}"}`,
+              `{"constructor":{"prototype":{"polluted":1}},"answers":{},"clientKey":"${randomUUID()}"}`,
+            ),
+          )
+          .map(([token, body]) => ({ url: urlOf(token), contentType: 'application/json', body, kind: 'prototype pollution' })),
       ),
       // A body of the wrong shape.
-      withRole((role) => fc.tuple(openToken(role), fc.jsonValue({ maxDepth: 3 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))).map(([token, body]) => json(urlOf(token), body, 'not an object'))),
-      withRole((role) => fc.tuple(openToken(role), badAnswers(role)).map(([token, answers]) => json(urlOf(token), { answers, clientKey: randomUUID() }, 'bad answers'))),
-      withRole((role) => fc.tuple(openToken(role), validAnswers(role), badClientKey).map(([token, answers, clientKey]) => json(urlOf(token), { answers, clientKey }, 'bad clientKey'))),
-      withRole((role) => fc.tuple(openToken(role), validAnswers(role)).map(([token, answers]) => json(urlOf(token), { answers }, 'no clientKey'))),
-      withRole((role) => fc.tuple(openToken(role), validAnswers(role), badDuration).map(([token, answers, durationSeconds]) => json(urlOf(token), { answers, clientKey: randomUUID(), durationSeconds }, 'bad duration'))),
       withRole((role) =>
-        fc.tuple(openToken(role), validAnswers(role), fc.oneof(nastyString, fc.string({ minLength: 1 })).filter((k) => !['answers', 'clientKey', 'durationSeconds', '__proto__'].includes(k)))
+        fc
+          .tuple(
+            openToken(role),
+            fc.jsonValue({ maxDepth: 3 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+          )
+          .map(([token, body]) => json(urlOf(token), body, 'not an object')),
+      ),
+      withRole((role) =>
+        fc.tuple(openToken(role), badAnswers(role)).map(([token, answers]) => json(urlOf(token), { answers, clientKey: randomUUID() }, 'bad answers')),
+      ),
+      withRole((role) =>
+        fc
+          .tuple(openToken(role), validAnswers(role), badClientKey)
+          .map(([token, answers, clientKey]) => json(urlOf(token), { answers, clientKey }, 'bad clientKey')),
+      ),
+      withRole((role) => fc.tuple(openToken(role), validAnswers(role)).map(([token, answers]) => json(urlOf(token), { answers }, 'no clientKey'))),
+      withRole((role) =>
+        fc
+          .tuple(openToken(role), validAnswers(role), badDuration)
+          .map(([token, answers, durationSeconds]) => json(urlOf(token), { answers, clientKey: randomUUID(), durationSeconds }, 'bad duration')),
+      ),
+      withRole((role) =>
+        fc
+          .tuple(
+            openToken(role),
+            validAnswers(role),
+            fc.oneof(nastyString, fc.string({ minLength: 1 })).filter((k) => !['answers', 'clientKey', 'durationSeconds', '__proto__'].includes(k)),
+          )
           .map(([token, answers, extra]) => json(urlOf(token), { answers, clientKey: randomUUID(), [extra]: SQL_STRINGS[0] }, 'extra property')),
       ),
       // Huge: a string past the body limit, and one just under it that no question takes.
-      withRole((role) => openToken(role).map((token) => json(urlOf(token), { answers: { x: 'я'.repeat(RESPONSE_BODY_LIMIT) }, clientKey: randomUUID() }, 'body too large'))),
-      withRole((role) => openToken(role).map((token) => json(urlOf(token), { answers: { [questionnaires[role].questions.keys().next().value!]: 'a'.repeat(RESPONSE_BODY_LIMIT - 200) }, clientKey: randomUUID() }, 'huge string'))),
+      withRole((role) =>
+        openToken(role).map((token) => json(urlOf(token), { answers: { x: 'я'.repeat(RESPONSE_BODY_LIMIT) }, clientKey: randomUUID() }, 'body too large')),
+      ),
+      withRole((role) =>
+        openToken(role).map((token) =>
+          json(
+            urlOf(token),
+            { answers: { [questionnaires[role].questions.keys().next().value!]: 'a'.repeat(RESPONSE_BODY_LIMIT - 200) }, clientKey: randomUUID() },
+            'huge string',
+          ),
+        ),
+      ),
       // Tokens that are not a live link: unknown, too long, hostile, revoked, of a closed wave, a code already used.
-      fc.tuple(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{24}$/), nastyString.filter((s) => s.length > 0), fc.string({ minLength: 65, maxLength: 200 }), fc.constantFrom(...NASTY_STRINGS)), validAnswers('parent'))
+      fc
+        .tuple(
+          fc.oneof(
+            fc.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+            nastyString.filter((s) => s.length > 0),
+            fc.string({ minLength: 65, maxLength: 200 }),
+            fc.constantFrom(...NASTY_STRINGS),
+          ),
+          validAnswers('parent'),
+        )
         .map(([token, answers]) => json(urlOf(token), { answers, clientKey: randomUUID() }, 'unknown token')),
       // These take the longest (each reaches the database two or three times): one share between them.
       fc.oneof(
-        fc.tuple(fc.constantFrom(revoked, closedWave), validAnswers('parent')).map(([token, answers]) => json(urlOf(token), { answers, clientKey: randomUUID() }, 'closed link')),
+        fc
+          .tuple(fc.constantFrom(revoked, closedWave), validAnswers('parent'))
+          .map(([token, answers]) => json(urlOf(token), { answers, clientKey: randomUUID() }, 'closed link')),
         fc.uuid().map((clientKey) => json(urlOf(usedCode), { answers: countedAnswers('student'), clientKey }, 'replayed code')),
         // The key of a stored response: through another link it is refused; through its own link it is that response again.
-        fc.constantFrom(...tokens.parent.slice(1).map((token) => [token, 'parent'] as const), ...tokens.student.map((token) => [token, 'student'] as const))
+        fc
+          .constantFrom(...tokens.parent.slice(1).map((token) => [token, 'parent'] as const), ...tokens.student.map((token) => [token, 'student'] as const))
           .map(([token, role]) => json(urlOf(token), { answers: countedAnswers(role), clientKey: replayKey }, 'replayed key elsewhere')),
         fc.constant(tokens.parent[0]!).map((token) => json(urlOf(token), { answers: countedAnswers('parent'), clientKey: replayKey }, 'replay')),
       ),

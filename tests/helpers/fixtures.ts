@@ -81,11 +81,7 @@ export async function newWave(db: Db, regionId: number, options: WaveOptions = {
 }
 
 export async function newLink(db: Db, waveId: number, schoolId: number, role: Role, kind: 'open' | 'code' = 'open') {
-  return db
-    .insertInto('links')
-    .values({ wave_id: waveId, school_id: schoolId, role, kind, token: newLinkToken() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.insertInto('links').values({ wave_id: waveId, school_id: schoolId, role, kind, token: newLinkToken() }).returningAll().executeTakeFirstOrThrow();
 }
 
 /** A region with one municipality, one school and an open wave: the smallest world most tests need. */
@@ -99,5 +95,10 @@ export async function newWorld(db: Db, counts?: SchoolCounts, wave?: WaveOptions
 
 /** Closes a wave a second ago, releasing its figures (docs/methodology.md §6 rule 2) after answers came in while it was open. */
 export async function closeWave(db: Db, waveId: number) {
-  return db.updateTable('waves').set({ closes_at: new Date(Date.now() - 1000) }).where('id', '=', waveId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('waves')
+    .set({ closes_at: new Date(Date.now() - 1000) })
+    .where('id', '=', waveId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -16,7 +16,10 @@ import { countedAnswers } from '../helpers/answers.js';
 
 describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
   let t: TestApp;
-  let ids: Record<'region' | 'otherRegion' | 'alpha' | 'beta' | 'a1' | 'a2' | 'b1' | 'b2' | 'wave' | 'planned' | 'closed' | 'otherWave' | 'otherSchool', number>;
+  let ids: Record<
+    'region' | 'otherRegion' | 'alpha' | 'beta' | 'a1' | 'a2' | 'b1' | 'b2' | 'wave' | 'planned' | 'closed' | 'otherWave' | 'otherSchool',
+    number
+  >;
   let auth: Record<'admin' | 'region' | 'alpha' | 'schoolA2' | 'otherRegion' | 'otherMunicipality', Record<string, string>>;
 
   beforeAll(async () => {
@@ -50,7 +53,11 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     // The last B1 parents answer through the public API: the route's path must count like any other insert.
     const b1Parents = await openLink(db, wave.id, b1.id, 'parent');
     for (let i = 0; i < 4; i++) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/links/${b1Parents.token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID(), durationSeconds: 200 } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/links/${b1Parents.token}/responses`,
+        payload: { answers: countedAnswers('parent'), clientKey: randomUUID(), durationSeconds: 200 },
+      });
       expect(res.statusCode).toBe(201);
     }
 
@@ -60,8 +67,19 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     const otherWave = await newWave(db, otherRegion.id);
 
     ids = {
-      region: region.id, otherRegion: otherRegion.id, alpha: alpha.id, beta: beta.id, a1: a1.id, a2: a2.id, b1: b1.id, b2: b2.id,
-      wave: wave.id, planned: planned.id, closed: closed.id, otherWave: otherWave.id, otherSchool: otherSchool.id,
+      region: region.id,
+      otherRegion: otherRegion.id,
+      alpha: alpha.id,
+      beta: beta.id,
+      a1: a1.id,
+      a2: a2.id,
+      b1: b1.id,
+      b2: b2.id,
+      wave: wave.id,
+      planned: planned.id,
+      closed: closed.id,
+      otherWave: otherWave.id,
+      otherSchool: otherSchool.id,
     };
     const headers = async (spec: Parameters<typeof newLoggedInAccount>[2]) => (await newLoggedInAccount(t.app, db, spec)).headers;
     auth = {
@@ -195,7 +213,7 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     const table = rows.slice(7).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
     expect(table.map((row) => row['Школа'])).toEqual(['Школа А2', 'Школа Б1', 'Школа А1', 'Школа Б2']);
     expect(table[0]).toMatchObject({
-      'Муниципалитет': 'Альфинский район',
+      Муниципалитет: 'Альфинский район',
       'Цель достигнута': 'нет',
       'Не хватает участников': '7',
       'Обучающиеся 5–11 классов: ответили': '3',

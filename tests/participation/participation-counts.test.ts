@@ -71,7 +71,15 @@ describe.each(TEST_DATABASES)('participation counters on %s', (kind) => {
   it('equal a plain count after one statement stores answers of many schools and roles', async () => {
     const rows = Array.from({ length: 400 }, () => {
       const link = pick(links);
-      return { wave_id: link.wave_id, school_id: link.school_id, role: link.role, link_id: link.id, client_key: randomUUID(), answers: '{}', duration_seconds: duration() };
+      return {
+        wave_id: link.wave_id,
+        school_id: link.school_id,
+        role: link.role,
+        link_id: link.id,
+        client_key: randomUUID(),
+        answers: '{}',
+        duration_seconds: duration(),
+      };
     });
     await database.db.insertInto('responses').values(rows).execute();
     await expectCountersToMatch();

@@ -108,7 +108,11 @@ describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
 
       const answer = async (schoolId: number) => {
         const link = await openLink(db, wave.id, schoolId, 'teacher');
-        const res = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: countedAnswers('teacher'), clientKey: randomUUID() } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/links/${link.token}/responses`,
+          payload: { answers: countedAnswers('teacher'), clientKey: randomUUID() },
+        });
         expect(res.statusCode).toBe(201);
       };
       const wait = POLL_INTERVAL_MS * 2 + 1000;

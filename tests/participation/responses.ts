@@ -52,7 +52,6 @@ export async function countersAndCounts(db: Db) {
     .groupBy(['wave_id', 'school_id', 'role'])
     .execute();
   const key = (r: { wave_id: number; school_id: number; role: string }) => `${r.wave_id}:${r.school_id}:${r.role}`;
-  const asMap = (rows: typeof counts) =>
-    Object.fromEntries(rows.filter((r) => r.n !== 0 || r.fast !== 0).map((r) => [key(r), { n: r.n, fast: r.fast }]));
+  const asMap = (rows: typeof counts) => Object.fromEntries(rows.filter((r) => r.n !== 0 || r.fast !== 0).map((r) => [key(r), { n: r.n, fast: r.fast }]));
   return { counters: asMap(counters), counts: asMap(counts) };
 }

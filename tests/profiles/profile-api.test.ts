@@ -35,19 +35,21 @@ const PRINCIPAL = {
 };
 const thrice = <T>(people: T[]) => [...people, ...people, ...people];
 // 9 of 12 teachers: rate 0.75, reportable.
-const TEACHERS = thrice(respondents({
-  t_equipment: [4, 2, undefined],
-  t_pc_access: ['yes', 'no_internet', 'no'],
-  t_load: ['rate_over_1_5', 'rate_up_to_1', 'rate_1_to_1_5'],
-  t_outside_diploma: ['yes', 'yes', 'no'],
-  t_lesson_visits: ['no', 'no', 'no'],
-  t_method_talks: ['never', 'rarely', undefined],
-  t_discipline: ['often', 'sometimes', undefined],
-  t_parent_involvement: [2, 3, 1],
-  t_pd_subject: ['no', 'yes', 'yes'],
-  t_mixed_confidence: [3, 4, 5],
-  t_use_results: ['often', 'rarely', 'never'],
-}));
+const TEACHERS = thrice(
+  respondents({
+    t_equipment: [4, 2, undefined],
+    t_pc_access: ['yes', 'no_internet', 'no'],
+    t_load: ['rate_over_1_5', 'rate_up_to_1', 'rate_1_to_1_5'],
+    t_outside_diploma: ['yes', 'yes', 'no'],
+    t_lesson_visits: ['no', 'no', 'no'],
+    t_method_talks: ['never', 'rarely', undefined],
+    t_discipline: ['often', 'sometimes', undefined],
+    t_parent_involvement: [2, 3, 1],
+    t_pd_subject: ['no', 'yes', 'yes'],
+    t_mixed_confidence: [3, 4, 5],
+    t_use_results: ['often', 'rarely', 'never'],
+  }),
+);
 // 4 of 10 students: rate 0.4 < 0.5 and fewer than 5, not reportable; their answers are counted (n) but not scored. Each
 // is filled up with «затрудняюсь ответить» to the minimum that counts (docs/methodology.md §7), which changes no figure.
 const STUDENTS = respondents({
@@ -55,12 +57,14 @@ const STUDENTS = respondents({
   s_safe: ['never', 'dont_know', 'always', 'mostly'],
 }).map((answers) => paddedWithDontKnow('student', answers));
 // 9 of 30 parents: rate 0.3, just reportable.
-const PARENTS = thrice(respondents({
-  pa_atmosphere: [5, 4, 'dont_know'],
-  pa_meetings: ['never', 'always', 'rarely'],
-  pa_follow_studies: ['daily', 'weekly', undefined],
-  pa_class_teacher_talk: ['no', 'yes', 'yes'],
-}));
+const PARENTS = thrice(
+  respondents({
+    pa_atmosphere: [5, 4, 'dont_know'],
+    pa_meetings: ['never', 'always', 'rarely'],
+    pa_follow_studies: ['daily', 'weekly', undefined],
+    pa_class_teacher_talk: ['no', 'yes', 'yes'],
+  }),
+);
 
 describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
   let t: TestApp;
@@ -87,7 +91,14 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
       return (await login(t.app, email)).cookie;
     };
     return {
-      model, region, municipality, school, neighbour, farSchool, elsewhere, wave,
+      model,
+      region,
+      municipality,
+      school,
+      neighbour,
+      farSchool,
+      elsewhere,
+      wave,
       schoolTeam: await account(`school-${kind}@test.local`, { email: '', role: 'school', schoolId: school.id }),
       regionCoordinator: await account(`region-${kind}@test.local`, { email: '', role: 'region', regionId: region.id }),
       otherMunicipality: await account(`mun-${kind}@test.local`, { email: '', role: 'municipality', municipalityId: otherMunicipality.id }),

@@ -25,10 +25,26 @@ const role = fc.constantFrom(...ROLES);
 const weight = fc.constantFrom(1, 2);
 
 const indicator: fc.Arbitrary<Omit<Indicator, 'id'>> = fc.oneof(
-  fc.record({ role, weight, kind: fc.constant('share' as const), question: fc.constantFrom(SINGLE, MULTI), values: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 3 }) }),
-  fc.record({ role, weight, kind: fc.constant('mean' as const), question: fc.constantFrom(NUM, DEN), scale }).map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
-  fc.record({ role, weight, kind: fc.constant('choice' as const), question: fc.constantFrom(SINGLE, MULTI), risk: fc.dictionary(choiceValue.map(String), fraction, { minKeys: 1 }) }),
-  fc.record({ role, weight, kind: fc.constant('ratio' as const), numerator: fc.constant(NUM), denominator: fc.constant(DEN), scale }).map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
+  fc.record({
+    role,
+    weight,
+    kind: fc.constant('share' as const),
+    question: fc.constantFrom(SINGLE, MULTI),
+    values: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 3 }),
+  }),
+  fc
+    .record({ role, weight, kind: fc.constant('mean' as const), question: fc.constantFrom(NUM, DEN), scale })
+    .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
+  fc.record({
+    role,
+    weight,
+    kind: fc.constant('choice' as const),
+    question: fc.constantFrom(SINGLE, MULTI),
+    risk: fc.dictionary(choiceValue.map(String), fraction, { minKeys: 1 }),
+  }),
+  fc
+    .record({ role, weight, kind: fc.constant('ratio' as const), numerator: fc.constant(NUM), denominator: fc.constant(DEN), scale })
+    .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
 );
 
 const model: fc.Arbitrary<RiskModel> = fc.array(fc.array(indicator, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((factors) => ({
@@ -45,13 +61,16 @@ const model: fc.Arbitrary<RiskModel> = fc.array(fc.array(indicator, { minLength:
 
 // Anything JSON can hold, not only what the questionnaires allow: the SQL must follow answers.ts everywhere.
 const junk = fc.constantFrom<unknown>(null, true, false, {}, { a: 1 }, '7', '', 'dont_know');
-const choiceAnswer = fc.oneof(
-  choiceValue,
-  junk,
-  fc.array(fc.oneof(choiceValue, junk, fc.constant(['a'])), { maxLength: 4 }),
+const choiceAnswer = fc.oneof(choiceValue, junk, fc.array(fc.oneof(choiceValue, junk, fc.constant(['a'])), { maxLength: 4 }));
+const numberAnswer = fc.oneof(
+  { arbitrary: quarter(-5, 100), weight: 6 },
+  { arbitrary: fc.constantFrom(0.1, 1e-7, -0, 1 / 3), weight: 1 },
+  { arbitrary: junk, weight: 1 },
 );
-const numberAnswer = fc.oneof({ arbitrary: quarter(-5, 100), weight: 6 }, { arbitrary: fc.constantFrom(0.1, 1e-7, -0, 1 / 3), weight: 1 }, { arbitrary: junk, weight: 1 });
-const response: fc.Arbitrary<Answers> = fc.record({ [SINGLE]: choiceAnswer, [MULTI]: choiceAnswer, [NUM]: numberAnswer, [DEN]: numberAnswer }, { requiredKeys: [] });
+const response: fc.Arbitrary<Answers> = fc.record(
+  { [SINGLE]: choiceAnswer, [MULTI]: choiceAnswer, [NUM]: numberAnswer, [DEN]: numberAnswer },
+  { requiredKeys: [] },
+);
 const SCHOOLS = 3;
 const school = fc.record(Object.fromEntries(ROLES.map((r) => [r, fc.array(response, { maxLength: 8 })])) as Record<Role, fc.Arbitrary<Answers[]>>);
 
@@ -98,7 +117,12 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
   });
   afterAll(() => database?.close());
 
-  const allSchools = () => db.selectFrom('schools').innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id').select('schools.id').where('municipalities.region_id', '=', regionId);
+  const allSchools = () =>
+    db
+      .selectFrom('schools')
+      .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
+      .select('schools.id')
+      .where('municipalities.region_id', '=', regionId);
 
   /** A new wave holding the given answers, stored as the server stores them (a JSON string into jsonb). */
   async function waveWith(answersBySchool: Array<Record<Role, Answers[]>>) {
@@ -107,8 +131,21 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
     for (const [i, responses] of answersBySchool.entries()) {
       for (const r of ROLES) {
         if (responses[r].length === 0) continue;
-        const link = await db.insertInto('links').values({ token: randomUUID(), wave_id: wave.id, school_id: schoolIds[i]!, role: r }).returning('id').executeTakeFirstOrThrow();
-        rows.push(...responses[r].map((answers) => ({ wave_id: wave.id, school_id: schoolIds[i]!, role: r, link_id: link.id, client_key: randomUUID(), answers: JSON.stringify(answers) })));
+        const link = await db
+          .insertInto('links')
+          .values({ token: randomUUID(), wave_id: wave.id, school_id: schoolIds[i]!, role: r })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        rows.push(
+          ...responses[r].map((answers) => ({
+            wave_id: wave.id,
+            school_id: schoolIds[i]!,
+            role: r,
+            link_id: link.id,
+            client_key: randomUUID(),
+            answers: JSON.stringify(answers),
+          })),
+        );
       }
     }
     if (rows.length > 0) await db.insertInto('responses').values(rows).execute();
@@ -135,19 +172,38 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
 
   it('follows the answer rules on a hand-made list of awkward answers', async () => {
     const m: RiskModel = {
-      id: 'edge', title: 'edge', levels: { medium: 0.34, high: 0.67 }, minRate: 0.5,
-      factors: [{
-        id: 'F', title: 'F',
-        indicators: [
-          { id: 'share', role: 'parent', kind: 'share', question: MULTI, values: ['a', 1], weight: 1 },
-          { id: 'choice', role: 'parent', kind: 'choice', question: MULTI, risk: { a: 0.5, '1': 1, dont_know: 1 }, weight: 1 },
-        ],
-      }],
+      id: 'edge',
+      title: 'edge',
+      levels: { medium: 0.34, high: 0.67 },
+      minRate: 0.5,
+      factors: [
+        {
+          id: 'F',
+          title: 'F',
+          indicators: [
+            { id: 'share', role: 'parent', kind: 'share', question: MULTI, values: ['a', 1], weight: 1 },
+            { id: 'choice', role: 'parent', kind: 'choice', question: MULTI, risk: { a: 0.5, '1': 1, dont_know: 1 }, weight: 1 },
+          ],
+        },
+      ],
     };
     const answers: unknown[] = [
-      ['dont_know'], [''], [], [['a']], true, {}, 'dont_know', '', null, // not answered
-      ['a', 'b'], [1], ['1'], 'a', 1, // hits: 'a' and 1 match by string form
-      [null, 'b'], 2, // answered, no hit
+      ['dont_know'],
+      [''],
+      [],
+      [['a']],
+      true,
+      {},
+      'dont_know',
+      '',
+      null, // not answered
+      ['a', 'b'],
+      [1],
+      ['1'],
+      'a',
+      1, // hits: 'a' and 1 match by string form
+      [null, 'b'],
+      2, // answered, no hit
     ];
     const waveId = await waveWith([{ principal: [], teacher: [], student: [], parent: answers.map((x) => ({ [MULTI]: x })) }]);
     const stats = (await collectStatsSql(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;
@@ -160,7 +216,10 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
 
   it('withhold an anonymous indicator below five answers on both paths, and score it from five', async () => {
     const m: RiskModel = {
-      id: 'group', title: 'group', levels: { medium: 0.34, high: 0.67 }, minRate: 0.5,
+      id: 'group',
+      title: 'group',
+      levels: { medium: 0.34, high: 0.67 },
+      minRate: 0.5,
       factors: [{ id: 'F', title: 'F', indicators: [{ id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 }] }],
     };
     // 6 responses (rate 6/8 and a group of 6): the role counts; 4 or 5 of them answered the question.

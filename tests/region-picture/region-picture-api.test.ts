@@ -87,13 +87,22 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
     const lines = res.rawPayload.subarray(3).toString('utf8').split('\r\n');
     const header = lines.findIndex((l) => l.startsWith('Код школы;'));
     expect(lines[header].split(';')).toEqual([
-      'Код школы', 'Школа', 'Муниципалитет',
-      'F1 Оснащение: балл', 'F1: уровень', 'F2 Среда: балл', 'F2: уровень', 'F3 Родители: балл', 'F3: уровень',
+      'Код школы',
+      'Школа',
+      'Муниципалитет',
+      'F1 Оснащение: балл',
+      'F1: уровень',
+      'F2 Среда: балл',
+      'F2: уровень',
+      'F3 Родители: балл',
+      'F3: уровень',
     ]);
     const rows = lines.slice(header + 1).filter(Boolean);
     expect(rows).toHaveLength(3);
     // 0.8 → 80 on the 0–100 scale people see.
-    expect(rows.find((r) => r.startsWith(`${w.a.code};`))).toBe(`${w.a.code};Школа А;${w.municipality.name};80;высокий;;недостаточно данных;;недостаточно данных`);
+    expect(rows.find((r) => r.startsWith(`${w.a.code};`))).toBe(
+      `${w.a.code};Школа А;${w.municipality.name};80;высокий;;недостаточно данных;;недостаточно данных`,
+    );
   });
 
   it('exports the same rows to XLSX', async () => {

@@ -18,7 +18,7 @@ describe.each(TEST_DATABASES)('submissions sent together on %s', (kind) => {
 
   const facts = async (token: string) => (await findLinkByToken(database.db, token))!;
   const rowsWithKey = async (key: string) =>
-    (await database.db.selectFrom('responses').select(['id', 'link_id', 'answers']).where('client_key', '=', key).execute());
+    await database.db.selectFrom('responses').select(['id', 'link_id', 'answers']).where('client_key', '=', key).execute();
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

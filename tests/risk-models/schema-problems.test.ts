@@ -6,7 +6,14 @@ const mean = { id: 'F.q', role: 'teacher', kind: 'mean', question: 'q', best: 5,
 
 /** A stored definition with one factor holding `indicator`. */
 function definition(indicator: unknown, extra: Record<string, unknown> = {}) {
-  return { id: 'm', title: 'Модель', levels: { medium: 0.3, high: 0.6 }, minRate: 0.5, factors: [{ id: 'F', title: 'Фактор', indicators: [indicator] }], ...extra };
+  return {
+    id: 'm',
+    title: 'Модель',
+    levels: { medium: 0.3, high: 0.6 },
+    minRate: 0.5,
+    factors: [{ id: 'F', title: 'Фактор', indicators: [indicator] }],
+    ...extra,
+  };
 }
 
 describe(schemaProblems.name, () => {

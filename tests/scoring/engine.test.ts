@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectStats, computeProfile, mergeStats, scoreProfile } from '../../server/scoring/engine.js';
-import type {
-  ChoiceIndicator,
-  IndicatorResult,
-  MeanIndicator,
-  RatioIndicator,
-  ShareIndicator,
-} from '../../server/scoring/model.js';
+import type { ChoiceIndicator, IndicatorResult, MeanIndicator, RatioIndicator, ShareIndicator } from '../../server/scoring/model.js';
 import { answersTo, byRole, modelWith, onlyFactor, profileOf } from './model-fixtures.js';
 
 const share = (extra: Partial<ShareIndicator> = {}): ShareIndicator => ({
@@ -156,7 +150,10 @@ describe(computeProfile.name, () => {
     });
 
     it('leaves the factor without the withheld indicator: its weight counts against coverage', () => {
-      const two = modelWith([mean({ id: 'few', role: 'teacher', best: 0, worst: 10 }), mean({ id: 'many', role: 'teacher', question: 'other', best: 0, worst: 10 })]);
+      const two = modelWith([
+        mean({ id: 'few', role: 'teacher', best: 0, worst: 10 }),
+        mean({ id: 'many', role: 'teacher', question: 'other', best: 0, worst: 10 }),
+      ]);
       const teacher = [2, 4, 6, 8, 'dont_know', 'dont_know'].map((x) => ({ t_rating: x, other: 5 }));
       const factor = onlyFactor(profileOf(two, { teacher }));
       expect(factor.indicators.map((i) => i.missing)).toEqual(['too-few-answers', null]);
@@ -183,9 +180,7 @@ describe(computeProfile.name, () => {
 
     it('leaves skipped, empty and dont_know answers out of the denominator', () => {
       // Six responses: absent key, null, '', dont_know, and two real answers.
-      const result = onlyIndicator(
-        profileOf(modelWith([share()]), { principal: answersTo('t_pc', [undefined, null, '', 'dont_know', 'no', 'yes']) }),
-      );
+      const result = onlyIndicator(profileOf(modelWith([share()]), { principal: answersTo('t_pc', [undefined, null, '', 'dont_know', 'no', 'yes']) }));
       expect(result).toMatchObject({ n: 2, value: 1 / 2, risk: 1 / 2 });
     });
 
@@ -210,9 +205,7 @@ describe(computeProfile.name, () => {
   describe('mean', () => {
     it('averages only numeric answers and rescales a scale where high is good', () => {
       // 'dont_know', null and the numeric string '3' are not numeric answers.
-      const result = onlyIndicator(
-        profileOf(modelWith([mean()]), { principal: answersTo('t_rating', [5, 4, 1, 'dont_know', null, '3']) }),
-      );
+      const result = onlyIndicator(profileOf(modelWith([mean()]), { principal: answersTo('t_rating', [5, 4, 1, 'dont_know', null, '3']) }));
       const value = (5 + 4 + 1) / 3;
       expect(result.n).toBe(3);
       expect(result.value).toBeCloseTo(value, 12);
@@ -220,9 +213,7 @@ describe(computeProfile.name, () => {
     });
 
     it('rescales a scale where high is bad', () => {
-      const result = onlyIndicator(
-        profileOf(modelWith([mean({ best: 0, worst: 50 })]), { principal: answersTo('t_rating', [20, 30]) }),
-      );
+      const result = onlyIndicator(profileOf(modelWith([mean({ best: 0, worst: 50 })]), { principal: answersTo('t_rating', [20, 30]) }));
       expect(result).toMatchObject({ value: 25, risk: (25 - 0) / (50 - 0) });
     });
 
@@ -240,9 +231,7 @@ describe(computeProfile.name, () => {
   describe('choice', () => {
     it('averages the risk of each answer and skips answers absent from the risk map', () => {
       // 'other' is not in the map and 'dont_know' is never an answer: A = slow, fast, medium.
-      const result = onlyIndicator(
-        profileOf(modelWith([choice()]), { principal: answersTo('t_speed', ['slow', 'fast', 'other', 'dont_know', 'medium']) }),
-      );
+      const result = onlyIndicator(profileOf(modelWith([choice()]), { principal: answersTo('t_speed', ['slow', 'fast', 'other', 'dont_know', 'medium']) }));
       expect(result.n).toBe(3);
       expect(result.value).toBeCloseTo((0.6 + 0 + 0.2) / 3, 12);
       expect(result.risk).toBe(result.value);
@@ -320,8 +309,7 @@ describe(computeProfile.name, () => {
     });
 
     it('puts a score equal to a threshold in the higher level', () => {
-      const levelAt = (risk: number) =>
-        onlyFactor(profileOf(modelWith([choice({ risk: { a: risk } })]), { principal: answersTo('t_speed', ['a']) })).level;
+      const levelAt = (risk: number) => onlyFactor(profileOf(modelWith([choice({ risk: { a: risk } })]), { principal: answersTo('t_speed', ['a']) })).level;
       expect(levelAt(0.67)).toBe('high');
       expect(levelAt(0.6699)).toBe('medium');
       expect(levelAt(0.34)).toBe('medium');

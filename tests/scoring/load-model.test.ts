@@ -134,16 +134,12 @@ describe(validateModel.name, () => {
   describe('kind and question type', () => {
     it('rejects share on a rating', () => {
       const problems = problemsAfter((m) => Object.assign(indicator(m, 'R1.pc'), { question: 't_equipment' }));
-      expect(problems).toEqual([
-        `${FILE}: indicator "R1.pc": share needs a single- or multi-choice question, but question "t_equipment" is a rating`,
-      ]);
+      expect(problems).toEqual([`${FILE}: indicator "R1.pc": share needs a single- or multi-choice question, but question "t_equipment" is a rating`]);
     });
 
     it('rejects share values that are not choices of the question', () => {
       const problems = problemsAfter((m) => (indicator(m, 'R2.methods').values = ['levels', 'lectures']));
-      expect(problems).toEqual([
-        `${FILE}: indicator "R2.methods": values: "lectures" is not a choice of question (choices: "levels", "groups", "dont_know")`,
-      ]);
+      expect(problems).toEqual([`${FILE}: indicator "R2.methods": values: "lectures" is not a choice of question (choices: "levels", "groups", "dont_know")`]);
     });
 
     it('rejects dont_know among share values because it never counts as an answer', () => {
@@ -153,9 +149,7 @@ describe(validateModel.name, () => {
 
     it('rejects choice on a multi-select question', () => {
       const problems = problemsAfter((m) => Object.assign(indicator(m, 'R1.internet'), { role: 'teacher', question: 't_methods', risk: { levels: 0 } }));
-      expect(problems).toEqual([
-        `${FILE}: indicator "R1.internet": choice needs a single-choice question, but question "t_methods" is a checkbox`,
-      ]);
+      expect(problems).toEqual([`${FILE}: indicator "R1.internet": choice needs a single-choice question, but question "t_methods" is a checkbox`]);
     });
 
     it('rejects a risk key that is not a choice and a risk outside [0, 1]', () => {
@@ -179,9 +173,7 @@ describe(validateModel.name, () => {
 
     it('rejects choice on a number input', () => {
       const problems = problemsAfter((m) => Object.assign(indicator(m, 'R1.internet'), { question: 'p_vacancies', risk: { '0': 0 } }));
-      expect(problems).toEqual([
-        `${FILE}: indicator "R1.internet": choice needs a single-choice question, but question "p_vacancies" is a number input`,
-      ]);
+      expect(problems).toEqual([`${FILE}: indicator "R1.internet": choice needs a single-choice question, but question "p_vacancies" is a number input`]);
     });
 
     it('rejects ratio whose numerator is not numeric and whose denominator is missing', () => {
@@ -222,9 +214,7 @@ describe(validateModel.name, () => {
     });
 
     it('rejects minRate outside [0, 1], per role too, and an unknown role in the map', () => {
-      expect(problemsAfter((m) => Object.assign(m, { minRate: 1.5 }))).toEqual([
-        `${FILE}: model: minRate must be a number in [0, 1], got 1.5`,
-      ]);
+      expect(problemsAfter((m) => Object.assign(m, { minRate: 1.5 }))).toEqual([`${FILE}: model: minRate must be a number in [0, 1], got 1.5`]);
       expect(problemsAfter((m) => Object.assign(m, { minRate: { principal: -0.1, director: 0.5 } }))).toEqual([
         `${FILE}: model: minRate.principal must be a number in [0, 1], got -0.1`,
         `${FILE}: model: minRate: unknown key "director" (expected one of principal, teacher, student, parent)`,

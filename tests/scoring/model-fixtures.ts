@@ -22,11 +22,7 @@ export function byRole<T>(values: Partial<Record<Role, T>>, fallback: T): Record
  * Profile where, unless `expected` says otherwise, every role's expected count equals its
  * responses (rate 1), so a test only spells out participation when it is the point.
  */
-export function profileOf(
-  model: RiskModel,
-  responses: Partial<Record<Role, Answers[]>>,
-  expected: Partial<Record<Role, number>> = {},
-): Profile {
+export function profileOf(model: RiskModel, responses: Partial<Record<Role, Answers[]>>, expected: Partial<Record<Role, number>> = {}): Profile {
   const all = byRole(responses, []);
   const counts = Object.fromEntries(ROLES.map((role) => [role, all[role].length]));
   return computeProfile(model, byRole({ ...counts, ...expected }, 0), all);

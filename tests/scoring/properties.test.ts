@@ -19,17 +19,19 @@ const weight = fc.double({ min: 0.01, max: 5, noNaN: true });
 const scale = fc.tuple(quarter(-10, 110), quarter(-10, 110)).filter(([best, worst]) => best !== worst);
 
 const indicator: fc.Arbitrary<Omit<Indicator, 'id'>> = fc.oneof(
-  fc.record({
-    role,
-    weight,
-    kind: fc.constant('share' as const),
-    question: fc.constantFrom(SINGLE, MULTI),
-    values: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 3 }),
-    scale: fc.option(scale, { nil: undefined }),
-  }).map(({ scale: s, ...rest }) => (s ? { ...rest, best: s[0], worst: s[1] } : rest)),
-  fc.record({ role, weight, kind: fc.constant('mean' as const), question: fc.constantFrom(NUM, DEN), scale }).map(
-    ({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst }),
-  ),
+  fc
+    .record({
+      role,
+      weight,
+      kind: fc.constant('share' as const),
+      question: fc.constantFrom(SINGLE, MULTI),
+      values: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 3 }),
+      scale: fc.option(scale, { nil: undefined }),
+    })
+    .map(({ scale: s, ...rest }) => (s ? { ...rest, best: s[0], worst: s[1] } : rest)),
+  fc
+    .record({ role, weight, kind: fc.constant('mean' as const), question: fc.constantFrom(NUM, DEN), scale })
+    .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
   fc.record({
     role,
     weight,
@@ -37,9 +39,9 @@ const indicator: fc.Arbitrary<Omit<Indicator, 'id'>> = fc.oneof(
     question: fc.constant(SINGLE),
     risk: fc.dictionary(choiceValue.map(String), fraction, { minKeys: 1 }),
   }),
-  fc.record({ role, weight, kind: fc.constant('ratio' as const), numerator: fc.constant(NUM), denominator: fc.constant(DEN), scale }).map(
-    ({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst }),
-  ),
+  fc
+    .record({ role, weight, kind: fc.constant('ratio' as const), numerator: fc.constant(NUM), denominator: fc.constant(DEN), scale })
+    .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
 );
 
 const levels: fc.Arbitrary<Levels> = fc
@@ -76,13 +78,8 @@ const answer = fc.oneof(
 );
 // Mostly numbers for the numeric questions, or ratios would rarely have both parts.
 const numericAnswer = fc.oneof({ arbitrary: quarter(-5, 100), weight: 3 }, { arbitrary: answer, weight: 1 });
-const response: fc.Arbitrary<Answers> = fc.record(
-  { [SINGLE]: answer, [MULTI]: answer, [NUM]: numericAnswer, [DEN]: numericAnswer },
-  { requiredKeys: [] },
-);
-const responses = fc.record(
-  Object.fromEntries(ROLES.map((r) => [r, fc.array(response, { maxLength: 12 })])) as Record<Role, fc.Arbitrary<Answers[]>>,
-);
+const response: fc.Arbitrary<Answers> = fc.record({ [SINGLE]: answer, [MULTI]: answer, [NUM]: numericAnswer, [DEN]: numericAnswer }, { requiredKeys: [] });
+const responses = fc.record(Object.fromEntries(ROLES.map((r) => [r, fc.array(response, { maxLength: 12 })])) as Record<Role, fc.Arbitrary<Answers[]>>);
 const expected = fc.record(Object.fromEntries(ROLES.map((r) => [r, fc.integer({ min: 0, max: 12 })])) as Record<Role, fc.Arbitrary<number>>);
 
 const inUnitInterval = (x: number) => x >= 0 && x <= 1;
@@ -144,9 +141,10 @@ describe(computeProfile.name, () => {
       fc.tuple(
         fc.constant(r),
         fc.record(
-          Object.fromEntries(
-            ROLES.map((role) => [role, fc.shuffledSubarray(r[role], { minLength: r[role].length, maxLength: r[role].length })]),
-          ) as Record<Role, fc.Arbitrary<Answers[]>>,
+          Object.fromEntries(ROLES.map((role) => [role, fc.shuffledSubarray(r[role], { minLength: r[role].length, maxLength: r[role].length })])) as Record<
+            Role,
+            fc.Arbitrary<Answers[]>
+          >,
         ),
       ),
     );
@@ -169,8 +167,14 @@ describe(computeProfile.name, () => {
         const part = (from: (answers: Answers[], at: number) => Answers[]) =>
           Object.fromEntries(ROLES.map((role) => [role, from(r[role], cut[role])])) as Record<Role, Answers[]>;
         const merged = mergeStats(
-          collectStats(m, part((answers, at) => answers.slice(0, at))),
-          collectStats(m, part((answers, at) => answers.slice(at))),
+          collectStats(
+            m,
+            part((answers, at) => answers.slice(0, at)),
+          ),
+          collectStats(
+            m,
+            part((answers, at) => answers.slice(at)),
+          ),
         );
         expectSameStats(merged, collectStats(m, r));
       }),

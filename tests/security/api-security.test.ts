@@ -40,10 +40,18 @@ describe.each(TEST_DATABASES)('API security on %s', (kind) => {
   const submit = (token: string, body: unknown, remoteAddress = '10.1.1.1') =>
     app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: body as object, remoteAddress });
   const responsesOf = async (linkId: number) =>
-    Number((await database.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('link_id', '=', linkId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom('responses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('link_id', '=', linkId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   describe('CSRF: a logged-in browser changes nothing without the page token', () => {
-    it('refuses changes without the token, with a wrong one and with another session\'s one', async () => {
+    it("refuses changes without the token, with a wrong one and with another session's one", async () => {
       const admin = await newLoggedInAccount(app, database.db, { role: 'admin' });
       const other = await newLoggedInAccount(app, database.db, { role: 'admin' });
       const attempts = [
@@ -142,9 +150,19 @@ describe.each(TEST_DATABASES)('API security on %s', (kind) => {
     it('answers malformed requests with a message and no internals', async () => {
       const link = await newLink(database.db, world.wave.id, world.school.id, 'parent');
       const bad = [
-        await app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, headers: { 'content-type': 'application/json' }, payload: '{"answers": {' }),
+        await app.inject({
+          method: 'POST',
+          url: `/api/links/${link.token}/responses`,
+          headers: { 'content-type': 'application/json' },
+          payload: '{"answers": {',
+        }),
         await app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, headers: { 'content-type': 'application/xml' }, payload: '<a/>' }),
-        await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": "a@b.c", "password": 1}' }),
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"email": "a@b.c", "password": 1}',
+        }),
         await app.inject({ method: 'GET', url: "/api/links/' or 1=1 --" }),
       ];
       for (const res of bad) {

@@ -20,7 +20,10 @@ const read = (name: string) => readFileSync(join(CLIENT_DIST, 'assets', name), '
 // Reads the client as built: `npm test` builds it first.
 describe.runIf(existsSync(join(CLIENT_DIST, 'respond.html')))('the respondent page bundle', () => {
   const respondent = assetsOf('respond.html');
-  const code = respondent.filter((n) => n.endsWith('.js')).map(read).join('\n');
+  const code = respondent
+    .filter((n) => n.endsWith('.js'))
+    .map(read)
+    .join('\n');
 
   it('loads SurveyJS and its own code, in hashed files', () => {
     expect(respondent.some((n) => /^respond-[\w-]{8,}\.js$/.test(n))).toBe(true);

@@ -30,7 +30,10 @@ describe('compression on the wire', () => {
   it('sends the built respondent script precompressed, byte for byte the build file, cached for good', async () => {
     const name = respondScript();
     const original = readFileSync(join(CLIENT_DIST, 'assets', name));
-    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
       const res = await app.inject({ method: 'GET', url: `/assets/${name}`, headers: { 'accept-encoding': encoding } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe(encoding);

@@ -47,11 +47,20 @@ describe.each(TEST_DATABASES)('the session cookie on %s', (kind) => {
 
     it(`replaces and clears the session under ${name}`, async () => {
       const first = (await login()).cookies.find((c) => c.name === name)!.value;
-      const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD }, headers: { cookie: `${name}=${first}` } });
+      const again = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: TEST_PASSWORD },
+        headers: { cookie: `${name}=${first}` },
+      });
       // The session presented at login ends: a planted id is never promoted.
       expect((await me(`${name}=${first}`)).statusCode).toBe(401);
       const second = again.cookies.find((c) => c.name === name)!.value;
-      const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `${name}=${second}`, 'x-csrf-token': again.json().csrfToken } });
+      const out = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: `${name}=${second}`, 'x-csrf-token': again.json().csrfToken },
+      });
       expect(out.statusCode).toBe(200);
       const cleared = out.cookies.find((c) => c.name === name)!;
       expect(cleared).toMatchObject({ value: '', path: '/' });

@@ -65,7 +65,12 @@ describe('the content security policy in Chromium', () => {
     await page.setContent(`<iframe src="${server.url}/login" width="400" height="300"></iframe>`);
     await expect.poll(() => violations.some((v) => /frame-ancestors|X-Frame-Options/i.test(v)), { timeout: 10_000 }).toBe(true);
     const framed = page.frames().find((f) => f.url().startsWith(server.url));
-    expect(await framed?.locator('#root').count().catch(() => 0) ?? 0).toBe(0);
+    expect(
+      (await framed
+        ?.locator('#root')
+        .count()
+        .catch(() => 0)) ?? 0,
+    ).toBe(0);
     await context.close();
   });
 });

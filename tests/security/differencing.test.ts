@@ -47,7 +47,15 @@ function teacher(i: number): Record<string, unknown> {
   );
 }
 
-const PRINCIPAL = { p_internet: 'slow', p_projector_share: 40, p_teachers_total: 40, p_vacancies: 2, p_students_total: 500, p_method_assoc: 'yes', p_pd_plan: 'no' };
+const PRINCIPAL = {
+  p_internet: 'slow',
+  p_projector_share: 40,
+  p_teachers_total: 40,
+  p_vacancies: 2,
+  p_students_total: 500,
+  p_method_assoc: 'yes',
+  p_pd_plan: 'no',
+};
 const TEACHERS = 7;
 
 /** One reading of one view: its status and its body (JSON as text; a spreadsheet as its bytes in base64). */
@@ -58,7 +66,23 @@ interface Reading {
 type Snapshot = Map<string, Reading>;
 
 /** Keys whose numbers are participation (live by design) or the model's own constants, not answer-derived. */
-const NOT_FIGURES = new Set(['id', 'waveId', 'schoolId', 'target', 'minN', 'minRate', 'weight', 'best', 'worst', 'expected', 'responses', 'rate', 'opensAt', 'closesAt', 'releasesAt']);
+const NOT_FIGURES = new Set([
+  'id',
+  'waveId',
+  'schoolId',
+  'target',
+  'minN',
+  'minRate',
+  'weight',
+  'best',
+  'worst',
+  'expected',
+  'responses',
+  'rate',
+  'opensAt',
+  'closesAt',
+  'releasesAt',
+]);
 
 /** Every answer-derived leaf of a JSON body, by its path: scores, levels, values, risks, n, counts. */
 function figures(json: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
@@ -121,7 +145,13 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
     const c = await newSchool(db, municipality.id, { ...roster, teacher: 5 }, 'Школа В');
     const earlier = await newWave(db, region.id, { modelId: model.id, opensInDays: -60, closesInDays: -30, title: 'Весна' });
     await addAnswers(db, earlier.id, a.id, 'principal', [PRINCIPAL]);
-    await addAnswers(db, earlier.id, a.id, 'teacher', Array.from({ length: 6 }, (_, i) => teacher(i + 20)));
+    await addAnswers(
+      db,
+      earlier.id,
+      a.id,
+      'teacher',
+      Array.from({ length: 6 }, (_, i) => teacher(i + 20)),
+    );
     const wave = await newWave(db, region.id, { modelId: model.id, opensInDays: -1, closesInDays: 10, title: 'Осень' });
     const readers = {
       team: await newLoggedInAccount(t.app, db, { role: 'school', schoolId: a.id }),
@@ -215,7 +245,11 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
     expect(recoverByDifferencing(open.admin)).toBeGreaterThan(0);
 
     // Participation stays live: the coordinator sees each answer arrive.
-    const participation = await t.app.inject({ method: 'GET', url: `/api/waves/${world.wave.id}/participation`, headers: { cookie: world.readers.regional.cookie } });
+    const participation = await t.app.inject({
+      method: 'GET',
+      url: `/api/waves/${world.wave.id}/participation`,
+      headers: { cookie: world.readers.regional.cookie },
+    });
     expect(participation.statusCode).toBe(200);
     expect(participation.body).toContain(`"responses":${TEACHERS}`);
   });
@@ -262,7 +296,9 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
     const [b, c] = [await profile(world.b.id), await profile(world.c.id)];
     // Four teachers of five expected: a rate of 0.8, and still not a group.
     expect(b.roles.teacher).toEqual({ expected: 5, responses: 4, rate: 0.8, reportable: false });
-    const teacherIndicators = b.factors.flatMap((f: { indicators: Array<{ role: string }> }) => f.indicators).filter((i: { role: string }) => i.role === 'teacher');
+    const teacherIndicators = b.factors
+      .flatMap((f: { indicators: Array<{ role: string }> }) => f.indicators)
+      .filter((i: { role: string }) => i.role === 'teacher');
     expect(teacherIndicators.length).toBeGreaterThan(0);
     for (const i of teacherIndicators) expect(i).toMatchObject({ value: null, risk: null, n: null, missing: 'role-not-reportable' });
     // Every figure of B is the figure of C, whose teachers never answered.
@@ -277,7 +313,11 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
     expect(cells(world.b.id)).toEqual(cells(world.c.id));
 
     const csv = (await get(`/api/waves/${world.wave.id}/profiles.csv`)).body.split('\r\n');
-    const figuresOf = (code: string) => csv.find((line) => line.startsWith(`${code};`))!.split(';').slice(3);
+    const figuresOf = (code: string) =>
+      csv
+        .find((line) => line.startsWith(`${code};`))!
+        .split(';')
+        .slice(3);
     expect(figuresOf(world.b.code)).toEqual(figuresOf(world.c.code));
   });
 });

@@ -116,7 +116,11 @@ describe.each(TEST_DATABASES)('hostile numbers on %s', (kind) => {
     expect((await send({ method: 'GET', url: '/api/admin/waves/2147483647' })).statusCode).toBe(404);
     expect((await send({ method: 'GET', url: `/api/waves/${world.wave.id}/schools/2147483647/profile` })).statusCode).toBe(404);
     expect((await send({ method: 'GET', url: '/api/admin/audit?before=2147483647&limit=500' })).statusCode).toBe(200);
-    const created = await send({ method: 'POST', url: '/api/admin/waves', payload: newWave({ opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-12-31T23:59:59.999+03:00' }) });
+    const created = await send({
+      method: 'POST',
+      url: '/api/admin/waves',
+      payload: newWave({ opensAt: '2000-01-01T00:00:00Z', closesAt: '2100-12-31T23:59:59.999+03:00' }),
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ opensAt: '2000-01-01T00:00:00.000Z', closesAt: '2100-12-31T20:59:59.999Z' });
   });

@@ -73,7 +73,9 @@ describe.each(TEST_DATABASES)('logs on %s', (kind) => {
       const log = JSON.stringify(await logOf('GET', url, RESPONDENT_ADDRESS));
       expect(log, url).not.toContain(link.token);
     }
-    const log = JSON.stringify(await logOf('POST', `/api/%6cinks/${link.token}/responses`, RESPONDENT_ADDRESS, { answers: countedAnswers('teacher'), clientKey: randomUUID() }));
+    const log = JSON.stringify(
+      await logOf('POST', `/api/%6cinks/${link.token}/responses`, RESPONDENT_ADDRESS, { answers: countedAnswers('teacher'), clientKey: randomUUID() }),
+    );
     expect(log).toContain('/api/links/[token]/responses');
     expect(log).not.toContain(link.token);
   });

@@ -63,7 +63,8 @@ describe.each(TEST_DATABASES)('login limits and forwarded addresses on %s', (kin
       remoteAddress,
       headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
     });
-  const login = (remoteAddress: string, email: string, password: string, forwardedFor?: string) => loginVia(t.app, remoteAddress, email, password, forwardedFor);
+  const login = (remoteAddress: string, email: string, password: string, forwardedFor?: string) =>
+    loginVia(t.app, remoteAddress, email, password, forwardedFor);
 
   const invented = (i: number) => `100.${64 + (i >> 8)}.${i & 255}.${(i * 7) & 255}`;
 
@@ -75,7 +76,7 @@ describe.each(TEST_DATABASES)('login limits and forwarded addresses on %s', (kin
     expect(statuses.slice(FAILED_LOGINS_PER_ACCOUNT.max)).toEqual(Array(50 - FAILED_LOGINS_PER_ACCOUNT.max).fill(429));
   });
 
-  it('lets no header lock out someone else: failures written in a victim\'s name count against the sender', async () => {
+  it("lets no header lock out someone else: failures written in a victim's name count against the sender", async () => {
     await createAccount(t.database.db, { email: 'victim@proxy.test', password: TEST_PASSWORD, role: 'admin' });
     const attacker = '192.0.2.20';
     const victim = '198.51.100.50';

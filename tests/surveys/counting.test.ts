@@ -18,7 +18,9 @@ describe('compileQuestionnaire', () => {
 
   it('refuses a share that is not above 0 and at most 1', () => {
     for (const share of [0, -0.1, 1.5, Number.NaN]) {
-      expect(() => compileQuestionnaire('parent', survey(choice('a')), 'parent.json', undefined, share)).toThrow(/parent\.json: its minAnsweredShare in counting\.json/);
+      expect(() => compileQuestionnaire('parent', survey(choice('a')), 'parent.json', undefined, share)).toThrow(
+        /parent\.json: its minAnsweredShare in counting\.json/,
+      );
     }
   });
 
@@ -26,7 +28,9 @@ describe('compileQuestionnaire', () => {
     const ok = survey(number('total'), number('part', { validators: [partOf('part', 'total')] }));
     expect(compileQuestionnaire('principal', ok).partsOfTotals).toEqual([{ part: 'part', total: 'total' }]);
     const other = survey(number('total'), number('part', { validators: [{ type: 'expression', expression: '{part} < {total} * 2' }] }));
-    expect(() => compileQuestionnaire('principal', other, 'principal.json')).toThrow(/principal\.json: question "part" has the expression validator .* which the server cannot check/);
+    expect(() => compileQuestionnaire('principal', other, 'principal.json')).toThrow(
+      /principal\.json: question "part" has the expression validator .* which the server cannot check/,
+    );
     const notNumbers = survey(choice('total'), number('part', { validators: [partOf('part', 'total')] }));
     expect(() => compileQuestionnaire('principal', notNumbers, 'principal.json')).toThrow(/both must be number questions/);
   });

@@ -18,8 +18,17 @@ const DONT_KNOW_TEXT = 'Затрудняюсь ответить';
 
 /** Properties that would let a respondent type free text or add answers outside the listed choices. */
 const FORBIDDEN_PROPERTIES = [
-  'showOtherItem', 'hasOther', 'showCommentArea', 'hasComment', 'showNoneItem', 'hasNone',
-  'showSelectAllItem', 'hasSelectAll', 'choicesByUrl', 'choicesFromQuestion', 'rateValues',
+  'showOtherItem',
+  'hasOther',
+  'showCommentArea',
+  'hasComment',
+  'showNoneItem',
+  'hasNone',
+  'showSelectAllItem',
+  'hasSelectAll',
+  'choicesByUrl',
+  'choicesFromQuestion',
+  'rateValues',
 ];
 
 /** Questions that are asked for context and are not scored by the model. */
@@ -38,15 +47,23 @@ const CONTEXT_QUESTIONS: Record<Role, string[]> = {
 const ALWAYS_KNOWN: Record<Role, string[]> = {
   principal: ['p_russian_support', 'p_method_assoc', 'p_pd_plan'],
   teacher: [
-    't_subject', 't_experience', 't_load', 't_outside_diploma', 't_pc_access', 't_pd_subject',
-    't_ovz_training', 't_diff_tasks', 't_individual_work', 't_use_results', 't_method_talks',
-    't_lesson_visits', 't_discipline', 't_language_difficulty',
+    't_subject',
+    't_experience',
+    't_load',
+    't_outside_diploma',
+    't_pc_access',
+    't_pd_subject',
+    't_ovz_training',
+    't_diff_tasks',
+    't_individual_work',
+    't_use_results',
+    't_method_talks',
+    't_lesson_visits',
+    't_discipline',
+    't_language_difficulty',
   ],
   student: ['s_grade', 's_homework_help', 's_home_language', 's_computer_use', 's_parents_ask'],
-  parent: [
-    'pa_child_grade', 'pa_education', 'pa_books', 'pa_meetings', 'pa_follow_studies',
-    'pa_class_teacher_talk',
-  ],
+  parent: ['pa_child_grade', 'pa_education', 'pa_books', 'pa_meetings', 'pa_follow_studies', 'pa_class_teacher_talk'],
 };
 
 const FACTOR_TITLES = [
@@ -63,7 +80,10 @@ const FACTOR_TITLES = [
 ];
 
 type ChoiceValue = string | number;
-interface RawChoice { value: ChoiceValue; text: string }
+interface RawChoice {
+  value: ChoiceValue;
+  text: string;
+}
 interface RawQuestion {
   type: string;
   name: string;
@@ -79,8 +99,18 @@ interface RawQuestion {
   rateMax?: number;
   [key: string]: unknown;
 }
-interface RawPage { name: string; title?: string; elements: RawQuestion[] }
-interface RawSurvey { title?: string; description?: string; locale?: string; pages?: RawPage[]; [key: string]: unknown }
+interface RawPage {
+  name: string;
+  title?: string;
+  elements: RawQuestion[];
+}
+interface RawSurvey {
+  title?: string;
+  description?: string;
+  locale?: string;
+  pages?: RawPage[];
+  [key: string]: unknown;
+}
 
 interface Indicator {
   id: string;
@@ -95,7 +125,10 @@ interface Indicator {
   worst?: number;
   weight?: number;
 }
-interface Levels { medium: number; high: number }
+interface Levels {
+  medium: number;
+  high: number;
+}
 interface RiskModel {
   id: string;
   title: string;
@@ -120,7 +153,7 @@ function findQuestion(role: Role, name: string): RawQuestion | undefined {
 }
 
 function choiceValues(q: RawQuestion): ChoiceValue[] {
-  return (q.choices as RawChoice[] | undefined ?? []).map((c) => c.value);
+  return ((q.choices as RawChoice[] | undefined) ?? []).map((c) => c.value);
 }
 
 /** Choices that carry an answer (everything but "затрудняюсь ответить"). */
@@ -149,10 +182,7 @@ function numericRange(q: RawQuestion): [number, number] | undefined {
 function findKeyDeep(value: unknown, keys: string[], path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => findKeyDeep(item, keys, `${path}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) => [
-    ...(keys.includes(key) ? [`${path}.${key}`] : []),
-    ...findKeyDeep(inner, keys, `${path}.${key}`),
-  ]);
+  return Object.entries(value).flatMap(([key, inner]) => [...(keys.includes(key) ? [`${path}.${key}`] : []), ...findKeyDeep(inner, keys, `${path}.${key}`)]);
 }
 
 describe.each(ROLES.map((role) => ({ role })))('surveys/$role.json', ({ role }) => {
@@ -249,7 +279,10 @@ describe.each(ROLES.map((role) => ({ role })))('surveys/$role.json', ({ role }) 
       const numeric = values.filter((v) => typeof v === 'number');
       if (numeric.length > 0) {
         expect(q.type, q.name).not.toBe('checkbox');
-        expect(values.filter((v) => typeof v !== 'number'), q.name).toEqual([DONT_KNOW]);
+        expect(
+          values.filter((v) => typeof v !== 'number'),
+          q.name,
+        ).toEqual([DONT_KNOW]);
       }
       const dontKnow = (choices as RawChoice[]).find((c) => c.value === DONT_KNOW);
       if (dontKnow) {
@@ -316,13 +349,15 @@ describe('principal number checks', () => {
     const survey = new Model(surveys.principal);
     for (const [name, value] of Object.entries(values)) survey.setValue(name, value);
     survey.validate(false);
-    return survey.getAllQuestions().filter((q) => q.errors.length > 0).map((q) => q.name);
+    return survey
+      .getAllQuestions()
+      .filter((q) => q.errors.length > 0)
+      .map((q) => q.name);
   }
 
   it('rejects a part larger than its total', () => {
     expect(errorsFor({ p_teachers_total: 10, p_teachers_pension: 12 })).toEqual(['p_teachers_pension']);
-    expect(errorsFor({ p_students_total: 100, p_students_failing: 101, p_students_ovz: 150 }))
-      .toEqual(['p_students_failing', 'p_students_ovz']);
+    expect(errorsFor({ p_students_total: 100, p_students_failing: 101, p_students_ovz: 150 })).toEqual(['p_students_failing', 'p_students_ovz']);
   });
 
   it('accepts consistent and partial answers', () => {
@@ -378,73 +413,70 @@ describe('surveys/risk-model.json', () => {
     }
   });
 
-  it.each(indicators.map((i) => ({ id: i.id, indicator: i })))(
-    '$id names existing questions of a fitting type',
-    ({ indicator }) => {
-      const { role, kind } = indicator;
-      const prefix = PREFIX[role];
-      if (kind === 'ratio') {
-        expect(indicator.question).toBeUndefined();
-        for (const name of [indicator.numerator, indicator.denominator]) {
-          expect(name, 'numerator/denominator').toEqual(expect.any(String));
-          expect(name!.startsWith(prefix)).toBe(true);
-          expect(isNumberInput(findQuestion(role, name!)), `${name} in ${role}.json as a number input`).toBe(true);
-        }
-        expect(indicator.numerator).not.toBe(indicator.denominator);
-        expect(typeof indicator.best === 'number' && typeof indicator.worst === 'number').toBe(true);
-        expect(indicator.best).not.toBe(indicator.worst);
-        return;
+  it.each(indicators.map((i) => ({ id: i.id, indicator: i })))('$id names existing questions of a fitting type', ({ indicator }) => {
+    const { role, kind } = indicator;
+    const prefix = PREFIX[role];
+    if (kind === 'ratio') {
+      expect(indicator.question).toBeUndefined();
+      for (const name of [indicator.numerator, indicator.denominator]) {
+        expect(name, 'numerator/denominator').toEqual(expect.any(String));
+        expect(name!.startsWith(prefix)).toBe(true);
+        expect(isNumberInput(findQuestion(role, name!)), `${name} in ${role}.json as a number input`).toBe(true);
       }
+      expect(indicator.numerator).not.toBe(indicator.denominator);
+      expect(typeof indicator.best === 'number' && typeof indicator.worst === 'number').toBe(true);
+      expect(indicator.best).not.toBe(indicator.worst);
+      return;
+    }
 
-      expect(indicator.question, 'question').toEqual(expect.any(String));
-      expect(indicator.question!.startsWith(prefix)).toBe(true);
-      const q = findQuestion(role, indicator.question!);
-      expect(q, `${indicator.question} in ${role}.json`).toBeDefined();
-      if (!q) return;
+    expect(indicator.question, 'question').toEqual(expect.any(String));
+    expect(indicator.question!.startsWith(prefix)).toBe(true);
+    const q = findQuestion(role, indicator.question!);
+    expect(q, `${indicator.question} in ${role}.json`).toBeDefined();
+    if (!q) return;
 
-      if (kind === 'share') {
-        expect(SELECT_TYPES.has(q.type), q.type).toBe(true);
-        const values = indicator.values ?? [];
-        expect(values.length).toBeGreaterThan(0);
-        expect(values).not.toContain(DONT_KNOW);
-        for (const value of values) expect(choiceValues(q), `${q.name} offers ${value}`).toContain(value);
-        // A share over every real choice would always be 1.
-        expect(values.length).toBeLessThan(realChoiceValues(q).length);
-        const best = indicator.best ?? 0;
-        const worst = indicator.worst ?? 1;
-        expect(best).toBeGreaterThanOrEqual(0);
-        expect(worst).toBeLessThanOrEqual(1);
-        expect(best).not.toBe(worst);
+    if (kind === 'share') {
+      expect(SELECT_TYPES.has(q.type), q.type).toBe(true);
+      const values = indicator.values ?? [];
+      expect(values.length).toBeGreaterThan(0);
+      expect(values).not.toContain(DONT_KNOW);
+      for (const value of values) expect(choiceValues(q), `${q.name} offers ${value}`).toContain(value);
+      // A share over every real choice would always be 1.
+      expect(values.length).toBeLessThan(realChoiceValues(q).length);
+      const best = indicator.best ?? 0;
+      const worst = indicator.worst ?? 1;
+      expect(best).toBeGreaterThanOrEqual(0);
+      expect(worst).toBeLessThanOrEqual(1);
+      expect(best).not.toBe(worst);
+    }
+
+    if (kind === 'choice') {
+      expect(['radiogroup', 'dropdown']).toContain(q.type);
+      const risk = indicator.risk ?? {};
+      expect(Object.keys(risk)).not.toContain(DONT_KNOW);
+      for (const key of Object.keys(risk)) expect(choiceValues(q).map(String), `${q.name} offers ${key}`).toContain(key);
+      // An answer missing from the map would silently not count: map every real choice.
+      expect(Object.keys(risk).sort()).toEqual(realChoiceValues(q).map(String).sort());
+      for (const value of Object.values(risk)) {
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
       }
+      expect(Math.max(...Object.values(risk))).toBe(1);
+      expect(Math.min(...Object.values(risk))).toBe(0);
+    }
 
-      if (kind === 'choice') {
-        expect(['radiogroup', 'dropdown']).toContain(q.type);
-        const risk = indicator.risk ?? {};
-        expect(Object.keys(risk)).not.toContain(DONT_KNOW);
-        for (const key of Object.keys(risk)) expect(choiceValues(q).map(String), `${q.name} offers ${key}`).toContain(key);
-        // An answer missing from the map would silently not count: map every real choice.
-        expect(Object.keys(risk).sort()).toEqual(realChoiceValues(q).map(String).sort());
-        for (const value of Object.values(risk)) {
-          expect(value).toBeGreaterThanOrEqual(0);
-          expect(value).toBeLessThanOrEqual(1);
-        }
-        expect(Math.max(...Object.values(risk))).toBe(1);
-        expect(Math.min(...Object.values(risk))).toBe(0);
+    if (kind === 'mean') {
+      const range = numericRange(q);
+      expect(range, `${q.name} has numeric answers`).toBeDefined();
+      expect(typeof indicator.best === 'number' && typeof indicator.worst === 'number').toBe(true);
+      expect(indicator.best).not.toBe(indicator.worst);
+      const [min, max] = range!;
+      for (const bound of [indicator.best!, indicator.worst!]) {
+        expect(bound).toBeGreaterThanOrEqual(min);
+        expect(bound).toBeLessThanOrEqual(max);
       }
-
-      if (kind === 'mean') {
-        const range = numericRange(q);
-        expect(range, `${q.name} has numeric answers`).toBeDefined();
-        expect(typeof indicator.best === 'number' && typeof indicator.worst === 'number').toBe(true);
-        expect(indicator.best).not.toBe(indicator.worst);
-        const [min, max] = range!;
-        for (const bound of [indicator.best!, indicator.worst!]) {
-          expect(bound).toBeGreaterThanOrEqual(min);
-          expect(bound).toBeLessThanOrEqual(max);
-        }
-      }
-    },
-  );
+    }
+  });
 
   it('covers every factor with at least two roles so one missing role rarely leaves it insufficient', () => {
     for (const factor of model.factors) {

@@ -53,7 +53,13 @@ describe.each(TEST_DATABASES)('regions in their own time zones on %s', (kind) =>
   afterAll(() => t?.close());
 
   const createWave = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/admin/waves', headers: admin.headers, payload });
-  const byDays = (zone: string, firstDay: string, lastDay: string) => ({ regionId: regions[zone]!.id, title: `Волна ${randomUUID()}`, modelId, firstDay, lastDay });
+  const byDays = (zone: string, firstDay: string, lastDay: string) => ({
+    regionId: regions[zone]!.id,
+    title: `Волна ${randomUUID()}`,
+    modelId,
+    firstDay,
+    lastDay,
+  });
 
   it('gives a region a zone when it is created (Moscow unless said), lists it, refuses a zone that does not exist', async () => {
     const moscow = await t.app.inject({ method: 'POST', url: '/api/admin/regions', headers: admin.headers, payload: { name: 'Ивановская область' } });
@@ -67,14 +73,33 @@ describe.each(TEST_DATABASES)('regions in their own time zones on %s', (kind) =>
   });
 
   it('an administrator changes a region’s zone, audited; the waves keep their instants', async () => {
-    const region = (await t.app.inject({ method: 'POST', url: '/api/admin/regions', headers: admin.headers, payload: { name: 'Регион для смены пояса' } })).json();
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/admin/regions/${region.id}`, headers: admin.headers, payload: { timeZone: 'Asia/Yekaterinburg' } });
+    const region = (
+      await t.app.inject({ method: 'POST', url: '/api/admin/regions', headers: admin.headers, payload: { name: 'Регион для смены пояса' } })
+    ).json();
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/regions/${region.id}`,
+      headers: admin.headers,
+      payload: { timeZone: 'Asia/Yekaterinburg' },
+    });
     expect(res.json()).toEqual({ id: region.id, name: 'Регион для смены пояса', timeZone: 'Asia/Yekaterinburg' });
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'region.update').where('entity_id', '=', String(region.id)).executeTakeFirstOrThrow();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'region.update')
+      .where('entity_id', '=', String(region.id))
+      .executeTakeFirstOrThrow();
     expect(audit.details).toEqual({ timeZone: { before: 'Europe/Moscow', after: 'Asia/Yekaterinburg' } });
-    const wrong = await t.app.inject({ method: 'PATCH', url: `/api/admin/regions/${region.id}`, headers: admin.headers, payload: { timeZone: 'Mars/Olympus' } });
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/regions/${region.id}`,
+      headers: admin.headers,
+      payload: { timeZone: 'Mars/Olympus' },
+    });
     expect(wrong.json()).toMatchObject({ statusCode: 400, code: 'time_zone_unknown' });
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/admin/regions/999999', headers: admin.headers, payload: { timeZone: 'Europe/Moscow' } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: '/api/admin/regions/999999', headers: admin.headers, payload: { timeZone: 'Europe/Moscow' } })).statusCode,
+    ).toBe(404);
   });
 
   it.each([
@@ -96,11 +121,23 @@ describe.each(TEST_DATABASES)('regions in their own time zones on %s', (kind) =>
   it('refuses days that do not exist, days mixed with instants, and a wave with no days', async () => {
     const zone = 'Asia/Tomsk';
     expect((await createWave(byDays(zone, '2027-02-29', '2027-03-10'))).json()).toMatchObject({ statusCode: 400, code: 'wave_day_invalid' });
-    expect((await createWave({ ...byDays(zone, '2027-03-01', '2027-03-10'), closesAt: '2027-03-11T00:00:00Z' })).json()).toMatchObject({ statusCode: 400, code: 'wave_dates_mixed' });
-    expect((await createWave({ regionId: regions[zone]!.id, title: 'Без дат', modelId })).json()).toMatchObject({ statusCode: 400, code: 'wave_dates_required' });
+    expect((await createWave({ ...byDays(zone, '2027-03-01', '2027-03-10'), closesAt: '2027-03-11T00:00:00Z' })).json()).toMatchObject({
+      statusCode: 400,
+      code: 'wave_dates_mixed',
+    });
+    expect((await createWave({ regionId: regions[zone]!.id, title: 'Без дат', modelId })).json()).toMatchObject({
+      statusCode: 400,
+      code: 'wave_dates_required',
+    });
     expect((await createWave(byDays(zone, '2027-03-10', '2027-03-01'))).json()).toMatchObject({ statusCode: 400, code: 'wave_dates_order' });
     // Scripts still give instants.
-    const scripted = await createWave({ regionId: regions[zone]!.id, title: 'По моментам', modelId, opensAt: '2027-05-01T01:00:00Z', closesAt: '2027-05-02T01:00:00Z' });
+    const scripted = await createWave({
+      regionId: regions[zone]!.id,
+      title: 'По моментам',
+      modelId,
+      opensAt: '2027-05-01T01:00:00Z',
+      closesAt: '2027-05-02T01:00:00Z',
+    });
     expect(scripted.json()).toMatchObject({ opensAt: '2027-05-01T01:00:00.000Z', firstDay: '2027-05-01', lastDay: '2027-05-02' });
   });
 
@@ -119,7 +156,11 @@ describe.each(TEST_DATABASES)('regions in their own time zones on %s', (kind) =>
         .where('role', '=', 'parent')
         .executeTakeFirstOrThrow();
       const page = (await t.app.inject({ method: 'GET', url: `/api/links/${link.token}` })).json();
-      const res = await t.app.inject({ method: 'POST', url: `/api/links/${link.token}/responses`, payload: { answers: fullAnswers(questionnaires.parent), clientKey: randomUUID() } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/links/${link.token}/responses`,
+        payload: { answers: fullAnswers(questionnaires.parent), clientKey: randomUUID() },
+      });
       return { page, res };
     };
     const taken = await answer(running.id);

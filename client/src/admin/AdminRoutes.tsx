@@ -12,7 +12,9 @@ export default function AdminRoutes() {
   return (
     <>
       <nav className="subnav no-print">
-        <NavLink to="/admin" className={inWaves ? 'active' : ''} end>{adminStrings.nav.waves}</NavLink>
+        <NavLink to="/admin" className={inWaves ? 'active' : ''} end>
+          {adminStrings.nav.waves}
+        </NavLink>
         <NavLink to="/admin/roster">{adminStrings.nav.roster}</NavLink>
         <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>

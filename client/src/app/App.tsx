@@ -40,10 +40,37 @@ export function App() {
             <Route path="/" element={<Home />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
-            <Route element={<RequireRole roles={STAFF}><Layout /></RequireRole>}>
-              <Route path="/admin/*" element={<RequireRole roles={['admin']}><AdminRoutes /></RequireRole>} />
-              <Route path="/coordinator/*" element={<RequireRole roles={['admin', 'region', 'municipality']}><CoordinatorRoutes /></RequireRole>} />
-              <Route path="/school/*" element={<RequireRole roles={STAFF}><SchoolRoutes /></RequireRole>} />
+            <Route
+              element={
+                <RequireRole roles={STAFF}>
+                  <Layout />
+                </RequireRole>
+              }
+            >
+              <Route
+                path="/admin/*"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <AdminRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/coordinator/*"
+                element={
+                  <RequireRole roles={['admin', 'region', 'municipality']}>
+                    <CoordinatorRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/school/*"
+                element={
+                  <RequireRole roles={STAFF}>
+                    <SchoolRoutes />
+                  </RequireRole>
+                }
+              />
               <Route path="/password" element={<PasswordPage />} />
             </Route>
             <Route path="*" element={<p className="narrow">{strings.notFound}</p>} />

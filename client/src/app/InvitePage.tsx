@@ -16,7 +16,10 @@ export function InvitePage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api<InvitationView>(`/api/auth/invitations/${token}`).then((i) => setEmail(i.email), (e) => setError(errorText(e)));
+    api<InvitationView>(`/api/auth/invitations/${token}`).then(
+      (i) => setEmail(i.email),
+      (e) => setError(errorText(e)),
+    );
   }, [token]);
 
   if (user) return <Navigate to={homePath(user.role)} replace />;
@@ -45,10 +48,16 @@ export function InvitePage() {
             {strings.invite.repeat}
             <input type="password" autoComplete="new-password" minLength={8} required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
           </label>
-          <button type="submit" className="primary">{strings.invite.submit}</button>
+          <button type="submit" className="primary">
+            {strings.invite.submit}
+          </button>
         </form>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

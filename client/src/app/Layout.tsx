@@ -19,7 +19,9 @@ export function Layout() {
         <span className="who" title={user.email}>
           {user.name || user.email} · {sharedStrings.accountRoles[user.role]}
         </span>
-        <button type="button" className="link" onClick={() => void logout()}>{strings.nav.logout}</button>
+        <button type="button" className="link" onClick={() => void logout()}>
+          {strings.nav.logout}
+        </button>
       </header>
       <main className="page">
         <Outlet />

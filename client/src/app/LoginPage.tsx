@@ -41,8 +41,14 @@ export function LoginPage() {
           {strings.login.password}
           <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button type="submit" className="primary" disabled={busy}>{busy ? strings.login.submitting : strings.login.submit}</button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? strings.login.submitting : strings.login.submit}
+        </button>
       </form>
     </div>
   );

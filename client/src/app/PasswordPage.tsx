@@ -34,9 +34,15 @@ export function PasswordPage() {
           {strings.password.next}
           <input type="password" autoComplete="new-password" minLength={8} required value={newPassword} onChange={(e) => setNext(e.target.value)} />
         </label>
-        <button type="submit" className="primary">{strings.password.submit}</button>
+        <button type="submit" className="primary">
+          {strings.password.submit}
+        </button>
       </form>
-      {message && <p className={message.ok ? 'ok' : 'error'} role="status">{message.text}</p>}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role="status">
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,7 +7,9 @@ export default function CoordinatorRoutes() {
   return (
     <>
       <nav className="subnav no-print">
-        <NavLink to="/coordinator" end>{coordinatorStrings.nav.participation}</NavLink>
+        <NavLink to="/coordinator" end>
+          {coordinatorStrings.nav.participation}
+        </NavLink>
         <NavLink to="/coordinator/profiles">{coordinatorStrings.nav.profiles}</NavLink>
       </nav>
       <Routes>

@@ -36,8 +36,7 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
   });
 
   useEffect(() => {
-    const persist = (status: Progress['status']) =>
-      saveProgress(token, { ...initial, data: model.data, pageNo: model.currentPageNo, status });
+    const persist = (status: Progress['status']) => saveProgress(token, { ...initial, data: model.data, pageNo: model.currentPageNo, status });
 
     const runSubmission = async (): Promise<SubmitOutcome> => {
       persist('sending');

@@ -139,8 +139,7 @@ export const schoolStrings = {
     direction: { down: 'риск снизился', up: 'риск вырос', same: 'без изменений' } as Record<string, string>,
     priorityMark: 'приоритет школы',
     priorityHint: (wave: string) => `★ — приоритетные риски, выбранные школой после волны «${wave}».`,
-    summary: (down: number, up: number) =>
-      `Снизились на уровень и больше: ${down} ${plural(down, 'фактор', 'фактора', 'факторов')}; выросли: ${up}.`,
+    summary: (down: number, up: number) => `Снизились на уровень и больше: ${down} ${plural(down, 'фактор', 'фактора', 'факторов')}; выросли: ${up}.`,
   },
 
   report: {

@@ -11,7 +11,12 @@ interface ErrorMessageProps {
 export function ErrorMessage({ error, messages, onRetry }: ErrorMessageProps) {
   return (
     <p className="error" role="alert">
-      {errorText(error, messages)} {onRetry && <button type="button" className="link" onClick={onRetry}>{sharedStrings.retry}</button>}
+      {errorText(error, messages)}{' '}
+      {onRetry && (
+        <button type="button" className="link" onClick={onRetry}>
+          {sharedStrings.retry}
+        </button>
+      )}
     </p>
   );
 }

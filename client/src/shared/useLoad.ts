@@ -32,5 +32,10 @@ export function useLoad<T>(load: (() => Promise<T>) | null, key: string, refresh
   }, [key, round, refresh, waiting]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const fresh = state.key === key;
-  return { data: fresh ? state.data : null, error: fresh ? state.error : null, loading: !!load && (!fresh || (state.data === null && state.error === null)), reload };
+  return {
+    data: fresh ? state.data : null,
+    error: fresh ? state.error : null,
+    loading: !!load && (!fresh || (state.data === null && state.error === null)),
+    reload,
+  };
 }

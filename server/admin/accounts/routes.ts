@@ -36,7 +36,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const result = await app.db.transaction().execute(async (trx) => {
       const account = await createAccount(trx, body);
       const token = await createInvitation(trx, account.id);
-      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.create', entity: 'user', entityId: account.id, details: { email: account.email, role: account.role } });
+      await audit(trx, {
+        userId: staffPrincipal(req).id,
+        action: 'account.create',
+        entity: 'user',
+        entityId: account.id,
+        details: { email: account.email, role: account.role },
+      });
       return { account, token };
     });
     return reply.code(201).send({ account: result.account, invitePath: `/invite/${result.token}` });
@@ -52,7 +58,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   });
 
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post(`/api/admin/accounts/:id/${action}`, { schema: { params: IdParams, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
       if (disabled && req.params.id === staffPrincipal(req).id) throw badRequest('cannot_disable_self', 'You cannot disable your own account');
       await app.db.transaction().execute(async (trx) => {

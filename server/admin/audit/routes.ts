@@ -8,7 +8,15 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     let query = app.db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.user_id')
-      .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id as entityId', 'audit_log.details', 'users.email as userEmail'])
+      .select([
+        'audit_log.id',
+        'audit_log.at',
+        'audit_log.action',
+        'audit_log.entity',
+        'audit_log.entity_id as entityId',
+        'audit_log.details',
+        'users.email as userEmail',
+      ])
       .orderBy('audit_log.id', 'desc')
       .limit(limit);
     if (before) query = query.where('audit_log.id', '<', before);

@@ -56,43 +56,41 @@ const schoolRef = (s: RegionSchoolRow) => ({ id: s.id, code: s.code, name: s.nam
 
 /** Links of a wave: how respondents reach it, what is printed for schools, what is sent to them. */
 export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { respondentLinks }) => {
-  app.get(
-    '/api/admin/waves/:id/links',
-    { schema: { params: IdParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } },
-    async (req) => {
-      const wave = await waveOrFail(app.db, req.params.id);
-      const [schools, links, codes, modes] = await Promise.all([
-        waveSchools(app.db, wave.region_id),
-        activeOpenLinks(app.db, wave.id),
-        codeCounts(app.db, wave.id),
-        accessModes(app.db, wave.id),
-      ]);
-      const linkOf = new Map(links.map((l) => [`${l.school_id}:${l.role}`, { id: l.id, url: respondentLinks.url(l.token) }]));
-      const codesOf = new Map(codes.map((c) => [`${c.schoolId}:${c.role}`, { issued: c.issued, used: c.used }]));
-      return {
-        schools: schools.map((school) => {
-          const roles = {} as Static<typeof WaveLinksView>['schools'][number]['roles'];
-          for (const role of ROLES) {
-            const key = `${school.id}:${role}`;
-            roles[role] = { mode: modes[role], expected: expectedOf(school, role), link: linkOf.get(key) ?? null, codes: codesOf.get(key) ?? { issued: 0, used: 0 } };
-          }
-          return { ...schoolRef(school), roles };
-        }),
-      };
-    },
-  );
-
-  app.post(
-    '/api/admin/waves/:id/links/sync',
-    { schema: { params: IdParams, response: { 200: ReconciledView } }, config: { access: 'admin' } },
-    async (req) =>
-      app.db.transaction().execute(async (trx) => {
-        const wave = await lockWave(trx, req.params.id);
-        if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
-        const result = await reconcileLinks(trx, wave.id, wave.region_id);
-        await audit(trx, { userId: staffPrincipal(req).id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
-        return result;
+  app.get('/api/admin/waves/:id/links', { schema: { params: IdParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } }, async (req) => {
+    const wave = await waveOrFail(app.db, req.params.id);
+    const [schools, links, codes, modes] = await Promise.all([
+      waveSchools(app.db, wave.region_id),
+      activeOpenLinks(app.db, wave.id),
+      codeCounts(app.db, wave.id),
+      accessModes(app.db, wave.id),
+    ]);
+    const linkOf = new Map(links.map((l) => [`${l.school_id}:${l.role}`, { id: l.id, url: respondentLinks.url(l.token) }]));
+    const codesOf = new Map(codes.map((c) => [`${c.schoolId}:${c.role}`, { issued: c.issued, used: c.used }]));
+    return {
+      schools: schools.map((school) => {
+        const roles = {} as Static<typeof WaveLinksView>['schools'][number]['roles'];
+        for (const role of ROLES) {
+          const key = `${school.id}:${role}`;
+          roles[role] = {
+            mode: modes[role],
+            expected: expectedOf(school, role),
+            link: linkOf.get(key) ?? null,
+            codes: codesOf.get(key) ?? { issued: 0, used: 0 },
+          };
+        }
+        return { ...schoolRef(school), roles };
       }),
+    };
+  });
+
+  app.post('/api/admin/waves/:id/links/sync', { schema: { params: IdParams, response: { 200: ReconciledView } }, config: { access: 'admin' } }, async (req) =>
+    app.db.transaction().execute(async (trx) => {
+      const wave = await lockWave(trx, req.params.id);
+      if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
+      const result = await reconcileLinks(trx, wave.id, wave.region_id);
+      await audit(trx, { userId: staffPrincipal(req).id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
+      return result;
+    }),
   );
 
   app.put(

@@ -1,7 +1,6 @@
 /** Reading one count cell. Pure, so every spelling people type is tested without a file. */
 export type CountReading =
-  | { ok: true; value: number }
-  | { ok: false; code: 'count_empty' | 'count_not_number' | 'count_not_integer' | 'count_negative' | 'count_too_large' };
+  { ok: true; value: number } | { ok: false; code: 'count_empty' | 'count_not_number' | 'count_not_integer' | 'count_negative' | 'count_too_large' };
 
 /** No school has this many people of one role; a bigger number is a typo (or a code in the wrong column). */
 export const MAX_COUNT = 100_000;

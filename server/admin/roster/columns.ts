@@ -50,7 +50,10 @@ const RULES: Array<[RosterColumn, HeaderRule]> = [
     },
   ],
   ['parents', { exact: ['родители', 'родителей', 'parents'], stems: ['родител', 'parent'] }],
-  ['principal', { exact: ['директор', 'директора', 'руководитель', 'руководители', 'principal', 'principals', 'head'], stems: ['директор', 'руководител', 'principal'] }],
+  [
+    'principal',
+    { exact: ['директор', 'директора', 'руководитель', 'руководители', 'principal', 'principals', 'head'], stems: ['директор', 'руководител', 'principal'] },
+  ],
   ['teachers', { exact: ['учителя', 'учителей', 'педагоги', 'педагогов', 'педагогические работники', 'teachers'], stems: ['учител', 'педагог', 'teacher'] }],
   [
     'students',

@@ -151,8 +151,12 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> 
 
   const data = rows
     .slice(header.index + 1)
-    .map((row) => ({ line: row.line, cells: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c, row.cells[positions.get(c)!] ?? ''])) as Record<RosterColumn, string> }))
+    .map((row) => ({
+      line: row.line,
+      cells: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c, row.cells[positions.get(c)!] ?? ''])) as Record<RosterColumn, string>,
+    }))
     .filter((row) => ROSTER_COLUMNS.some((c) => row.cells[c].trim() !== ''));
-  if (data.length === 0) return { format, rows: [], issues: [fileIssue('no_rows', 'The file has a header row but no schools', headerRow.line)], headers, ignoredColumns };
+  if (data.length === 0)
+    return { format, rows: [], issues: [fileIssue('no_rows', 'The file has a header row but no schools', headerRow.line)], headers, ignoredColumns };
   return { format, rows: data, issues: [], headers, ignoredColumns };
 }

@@ -7,7 +7,13 @@ export async function listRegions(db: Kysely<Database>): Promise<RegionSummary[]
     .selectFrom('regions as r')
     .leftJoin('municipalities as m', 'm.region_id', 'r.id')
     .leftJoin('schools as s', 's.municipality_id', 'm.id')
-    .select((eb) => ['r.id', 'r.name', 'r.time_zone', eb.fn.count<string | number>('m.id').distinct().as('municipalities'), eb.fn.count<string | number>('s.id').as('schools')])
+    .select((eb) => [
+      'r.id',
+      'r.name',
+      'r.time_zone',
+      eb.fn.count<string | number>('m.id').distinct().as('municipalities'),
+      eb.fn.count<string | number>('s.id').as('schools'),
+    ])
     .groupBy(['r.id', 'r.name', 'r.time_zone'])
     .orderBy('r.name')
     .execute();

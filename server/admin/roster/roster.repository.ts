@@ -40,7 +40,17 @@ export async function loadExistingRoster(db: Kysely<Database>, codes: string[], 
     const rows = await db
       .selectFrom('schools as s')
       .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
-      .select(['s.id', 's.code', 's.name', 's.municipality_id', 'm.region_id', 's.expected_principal', 's.expected_teacher', 's.expected_student', 's.expected_parent'])
+      .select([
+        's.id',
+        's.code',
+        's.name',
+        's.municipality_id',
+        'm.region_id',
+        's.expected_principal',
+        's.expected_teacher',
+        's.expected_student',
+        's.expected_parent',
+      ])
       .where('s.code', 'in', part)
       .execute();
     schools.push(...rows);

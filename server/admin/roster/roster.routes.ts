@@ -15,17 +15,17 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ROSTER_BODY_LIMIT }, (_req, body, done) => done(null, body));
   const fileOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
-  app.post(
-    '/api/admin/roster/preview',
-    { schema: { querystring: RosterQuery, response: { 200: RosterPreview } }, config: { access: 'admin' } },
-    async (req) => previewRoster(app.db, fileOf(req.body)),
+  app.post('/api/admin/roster/preview', { schema: { querystring: RosterQuery, response: { 200: RosterPreview } }, config: { access: 'admin' } }, async (req) =>
+    previewRoster(app.db, fileOf(req.body)),
   );
 
-  app.post(
-    '/api/admin/roster',
-    { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: { access: 'admin' } },
-    async (req) =>
-      importRoster(app.db, fileOf(req.body), { userId: staffPrincipal(req).id, filename: req.query.filename }, { confirmLookAlikes: req.query.confirmLookAlikes }),
+  app.post('/api/admin/roster', { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: { access: 'admin' } }, async (req) =>
+    importRoster(
+      app.db,
+      fileOf(req.body),
+      { userId: staffPrincipal(req).id, filename: req.query.filename },
+      { confirmLookAlikes: req.query.confirmLookAlikes },
+    ),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {

@@ -138,5 +138,8 @@ export const CreatedRegion = Type.Object({ id: Type.Integer(), name: Type.String
 export type CreatedRegion = Static<typeof CreatedRegion>;
 
 /** A region's time zone is Moscow's unless given: most regions of the programme keep Moscow time. */
-export const NewRegionBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: Type.Optional(TimeZone) }, { additionalProperties: false });
+export const NewRegionBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: Type.Optional(TimeZone) },
+  { additionalProperties: false },
+);
 export const RegionPatch = Type.Object({ timeZone: TimeZone }, { additionalProperties: false });

@@ -142,7 +142,8 @@ export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster): Ros
     if (known) {
       municipality = { id: known.id };
     } else {
-      if (!newMunicipalities.has(municipalityKey)) newMunicipalities.set(municipalityKey, { key: municipalityKey, region_id: region.id, name: municipalityName });
+      if (!newMunicipalities.has(municipalityKey))
+        newMunicipalities.set(municipalityKey, { key: municipalityKey, region_id: region.id, name: municipalityName });
       municipality = { key: municipalityKey };
     }
     const values: SchoolValues = { code, name, ...countFields(counts as Record<CountColumn, number>) };
@@ -197,4 +198,3 @@ function diff(school: ExistingSchool, values: SchoolValues, municipality: Munici
   }
   return changes;
 }
-

@@ -50,14 +50,10 @@ function cleanTitle(title: string) {
 
 /** Waves: the administrator creates and edits them; every staff account lists its region's. */
 export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/waves',
-    { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff' } },
-    async (req) => {
-      const caller = staffPrincipal(req);
-      return (await listWaves(app.db)).filter((wave) => mayViewWavesOf(caller, wave.region_id)).map(toWaveView);
-    },
-  );
+  app.get('/api/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff' } }, async (req) => {
+    const caller = staffPrincipal(req);
+    return (await listWaves(app.db)).filter((wave) => mayViewWavesOf(caller, wave.region_id)).map(toWaveView);
+  });
 
   app.get('/api/admin/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'admin' } }, async () =>
     (await listWaves(app.db)).map(toWaveView),
@@ -67,48 +63,41 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (await listModels(app.db)).map((m) => ({ id: m.id, title: m.title, createdAt: m.created_at.toISOString() })),
   );
 
-  app.get(
-    '/api/admin/waves/:id',
-    { schema: { params: IdParams, response: { 200: WaveDetail } }, config: { access: 'admin' } },
-    async (req) => {
-      const wave = await findWave(app.db, req.params.id);
-      if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
-      return { ...toWaveView(wave), access: await accessModes(app.db, wave.id), responses: await countWaveResponses(app.db, wave.id) };
-    },
-  );
+  app.get('/api/admin/waves/:id', { schema: { params: IdParams, response: { 200: WaveDetail } }, config: { access: 'admin' } }, async (req) => {
+    const wave = await findWave(app.db, req.params.id);
+    if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
+    return { ...toWaveView(wave), access: await accessModes(app.db, wave.id), responses: await countWaveResponses(app.db, wave.id) };
+  });
 
-  app.post(
-    '/api/admin/waves',
-    { schema: { body: CreateWaveBody, response: { 201: CreatedWave } }, config: { access: 'admin' } },
-    async (req, reply) => {
-      const body = req.body;
-      const title = cleanTitle(body.title);
-      const created = await app.db.transaction().execute(async (trx) => {
-        const zone = await regionTimeZone(trx, body.regionId);
-        if (!zone) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
-        const { opensAt, closesAt } = datesOf(body, zone);
-        if (!(await modelExists(trx, body.modelId))) throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
-        const { id } = await insertWave(trx, {
-          region_id: body.regionId,
-          title,
-          opens_at: opensAt,
-          closes_at: closesAt,
-          target: body.target ?? 0.9,
-          model_id: body.modelId,
-        });
-        const links = await reconcileLinks(trx, id, body.regionId);
-        await audit(trx, {
-          userId: staffPrincipal(req).id,
-          action: 'wave.create',
-          entity: 'wave',
-          entityId: id,
-          details: { regionId: body.regionId, title, opensAt, closesAt, target: body.target ?? 0.9, modelId: body.modelId, linksCreated: links.created },
-        });
-        return { wave: (await findWave(trx, id))!, linksCreated: links.created };
+  app.post('/api/admin/waves', { schema: { body: CreateWaveBody, response: { 201: CreatedWave } }, config: { access: 'admin' } }, async (req, reply) => {
+    const body = req.body;
+    const title = cleanTitle(body.title);
+    const created = await app.db.transaction().execute(async (trx) => {
+      const zone = await regionTimeZone(trx, body.regionId);
+      if (!zone) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
+      const { opensAt, closesAt } = datesOf(body, zone);
+      if (!(await modelExists(trx, body.modelId)))
+        throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
+      const { id } = await insertWave(trx, {
+        region_id: body.regionId,
+        title,
+        opens_at: opensAt,
+        closes_at: closesAt,
+        target: body.target ?? 0.9,
+        model_id: body.modelId,
       });
-      return reply.code(201).send({ ...toWaveView(created.wave), linksCreated: created.linksCreated });
-    },
-  );
+      const links = await reconcileLinks(trx, id, body.regionId);
+      await audit(trx, {
+        userId: staffPrincipal(req).id,
+        action: 'wave.create',
+        entity: 'wave',
+        entityId: id,
+        details: { regionId: body.regionId, title, opensAt, closesAt, target: body.target ?? 0.9, modelId: body.modelId, linksCreated: links.created },
+      });
+      return { wave: (await findWave(trx, id))!, linksCreated: links.created };
+    });
+    return reply.code(201).send({ ...toWaveView(created.wave), linksCreated: created.linksCreated });
+  });
 
   app.patch(
     '/api/admin/waves/:id',
@@ -124,7 +113,8 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (body.title !== undefined) patch.title = cleanTitle(body.title);
         if (body.target !== undefined) patch.target = body.target;
         if (body.modelId !== undefined && body.modelId !== before.model_id) {
-          if (!(await modelExists(trx, body.modelId))) throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
+          if (!(await modelExists(trx, body.modelId)))
+            throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
           const responses = await countWaveResponses(trx, before.id);
           if (responses > 0) {
             throw conflict(

@@ -32,12 +32,14 @@ export class DiskGuard {
     let reason: string | null;
     try {
       const free = await freeSpace(dir);
-      reason = free < minFreeBytes ? `only ${megabytes(free)} MB free on the disk of the data folder ${dir}, below MIN_FREE_DISK_MB=${megabytes(minFreeBytes)}` : null;
+      reason =
+        free < minFreeBytes ? `only ${megabytes(free)} MB free on the disk of the data folder ${dir}, below MIN_FREE_DISK_MB=${megabytes(minFreeBytes)}` : null;
     } catch (error) {
       // A disk whose free space cannot be read is not one to write on.
       reason = `the free space of the data folder ${dir} cannot be read: ${(error as Error).message}`;
     }
-    if (reason && !this.reason) notify('error', `Disk nearly full: ${reason}. Changes (answers, logins, administration) are refused with 503 until space is freed.`);
+    if (reason && !this.reason)
+      notify('error', `Disk nearly full: ${reason}. Changes (answers, logins, administration) are refused with 503 until space is freed.`);
     if (!reason && this.reason) notify('info', `Disk space is back on the disk of the data folder ${dir}: changes are accepted again.`);
     this.reason = reason;
   }

@@ -98,7 +98,8 @@ export class SupervisedPGlite implements EmbeddedDatabase {
   }
 
   private query<R>(generation: number, sql: string, params: readonly unknown[]): Promise<EmbeddedResult<R>> {
-    if (this.state.kind !== 'ready') return Promise.reject(new DatabaseUnavailableError(`The database is not available (${this.unavailable}); try again later`));
+    if (this.state.kind !== 'ready')
+      return Promise.reject(new DatabaseUnavailableError(`The database is not available (${this.unavailable}); try again later`));
     if (generation !== this.generation) return Promise.reject(new DatabaseUnavailableError('The database restarted during this request; try again'));
     const { worker } = this.state;
     const id = ++this.nextId;

@@ -16,7 +16,16 @@ const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function partsFormat(zone: string): Intl.DateTimeFormat {
   let format = partsFormats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     partsFormats.set(zone, format);
   }
   return format;
@@ -35,7 +44,11 @@ export function isTimeZone(zone: string): boolean {
 
 /** The wall-clock reading of an instant in a zone, as if it were UTC: its difference from the instant is the offset. */
 function wallClock(at: number, zone: string): number {
-  const p = Object.fromEntries(partsFormat(zone).formatToParts(new Date(at)).map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(
+    partsFormat(zone)
+      .formatToParts(new Date(at))
+      .map((x) => [x.type, Number(x.value)]),
+  );
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
@@ -86,6 +99,8 @@ export function daysUntil(lastDay: string, now: Date, zone: string): number {
 
 /** A zone as people recognise it, with its offset at that moment: «Владивосток, GMT+10». */
 export function zoneLabel(zone: string, at: Date = new Date()): string {
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
   return `${RUSSIAN_ZONES[zone] ?? zone}, ${offset ?? zone}`;
 }

@@ -11,7 +11,6 @@ import './accounts.css';
 
 const roleTitles = sharedStrings.accountRoles;
 
-
 export function AccountsPage() {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [territories, setTerritories] = useState<Territories>({ regions: [], municipalities: [], schools: [] });
@@ -70,12 +69,22 @@ export function AccountsPage() {
       <p className="muted">{s.intro}</p>
       <form className="card form accounts-form" onSubmit={submit}>
         <h2>{s.create}</h2>
-        <label>{s.email}<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
-        <label>{s.name}<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
+        <label>
+          {s.email}
+          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+        </label>
+        <label>
+          {s.name}
+          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
         <label>
           {s.role}
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole, scopeId: '' })}>
-            {(Object.keys(roleTitles) as AccountRole[]).map((r) => <option key={r} value={r}>{roleTitles[r]}</option>)}
+            {(Object.keys(roleTitles) as AccountRole[]).map((r) => (
+              <option key={r} value={r}>
+                {roleTitles[r]}
+              </option>
+            ))}
           </select>
         </label>
         {form.role !== 'admin' && (
@@ -83,24 +92,42 @@ export function AccountsPage() {
             {s.scope}
             <select required value={form.scopeId} onChange={(e) => setForm({ ...form, scopeId: e.target.value })}>
               <option value="">{s.choose}</option>
-              {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </label>
         )}
-        <button className="primary" type="submit">{s.submit}</button>
+        <button className="primary" type="submit">
+          {s.submit}
+        </button>
       </form>
       {invite && (
         <div className="card accounts-invite" role="status">
-          <p>{s.inviteReady} <strong>{invite.email}</strong></p>
-          <code>{invite.url}</code>{' '}
-          <CopyButton text={invite.url} />
+          <p>
+            {s.inviteReady} <strong>{invite.email}</strong>
+          </p>
+          <code>{invite.url}</code> <CopyButton text={invite.url} />
         </div>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="table-scroll accounts-table">
         <table>
           <thead>
-            <tr><th>{s.email}</th><th>{s.name}</th><th>{s.role}</th><th>{s.scope}</th><th>{s.statusColumn}</th><th>{s.actions}</th></tr>
+            <tr>
+              <th>{s.email}</th>
+              <th>{s.name}</th>
+              <th>{s.role}</th>
+              <th>{s.scope}</th>
+              <th>{s.statusColumn}</th>
+              <th>{s.actions}</th>
+            </tr>
           </thead>
           <tbody>
             {(accounts ?? []).map((a) => (
@@ -109,12 +136,24 @@ export function AccountsPage() {
                 <td>{a.name}</td>
                 <td>{roleTitles[a.role]}</td>
                 <td>{a.scopeName ?? '—'}</td>
-                <td><span className={`badge ${a.status === 'active' ? 'level-low' : a.status === 'invited' ? 'level-medium' : 'level-insufficient'}`}>{s.status[a.status]}</span></td>
+                <td>
+                  <span className={`badge ${a.status === 'active' ? 'level-low' : a.status === 'invited' ? 'level-medium' : 'level-insufficient'}`}>
+                    {s.status[a.status]}
+                  </span>
+                </td>
                 <td className="accounts-actions">
-                  <button type="button" onClick={() => void act(a, 'invitation')}>{s.newInvite}</button>{' '}
-                  {a.status === 'disabled'
-                    ? <button type="button" onClick={() => void act(a, 'enable')}>{s.enable}</button>
-                    : <button type="button" onClick={() => void act(a, 'disable')}>{s.disable}</button>}
+                  <button type="button" onClick={() => void act(a, 'invitation')}>
+                    {s.newInvite}
+                  </button>{' '}
+                  {a.status === 'disabled' ? (
+                    <button type="button" onClick={() => void act(a, 'enable')}>
+                      {s.enable}
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => void act(a, 'disable')}>
+                      {s.disable}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

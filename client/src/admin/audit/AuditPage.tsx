@@ -60,18 +60,36 @@ export function AuditPage() {
   return (
     <section>
       <h1>{s.title}</h1>
-      <p className="muted">{s.intro} {s.zone(zoneLabel(zone))}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <p className="muted">
+        {s.intro} {s.zone(zoneLabel(zone))}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="table-scroll">
         <table>
-          <thead><tr><th>{s.when}</th><th>{s.who}</th><th>{s.what}</th><th>{s.details}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{s.when}</th>
+              <th>{s.who}</th>
+              <th>{s.what}</th>
+              <th>{s.details}</th>
+            </tr>
+          </thead>
           <tbody>
             {(entries ?? []).map((e) => (
               <tr key={e.id}>
                 <td className="audit-when">{dateTime(e.at, zone)}</td>
                 <td>{e.userEmail ?? s.system}</td>
-                <td>{actions[e.action] ?? <code>{e.action}</code>}{e.entityId ? ` (№ ${e.entityId})` : ''}</td>
-                <td><code className="audit-details">{JSON.stringify(e.details)}</code></td>
+                <td>
+                  {actions[e.action] ?? <code>{e.action}</code>}
+                  {e.entityId ? ` (№ ${e.entityId})` : ''}
+                </td>
+                <td>
+                  <code className="audit-details">{JSON.stringify(e.details)}</code>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -79,7 +97,11 @@ export function AuditPage() {
       </div>
       {entries === null && !error && <p className="muted">{s.loading}</p>}
       {entries?.length === 0 && <p className="muted">{s.empty}</p>}
-      {next && <button type="button" className="audit-more" onClick={() => void load(next)}>{s.more}</button>}
+      {next && (
+        <button type="button" className="audit-more" onClick={() => void load(next)}>
+          {s.more}
+        </button>
+      )}
     </section>
   );
 }

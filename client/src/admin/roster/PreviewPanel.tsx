@@ -20,12 +20,18 @@ export function IssueTable({ issues, total }: { issues: RosterIssue[]; total: nu
       <div className="table-wrap">
         <table className="issues">
           <thead>
-            <tr><th className="num">{s.preview.line}</th><th>{s.preview.column}</th><th>{s.preview.problem}</th></tr>
+            <tr>
+              <th className="num">{s.preview.line}</th>
+              <th>{s.preview.column}</th>
+              <th>{s.preview.problem}</th>
+            </tr>
           </thead>
           <tbody>
             {issues.map((issue, i) => (
               <tr key={i}>
-                <td className="num" data-label={issue.line === null ? undefined : s.preview.line}>{issue.line ?? '—'}</td>
+                <td className="num" data-label={issue.line === null ? undefined : s.preview.line}>
+                  {issue.line ?? '—'}
+                </td>
                 <td>{issue.column ?? s.preview.wholeFile}</td>
                 <td>{issueText(issue)}</td>
               </tr>
@@ -44,12 +50,17 @@ function WarningTable({ warnings, total }: { warnings: RosterWarning[]; total: n
       <div className="table-wrap">
         <table className="issues warnings" data-testid="roster-warnings">
           <thead>
-            <tr><th className="num">{s.preview.line}</th><th>{s.preview.problem}</th></tr>
+            <tr>
+              <th className="num">{s.preview.line}</th>
+              <th>{s.preview.problem}</th>
+            </tr>
           </thead>
           <tbody>
             {warnings.map((warning, i) => (
               <tr key={i}>
-                <td className="num" data-label={s.preview.line}>{warning.line}</td>
+                <td className="num" data-label={s.preview.line}>
+                  {warning.line}
+                </td>
                 <td>{s.warningTexts[warning.code](warning)}</td>
               </tr>
             ))}
@@ -73,7 +84,11 @@ function SampleTable({ rows }: { rows: RosterSampleRow[] }) {
             <th>{s.sample.municipality}</th>
             <th>{s.sample.code}</th>
             <th>{s.sample.name}</th>
-            {COUNT_KEYS.map((key) => <th key={key} className="num" title={s.sample.titles[key]}>{s.sample[key]}</th>)}
+            {COUNT_KEYS.map((key) => (
+              <th key={key} className="num" title={s.sample.titles[key]}>
+                {s.sample[key]}
+              </th>
+            ))}
             <th>{s.sample.status}</th>
           </tr>
         </thead>
@@ -86,9 +101,13 @@ function SampleTable({ rows }: { rows: RosterSampleRow[] }) {
               <td className="code">{row.code}</td>
               <td className={changed(row, 'name')}>{row.name}</td>
               {COUNT_KEYS.map((key) => (
-                <td key={key} className={['num', changed(row, key)].filter(Boolean).join(' ')}>{row[key] ?? '—'}</td>
+                <td key={key} className={['num', changed(row, key)].filter(Boolean).join(' ')}>
+                  {row[key] ?? '—'}
+                </td>
               ))}
-              <td><span className={`badge ${STATUS_CLASS[row.status]}`}>{s.sample.statuses[row.status]}</span></td>
+              <td>
+                <span className={`badge ${STATUS_CLASS[row.status]}`}>{s.sample.statuses[row.status]}</span>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -115,12 +134,17 @@ export function PreviewPanel({ preview, applying, onApply }: { preview: RosterPr
       <h2 id="preview-heading">{s.preview.heading}</h2>
       <div className="stats">
         {stats.map(([label, value]) => (
-          <div className="stat" key={label}><div className="value">{value}</div><div className="label">{label}</div></div>
+          <div className="stat" key={label}>
+            <div className="value">{value}</div>
+            <div className="label">{label}</div>
+          </div>
         ))}
       </div>
       {preview.errorCount > 0 ? (
         <>
-          <p className="notice notice-bad" role="alert">{s.preview.errorsFound(preview.errorCount)}</p>
+          <p className="notice notice-bad" role="alert">
+            {s.preview.errorsFound(preview.errorCount)}
+          </p>
           <IssueTable issues={preview.errors} total={preview.errorCount} />
         </>
       ) : (
@@ -128,7 +152,9 @@ export function PreviewPanel({ preview, applying, onApply }: { preview: RosterPr
       )}
       {preview.warningCount > 0 && (
         <>
-          <p className="notice notice-warn" role="alert">{s.warnings.found(preview.warningCount)}</p>
+          <p className="notice notice-warn" role="alert">
+            {s.warnings.found(preview.warningCount)}
+          </p>
           <WarningTable warnings={preview.warnings} total={preview.warningCount} />
           {!blocked && (
             <label className="confirm">

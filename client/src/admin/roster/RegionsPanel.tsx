@@ -52,7 +52,12 @@ export function RegionsPanel({ version }: { version: number }) {
         <div className="regions-list">
           <table className="compact">
             <thead>
-              <tr><th>{s.regions.name}</th><th>{s.regions.timeZone}</th><th className="num">{s.regions.municipalities}</th><th className="num">{s.regions.schools}</th></tr>
+              <tr>
+                <th>{s.regions.name}</th>
+                <th>{s.regions.timeZone}</th>
+                <th className="num">{s.regions.municipalities}</th>
+                <th className="num">{s.regions.schools}</th>
+              </tr>
             </thead>
             <tbody>
               {regions.map((r) => (
@@ -60,10 +65,16 @@ export function RegionsPanel({ version }: { version: number }) {
                   <td>{r.name}</td>
                   <td>
                     <select aria-label={s.regions.timeZoneOf(r.name)} value={r.timeZone} onChange={(e) => void changeZone(r.id, e.target.value)}>
-                      {timeZoneOptions(r.timeZone).map((o) => <option key={o.zone} value={o.zone}>{o.label}</option>)}
+                      {timeZoneOptions(r.timeZone).map((o) => (
+                        <option key={o.zone} value={o.zone}>
+                          {o.label}
+                        </option>
+                      ))}
                     </select>
                   </td>
-                  <td className="num">{r.municipalities}</td><td className="num">{r.schools}</td></tr>
+                  <td className="num">{r.municipalities}</td>
+                  <td className="num">{r.schools}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -74,12 +85,22 @@ export function RegionsPanel({ version }: { version: number }) {
         <div className="add-region-row">
           <input id="new-region" required maxLength={200} value={name} placeholder={s.regions.placeholder} onChange={(e) => setName(e.target.value)} />
           <select aria-label={s.regions.timeZone} value={zone} onChange={(e) => setZone(e.target.value)}>
-            {timeZoneOptions().map((o) => <option key={o.zone} value={o.zone}>{o.label}</option>)}
+            {timeZoneOptions().map((o) => (
+              <option key={o.zone} value={o.zone}>
+                {o.label}
+              </option>
+            ))}
           </select>
-          <button type="submit" disabled={busy || !name.trim()}>{s.regions.add}</button>
+          <button type="submit" disabled={busy || !name.trim()}>
+            {s.regions.add}
+          </button>
         </div>
       </form>
-      {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

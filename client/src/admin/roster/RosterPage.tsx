@@ -52,7 +52,10 @@ export function RosterPage() {
     } catch (err) {
       setError(errorText(err, s.errors));
       // The database changed since the preview (another import): show the errors and warnings as they are now.
-      const details = err instanceof ApiFailure ? (err.details as Partial<Pick<RosterPreview, 'errors' | 'errorCount' | 'warnings' | 'warningCount'>> | undefined) : undefined;
+      const details =
+        err instanceof ApiFailure
+          ? (err.details as Partial<Pick<RosterPreview, 'errors' | 'errorCount' | 'warnings' | 'warningCount'>> | undefined)
+          : undefined;
       let preview = step.preview;
       if (details?.errors) preview = { ...preview, errors: details.errors, errorCount: details.errorCount ?? details.errors.length };
       if (details?.warnings) preview = { ...preview, warnings: details.warnings, warningCount: details.warningCount ?? details.warnings.length };
@@ -71,7 +74,9 @@ export function RosterPage() {
           <h2 id="upload-heading">{s.upload.heading}</h2>
           <p className="hint">{s.upload.hint}</p>
           <ol className="column-list">
-            {s.upload.columns.map((c) => <li key={c}>{c}</li>)}
+            {s.upload.columns.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
           </ol>
           <div
             className={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -88,7 +93,9 @@ export function RosterPage() {
             }}
           >
             <input id="roster-file" className="visually-hidden" type="file" accept={ACCEPT} onChange={choose} disabled={busy} />
-            <label htmlFor="roster-file" className={`file-button${file ? '' : ' primary'}`}>{file ? s.upload.chooseAnother : s.upload.choose}</label>
+            <label htmlFor="roster-file" className={`file-button${file ? '' : ' primary'}`}>
+              {file ? s.upload.chooseAnother : s.upload.choose}
+            </label>
             {file ? (
               <span className="file-name" title={file.name}>
                 {file.name} <span className="muted">· {s.upload.size(file.size)}</span>
@@ -99,16 +106,32 @@ export function RosterPage() {
           </div>
           <p className="templates muted">
             {s.upload.template}{' '}
-            <button type="button" className="link" onClick={() => void downloadTemplate('xlsx').catch((e) => setError(errorText(e, s.errors)))}>{s.upload.templateXlsx}</button>
+            <button type="button" className="link" onClick={() => void downloadTemplate('xlsx').catch((e) => setError(errorText(e, s.errors)))}>
+              {s.upload.templateXlsx}
+            </button>
             {' · '}
-            <button type="button" className="link" onClick={() => void downloadTemplate('csv').catch((e) => setError(errorText(e, s.errors)))}>{s.upload.templateCsv}</button>
+            <button type="button" className="link" onClick={() => void downloadTemplate('csv').catch((e) => setError(errorText(e, s.errors)))}>
+              {s.upload.templateCsv}
+            </button>
           </p>
         </section>
         <RegionsPanel version={imports} />
         <div className="roster-result">
-          {error && <p className="notice notice-bad" role="alert">{error}</p>}
-          {step.kind === 'checking' && <p className="notice" role="status"><span className="spinner" aria-hidden="true" /> {s.upload.checking}</p>}
-          {step.kind === 'applied' && <p className="notice notice-ok" role="status">{s.applied(step.result.summary)}</p>}
+          {error && (
+            <p className="notice notice-bad" role="alert">
+              {error}
+            </p>
+          )}
+          {step.kind === 'checking' && (
+            <p className="notice" role="status">
+              <span className="spinner" aria-hidden="true" /> {s.upload.checking}
+            </p>
+          )}
+          {step.kind === 'applied' && (
+            <p className="notice notice-ok" role="status">
+              {s.applied(step.result.summary)}
+            </p>
+          )}
           {step.kind === 'checked' && <PreviewPanel preview={step.preview} applying={step.applying} onApply={(confirm) => void apply(confirm)} />}
         </div>
       </div>

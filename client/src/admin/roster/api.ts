@@ -1,4 +1,13 @@
-import type { CreatedRegion, RegionList, RegionSummary, RosterApplied, RosterIssue, RosterPreview, RosterSampleRow, RosterWarning } from '../../../../server/admin/roster/roster.schemas';
+import type {
+  CreatedRegion,
+  RegionList,
+  RegionSummary,
+  RosterApplied,
+  RosterIssue,
+  RosterPreview,
+  RosterSampleRow,
+  RosterWarning,
+} from '../../../../server/admin/roster/roster.schemas';
 import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes the routes validate and document are the ones used here.
@@ -15,7 +24,11 @@ function contentType(file: File) {
 }
 
 const sendFile = <T>(path: string, file: File, query = '') =>
-  api<T>(`${path}?filename=${encodeURIComponent(file.name.slice(0, 255))}${query}`, { method: 'POST', body: file, headers: { 'content-type': contentType(file) } });
+  api<T>(`${path}?filename=${encodeURIComponent(file.name.slice(0, 255))}${query}`, {
+    method: 'POST',
+    body: file,
+    headers: { 'content-type': contentType(file) },
+  });
 
 export const previewRoster = (file: File) => sendFile<RosterPreview>('/api/admin/roster/preview', file);
 /** `confirmLookAlikes`: the administrator checked the preview's warnings; without it the server refuses a file that has any. */

@@ -31,7 +31,8 @@ export const rosterStrings = {
     schoolsUnchanged: 'Без изменений',
     municipalitiesNew: 'Новых муниципалитетов',
     noErrors: 'Ошибок нет. Проверьте цифры и примените список.',
-    errorsFound: (n: number) => `${n} ${plural(n, 'ошибка', 'ошибки', 'ошибок')} в файле. Исправьте их в Excel и загрузите файл снова: пока в файле есть ошибки, из него ничего не применяется.`,
+    errorsFound: (n: number) =>
+      `${n} ${plural(n, 'ошибка', 'ошибки', 'ошибок')} в файле. Исправьте их в Excel и загрузите файл снова: пока в файле есть ошибки, из него ничего не применяется.`,
     moreErrors: (shown: number, total: number) => `Показаны первые ${shown} из ${total}.`,
     line: 'Строка',
     column: 'Столбец',
@@ -56,7 +57,8 @@ export const rosterStrings = {
   warningTexts: {
     code_leading_zeros: (w) =>
       `Код ${quoted(w.value)} отличается от кода ${quoted(w.existingCode)} уже загруженной школы ${w.existingName} только нулями в начале: похоже, таблица прочитала коды как числа.`,
-    name_in_municipality: (w) => `В этом муниципалитете уже есть школа ${w.existingName} с кодом ${quoted(w.existingCode)}. Если это она же, укажите в файле её прежний код.`,
+    name_in_municipality: (w) =>
+      `В этом муниципалитете уже есть школа ${w.existingName} с кодом ${quoted(w.existingCode)}. Если это она же, укажите в файле её прежний код.`,
   } satisfies Record<RosterWarning['code'], (warning: RosterWarning) => string>,
   sample: {
     region: 'Регион',
@@ -88,7 +90,8 @@ export const rosterStrings = {
     added: (name: string) => `Регион «${name}» добавлен.`,
     timeZone: 'Часовой пояс',
     timeZoneOf: (name: string) => `Часовой пояс региона «${name}»`,
-    zoneChanged: (name: string) => `Часовой пояс региона «${name}» изменён. Даты волн теперь показываются по нему; уже назначенные моменты открытия и закрытия не сдвинулись.`,
+    zoneChanged: (name: string) =>
+      `Часовой пояс региона «${name}» изменён. Даты волн теперь показываются по нему; уже назначенные моменты открытия и закрытия не сдвинулись.`,
   },
   /** Server error codes of this screen's requests; others fall back to the app's common texts. */
   errors: {
@@ -122,4 +125,3 @@ export const rosterStrings = {
     code_in_other_region: (i) => `Школа с кодом ${quoted(i.value)} уже числится в другом регионе (${quoted(i.existingRegion)}).`,
   } satisfies Record<RosterIssue['code'], (issue: RosterIssue) => string>,
 };
-

@@ -34,13 +34,7 @@ export function AccessModes({ wave, busy, onChange }: Props) {
             <div className="segmented-options">
               {MODES.map((mode) => (
                 <label key={mode} className={wave.access[role] === mode ? 'on' : undefined}>
-                  <input
-                    type="radio"
-                    name={`access-${role}`}
-                    value={mode}
-                    checked={wave.access[role] === mode}
-                    onChange={() => switchTo(role, mode)}
-                  />
+                  <input type="radio" name={`access-${role}`} value={mode} checked={wave.access[role] === mode} onChange={() => switchTo(role, mode)} />
                   {s.wave.modes[mode]}
                 </label>
               ))}

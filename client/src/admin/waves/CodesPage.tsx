@@ -34,7 +34,9 @@ export default function CodesPage() {
           <select value={role ?? ''} onChange={(e) => setSearch(e.target.value ? { role: e.target.value } : {})}>
             <option value="">{s.slips.allRoles}</option>
             {ROLES.map((r) => (
-              <option key={r} value={r}>{roleTitles[r]}</option>
+              <option key={r} value={r}>
+                {roleTitles[r]}
+              </option>
             ))}
           </select>
         </label>
@@ -57,7 +59,9 @@ export default function CodesPage() {
                 {code.shortCode ? (
                   <>
                     <p className="slip-how">{s.slips.howWithCode(entryUrl)}</p>
-                    <p className="slip-code" data-testid="slip-code">{code.shortCode}</p>
+                    <p className="slip-code" data-testid="slip-code">
+                      {code.shortCode}
+                    </p>
                   </>
                 ) : (
                   <>

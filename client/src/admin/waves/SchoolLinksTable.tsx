@@ -106,9 +106,15 @@ export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) 
       )}
       {pages > 1 && (
         <div className="toolbar pager">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{s.wave.prev}</button>
-          <span className="muted">{page + 1} / {pages}</span>
-          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{s.wave.next}</button>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {s.wave.prev}
+          </button>
+          <span className="muted">
+            {page + 1} / {pages}
+          </span>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            {s.wave.next}
+          </button>
         </div>
       )}
     </>

@@ -26,7 +26,9 @@ export function SheetPage() {
     <div className="print-page">
       <div className="toolbar no-print">
         <Link to={`/admin/waves/${waveId}`}>{s.sheet.back}</Link>
-        <button type="button" className="primary" onClick={() => window.print()}>{s.sheet.print}</button>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {s.sheet.print}
+        </button>
         {hasCodes && <Link to={`/admin/waves/${waveId}/schools/${schoolId}/codes`}>{s.sheet.slips}</Link>}
         <span className="muted">{s.sheet.printHint}</span>
       </div>

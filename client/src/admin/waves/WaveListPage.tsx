@@ -51,7 +51,9 @@ export function WaveListPage() {
                   </td>
                   <td>{wave.regionName}</td>
                   <td>{s.dateRange(date(wave.opensAt, wave.timeZone), date(lastDayOf(wave.closesAt), wave.timeZone))}</td>
-                  <td className="num" data-label={s.list.columns.target}>{percent(wave.target)}</td>
+                  <td className="num" data-label={s.list.columns.target}>
+                    {percent(wave.target)}
+                  </td>
                   <td>
                     <StatusBadge status={wave.status} />
                   </td>

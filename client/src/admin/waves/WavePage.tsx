@@ -42,7 +42,9 @@ export function WavePage() {
 
   return (
     <section className="waves">
-      <Link to="/admin" className="back no-print">{s.wave.back}</Link>
+      <Link to="/admin" className="back no-print">
+        {s.wave.back}
+      </Link>
       <div className="page-head">
         <div>
           <h1>{w.title}</h1>
@@ -86,11 +88,18 @@ export function WavePage() {
       />
 
       <div className="toolbar">
-        <button type="button" disabled={busy} onClick={() => run(async () => {
-          const result = await syncLinks(w.id);
-          setLinksVersion((v) => v + 1);
-          return s.wave.syncDone(result.created + result.restored);
-        })} title={s.wave.syncHint}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              const result = await syncLinks(w.id);
+              setLinksVersion((v) => v + 1);
+              return s.wave.syncDone(result.created + result.restored);
+            })
+          }
+          title={s.wave.syncHint}
+        >
           {s.wave.sync}
         </button>
         <button type="button" disabled={busy} onClick={() => run(() => downloadLinks(w.id, 'csv'))}>
@@ -100,8 +109,16 @@ export function WavePage() {
           {s.wave.exportXlsx}
         </button>
       </div>
-      {notice && <p className="ok" role="status">{notice}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
 
       <h2>{s.wave.schoolsTitle}</h2>
       <SchoolLinksTable waveId={w.id} version={linksVersion} onError={setError} onNotice={setNotice} />

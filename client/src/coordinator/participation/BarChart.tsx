@@ -82,7 +82,10 @@ export function BarChart({ bars, target, horizontal = false, counts = false, lab
     };
     chart.current = new Chart(canvas.current!, {
       type: 'bar',
-      data: { labels: bars.map((b) => b.label), datasets: [{ label, data: values, backgroundColor: bars.map((b) => b.color), borderRadius: 4, maxBarThickness: 48 }] },
+      data: {
+        labels: bars.map((b) => b.label),
+        datasets: [{ label, data: values, backgroundColor: bars.map((b) => b.color), borderRadius: 4, maxBarThickness: 48 }],
+      },
       options: {
         indexAxis: horizontal ? 'y' : 'x',
         maintainAspectRatio: false,

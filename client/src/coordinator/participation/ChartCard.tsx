@@ -31,7 +31,13 @@ export function ChartCard({ title, caption, chart, table, initial = 'chart', cha
         </div>
         <p className="muted pt-caption">{caption}</p>
       </header>
-      {view === 'chart' ? <div className="pt-chart" style={{ height: chartHeight }}>{chart}</div> : <div className="pt-table-wrap">{table}</div>}
+      {view === 'chart' ? (
+        <div className="pt-chart" style={{ height: chartHeight }}>
+          {chart}
+        </div>
+      ) : (
+        <div className="pt-table-wrap">{table}</div>
+      )}
     </section>
   );
 }

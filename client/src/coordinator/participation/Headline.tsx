@@ -19,7 +19,11 @@ export function Headline({ report }: { report: ParticipationReport }) {
   const { territory: t, wave } = report;
   const daysValue = wave.status === 'closed' ? '—' : s.daysValue(wave.daysLeft);
   const daysDetail =
-    wave.status === 'planned' ? s.opensOn(day(wave.opensAt, wave.timeZone)) : wave.status === 'closed' ? s.closedOn(day(lastDayOf(wave.closesAt), wave.timeZone)) : s.closesOn(day(lastDayOf(wave.closesAt), wave.timeZone));
+    wave.status === 'planned'
+      ? s.opensOn(day(wave.opensAt, wave.timeZone))
+      : wave.status === 'closed'
+        ? s.closedOn(day(lastDayOf(wave.closesAt), wave.timeZone))
+        : s.closesOn(day(lastDayOf(wave.closesAt), wave.timeZone));
   return (
     <>
       <div className="grid pt-headline" data-testid="headline">
@@ -30,12 +34,7 @@ export function Headline({ report }: { report: ParticipationReport }) {
           tone={t.schools > 0 && t.schoolsAtTarget === t.schools ? 'ok' : undefined}
         />
         <Stat label={s.responses} value={number(t.responses)} detail={s.responsesOf(number(t.expected))} />
-        <Stat
-          label={s.needed}
-          value={number(t.needed)}
-          detail={t.needed === 0 ? s.neededNone : s.neededHint}
-          tone={t.needed === 0 ? 'ok' : 'warn'}
-        />
+        <Stat label={s.needed} value={number(t.needed)} detail={t.needed === 0 ? s.neededNone : s.neededHint} tone={t.needed === 0 ? 'ok' : 'warn'} />
         <Stat label={s.days} value={daysValue} detail={daysDetail} />
       </div>
       {wave.status === 'planned' && <p className="pt-note">{s.plannedNote}</p>}

@@ -76,11 +76,15 @@ export function ParticipationPage() {
               <span className="pt-dot" aria-hidden="true" />
               <span>
                 {live ? s.live.on : s.live.off}
-                {report && <span className="muted"> · {s.live.updatedAt(time(report.generatedAt, report.wave.timeZone), zoneLabel(report.wave.timeZone))}</span>}
+                {report && (
+                  <span className="muted"> · {s.live.updatedAt(time(report.generatedAt, report.wave.timeZone), zoneLabel(report.wave.timeZone))}</span>
+                )}
               </span>
             </span>
             {!live && (
-              <button type="button" className="link" onClick={refresh}>{s.live.refresh}</button>
+              <button type="button" className="link" onClick={refresh}>
+                {s.live.refresh}
+              </button>
             )}
           </p>
         </div>
@@ -89,18 +93,28 @@ export function ParticipationPage() {
             <span>{s.wave}</span>
             <select value={waveId ?? ''} onChange={(e) => setParams({ wave: e.target.value })}>
               {latestFirst.map((w) => (
-                <option key={w.id} value={w.id}>{w.title}</option>
+                <option key={w.id} value={w.id}>
+                  {w.title}
+                </option>
               ))}
             </select>
           </label>
           <div className="pt-export" role="group" aria-label={s.export.label}>
             <span className="muted">{s.export.label}</span>
-            <button type="button" onClick={() => void exportAs('csv')}>{s.export.csv}</button>
-            <button type="button" onClick={() => void exportAs('xlsx')}>{s.export.xlsx}</button>
+            <button type="button" onClick={() => void exportAs('csv')}>
+              {s.export.csv}
+            </button>
+            <button type="button" onClick={() => void exportAs('xlsx')}>
+              {s.export.xlsx}
+            </button>
           </div>
         </div>
       </header>
-      {exportError && <p className="error" role="alert">{exportError}</p>}
+      {exportError && (
+        <p className="error" role="alert">
+          {exportError}
+        </p>
+      )}
 
       {error !== null && !report && <ErrorMessage error={error} />}
       {!report && error === null && <p className="muted">{s.loading}</p>}

@@ -74,7 +74,9 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
     <dialog ref={dialog} className="pt-dialog" onClose={onClose} aria-labelledby="pt-reminder-title">
       <header className="pt-dialog-head">
         <h2 id="pt-reminder-title">{s.title(school.name)}</h2>
-        <button type="button" className="link" onClick={() => dialog.current?.close()}>{s.close}</button>
+        <button type="button" className="link" onClick={() => dialog.current?.close()}>
+          {s.close}
+        </button>
       </header>
       <p className="muted">{s.intro}</p>
       {loaded.error !== null && <ErrorMessage error={loaded.error} />}
@@ -83,7 +85,9 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
         <>
           <textarea ref={area} className="pt-reminder-text" readOnly value={text} rows={Math.min(16, text.split('\n').length + 2)} />
           <div className="toolbar">
-            <button type="button" className="primary" onClick={() => void onCopy()} aria-live="polite">{copied ? s.copied : s.copy}</button>
+            <button type="button" className="primary" onClick={() => void onCopy()} aria-live="polite">
+              {copied ? s.copied : s.copy}
+            </button>
           </div>
           {codes.length > 0 && (
             <div className="pt-qr-grid">
@@ -92,7 +96,9 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
                   <img src={r.qr!} alt={s.qrFor(roleNames[r.role])} width={148} height={148} />
                   <figcaption>
                     <strong>{roleNames[r.role]}</strong>
-                    <a href={r.qr!} download={`qr-${school.code}-${r.role}.svg`}>{s.downloadQr}</a>
+                    <a href={r.qr!} download={`qr-${school.code}-${r.role}.svg`}>
+                      {s.downloadQr}
+                    </a>
                   </figcaption>
                 </figure>
               ))}

@@ -95,7 +95,9 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
       <th className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
         <button type="button" className="pt-sort" title={s.sortBy(label)} onClick={() => sortBy(key)}>
           {label}
-          <span aria-hidden="true" className="pt-sort-mark">{active ? (sort.descending ? '▼' : '▲') : ''}</span>
+          <span aria-hidden="true" className="pt-sort-mark">
+            {active ? (sort.descending ? '▼' : '▲') : ''}
+          </span>
         </button>
       </th>
     );
@@ -107,33 +109,36 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
     <section className="pt-schools" aria-labelledby="pt-schools-title">
       <h2 id="pt-schools-title">{s.title}</h2>
       <div className="toolbar pt-filters">
-        <input
-          type="search"
-          className="pt-search"
-          placeholder={s.search}
-          aria-label={s.search}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <input type="search" className="pt-search" placeholder={s.search} aria-label={s.search} value={query} onChange={(e) => setQuery(e.target.value)} />
         {report.municipalities.length > 1 && (
           <select aria-label={s.municipality} value={municipalityId ?? ''} onChange={(e) => onMunicipality(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{s.allMunicipalities}</option>
             {report.municipalities.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
             ))}
           </select>
         )}
         <select aria-label={s.flag} value={flag} onChange={(e) => setFlag(e.target.value as FlagFilter)}>
           <option value="any">{s.flagNone}</option>
-          <option value="over">{s.flagOver} ({flagCounts.over})</option>
-          <option value="noPrincipal">{s.flagNoPrincipal} ({flagCounts.noPrincipal})</option>
-          <option value="fast">{s.flagFast} ({flagCounts.fast})</option>
+          <option value="over">
+            {s.flagOver} ({flagCounts.over})
+          </option>
+          <option value="noPrincipal">
+            {s.flagNoPrincipal} ({flagCounts.noPrincipal})
+          </option>
+          <option value="fast">
+            {s.flagFast} ({flagCounts.fast})
+          </option>
         </select>
         <label className="pt-check">
           <input type="checkbox" checked={onlyLagging} onChange={(e) => setOnlyLagging(e.target.checked)} />
           {s.onlyLagging}
         </label>
-        <span className="muted pt-count" aria-live="polite">{s.count(rows.length, report.schools.length)}</span>
+        <span className="muted pt-count" aria-live="polite">
+          {s.count(rows.length, report.schools.length)}
+        </span>
       </div>
 
       <div className="pt-table-wrap">
@@ -144,15 +149,25 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
               {ROLES.map((role) => header(role, sharedStrings.rolesShort[role], 'num'))}
               {header('needed', s.needed, 'num')}
               <th>{s.flags}</th>
-              {onRemind && <th><span className="pt-visually-hidden">{s.actions}</span></th>}
+              {onRemind && (
+                <th>
+                  <span className="pt-visually-hidden">{s.actions}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((school) => (
-              <tr key={school.id} data-school-id={school.id} className={`${school.meetsTarget ? '' : 'pt-lagging'} ${justChanged.has(school.id) ? 'pt-flash' : ''}`}>
+              <tr
+                key={school.id}
+                data-school-id={school.id}
+                className={`${school.meetsTarget ? '' : 'pt-lagging'} ${justChanged.has(school.id) ? 'pt-flash' : ''}`}
+              >
                 <td className="pt-school">
                   <strong>{school.name}</strong>
-                  <span className="muted">{school.code} · {municipalityName.get(school.municipalityId)}</span>
+                  <span className="muted">
+                    {school.code} · {municipalityName.get(school.municipalityId)}
+                  </span>
                 </td>
                 {ROLES.map((role) => {
                   const r = school.roles[role];
@@ -178,21 +193,30 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
                 </td>
                 <td className="pt-flags" data-label={s.flags}>
                   {school.flags.overExpected.length > 0 && (
-                    <span className="badge pt-flag-over" title={s.badgeOverTitle(school.flags.overExpected.map((role) => sharedStrings.roles[role]).join(', '))}>
+                    <span
+                      className="badge pt-flag-over"
+                      title={s.badgeOverTitle(school.flags.overExpected.map((role) => sharedStrings.roles[role]).join(', '))}
+                    >
                       {s.badgeOver} · {school.flags.overExpected.map((role) => sharedStrings.roles[role]).join(', ')}
                     </span>
                   )}
                   {school.flags.noPrincipal && (
-                    <span className="badge pt-flag-principal" title={s.badgeNoPrincipalTitle}>{s.badgeNoPrincipal}</span>
+                    <span className="badge pt-flag-principal" title={s.badgeNoPrincipalTitle}>
+                      {s.badgeNoPrincipal}
+                    </span>
                   )}
                   {school.flags.fastResponses > 0 && (
-                    <span className="badge pt-flag-fast" title={s.badgeFastTitle(fastSeconds)}>{s.badgeFast(school.flags.fastResponses)}</span>
+                    <span className="badge pt-flag-fast" title={s.badgeFastTitle(fastSeconds)}>
+                      {s.badgeFast(school.flags.fastResponses)}
+                    </span>
                   )}
                 </td>
                 {onRemind && (
                   <td className="pt-action">
                     {!school.meetsTarget && report.wave.status === 'open' && (
-                      <button type="button" className="small" onClick={() => onRemind(school)}>{s.remind}</button>
+                      <button type="button" className="small" onClick={() => onRemind(school)}>
+                        {s.remind}
+                      </button>
                     )}
                   </td>
                 )}
@@ -205,9 +229,13 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
 
       {pages > 1 && (
         <nav className="toolbar pt-pager" aria-label={s.page(current + 1, pages)}>
-          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>{s.prev}</button>
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            {s.prev}
+          </button>
           <span className="muted">{s.page(current + 1, pages)}</span>
-          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{s.next}</button>
+          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            {s.next}
+          </button>
         </nav>
       )}
     </section>

@@ -13,7 +13,12 @@ const s = coordinatorStrings.participation;
 export function RoleSummary({ report }: { report: ParticipationReport }) {
   const { territory, wave } = report;
   const bars = useMemo(
-    () => ROLES.map((role) => ({ label: sharedStrings.rolesShort[role], value: territory.roles[role].rate ?? 0, color: rateColor(territory.roles[role].rate, wave.target) })),
+    () =>
+      ROLES.map((role) => ({
+        label: sharedStrings.rolesShort[role],
+        value: territory.roles[role].rate ?? 0,
+        color: rateColor(territory.roles[role].rate, wave.target),
+      })),
     [territory, wave.target],
   );
   return (
@@ -90,7 +95,9 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
               <th className="num">{s.byMunicipality.schools}</th>
               <th className="num">{s.byMunicipality.atTarget}</th>
               {ROLES.map((role) => (
-                <th key={role} className="num">{sharedStrings.rolesShort[role]}</th>
+                <th key={role} className="num">
+                  {sharedStrings.rolesShort[role]}
+                </th>
               ))}
               <th className="num">{s.byMunicipality.responses}</th>
               <th className="num">{s.byMunicipality.needed}</th>
@@ -138,7 +145,11 @@ export function Distribution({ report }: { report: ParticipationReport }) {
       counts[i === -1 ? ranges.length - 1 : i]++;
     }
     return [
-      ...ranges.map((r, i) => ({ label: s.distribution.below(ratePercent(r.from), ratePercent(r.to)), value: counts[i], color: rateColor(r.from, wave.target) })),
+      ...ranges.map((r, i) => ({
+        label: s.distribution.below(ratePercent(r.from), ratePercent(r.to)),
+        value: counts[i],
+        color: rateColor(r.from, wave.target),
+      })),
       { label: s.distribution.atTarget(ratePercent(wave.target)), value: atTarget, color: rateColor(1, wave.target) },
     ];
   }, [schools, wave.target]);

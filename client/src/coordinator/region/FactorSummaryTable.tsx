@@ -17,9 +17,13 @@ export function FactorSummaryTable({ picture }: { picture: RegionPicture }) {
               <th scope="col">{t.factor}</th>
               <th scope="col" className="rp-bar-col" aria-hidden="true" />
               {LEVELS.map((level) => (
-                <th key={level} scope="col" className="num">{t[level]}</th>
+                <th key={level} scope="col" className="num">
+                  {t[level]}
+                </th>
               ))}
-              <th scope="col" className="num">{t.prioritised}</th>
+              <th scope="col" className="num">
+                {t.prioritised}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,7 +40,9 @@ export function FactorSummaryTable({ picture }: { picture: RegionPicture }) {
                   </span>
                 </td>
                 {LEVELS.map((level) => (
-                  <td key={level} className="num">{f[level]}</td>
+                  <td key={level} className="num">
+                    {f[level]}
+                  </td>
                 ))}
                 <td className="num">{f.prioritised}</td>
               </tr>

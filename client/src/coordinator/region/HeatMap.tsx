@@ -14,7 +14,9 @@ export function HeatMap({ picture, rows }: { picture: RegionPicture; rows: Schoo
       <table className="rp-heatmap" data-testid="heatmap">
         <thead>
           <tr>
-            <th scope="col" className="rp-school-col">{t.school}</th>
+            <th scope="col" className="rp-school-col">
+              {t.school}
+            </th>
             {picture.factors.map((f) => (
               <th key={f.id} scope="col" className="rp-factor-col" title={titles.get(f.id)}>
                 <abbr title={titles.get(f.id)}>{f.id}</abbr>
@@ -43,22 +45,24 @@ export function HeatMap({ picture, rows }: { picture: RegionPicture; rows: Schoo
               })}
               <td className="rp-priorities">
                 {row.priorities.map((id) => (
-                  <abbr key={id} className="rp-priority" title={titles.get(id)}>{id}</abbr>
+                  <abbr key={id} className="rp-priority" title={titles.get(id)}>
+                    {id}
+                  </abbr>
                 ))}
               </td>
-              {compared && (
-                <td className={row.positiveChange ? 'ok rp-change' : 'muted rp-change'}>
-                  {row.positiveChange ? `↓ ${t.changeYes}` : t.changeNo}
-                </td>
-              )}
+              {compared && <td className={row.positiveChange ? 'ok rp-change' : 'muted rp-change'}>{row.positiveChange ? `↓ ${t.changeYes}` : t.changeNo}</td>}
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="rp-school-col">{t.highRow}</th>
+            <th scope="row" className="rp-school-col">
+              {t.highRow}
+            </th>
             {picture.factors.map((f) => (
-              <td key={f.id} className="num rp-high-count">{f.high}</td>
+              <td key={f.id} className="num rp-high-count">
+                {f.high}
+              </td>
             ))}
             <td />
             {compared && <td />}

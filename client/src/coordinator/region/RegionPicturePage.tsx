@@ -11,7 +11,6 @@ import { HeatMap } from './HeatMap';
 import { regionStrings as s } from './strings';
 import './region.css';
 
-
 /** Figures of a wave still open say when they will appear (docs/methodology.md §6 rule 2); any other error as it is. */
 function PictureError({ error, waves, onRetry }: { error: unknown; waves: Array<{ id: number; title: string; timeZone: string }>; onRetry?(): void }) {
   const withheld = withheldBy(error);
@@ -79,7 +78,10 @@ export function RegionPicturePage() {
             {s.wave}
             <select value={wave.id} onChange={(e) => choose('wave', e.target.value)}>
               {latestFirst.map((w) => (
-                <option key={w.id} value={w.id}>{w.title}{latestFirst.some((x) => x.regionId !== w.regionId) ? ` — ${w.regionName}` : ''}</option>
+                <option key={w.id} value={w.id}>
+                  {w.title}
+                  {latestFirst.some((x) => x.regionId !== w.regionId) ? ` — ${w.regionName}` : ''}
+                </option>
               ))}
             </select>
           </label>
@@ -88,14 +90,20 @@ export function RegionPicturePage() {
             <select value={compare?.id ?? 'none'} onChange={(e) => choose('compare', e.target.value)}>
               <option value="none">{s.noCompare}</option>
               {others.map((w) => (
-                <option key={w.id} value={w.id}>{w.title}</option>
+                <option key={w.id} value={w.id}>
+                  {w.title}
+                </option>
               ))}
             </select>
           </label>
           <div className="rp-export">
             <span className="muted">{s.export}</span>
-            <button type="button" onClick={() => void exportAs('csv')}>{s.csv}</button>
-            <button type="button" onClick={() => void exportAs('xlsx')}>{s.xlsx}</button>
+            <button type="button" onClick={() => void exportAs('csv')}>
+              {s.csv}
+            </button>
+            <button type="button" onClick={() => void exportAs('xlsx')}>
+              {s.xlsx}
+            </button>
           </div>
         </div>
       )}
@@ -122,7 +130,9 @@ export function RegionPicturePage() {
                     <select value={municipality ?? ''} onChange={(e) => setMunicipality(e.target.value ? Number(e.target.value) : null)}>
                       <option value="">{s.allMunicipalities}</option>
                       {municipalities.map(([id, name]) => (
-                        <option key={id} value={id}>{name}</option>
+                        <option key={id} value={id}>
+                          {name}
+                        </option>
                       ))}
                     </select>
                   </label>

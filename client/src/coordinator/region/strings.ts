@@ -51,8 +51,7 @@ export const regionStrings = {
     changeYes: 'есть',
     changeNo: 'нет',
     highRow: 'Высокий риск, школ',
-    cell: (school: string, factor: string, level: string, score: number | null) =>
-      `${school}. ${factor}: ${level}${score === null ? '' : `, ${score} из 100`}`,
+    cell: (school: string, factor: string, level: string, score: number | null) => `${school}. ${factor}: ${level}${score === null ? '' : `, ${score} из 100`}`,
     empty: 'Нет школ в выбранном муниципалитете.',
   },
 

@@ -27,8 +27,7 @@ export function CodeEntryPage() {
       location.assign(`/s/${encodeURIComponent(res.data.token)}`);
       return;
     }
-    const message =
-      res.kind === 'network' ? s.errors.network : (s.errors[res.code] ?? (res.status === 429 ? s.errors.rate_limited : s.errors.default));
+    const message = res.kind === 'network' ? s.errors.network : (s.errors[res.code] ?? (res.status === 429 ? s.errors.rate_limited : s.errors.default));
     setState({ kind: 'refused', message });
   }
 

@@ -9,5 +9,4 @@ export const fetchExplanation = (waveId: number, schoolId: number, factorId: str
   api<FactorExplanation>(`/api/waves/${waveId}/schools/${schoolId}/factors/${encodeURIComponent(factorId)}/explanation`);
 
 /** Every factor's explanation in one request, for the printed report. */
-export const fetchExplanations = (waveId: number, schoolId: number) =>
-  api<SchoolExplanations>(`/api/waves/${waveId}/schools/${schoolId}/explanations`);
+export const fetchExplanations = (waveId: number, schoolId: number) => api<SchoolExplanations>(`/api/waves/${waveId}/schools/${schoolId}/explanations`);

@@ -52,7 +52,11 @@ function DynamicsError({ error, waves, onRetry }: { error: unknown; waves: WaveV
   const withheld = withheldBy(error);
   if (!withheld) return <ErrorMessage error={error} messages={s.errors} onRetry={onRetry} />;
   const wave = waves.find((w) => w.id === withheld.waveId);
-  return <p role="status" data-testid="figures-withheld">{s.withheld.dynamics(wave?.title ?? '', day(lastDayOf(withheld.releasesAt), wave?.timeZone ?? DEFAULT_TIME_ZONE))}</p>;
+  return (
+    <p role="status" data-testid="figures-withheld">
+      {s.withheld.dynamics(wave?.title ?? '', day(lastDayOf(withheld.releasesAt), wave?.timeZone ?? DEFAULT_TIME_ZONE))}
+    </p>
+  );
 }
 
 /** The school's profile against an earlier wave: per factor change, and whether it counts as positive change. */
@@ -73,7 +77,9 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
           <select value={compareWith ?? ''} onChange={(e) => onCompareWith(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{t.choose}</option>
             {earlierWaves.map((w) => (
-              <option key={w.id} value={w.id}>{w.title}</option>
+              <option key={w.id} value={w.id}>
+                {w.title}
+              </option>
             ))}
           </select>
         </label>
@@ -90,8 +96,12 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
             <thead>
               <tr>
                 <th>{t.factor}</th>
-                <th>{t.earlier}: {d.earlier.title}</th>
-                <th>{t.later}: {d.later.title}</th>
+                <th>
+                  {t.earlier}: {d.earlier.title}
+                </th>
+                <th>
+                  {t.later}: {d.later.title}
+                </th>
                 <th>{t.delta}</th>
                 <th>{t.levelColumn}</th>
               </tr>
@@ -100,12 +110,22 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
               {d.factors.map((f) => (
                 <tr key={f.id} className={f.priority ? 'sc-priority-row' : undefined}>
                   <td data-label={t.factor}>
-                    {f.priority && <span className="sc-priority-mark" title={t.priorityMark}>★ </span>}
+                    {f.priority && (
+                      <span className="sc-priority-mark" title={t.priorityMark}>
+                        ★{' '}
+                      </span>
+                    )}
                     <span className="sc-factor-id">{f.id}.</span> {f.title}
                   </td>
-                  <td data-label={t.earlier} className="sc-inline-cell"><Scored value={f.earlier} /></td>
-                  <td data-label={t.later} className="sc-inline-cell"><Scored value={f.later} /></td>
-                  <td data-label={t.delta} className="sc-inline-cell"><DeltaText change={f} /></td>
+                  <td data-label={t.earlier} className="sc-inline-cell">
+                    <Scored value={f.earlier} />
+                  </td>
+                  <td data-label={t.later} className="sc-inline-cell">
+                    <Scored value={f.later} />
+                  </td>
+                  <td data-label={t.delta} className="sc-inline-cell">
+                    <DeltaText change={f} />
+                  </td>
                   <td data-label={t.levelColumn} className={f.levelChange === null ? 'muted' : f.levelChange < 0 ? 'ok' : f.levelChange > 0 ? 'error' : ''}>
                     {levelText(f)}
                   </td>

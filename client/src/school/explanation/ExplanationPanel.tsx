@@ -24,7 +24,9 @@ export function ExplanationPanel({ waveId, schoolId, factorId, priority, onClose
     <section className="card sc-explanation-panel" ref={panel} aria-labelledby="explanation-title" aria-busy={loaded.loading}>
       <div className="sc-panel-head">
         <h2 id="explanation-title">{s.explanation.title}</h2>
-        <button type="button" className="no-print" onClick={onClose}>{s.explanation.close}</button>
+        <button type="button" className="no-print" onClick={onClose}>
+          {s.explanation.close}
+        </button>
       </div>
       {loaded.error ? (
         <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} />

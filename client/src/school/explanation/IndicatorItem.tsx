@@ -82,7 +82,10 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
             <dt>{t.risk}</dt>
             <dd>
               <span className="sc-risk-meter" aria-hidden="true">
-                <span style={{ width: `${(i.risk ?? 0) * 100}%` }} className={(i.risk ?? 0) >= 0.67 ? 'sc-high' : (i.risk ?? 0) >= 0.34 ? 'sc-medium' : 'sc-low'} />
+                <span
+                  style={{ width: `${(i.risk ?? 0) * 100}%` }}
+                  className={(i.risk ?? 0) >= 0.67 ? 'sc-high' : (i.risk ?? 0) >= 0.34 ? 'sc-medium' : 'sc-low'}
+                />
               </span>
               {s.profile.scoreOf(points(i.risk ?? 0))}
             </dd>

@@ -65,7 +65,9 @@ export function PrioritiesCard({ waveId, timeZone, schoolId, factors, priorities
           {priorities.chosenAt && <p className="muted sc-small">{s.priorities.chosenAt(date(priorities.chosenAt, timeZone))}</p>}
           <div className="no-print">
             {priorities.editable ? (
-              <button type="button" onClick={() => setDraft(priorities.factorIds)}>{s.priorities.edit}</button>
+              <button type="button" onClick={() => setDraft(priorities.factorIds)}>
+                {s.priorities.edit}
+              </button>
             ) : (
               <p className="muted sc-small">{s.priorities.readOnly}</p>
             )}
@@ -87,12 +89,20 @@ export function PrioritiesCard({ waveId, timeZone, schoolId, factors, priorities
             );
           })}
           <div className="toolbar">
-            <button type="button" className="primary" disabled={busy} onClick={() => void save()}>{s.priorities.save}</button>
-            <button type="button" disabled={busy} onClick={() => setDraft(null)}>{s.priorities.cancel}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+              {s.priorities.save}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setDraft(null)}>
+              {s.priorities.cancel}
+            </button>
           </div>
         </fieldset>
       )}
-      {message && <p className={message.ok ? 'ok' : 'error'} role="status">{message.text}</p>}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role="status">
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -163,7 +163,13 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
   const summary = factors.map((f) => `${f.id}: ${f.score === null ? s.levels.insufficient : `${points(f.score)}, ${s.levels[f.level]}`}`).join('; ');
   return (
     <div className="sc-profile-chart" ref={box} style={{ height, width: fixedWidth }}>
-      <canvas ref={canvas} width={fixedWidth} height={fixedWidth ? height : undefined} role="img" aria-label={`${s.profile.chartLabel(waveTitle)}. ${summary}`} />
+      <canvas
+        ref={canvas}
+        width={fixedWidth}
+        height={fixedWidth ? height : undefined}
+        role="img"
+        aria-label={`${s.profile.chartLabel(waveTitle)}. ${summary}`}
+      />
     </div>
   );
 }

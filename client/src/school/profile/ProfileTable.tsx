@@ -21,7 +21,11 @@ export function ProfileTable({ factors, priorities, selected, onSelect }: Props)
           <th className="num">{s.profile.score}</th>
           <th>{s.profile.level}</th>
           <th className="num">{s.profile.coverage}</th>
-          {onSelect && <th className="no-print"><span className="sc-visually-hidden">{s.profile.why}</span></th>}
+          {onSelect && (
+            <th className="no-print">
+              <span className="sc-visually-hidden">{s.profile.why}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -29,11 +33,22 @@ export function ProfileTable({ factors, priorities, selected, onSelect }: Props)
           <tr key={f.id} className={f.id === selected ? 'sc-selected' : undefined}>
             <td data-label={s.profile.factor}>
               <span className="sc-factor-id">{f.id}.</span> {f.title}
-              {priorities.includes(f.id) && <span className="sc-priority-mark" title={s.profile.priority}> ★ {s.profile.priority}</span>}
+              {priorities.includes(f.id) && (
+                <span className="sc-priority-mark" title={s.profile.priority}>
+                  {' '}
+                  ★ {s.profile.priority}
+                </span>
+              )}
             </td>
-            <td className="num" data-label={s.profile.score}>{f.score === null ? s.profile.noScore : s.profile.scoreOf(points(f.score))}</td>
-            <td data-label={s.profile.level}><LevelBadge level={f.level} /></td>
-            <td className="num" data-label={s.profile.coverage}>{percent(f.coverage)}</td>
+            <td className="num" data-label={s.profile.score}>
+              {f.score === null ? s.profile.noScore : s.profile.scoreOf(points(f.score))}
+            </td>
+            <td data-label={s.profile.level}>
+              <LevelBadge level={f.level} />
+            </td>
+            <td className="num" data-label={s.profile.coverage}>
+              {percent(f.coverage)}
+            </td>
             {onSelect && (
               <td className="no-print">
                 <button type="button" className="link" onClick={() => onSelect(f.id)} aria-label={`${s.profile.why} ${f.id}. ${f.title}`}>

@@ -59,7 +59,9 @@ export function SchoolPage() {
   return (
     <div className="sc-school-page">
       {user.role !== 'school' && (
-        <Link className="sc-back no-print" to={`/coordinator/profiles${wave ? `?wave=${wave.id}` : ''}`}>{s.backToRegion}</Link>
+        <Link className="sc-back no-print" to={`/coordinator/profiles${wave ? `?wave=${wave.id}` : ''}`}>
+          {s.backToRegion}
+        </Link>
       )}
       <header className="sc-school-head">
         <div>
@@ -82,7 +84,9 @@ export function SchoolPage() {
               ))}
             </select>
           </label>
-          <Link className="sc-button" to={reportPath}>{s.print}</Link>
+          <Link className="sc-button" to={reportPath}>
+            {s.print}
+          </Link>
         </div>
       </header>
 
@@ -103,8 +107,12 @@ export function SchoolPage() {
             <div className="sc-panel-head">
               <h2 id="profile-title">{s.profile.title}</h2>
               <div className="sc-segmented" role="group" aria-label={s.profile.title}>
-                <button type="button" aria-pressed={view === 'chart'} onClick={() => update({ view: null })}>{s.profile.chart}</button>
-                <button type="button" aria-pressed={view === 'table'} onClick={() => update({ view: 'table' })}>{s.profile.table}</button>
+                <button type="button" aria-pressed={view === 'chart'} onClick={() => update({ view: null })}>
+                  {s.profile.chart}
+                </button>
+                <button type="button" aria-pressed={view === 'table'} onClick={() => update({ view: 'table' })}>
+                  {s.profile.table}
+                </button>
               </div>
             </div>
             <p className="muted">{s.profile.intro}</p>
@@ -138,7 +146,10 @@ export function SchoolPage() {
                   {p.factors.map((f) => (
                     <li key={f.id}>
                       <button type="button" aria-pressed={f.id === factorId} onClick={() => update({ factor: f.id })}>
-                        <span className="sc-factor-id">{chosen.includes(f.id) ? '★ ' : ''}{f.id}.</span>
+                        <span className="sc-factor-id">
+                          {chosen.includes(f.id) ? '★ ' : ''}
+                          {f.id}.
+                        </span>
                         <span className="sc-factor-title">{f.title}</span>
                         <LevelBadge level={f.level} />
                       </button>
@@ -162,7 +173,14 @@ export function SchoolPage() {
           )}
 
           {priorities.data && (
-            <PrioritiesCard waveId={wave.id} timeZone={wave.timeZone} schoolId={schoolId} factors={p.factors} priorities={priorities.data} onSaved={priorities.reload} />
+            <PrioritiesCard
+              waveId={wave.id}
+              timeZone={wave.timeZone}
+              schoolId={schoolId}
+              factors={p.factors}
+              priorities={priorities.data}
+              onSaved={priorities.reload}
+            />
           )}
 
           <DynamicsSection

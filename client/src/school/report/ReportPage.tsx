@@ -51,18 +51,43 @@ export function ReportPage() {
     <article className="sc-report" data-testid="report">
       <div className="toolbar no-print">
         <Link to={back}>{t.back}</Link>
-        <button type="button" className="primary" onClick={() => window.print()}>{t.printNow}</button>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t.printNow}
+        </button>
       </div>
       <header className="sc-report-head">
         <h1>{t.title}</h1>
         <dl className="sc-report-facts">
-          <div><dt>{t.school}</dt><dd>{profile.school.name}</dd></div>
-          <div><dt>{t.code}</dt><dd>{profile.school.code}</dd></div>
-          <div><dt>{t.municipality}</dt><dd>{profile.school.municipality.name}</dd></div>
-          <div><dt>{t.wave}</dt><dd>{profile.wave.title}</dd></div>
-          <div><dt>{t.period}</dt><dd>{period(profile.wave.opensAt, lastDayOf(profile.wave.closesAt).toISOString(), profile.wave.timeZone)}</dd></div>
-          <div><dt>{t.model}</dt><dd>{profile.model.title} ({profile.model.id})</dd></div>
-          <div><dt>{t.date}</dt><dd>{date(new Date(), profile.wave.timeZone)}</dd></div>
+          <div>
+            <dt>{t.school}</dt>
+            <dd>{profile.school.name}</dd>
+          </div>
+          <div>
+            <dt>{t.code}</dt>
+            <dd>{profile.school.code}</dd>
+          </div>
+          <div>
+            <dt>{t.municipality}</dt>
+            <dd>{profile.school.municipality.name}</dd>
+          </div>
+          <div>
+            <dt>{t.wave}</dt>
+            <dd>{profile.wave.title}</dd>
+          </div>
+          <div>
+            <dt>{t.period}</dt>
+            <dd>{period(profile.wave.opensAt, lastDayOf(profile.wave.closesAt).toISOString(), profile.wave.timeZone)}</dd>
+          </div>
+          <div>
+            <dt>{t.model}</dt>
+            <dd>
+              {profile.model.title} ({profile.model.id})
+            </dd>
+          </div>
+          <div>
+            <dt>{t.date}</dt>
+            <dd>{date(new Date(), profile.wave.timeZone)}</dd>
+          </div>
         </dl>
       </header>
 
@@ -92,7 +117,14 @@ export function ReportPage() {
         <>
           <section className="sc-report-section">
             <h2>{t.profile}</h2>
-            <ProfileChart factors={profile.factors} priorities={priorities.factorIds} waveTitle={profile.wave.title} selected={null} onSelect={() => undefined} fixedWidth={REPORT_CHART_WIDTH} />
+            <ProfileChart
+              factors={profile.factors}
+              priorities={priorities.factorIds}
+              waveTitle={profile.wave.title}
+              selected={null}
+              onSelect={() => undefined}
+              fixedWidth={REPORT_CHART_WIDTH}
+            />
             <ProfileTable factors={profile.factors} priorities={priorities.factorIds} />
           </section>
 
@@ -103,7 +135,9 @@ export function ReportPage() {
             ) : (
               <ol>
                 {priorities.factorIds.map((id) => (
-                  <li key={id}>{id}. {titles.get(id) ?? id}</li>
+                  <li key={id}>
+                    {id}. {titles.get(id) ?? id}
+                  </li>
                 ))}
               </ol>
             )}
