@@ -171,6 +171,32 @@ describe.each(TEST_DATABASES)('regions in their own time zones on %s', (kind) =>
     expect(refused.page.wave).toMatchObject({ open: false, timeZone: zone });
   });
 
+  it('takes an answer a minute before the close and refuses one a minute after it', async () => {
+    // The close is the instant the days above were turned into; acceptance compares it with the database clock.
+    const zone = 'Asia/Vladivostok';
+    const wave = (await createWave(byDays(zone, dayIn(zone, -3), dayIn(zone, 3)))).json();
+    const link = await t.database.db
+      .selectFrom('links')
+      .select('token')
+      .where('wave_id', '=', wave.id)
+      .where('school_id', '=', regions[zone]!.schoolId)
+      .where('role', '=', 'parent')
+      .executeTakeFirstOrThrow();
+    const post = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/links/${link.token}/responses`,
+        payload: { answers: fullAnswers(questionnaires.parent), clientKey: randomUUID() },
+      });
+    const closeAt = (at: Date) =>
+      t.app.inject({ method: 'PATCH', url: `/api/admin/waves/${wave.id}`, headers: admin.headers, payload: { closesAt: at.toISOString() } });
+
+    expect((await closeAt(new Date(Date.now() + 60_000))).statusCode).toBe(200);
+    expect((await post()).statusCode).toBe(201);
+    expect((await closeAt(new Date(Date.now() - 60_000))).statusCode).toBe(200);
+    expect((await post()).json()).toMatchObject({ statusCode: 409, code: 'wave_closed' });
+  });
+
   it('counts the days left and stamps exports in the region’s time', async () => {
     const zone = 'Asia/Vladivostok';
     const wave = (await createWave(byDays(zone, dayIn(zone, -1), dayIn(zone, 2)))).json();
