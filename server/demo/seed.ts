@@ -6,6 +6,7 @@ import type { RiskModel } from '../scoring/model.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { newLinkToken } from '../shared/tokens.js';
+import { dayOf, DEFAULT_TIME_ZONE, waveInstants } from '../shared/rules/zoned-days.js';
 import { createAccount } from '../auth/accounts.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
@@ -53,6 +54,13 @@ interface DemoWave {
  * released (entry and repeat) and a current open one whose figures wait for its close (docs/methodology.md §6),
  * links for every school × role, simulated responses, and a demo account for each role.
  */
+/** A wave of whole days of the demo region (Moscow time), counted from today: as an administrator would plan it. */
+function demoDays(now: Date, first: number, last: number) {
+  const day = (offset: number) => dayOf(new Date(now.getTime() + offset * DAY), DEFAULT_TIME_ZONE);
+  const { opensAt, closesAt } = waveInstants(day(first), day(last), DEFAULT_TIME_ZONE);
+  return { opens: opensAt, closes: closesAt };
+}
+
 export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questionnaires, now = new Date()): Promise<void> {
   const random = rng(500);
   // The open wave draws from its own sequence, so the closed waves' answers are the same as without it.
@@ -60,9 +68,9 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
   return db.transaction().execute(async (trx) => {
     const region = await trx.insertInto('regions').values({ name: DEMO_REGION }).returning('id').executeTakeFirstOrThrow();
     const waveRows = [
-      { title: 'Входное анкетирование', opens: new Date(now.getTime() - 120 * DAY), closes: new Date(now.getTime() - 90 * DAY) },
-      { title: 'Повторное анкетирование', opens: new Date(now.getTime() - 40 * DAY), closes: new Date(now.getTime() - 10 * DAY) },
-      { title: 'Итоговое анкетирование', opens: new Date(now.getTime() - 7 * DAY), closes: new Date(now.getTime() + 21 * DAY) },
+      { title: 'Входное анкетирование', ...demoDays(now, -120, -91) },
+      { title: 'Повторное анкетирование', ...demoDays(now, -40, -11) },
+      { title: 'Итоговое анкетирование', ...demoDays(now, -7, 20) },
     ];
     const waves: DemoWave[] = [];
     for (const w of waveRows) {
