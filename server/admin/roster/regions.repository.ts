@@ -35,9 +35,9 @@ export async function insertRegion(db: Kysely<Database>, name: string, timeZone:
     .executeTakeFirst();
 }
 
-/** The region's zone before the change, or undefined for a region that does not exist. */
+/** The region's name and its zone before the change, or undefined for a region that does not exist. */
 export async function setRegionTimeZone(db: Kysely<Database>, regionId: number, timeZone: string) {
-  const before = await db.selectFrom('regions').select('time_zone').where('id', '=', regionId).forUpdate().executeTakeFirst();
+  const before = await db.selectFrom('regions').select(['name', 'time_zone']).where('id', '=', regionId).forUpdate().executeTakeFirst();
   if (before) await db.updateTable('regions').set({ time_zone: timeZone }).where('id', '=', regionId).execute();
-  return before?.time_zone;
+  return before;
 }

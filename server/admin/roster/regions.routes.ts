@@ -49,10 +49,9 @@ export const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: 'region.update',
           entity: 'region',
           entityId: req.params.id,
-          details: { timeZone: { before, after: timeZone } },
+          details: { timeZone: { before: before.time_zone, after: timeZone } },
         });
-        const region = (await regionNames(trx)).find((r) => r.id === req.params.id)!;
-        return { id: region.id, name: region.name, timeZone };
+        return { id: req.params.id, name: before.name, timeZone };
       });
     },
   );
