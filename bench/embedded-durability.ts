@@ -50,7 +50,7 @@ async function measure(dataDir: string, durable: boolean): Promise<Rates> {
   try {
     await migrateToLatest(handle.db);
     const questionnaires = await loadQuestionnaires();
-    const links: LinkFacts[] = (await seed(handle.db, SCHOOLS)).map((link) => ({ ...link, kind: 'open' as const }));
+    const links: LinkFacts[] = (await seed(handle.db, SCHOOLS)).map((link) => ({ ...link, kind: 'open' as const, expected: 0 }));
     const random = rng(11);
     const answers = () => answersFor(questionnaires.student, random);
     const batcher = new ResponseBatcher(handle.db);

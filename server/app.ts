@@ -22,6 +22,7 @@ import { linkRoutes } from './admin/links/links.routes.js';
 import { respondentLinks } from './links/respondent-links.js';
 import { rosterPlugin } from './admin/roster/plugin.js';
 import { participationRoutes } from './participation/participation.routes.js';
+import { reviewRoutes } from './participation/review.routes.js';
 import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(linkRoutes, { respondentLinks: links });
   await app.register(rosterPlugin);
   await app.register(participationRoutes, { respondentLinks: links });
+  await app.register(reviewRoutes);
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes, { questionnaires: deps.questionnaires });
   await app.register(dynamicsRoutes);

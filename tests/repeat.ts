@@ -11,7 +11,12 @@ import { join, relative } from 'node:path';
 interface JsonReport {
   numTotalTests: number;
   numFailedTests: number;
-  testResults: Array<{ name: string; status: string; message?: string; assertionResults: Array<{ fullName: string; status: string }> }>;
+  testResults: Array<{
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: Array<{ fullName: string; status: string; failureMessages?: string[] }>;
+  }>;
 }
 
 const runs = Number(process.argv[2] ?? 5);
@@ -38,7 +43,10 @@ try {
     }
     const failures = (report?.testResults ?? []).flatMap((file) => {
       const name = relative(process.cwd(), file.name);
-      const tests = file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${name} › ${t.fullName}`);
+      // The message's first lines say which assertion failed and with what: a flaky test is fixed from them, not guessed at.
+      const tests = file.assertionResults
+        .filter((t) => t.status === 'failed')
+        .map((t) => `${name} › ${t.fullName}\n      ${(t.failureMessages?.[0] ?? '').split('\n').slice(0, 6).join('\n      ')}`);
       return tests.length > 0 || file.status !== 'failed' ? tests : [`${name} (the file failed: ${file.message ?? 'no message'})`];
     });
     const ok = result.status === 0 && failures.length === 0;

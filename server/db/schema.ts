@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../shared/roles.js';
+import type { AnswerMark, Review } from '../shared/rules/answer-marks.js';
 import type { AccessMode, AccountRole, LinkKind } from '../shared/vocabulary.js';
 
 // The columns hold the API's own enumerations: one definition, in the vocabulary.
@@ -90,8 +91,21 @@ export interface ResponseTable {
   /** Stored as jsonb; written as a JSON string so pg and PGlite bind it the same way. */
   answers: ColumnType<Record<string, unknown>, string, never>;
   submitted_at: CreatedAt;
+  /** Measured by the server from the start ticket; null without a valid ticket. */
   duration_seconds: number | null;
   code_link_id: number | null;
+  /** Why the answer looks scripted or careless (migration 0012); empty for almost every answer. */
+  marks: ColumnType<AnswerMark[], AnswerMark[] | undefined, AnswerMark[]>;
+  review: ColumnType<Review, Review | undefined, Review>;
+  /** Written with marks and review (shared/rules/answer-marks.ts `isCounted`); every figure reads only counted answers. */
+  counted: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** Installation-wide keys, created on first use (migration 0012). */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
 }
 
 export interface UserTable {
@@ -143,8 +157,13 @@ export interface ParticipationCountTable {
   school_id: number;
   role: Role;
   shard: number;
+  /** Counted answers, marked ones accepted or counted by default among them. */
   responses: number;
-  fast_responses: number;
+  /** Counted answers that carry a mark. */
+  marked_counted: number;
+  /** Marked answers held back until a coordinator decides. */
+  held: number;
+  excluded: number;
 }
 
 /** Up to three risk factors a school team works on after a wave (migration 0007). */
@@ -173,6 +192,7 @@ export interface Database {
   wave_access: WaveAccessTable;
   participation_counts: ParticipationCountTable;
   school_priorities: SchoolPriorityTable;
+  server_secrets: ServerSecretTable;
 }
 
 export type School = Selectable<SchoolTable>;

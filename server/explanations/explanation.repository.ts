@@ -23,7 +23,7 @@ export async function answerCounts(db: Db, waveId: number, schoolId: number, rol
     cross join lateral jsonb_array_elements(
       case when jsonb_typeof(e.value) = 'array' then e.value else jsonb_build_array(e.value) end
     ) as x(value)
-    where r.wave_id = ${waveId} and r.school_id = ${schoolId} and r.role = ${role}
+    where r.wave_id = ${waveId} and r.school_id = ${schoolId} and r.role = ${role} and r.counted
       and e.key in (${sql.join(questions)})
     group by e.key, x.value`.execute(db);
   return rows;
@@ -37,6 +37,7 @@ export async function principalAnswers(db: Db, waveId: number, schoolId: number)
     .where('wave_id', '=', waveId)
     .where('school_id', '=', schoolId)
     .where('role', '=', 'principal')
+    .where('counted', '=', true)
     .orderBy('submitted_at')
     .orderBy('id')
     .execute();

@@ -12,17 +12,20 @@ interface SchoolColumn extends Column {
 
 const yesNo = (value: boolean) => (value ? 'да' : 'нет');
 
-function remarks(school: SchoolParticipation, fastSeconds: number): string {
+const roleList = (roles: readonly (typeof ROLES)[number][]) => roles.map((role) => ROLE_TITLES[role]).join(', ');
+
+function remarks(school: SchoolParticipation): string {
   const notes: string[] = [];
   if (school.flags.overExpected.length > 0) {
-    notes.push(`ответов больше, чем ожидалось: ${school.flags.overExpected.map((role) => ROLE_TITLES[role]).join(', ')}`);
+    notes.push(`ответов больше, чем ожидалось: ${roleList(school.flags.overExpected)}`);
   }
   if (school.flags.noPrincipal) notes.push('нет ответа директора');
-  if (school.flags.fastResponses > 0) notes.push(`быстрее ${fastSeconds} с: ${school.flags.fastResponses}`);
+  if (school.flags.awaitingDecision.length > 0) notes.push(`отмеченные ответы ждут решения координатора: ${roleList(school.flags.awaitingDecision)}`);
+  if (school.flags.thanksToMarked.length > 0) notes.push(`цель достигнута только благодаря отмеченным ответам: ${roleList(school.flags.thanksToMarked)}`);
   return notes.join('; ');
 }
 
-function schoolColumns(report: ParticipationReport): SchoolColumn[] {
+function schoolColumns(): SchoolColumn[] {
   return [
     { header: 'Муниципалитет', width: 24, value: (_s, municipality) => municipality },
     { header: 'Код школы', width: 12, value: (s) => s.code },
@@ -34,9 +37,10 @@ function schoolColumns(report: ParticipationReport): SchoolColumn[] {
       { header: `${ROLE_TITLES[role]}: ответили`, width: 12, value: (s) => s.roles[role].responses },
       { header: `${ROLE_TITLES[role]}: охват`, width: 10, value: (s) => s.roles[role].rate, format: 'percent' },
       { header: `${ROLE_TITLES[role]}: не хватает`, width: 12, value: (s) => s.roles[role].needed },
+      { header: `${ROLE_TITLES[role]}: отмечено, ждут решения`, width: 14, value: (s) => s.roles[role].held },
+      { header: `${ROLE_TITLES[role]}: исключено`, width: 12, value: (s) => s.roles[role].excluded },
     ]),
-    { header: `Ответов быстрее ${report.fastThresholdSeconds} с`, width: 12, value: (s) => s.flags.fastResponses },
-    { header: 'Замечания', width: 48, value: (s) => remarks(s, report.fastThresholdSeconds) },
+    { header: 'Замечания', width: 48, value: (s) => remarks(s) },
   ];
 }
 
@@ -54,7 +58,7 @@ function heading(report: ParticipationReport): Array<[string, string]> {
 /** One row per school, in the report's order: lagging schools first. */
 function schoolsTable(report: ParticipationReport): Table {
   const municipality = new Map(report.municipalities.map((m) => [m.id, m.name]));
-  const columns = schoolColumns(report);
+  const columns = schoolColumns();
   return {
     heading: heading(report),
     columns,

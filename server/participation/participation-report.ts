@@ -1,30 +1,35 @@
 import { ROLES, type Role } from '../shared/roles.js';
 import { missingRespondents } from '../shared/rules/participation-target.js';
 import { daysUntil, waveDays } from '../shared/rules/zoned-days.js';
-import type { ParticipationWave, SchoolCountsRow } from './participation.repository.js';
+import type { ParticipationWave, RoleCounts, SchoolCountsRow } from './participation.repository.js';
 import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
 
-/** A response filled in faster than this is implausible. Migration 0006 counts with the same number. */
-export const FAST_RESPONSE_SECONDS = 60;
-
-export function roleFigures(expected: number, responses: number, target: number): RoleFigures {
+/** Only counted answers reach the target; the held and excluded ones are shown beside them (docs/methodology.md §7). */
+export function roleFigures(expected: number, { responses, held, excluded, markedCounted }: RoleCounts, target: number): RoleFigures {
   return {
     expected,
     responses,
     rate: expected > 0 ? responses / expected : null,
     needed: missingRespondents(expected, responses, target),
+    marked: markedCounted,
+    held,
+    excluded,
   };
 }
 
 function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): SchoolParticipation {
   const roles = {} as Record<Role, RoleFigures>;
   const overExpected: Role[] = [];
+  const awaitingDecision: Role[] = [];
+  const thanksToMarked: Role[] = [];
   let needed = 0;
   for (const role of ROLES) {
-    const figures = roleFigures(row.expected[role], row.responses[role], wave.target);
+    const figures = roleFigures(row.expected[role], row.counts[role], wave.target);
     roles[role] = figures;
     needed += figures.needed;
     if (figures.responses > figures.expected) overExpected.push(role);
+    if (figures.held > 0) awaitingDecision.push(role);
+    if (figures.needed === 0 && missingRespondents(figures.expected, figures.responses - figures.marked, wave.target) > 0) thanksToMarked.push(role);
   }
   return {
     id: row.id,
@@ -39,7 +44,8 @@ function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): Sch
       overExpected,
       // Before the wave opens nobody could have answered yet; the flag would mark every school.
       noPrincipal: wave.status !== 'planned' && roles.principal.expected > 0 && roles.principal.responses === 0,
-      fastResponses: row.fastResponses,
+      awaitingDecision,
+      thanksToMarked,
     },
   };
 }
@@ -54,7 +60,7 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
     needed: 0,
     roles: {} as AreaParticipation['roles'],
   };
-  for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0 };
+  for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0 };
   for (const school of schools) {
     if (school.meetsTarget) area.schoolsAtTarget++;
     for (const role of ROLES) {
@@ -63,6 +69,9 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
       to.expected += from.expected;
       to.responses += from.responses;
       to.needed += from.needed;
+      to.marked += from.marked;
+      to.held += from.held;
+      to.excluded += from.excluded;
     }
   }
   for (const role of ROLES) {
@@ -103,7 +112,6 @@ export function participationReport(wave: ParticipationWave, rows: SchoolCountsR
       daysToOpen: wave.status === 'planned' ? daysUntil(days.firstDay, now, wave.time_zone) : null,
     },
     generatedAt: wave.now.toISOString(),
-    fastThresholdSeconds: FAST_RESPONSE_SECONDS,
     territory: areaParticipation(schools),
     municipalities: [...municipalities].map(([id, m]) => ({ id, name: m.name, ...areaParticipation(m.schools) })),
     // Array.prototype.sort is stable: within a group the database's municipality-then-name order stays.

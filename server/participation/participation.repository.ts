@@ -29,12 +29,23 @@ export function participationWave(db: Db, waveId: number) {
 
 export type ParticipationWave = Awaited<ReturnType<typeof participationWave>>;
 
-const sumFor = (role: Role) => sql<number>`coalesce(sum(responses) filter (where role = ${role}), 0)::int`;
+const COUNTERS = ['responses', 'held', 'excluded', 'marked_counted'] as const;
+type Counter = (typeof COUNTERS)[number];
+const sumFor = (counter: Counter, role: Role) => sql<number>`coalesce(sum(${sql.ref(counter)}) filter (where role = ${role}), 0)::int`;
+
+/** Each role's answers by their fate (docs/methodology.md §7): counted (some marked), held until a coordinator decides, excluded. */
+export interface RoleCounts {
+  responses: number;
+  held: number;
+  excluded: number;
+  markedCounted: number;
+}
 
 export interface SchoolCountsRow extends RosterSchool {
-  responses: Record<Role, number>;
-  fastResponses: number;
+  counts: Record<Role, RoleCounts>;
 }
+
+const NO_COUNTS: RoleCounts = { responses: 0, held: 0, excluded: 0, markedCounted: 0 };
 
 /**
  * Every school of the wave's region that the caller may see, with its expected respondents and the wave's
@@ -46,14 +57,25 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
     rosters.schools(db, wave.region_id, wave.roster_version),
     db
       .selectFrom('participation_counts')
-      .select(['school_id', ...ROLES.map((role) => sumFor(role).as(role)), sql<number>`coalesce(sum(fast_responses), 0)::int`.as('fast')])
+      .select(['school_id', ...ROLES.flatMap((role) => COUNTERS.map((counter) => sumFor(counter, role).as(`${role}:${counter}`)))])
       .where('wave_id', '=', wave.id)
       // A whole region needs every counter of the wave anyway; the filter keeps a school's or a municipality's view small.
       .$if(!seesWholeRegion(caller), (q) => q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller)))
       .groupBy('school_id')
       .execute(),
   ]);
-  const countsOf = new Map(counts.map((c) => [c.school_id, c]));
+  const countsOf = new Map(
+    counts.map((c) => {
+      const row = c as unknown as Record<string, number>;
+      const of = (role: Role): RoleCounts => ({
+        responses: row[`${role}:responses`]!,
+        held: row[`${role}:held`]!,
+        excluded: row[`${role}:excluded`]!,
+        markedCounted: row[`${role}:marked_counted`]!,
+      });
+      return [c.school_id, { principal: of('principal'), teacher: of('teacher'), student: of('student'), parent: of('parent') }];
+    }),
+  );
   return schoolsInScope(roster, wave.region_id, caller).map((school) => {
     const c = countsOf.get(school.id);
     // Written out rather than spread from `school`: objects built in one shape kept the report's loops three
@@ -65,20 +87,25 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       municipalityId: school.municipalityId,
       municipalityName: school.municipalityName,
       expected: school.expected,
-      responses: { principal: c?.principal ?? 0, teacher: c?.teacher ?? 0, student: c?.student ?? 0, parent: c?.parent ?? 0 },
-      fastResponses: c?.fast ?? 0,
+      counts: c ?? { principal: NO_COUNTS, teacher: NO_COUNTS, student: NO_COUNTS, parent: NO_COUNTS },
     };
   });
 }
 
 /**
- * The wave's total of responses: the live view polls it and reads each school's total only when it moves.
+ * What moves whenever an answer arrives or changes fate: a new answer, held or counted, a coordinator's decision, a
+ * burst mark. Weighted so that a move from one fate to another changes it too.
+ */
+const FINGERPRINT = sql`responses + 2 * held + 3 * excluded`;
+
+/**
+ * The wave's fingerprint of responses: the live view polls it and reads each school's total only when it moves.
  * One deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
  */
 export async function participationVersion(db: Db, waveId: number): Promise<number> {
   const row = await db
     .selectFrom('participation_counts')
-    .select(sql<number>`coalesce(sum(responses), 0)::int`.as('total'))
+    .select(sql<number>`coalesce(sum(${FINGERPRINT}), 0)::int`.as('total'))
     .where('wave_id', '=', waveId)
     .executeTakeFirstOrThrow();
   return row.total;
@@ -92,7 +119,7 @@ export function schoolTotals(db: Db, waveId: number): Promise<SchoolTotal[]> {
     .select([
       'participation_counts.school_id as schoolId',
       'schools.municipality_id as municipalityId',
-      sql<number>`coalesce(sum(participation_counts.responses), 0)::int`.as('total'),
+      sql<number>`coalesce(sum(${FINGERPRINT}), 0)::int`.as('total'),
     ])
     .where('participation_counts.wave_id', '=', waveId)
     .groupBy(['participation_counts.school_id', 'schools.municipality_id'])

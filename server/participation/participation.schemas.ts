@@ -10,6 +10,12 @@ export const RoleFigures = Type.Object({
   rate: Rate,
   /** Respondents still missing for the target: ceil(target · expected) − responses, never below 0. */
   needed: Type.Integer(),
+  /** Counted answers that carry a mark: straightlined, or marked and accepted by a coordinator. */
+  marked: Type.Integer(),
+  /** Marked answers held back from the figures until a coordinator decides. */
+  held: Type.Integer(),
+  /** Marked answers a coordinator excluded. */
+  excluded: Type.Integer(),
 });
 export type RoleFigures = Static<typeof RoleFigures>;
 
@@ -26,8 +32,10 @@ export const SchoolParticipation = Type.Object({
     /** Roles with more responses than expected respondents: a roster error or a link shared outside the school. */
     overExpected: Type.Array(Role),
     noPrincipal: Type.Boolean(),
-    /** Responses filled in faster than `fastThresholdSeconds`. */
-    fastResponses: Type.Integer(),
+    /** Roles with marked answers awaiting a coordinator's decision. */
+    awaitingDecision: Type.Array(Role),
+    /** Roles at the target only thanks to marked answers: without them they would be short of it. */
+    thanksToMarked: Type.Array(Role),
   }),
 });
 export type SchoolParticipation = Static<typeof SchoolParticipation>;
@@ -62,7 +70,6 @@ export const ParticipationReport = Type.Object({
     daysToOpen: Nullable(Type.Integer()),
   }),
   generatedAt: Instant,
-  fastThresholdSeconds: Type.Integer(),
   territory: AreaParticipation,
   municipalities: Type.Array(MunicipalityParticipation),
   /** Lagging schools first, the most respondents missing first. */

@@ -13,6 +13,7 @@ export async function collectStatsInMemory(db: Db, model: RiskModel, waveId: num
     .selectFrom('responses')
     .select(['school_id', 'role', 'answers'])
     .where('wave_id', '=', waveId)
+    .where('counted', '=', true)
     .where(inSchools(schools))
     .orderBy('id')
     .execute();

@@ -95,7 +95,7 @@ async function roleStats(db: Db, role: Role, indicators: Indicator[], waveId: nu
           sql``,
         )}
         from responses
-        where wave_id = ${waveId} and role = ${role} and ${inSchools(schools)}
+        where wave_id = ${waveId} and role = ${role} and counted and ${inSchools(schools)}
           ${part ? sql`and ${part}` : sql``}
         offset 0
       ) as answered

@@ -17,6 +17,7 @@ export class LinkFactsCache {
   remember(token: string, link: LinkFacts) {
     // A region's links number in the tens of thousands; past the capacity the oldest entry goes (Map keeps insertion order).
     if (this.facts.size >= this.capacity) this.facts.delete(this.facts.keys().next().value!);
-    this.facts.set(token, { id: link.id, role: link.role, kind: link.kind, wave_id: link.wave_id, school_id: link.school_id });
+    // `expected` may change with the roster; the burst rule that reads it needs only a rough upper bound.
+    this.facts.set(token, { id: link.id, role: link.role, kind: link.kind, wave_id: link.wave_id, school_id: link.school_id, expected: link.expected });
   }
 }

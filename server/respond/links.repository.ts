@@ -20,6 +20,9 @@ export function findLinkByToken(db: Db, token: string) {
       'waves.closes_at',
       'regions.time_zone',
       sql<boolean>`now() >= waves.opens_at and now() < waves.closes_at`.as('wave_open'),
+      // Read for the burst rule only, which needs no more than an upper bound of honest answers.
+      sql<number>`case links.role when 'principal' then schools.expected_principal when 'teacher' then schools.expected_teacher
+        when 'student' then schools.expected_student else schools.expected_parent end`.as('expected'),
     ])
     .where('links.token', '=', token)
     .executeTakeFirst();
@@ -28,7 +31,7 @@ export function findLinkByToken(db: Db, token: string) {
 export type LinkWithContext = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>;
 
 /** What a token means for good: a link's wave, school, role and kind never change, only whether it is live. */
-export type LinkFacts = Pick<LinkWithContext, 'id' | 'role' | 'kind' | 'wave_id' | 'school_id'>;
+export type LinkFacts = Pick<LinkWithContext, 'id' | 'role' | 'kind' | 'wave_id' | 'school_id' | 'expected'>;
 
 /** Whether a single-use code was answered: only its own answer has code_link_id set to it (a unique index). */
 export async function isCodeUsed(db: Db, linkId: number): Promise<boolean> {

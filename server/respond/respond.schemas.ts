@@ -14,6 +14,8 @@ export const QuestionnaireLink = Type.Object({
   survey: Type.Record(Type.String(), Type.Unknown()),
   /** An answer counts only if it answers at least `minAnswered` of `questions` (docs/methodology.md §7). */
   counting: Type.Object({ questions: Type.Array(Type.String()), minAnswered: Type.Integer({ minimum: 1 }) }),
+  /** Signed by the server when the questionnaire is opened; the submission brings it back so the server measures the time. */
+  ticket: Type.String(),
 });
 export type QuestionnaireLink = Static<typeof QuestionnaireLink>;
 
@@ -22,7 +24,11 @@ export const Submission = Type.Object(
     answers: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300 }),
     // The format alone would let "urn:uuid:…" through, which PostgreSQL's uuid type does not read.
     clientKey: Type.String({ format: 'uuid', pattern: '^[0-9A-Fa-f-]{36}$' }),
+    /** What a page of an earlier version measured with its own clock; accepted from such pages, never used: the ticket measures. */
     durationSeconds: Type.Optional(IntegerIn(0, 7 * 24 * 3600)),
+    ticket: Type.Optional(Type.String({ maxLength: 200 })),
+    /** A random id the page keeps in the browser, used only to notice one device answering again and again; never stored. */
+    deviceId: Type.Optional(Type.String({ format: 'uuid', pattern: '^[0-9A-Fa-f-]{36}$' })),
   },
   { additionalProperties: false },
 );

@@ -1,12 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { AnswerMark } from '../shared/rules/answer-marks.js';
 import type { LinkFacts } from './links.repository.js';
 
 export interface NewResponse {
   clientKey: string;
   answers: Record<string, unknown>;
   durationSeconds: number | null;
+  /** Absent for an answer nobody marked (imports, benchmarks): no marks, counted. */
+  marks?: AnswerMark[];
+  counted?: boolean;
 }
+
+/** A text[] literal; marks are fixed identifiers, nothing a respondent typed. */
+const marksLiteral = (marks: readonly AnswerMark[]) => `{${marks.join(',')}}`;
 
 export type StoreResult =
   | { status: 'stored' | 'replayed'; id: number }
@@ -27,10 +34,10 @@ export async function storeResponse(db: Db, link: LinkFacts, response: NewRespon
     // Written as SQL rather than with the query builder: this is the statement every respondent waits for,
     // and building it costs ten times less this way (see bench/http-submissions.ts).
     const { rows } = await sql<{ id: number }>`
-      insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id)
+      insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id, marks, counted)
       select links.wave_id, links.school_id, links.role, links.id,
              cast(${response.clientKey} as uuid), cast(${JSON.stringify(response.answers)} as jsonb), cast(${response.durationSeconds} as integer),
-             case when links.kind = 'code' then links.id end
+             case when links.kind = 'code' then links.id end, cast(${marksLiteral(response.marks ?? [])} as text[]), cast(${response.counted ?? true} as boolean)
       from links join waves on waves.id = links.wave_id
       where links.id = ${link.id} and links.revoked_at is null and now() >= waves.opens_at and now() < waves.closes_at
       on conflict (client_key) do nothing
@@ -56,13 +63,16 @@ export async function storeOpenLinkResponses(db: Db, items: ReadonlyArray<{ link
     client_key: response.clientKey,
     answers: response.answers,
     duration_seconds: response.durationSeconds,
+    marks: response.marks ?? [],
+    counted: response.counted ?? true,
   }));
   // One JSON parameter instead of parameters per row: a statement of a fixed shape, whatever the batch size.
   const { rows: inserted } = await sql<{ id: number; client_key: string; link_id: number }>`
-    insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id)
+    insert into responses (wave_id, school_id, role, link_id, client_key, answers, duration_seconds, code_link_id, marks, counted)
     select links.wave_id, links.school_id, links.role, links.id, b.client_key, b.answers, b.duration_seconds,
-           case when links.kind = 'code' then links.id end
-    from json_to_recordset(cast(${JSON.stringify(rows)} as json)) as b(link_id integer, client_key uuid, answers jsonb, duration_seconds integer)
+           case when links.kind = 'code' then links.id end, b.marks, b.counted
+    from json_to_recordset(cast(${JSON.stringify(rows)} as json))
+      as b(link_id integer, client_key uuid, answers jsonb, duration_seconds integer, marks text[], counted boolean)
     join links on links.id = b.link_id
     join waves on waves.id = links.wave_id
     where links.revoked_at is null and now() >= waves.opens_at and now() < waves.closes_at
@@ -89,4 +99,16 @@ export async function explainUnstored(db: Db, link: LinkFacts, clientKey: string
 
 function findByClientKey(db: Db, clientKey: string) {
   return db.selectFrom('responses').select(['id', 'link_id']).where('client_key', '=', clientKey).executeTakeFirst();
+}
+
+/**
+ * Adds a burst mark to answers already stored, found to be part of a burst by a later one. Such a mark holds an
+ * answer back unless a coordinator has already accepted it; the counters follow through their update trigger.
+ */
+export async function markAsBurst(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`
+    update responses
+    set marks = array_append(marks, 'address_burst'), counted = coalesce(review = 'accepted', false)
+    where id in (${sql.join(ids)}) and not ('address_burst' = any(marks))`.execute(db);
 }

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
+import { AnswerIntegrity } from './answer-integrity.js';
 import { contentRefusal } from './content-rules.js';
 import { LinkFactsCache } from './link-facts-cache.js';
 import { findLinkByToken, isCodeUsed } from './links.repository.js';
 import { QuestionnaireLink, StoredResponse, Submission, TokenParams } from './respond.schemas.js';
 import { ResponseBatcher } from './response-batcher.js';
+import { markAsBurst } from './responses.repository.js';
+import { StartTickets, startTicketKey } from './start-ticket.js';
 import { validateAnswers } from './validate-answers.js';
 
 export interface RespondRoutesOptions {
@@ -39,6 +42,7 @@ const waveClosed = () => conflict('wave_closed', 'The survey wave is not open no
 export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = async (app, { questionnaires }) => {
   const known = new LinkFactsCache();
   const responses = new ResponseBatcher(app.db);
+  const integrity = new AnswerIntegrity(() => startTicketKey(app.db).then((key) => new StartTickets(key)));
 
   app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, async (req) => {
     const link = await linkOrFail(app.db, req.params.token);
@@ -60,6 +64,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
       },
       survey: questionnaires[link.role].json,
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
+      ticket: await integrity.issueTicket(link.id),
     };
   });
 
@@ -88,11 +93,30 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
       }
       const refusal = contentRefusal(questionnaire, req.body.answers);
       if (refusal) throw refusal;
-      const result = await responses.store(link, {
-        clientKey: req.body.clientKey,
+      const verdict = await integrity.check({
+        linkId: link.id,
+        target: `${link.wave_id}:${link.school_id}:${link.role}`,
+        expected: link.expected,
+        questionnaire,
         answers: req.body.answers,
-        durationSeconds: req.body.durationSeconds ?? null,
+        clientKey: req.body.clientKey,
+        ticket: req.body.ticket,
+        deviceId: req.body.deviceId,
+        address: req.ip,
       });
+      let result;
+      try {
+        result = await responses.store(link, {
+          clientKey: req.body.clientKey,
+          answers: req.body.answers,
+          durationSeconds: verdict.durationSeconds,
+          marks: verdict.marks,
+          counted: verdict.counted,
+        });
+      } finally {
+        // Acknowledged only once the burst it revealed is marked, so what the school sees next already says so.
+        await markAsBurst(app.db, verdict.settle(result?.status === 'stored' ? result.id : null));
+      }
       switch (result.status) {
         case 'key-taken':
           throw conflict('client_key_taken', 'This clientKey was already used for another link; generate a new one');

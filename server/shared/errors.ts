@@ -15,6 +15,6 @@ export class ApiError extends Error {
 
 export const notFound = (code: string, message: string) => new ApiError(404, code, message);
 export const badRequest = (code: string, message: string, details?: unknown) => new ApiError(400, code, message, details);
-export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+export const conflict = (code: string, message: string, details?: unknown) => new ApiError(409, code, message, details);
 /** A well-formed request the rules of the content refuse: the caller can fix it, a retry as it is cannot succeed. */
 export const unprocessable = (code: string, message: string, details?: unknown) => new ApiError(422, code, message, details);

@@ -3,9 +3,22 @@ import type { Role } from '../shared/roles.js';
 /** The share of its scored questions an answer must cover when surveys/counting.json does not say. */
 export const DEFAULT_MIN_ANSWERED_SHARE = 0.5;
 
-/** surveys/counting.json: how much of a questionnaire an answer must cover to count (docs/methodology.md §7). */
+/** The fewest seconds a questionnaire takes to read and answer when surveys/counting.json does not say. */
+export const DEFAULT_MIN_SECONDS = 30;
+
+/**
+ * surveys/counting.json (docs/methodology.md §7): how much of a questionnaire an answer must cover to count, and
+ * the time under which nobody can have read it (measured by the server; a faster answer is marked).
+ */
 export interface CountingFile {
   minAnsweredShare?: Partial<Record<Role, number>>;
+  minSeconds?: Partial<Record<Role, number>>;
+}
+
+/** One questionnaire's settings from counting.json. */
+export interface CountingSettings {
+  minAnsweredShare?: number;
+  minSeconds?: number;
 }
 
 /**
@@ -16,6 +29,7 @@ export interface CountingFile {
 export interface CountingRule {
   questions: readonly string[];
   minAnswered: number;
+  minSeconds: number;
 }
 
 /** Question names the model's indicators read, by role; read leniently, the model's own checks come later. */
@@ -44,14 +58,17 @@ export function countingRule(
   file: string,
   questions: readonly string[],
   scored: ReadonlySet<string> | undefined,
-  share = DEFAULT_MIN_ANSWERED_SHARE,
+  { minAnsweredShare: share = DEFAULT_MIN_ANSWERED_SHARE, minSeconds = DEFAULT_MIN_SECONDS }: CountingSettings = {},
 ): CountingRule {
   if (typeof share !== 'number' || !(share > 0 && share <= 1)) {
     throw new Error(`${file}: its minAnsweredShare in counting.json must be a number above 0 and at most 1, not ${JSON.stringify(share)}`);
   }
+  if (!Number.isInteger(minSeconds) || minSeconds < 0 || minSeconds > 3600) {
+    throw new Error(`${file}: its minSeconds in counting.json must be a whole number of seconds from 0 to 3600, not ${JSON.stringify(minSeconds)}`);
+  }
   const counted = questions.filter((name) => scored?.has(name));
   const basis = counted.length > 0 ? counted : questions;
-  return { questions: basis, minAnswered: Math.max(1, Math.ceil(share * basis.length)) };
+  return { questions: basis, minAnswered: Math.max(1, Math.ceil(share * basis.length)), minSeconds };
 }
 
 /** `null`, an absent answer and an empty list say nothing; «затрудняюсь ответить» is an answer (§7). */

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '../shared/roles.js';
-import { countingRule, scoredQuestions, type CountingFile, type CountingRule } from './counting.js';
+import { countingRule, scoredQuestions, type CountingFile, type CountingRule, type CountingSettings } from './counting.js';
 import { crossChecksOf, type PartOfTotal } from './cross-checks.js';
 import { readJsonFile, readOptionalJsonFile } from './read-json.js';
 
@@ -105,7 +105,7 @@ export function compileQuestionnaire(
   json: SurveyJson,
   file = `${role}.json`,
   scored?: ReadonlySet<string>,
-  minAnsweredShare?: number,
+  settings?: CountingSettings,
 ): Questionnaire {
   const questions = new Map<string, QuestionSpec>();
   for (const page of json.pages ?? []) collect(page.elements, file, questions);
@@ -115,7 +115,7 @@ export function compileQuestionnaire(
     role,
     json,
     questions,
-    counting: countingRule(file, names, scored ?? new Set(names), minAnsweredShare),
+    counting: countingRule(file, names, scored ?? new Set(names), settings),
     partsOfTotals: partsOfTotals(questions, file),
   };
 }
@@ -128,12 +128,18 @@ export function compileQuestionnaire(
 export async function loadQuestionnaires(dir = SURVEYS_DIR): Promise<Questionnaires> {
   const [model, counting] = await Promise.all([readOptionalJsonFile(join(dir, 'risk-model.json')), readOptionalJsonFile(join(dir, 'counting.json'))]);
   const scored = model === undefined ? undefined : scoredQuestions(model);
-  const shares = (counting as CountingFile | undefined)?.minAnsweredShare;
+  const settings = counting as CountingFile | undefined;
   const results = await Promise.allSettled(
     ROLES.map(async (role) => {
       const file = join(dir, `${role}.json`);
       const json = (await readJsonFile(file)) as SurveyJson;
-      return [role, compileQuestionnaire(role, json, file, scored && (scored.get(role) ?? new Set()), shares?.[role])] as const;
+      return [
+        role,
+        compileQuestionnaire(role, json, file, scored && (scored.get(role) ?? new Set()), {
+          minAnsweredShare: settings?.minAnsweredShare?.[role],
+          minSeconds: settings?.minSeconds?.[role],
+        }),
+      ] as const;
     }),
   );
   const problems = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));

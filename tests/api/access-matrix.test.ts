@@ -100,6 +100,12 @@ const MATRIX: Record<string, RouteCase> = {
     body: () => ({ factorIds: ['R1'] }),
     allowed: ['admin', 'school'],
   },
+  'GET /api/waves/:waveId/schools/:schoolId/marks': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/marks`, scope: 'school' },
+  'POST /api/waves/:waveId/schools/:schoolId/marks/decision': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/marks/decision`,
+    scope: 'school',
+    body: () => ({ role: 'parent', decision: 'exclude' }),
+  },
   'GET /api/waves/:waveId/region-picture': { path: (t) => `/api/waves/${t.waveId}/region-picture`, scope: 'wave' },
   'GET /api/waves/:waveId/profiles.csv': { path: (t) => `/api/waves/${t.waveId}/profiles.csv`, scope: 'wave' },
   'GET /api/waves/:waveId/profiles.xlsx': { path: (t) => `/api/waves/${t.waveId}/profiles.xlsx`, scope: 'wave' },

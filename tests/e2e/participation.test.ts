@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtu
 import { addResponses, openLink, times } from '../participation/responses.js';
 import { decodeQr } from './qr.js';
 import { logIn, openSession, SCREENSHOTS, type E2eSession } from './session.js';
-import { countedAnswers } from '../helpers/answers.js';
+import { countedAnswers, honestSubmission } from '../helpers/answers.js';
 
 const COORDINATOR = { email: 'region-e2e@test.local', password: 'correct horse battery' };
 const ROLE_TITLES: Record<Role, string> = { principal: 'Директор', teacher: 'Учителя', student: 'Обучающиеся 5–11 классов', parent: 'Родители' };
@@ -35,6 +34,7 @@ describe('coordinator: live participation view in Chromium', () => {
   let session: E2eSession;
   let context: BrowserContext;
   let page: Page;
+  let teacherLink: { id: number; token: string };
   let teacherToken: string;
   const names = { north: 'МБОУ «Северная СОШ»', forest: 'МБОУ «Лесная ООШ»', south: 'МКОУ «Южная СОШ»' };
 
@@ -54,7 +54,9 @@ describe('coordinator: live participation view in Chromium', () => {
     for (const school of Object.values(schools)) for (const role of ROLES) await openLink(db, wave.id, school.id, role);
     await addResponses(db, wave.id, schools.north.id, 'principal', times(1));
     await addResponses(db, wave.id, schools.north.id, 'teacher', times(7));
-    await addResponses(db, wave.id, schools.north.id, 'student', [...times(120), 20, 35]);
+    await addResponses(db, wave.id, schools.north.id, 'student', times(122));
+    // Two answers the server marked as filled in too fast: held back until the coordinator decides.
+    await addResponses(db, wave.id, schools.north.id, 'student', [20, 35], { marks: ['too_fast'], counted: false });
     await addResponses(db, wave.id, schools.north.id, 'parent', times(70));
     await addResponses(db, wave.id, schools.forest.id, 'teacher', times(7));
     await addResponses(db, wave.id, schools.forest.id, 'student', times(38));
@@ -62,7 +64,8 @@ describe('coordinator: live participation view in Chromium', () => {
     await addResponses(db, wave.id, schools.south.id, 'principal', times(1));
     await addResponses(db, wave.id, schools.south.id, 'teacher', times(9));
     await addResponses(db, wave.id, schools.south.id, 'student', times(75));
-    teacherToken = (await openLink(db, wave.id, schools.north.id, 'teacher')).token;
+    teacherLink = await openLink(db, wave.id, schools.north.id, 'teacher');
+    teacherToken = teacherLink.token;
     await createAccount(db, { ...COORDINATOR, role: 'region', regionId: region.id, name: 'Координатор области' });
 
     context = await session.desktop(1280);
@@ -84,7 +87,7 @@ describe('coordinator: live participation view in Chromium', () => {
       .poll(async () => (await tableOnPage(page))[0])
       .toEqual({ name: names.north, responses: { principal: 1, teacher: 7, student: 122, parent: 70 }, needed: 4 + 4 + 38 });
     const north = page.locator('[data-testid=schools] tbody tr').first();
-    await expect.poll(() => north.locator('.pt-flags').innerText()).toContain('2 быстрых ответа');
+    await expect.poll(() => north.locator('.pt-flags').innerText()).toContain('2 отмеченных ответа ждут решения');
     await expect.poll(() => page.locator('[data-testid=schools] tbody tr').nth(1).locator('.pt-flags').innerText()).toContain('Нет директора');
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: `${SCREENSHOTS}/participation-desktop.png`, fullPage: true });
@@ -96,7 +99,7 @@ describe('coordinator: live participation view in Chromium', () => {
       const res = await fetch(`${session.server.url}/api/links/${teacherToken}/responses`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ answers: countedAnswers('teacher'), clientKey: randomUUID(), durationSeconds: 240 }),
+        body: JSON.stringify(await honestSubmission(session.server.database.db, teacherLink, countedAnswers('teacher'))),
       });
       expect(res.status).toBe(201);
     }
@@ -137,6 +140,26 @@ describe('coordinator: live participation view in Chromium', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
+  it('shows a school’s marked answers by reason and counts them once the coordinator accepts them', async () => {
+    const north = page.locator('[data-testid=schools] tbody tr').first();
+    await north.getByRole('button', { name: /ждут решения/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('heading', { level: 2 }).innerText()).toBe(`Отмеченные ответы: ${names.north}`);
+    const students = dialog.locator('[data-role=student]');
+    const row = students.locator('tr[data-mark=too_fast]');
+    await expect.poll(() => row.innerText()).toContain('Заполнено быстрее, чем можно прочитать вопросы');
+    await expect.poll(() => row.locator('td.num').allTextContents()).toEqual(['0', '2', '0']);
+    await page.screenshot({ path: `${SCREENSHOTS}/participation-marks.png` });
+    await students.getByRole('button', { name: 'Засчитать отмеченные' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toBe('Готово: изменено ответов — 2.');
+    await expect.poll(() => row.locator('td.num').allTextContents()).toEqual(['2', '0', '0']);
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await expect.poll(async () => (await tableOnPage(page))[0].responses.student).toBe(124);
+    await expect.poll(() => north.locator('.pt-flags').innerText()).not.toContain('ждут решения');
+    const audit = await session.server.database.db.selectFrom('audit_log').select('details').where('action', '=', 'marks.decision').execute();
+    expect(audit.map((a) => a.details)).toEqual([expect.objectContaining({ role: 'student', decision: 'accept', answers: 2, changed: 2 })]);
+  });
+
   it('answers a wave that has not opened with zeros and what it will need', async () => {
     await page.getByRole('combobox', { name: 'Волна' }).selectOption({ label: 'Итоговое анкетирование' });
     await expect.poll(() => page.getByTestId('headline').innerText()).toMatch(/Ответили\s+0\s/);
@@ -144,7 +167,7 @@ describe('coordinator: live participation view in Chromium', () => {
     expect(page.url()).toMatch(/\?wave=\d+$/);
     await page.screenshot({ path: `${SCREENSHOTS}/participation-planned.png` });
     await page.goBack();
-    await expect.poll(() => page.getByTestId('headline').innerText()).toMatch(/Ответили\s+367\s/);
+    await expect.poll(() => page.getByTestId('headline').innerText()).toMatch(/Ответили\s+369\s/);
   });
 
   it('filters, sorts and fits a phone screen', async () => {

@@ -63,7 +63,9 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     const rows = await responsesOf(link.id);
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0].answers as object).sort()).toEqual(parentQuestions);
+    // The page brought back the server's start ticket, so the server measured the time itself.
     expect(rows[0].duration_seconds).toBeGreaterThanOrEqual(0);
+    expect(rows[0].marks).not.toContain('no_ticket');
     expect(submissions(requests)).toHaveLength(1);
 
     // A parent with a second child starts a fresh questionnaire, which is a new response with a new key.
@@ -75,7 +77,14 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     const keys = submissions(requests).map((s) => s.clientKey);
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(2);
-    expect(await responsesOf(link.id)).toHaveLength(2);
+    // The next person gets a ticket of their own; the browser's device id is the same for both.
+    const sent = submissions(requests) as Array<{ ticket?: string; deviceId?: string }>;
+    expect(new Set(sent.map((x) => x.ticket)).size).toBe(2);
+    expect(new Set(sent.map((x) => x.deviceId)).size).toBe(1);
+    const both = await responsesOf(link.id);
+    expect(both).toHaveLength(2);
+    expect(both.flatMap((r) => r.marks)).not.toContain('ticket_reused');
+    expect(both.flatMap((r) => r.marks)).not.toContain('no_ticket');
   });
 
   it('keeps the thank-you screen across a reload, and lets the next participant at a shared computer start afresh', async () => {

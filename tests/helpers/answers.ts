@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../server/db/connect.js';
+import { StartTickets, startTicketKey } from '../../server/respond/start-ticket.js';
 import type { Role } from '../../server/shared/roles.js';
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 
@@ -33,4 +36,20 @@ export function paddedWithDontKnow(role: Role, answers: Record<string, unknown>)
     answered++;
   }
   return padded;
+}
+
+/**
+ * A submission as the respondent page makes it: with a start ticket the server signed `secondsAgo` seconds ago (longer
+ * than any questionnaire's time floor, so the answer is not marked as too fast) and a device id of its own.
+ */
+export async function honestSubmission(db: Db, link: { id: number }, answers: Record<string, unknown>, secondsAgo = 600) {
+  const tickets = new StartTickets(await startTicketKey(db));
+  return { answers, clientKey: randomUUID(), ticket: tickets.issue(link.id, Date.now() - secondsAgo * 1000), deviceId: randomUUID() };
+}
+
+let phones = 0;
+/** A network address of its own for each simulated phone: phones on mobile networks do not share one address. */
+export function phoneAddress(): string {
+  phones++;
+  return `10.${(phones >> 16) & 255}.${(phones >> 8) & 255}.${phones & 255}`;
 }

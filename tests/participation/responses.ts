@@ -1,3 +1,4 @@
+import type { AnswerMark } from '../../server/shared/rules/answer-marks.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/connect.js';
@@ -17,8 +18,18 @@ export async function openLink(db: Db, waveId: number, schoolId: number, role: R
   return existing ?? newLink(db, waveId, schoolId, role);
 }
 
-/** Stores `durations.length` responses of one school × role straight in the table, one statement for all. */
-export async function addResponses(db: Db, waveId: number, schoolId: number, role: Role, durations: Array<number | null>) {
+/**
+ * Stores `durations.length` responses of one school × role straight in the table, one statement for all; `fate` marks
+ * them and says whether they count (unmarked and counted when not given).
+ */
+export async function addResponses(
+  db: Db,
+  waveId: number,
+  schoolId: number,
+  role: Role,
+  durations: Array<number | null>,
+  fate: { marks: AnswerMark[]; counted: boolean } = { marks: [], counted: true },
+) {
   if (durations.length === 0) return;
   const link = await openLink(db, waveId, schoolId, role);
   await db
@@ -32,6 +43,7 @@ export async function addResponses(db: Db, waveId: number, schoolId: number, rol
         client_key: randomUUID(),
         answers: '{}',
         duration_seconds: duration,
+        ...fate,
       })),
     )
     .execute();
@@ -39,19 +51,38 @@ export async function addResponses(db: Db, waveId: number, schoolId: number, rol
 
 export const times = (n: number, duration: number | null = 300) => Array.from({ length: n }, () => duration);
 
-/** The counters summed over shards next to a plain count of the responses, keyed wave:school:role. */
+/** The counters summed over shards next to a plain count of the responses by their fate, keyed wave:school:role. */
 export async function countersAndCounts(db: Db) {
   const counters = await db
     .selectFrom('participation_counts')
-    .select(['wave_id', 'school_id', 'role', sql<number>`sum(responses)::int`.as('n'), sql<number>`sum(fast_responses)::int`.as('fast')])
+    .select([
+      'wave_id',
+      'school_id',
+      'role',
+      sql<number>`sum(responses)::int`.as('n'),
+      sql<number>`sum(marked_counted)::int`.as('marked'),
+      sql<number>`sum(held)::int`.as('held'),
+      sql<number>`sum(excluded)::int`.as('excluded'),
+    ])
     .groupBy(['wave_id', 'school_id', 'role'])
     .execute();
   const counts = await db
     .selectFrom('responses')
-    .select(['wave_id', 'school_id', 'role', sql<number>`count(*)::int`.as('n'), sql<number>`(count(*) filter (where duration_seconds < 60))::int`.as('fast')])
+    .select([
+      'wave_id',
+      'school_id',
+      'role',
+      sql<number>`(count(*) filter (where counted))::int`.as('n'),
+      sql<number>`(count(*) filter (where counted and cardinality(marks) > 0))::int`.as('marked'),
+      sql<number>`(count(*) filter (where not counted and review is null))::int`.as('held'),
+      sql<number>`(count(*) filter (where review = 'excluded'))::int`.as('excluded'),
+    ])
     .groupBy(['wave_id', 'school_id', 'role'])
     .execute();
   const key = (r: { wave_id: number; school_id: number; role: string }) => `${r.wave_id}:${r.school_id}:${r.role}`;
-  const asMap = (rows: typeof counts) => Object.fromEntries(rows.filter((r) => r.n !== 0 || r.fast !== 0).map((r) => [key(r), { n: r.n, fast: r.fast }]));
+  const asMap = (rows: typeof counts) =>
+    Object.fromEntries(
+      rows.filter((r) => r.n + r.marked + r.held + r.excluded !== 0).map((r) => [key(r), { n: r.n, marked: r.marked, held: r.held, excluded: r.excluded }]),
+    );
   return { counters: asMap(counters), counts: asMap(counts) };
 }

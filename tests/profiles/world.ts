@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { App } from '../../server/app.js';
 import type { Db } from '../../server/db/connect.js';
@@ -6,6 +5,7 @@ import { storeModelVersion } from '../../server/risk-models/store.js';
 import { loadModelFile } from '../../server/risk-models/model-file.js';
 import type { Role } from '../../server/shared/roles.js';
 import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { honestSubmission, phoneAddress } from '../helpers/answers.js';
 import { newLink } from '../helpers/fixtures.js';
 
 export const MODEL_FILE = join(SURVEYS_DIR, 'risk-model.json');
@@ -19,9 +19,14 @@ export async function storeRealModel(db: Db, file = MODEL_FILE) {
 
 /** Answers a school's questionnaires through the public link API, one POST per respondent, as phones do. */
 export async function respond(app: App, db: Db, waveId: number, schoolId: number, role: Role, respondents: Array<Record<string, unknown>>) {
-  const { token } = await newLink(db, waveId, schoolId, role);
+  const link = await newLink(db, waveId, schoolId, role);
   for (const answers of respondents) {
-    const res = await app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers, clientKey: randomUUID() } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/links/${link.token}/responses`,
+      payload: await honestSubmission(db, link, answers),
+      remoteAddress: phoneAddress(),
+    });
     if (res.statusCode !== 201) throw new Error(`${role} response refused: ${res.statusCode} ${res.body}`);
   }
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connect.js';
 import type { RiskModel } from '../../server/scoring/model.js';
 import type { Role } from '../../server/shared/roles.js';
 import { isAnonymous, MIN_GROUP } from '../../server/shared/rules/min-group.js';
 import { addAnswers } from '../explanations/world.js';
+import { honestSubmission, phoneAddress } from '../helpers/answers.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
@@ -199,8 +199,13 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
   }
 
   async function answer(schoolId: number, role: Role, answers: Record<string, unknown>) {
-    const { token } = await newLink(db, world.wave.id, schoolId, role);
-    return t.app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers, clientKey: randomUUID() } });
+    const link = await newLink(db, world.wave.id, schoolId, role);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/links/${link.token}/responses`,
+      payload: await honestSubmission(db, link, answers),
+      remoteAddress: phoneAddress(),
+    });
   }
 
   const readers = ['team', 'municipal', 'regional'] as const;

@@ -10,15 +10,23 @@ const partOf = (part: string, total: string) => ({ type: 'expression', expressio
 describe('compileQuestionnaire', () => {
   it('counts only scored questions, at least one, rounding the share up', () => {
     const json = survey(choice('a'), choice('b'), choice('c'), choice('context'));
-    expect(compileQuestionnaire('parent', json, 'parent.json', new Set(['a', 'b', 'c']), 0.5).counting).toEqual({ questions: ['a', 'b', 'c'], minAnswered: 2 });
-    expect(compileQuestionnaire('parent', json, 'parent.json', new Set(['a', 'b', 'c']), 0.01).counting.minAnswered).toBe(1);
+    expect(compileQuestionnaire('parent', json, 'parent.json', new Set(['a', 'b', 'c']), { minAnsweredShare: 0.5 }).counting).toEqual({
+      questions: ['a', 'b', 'c'],
+      minAnswered: 2,
+      minSeconds: 30,
+    });
+    expect(compileQuestionnaire('parent', json, 'parent.json', new Set(['a', 'b', 'c']), { minAnsweredShare: 0.01 }).counting.minAnswered).toBe(1);
     // A questionnaire the model does not score still needs answers: all its questions count then.
-    expect(compileQuestionnaire('parent', json, 'parent.json', new Set(), 0.5).counting).toEqual({ questions: ['a', 'b', 'c', 'context'], minAnswered: 2 });
+    expect(compileQuestionnaire('parent', json, 'parent.json', new Set(), { minAnsweredShare: 0.5 }).counting).toEqual({
+      questions: ['a', 'b', 'c', 'context'],
+      minAnswered: 2,
+      minSeconds: 30,
+    });
   });
 
   it('refuses a share that is not above 0 and at most 1', () => {
     for (const share of [0, -0.1, 1.5, Number.NaN]) {
-      expect(() => compileQuestionnaire('parent', survey(choice('a')), 'parent.json', undefined, share)).toThrow(
+      expect(() => compileQuestionnaire('parent', survey(choice('a')), 'parent.json', undefined, { minAnsweredShare: share })).toThrow(
         /parent\.json: its minAnsweredShare in counting\.json/,
       );
     }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchLink, type LinkInfo } from './api';
 import { Layout, Message } from './Frame';
 import { strings } from './strings';
-import { clearProgress, freshProgress, loadProgress, saveProgress } from './storage';
+import { clearProgress, freshProgress, loadProgress, saveProgress, withTicket } from './storage';
 import { SurveyScreen } from './SurveyScreen';
 import { isRetryable } from './submit';
 
@@ -108,16 +108,18 @@ export function RespondPage({ token }: { token: string | null }) {
 function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   const [session, setSession] = useState(() => {
     const saved = loadProgress(token);
-    const progress = saved ?? freshProgress();
-    if (!saved) saveProgress(token, progress);
+    const progress = saved ? withTicket(saved, link.ticket) : freshProgress(link.ticket);
+    if (progress !== saved) saveProgress(token, progress);
     return { progress, round: 0 };
   });
   const [done, setDone] = useState(session.progress.status === 'done');
   const [pageNo, setPageNo] = useState(session.progress.pageNo);
 
-  const startAgain = () => {
+  const startAgain = async () => {
     clearProgress(token);
-    const progress = freshProgress();
+    // The next person's own ticket: the one this page was given went with the answer just sent.
+    const fresh = await fetchLink(token);
+    const progress = freshProgress(fresh.kind === 'ok' ? fresh.data.ticket : undefined);
     saveProgress(token, progress);
     setSession((s) => ({ progress, round: s.round + 1 }));
     setPageNo(0);
@@ -142,7 +144,7 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
         <Message title={strings.thanksTitle} text={strings.thanksText} tone="success" testId="thank-you">
           {answerAgain && (
             <>
-              <button type="button" className="rs-button" onClick={startAgain}>
+              <button type="button" className="rs-button" onClick={() => void startAgain()}>
                 {answerAgain.button}
               </button>
               <p className="rs-message__hint">{answerAgain.hint}</p>

@@ -3,12 +3,10 @@ import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { postResponse, type LinkInfo } from './api';
 import { strings } from './strings';
-import { saveProgress, type Progress } from './storage';
+import { deviceId, saveProgress, type Progress } from './storage';
 import { RetryWaker, submitWithRetry, type SubmitOutcome } from './submit';
 import { collectAnswers, createSurveyModel } from './survey-model';
 import { missingAnswers } from './counting';
-
-const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
 type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'waiting' } | { kind: 'refused'; code: string } | { kind: 'too-few'; missing: number };
 
@@ -43,11 +41,7 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
       setSend({ kind: 'sending' });
       // What is on the screen is what is being sent: no edits that the pending request would not carry.
       model.readOnly = true;
-      const submission = {
-        answers: collectAnswers(model),
-        clientKey: initial.clientKey,
-        durationSeconds: Math.min(MAX_DURATION_SECONDS, Math.max(0, Math.round((Date.now() - initial.startedAt) / 1000))),
-      };
+      const submission = { answers: collectAnswers(model), clientKey: initial.clientKey, ticket: initial.ticket, deviceId: deviceId() };
       const outcome = await submitWithRetry(() => postResponse(token, submission), {
         waker,
         onWaiting: () => setSend({ kind: 'waiting' }),

@@ -8,6 +8,9 @@ export interface Progress {
   data: Record<string, unknown>;
   pageNo: number;
   startedAt: number;
+  /** The server's start ticket of this filling-in (it measures the time itself), and when the page got it. */
+  ticket?: string;
+  ticketAt?: number;
   /** 'sending': «Отправить» was pressed and the server has not confirmed yet; resume after a reload. */
   status: 'filling' | 'sending' | 'done';
 }
@@ -24,8 +27,38 @@ function uuidV4(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export function freshProgress(): Progress {
-  return { clientKey: uuidV4(), data: {}, pageNo: 0, startedAt: Date.now(), status: 'filling' };
+export function freshProgress(ticket: string | undefined): Progress {
+  return { clientKey: uuidV4(), data: {}, pageNo: 0, startedAt: Date.now(), ticket, ticketAt: Date.now(), status: 'filling' };
+}
+
+/** Well inside the server's 48 hours: a ticket kept longer is replaced by the one the page has just been given. */
+const TICKET_KEPT_MS = 40 * 3600_000;
+
+/**
+ * The ticket to send: the one of the first opening, so the time counts from when the questionnaire was begun, unless
+ * it is missing (progress saved by an earlier page) or about to expire.
+ */
+export function withTicket(progress: Progress, current: string): Progress {
+  if (progress.ticket && progress.ticketAt && Date.now() - progress.ticketAt < TICKET_KEPT_MS) return progress;
+  return { ...progress, ticket: current, ticketAt: Date.now() };
+}
+
+const DEVICE_KEY = 'respond:device';
+
+/**
+ * A random id of this browser, sent with every answer so the server can notice one device answering again and
+ * again. It names no one, is never stored with an answer, and is the same for every questionnaire.
+ */
+export function deviceId(): string | undefined {
+  try {
+    const known = localStorage.getItem(DEVICE_KEY);
+    if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
+    const id = uuidV4();
+    localStorage.setItem(DEVICE_KEY, id);
+    return id;
+  } catch {
+    return undefined;
+  }
 }
 
 export function loadProgress(token: string): Progress | null {
@@ -39,6 +72,8 @@ export function loadProgress(token: string): Progress | null {
       data: p.data,
       pageNo: Number.isInteger(p.pageNo) ? p.pageNo! : 0,
       startedAt: typeof p.startedAt === 'number' ? p.startedAt : Date.now(),
+      ticket: typeof p.ticket === 'string' ? p.ticket : undefined,
+      ticketAt: typeof p.ticketAt === 'number' ? p.ticketAt : undefined,
       status: p.status === 'sending' || p.status === 'done' ? p.status : 'filling',
     };
   } catch {

@@ -8,6 +8,7 @@ import { pickWaves } from '../../shared/waves';
 import { downloadParticipation, listWaves, type SchoolRow } from './api';
 import { countFlags } from './flags';
 import { Headline } from './Headline';
+import { MarksDialog } from './MarksDialog';
 import { ReminderDialog } from './ReminderDialog';
 import { SchoolTable } from './SchoolTable';
 import { Distribution, MunicipalitySummary, RoleSummary } from './Summaries';
@@ -25,6 +26,7 @@ export function ParticipationPage() {
   // The chosen municipality belongs to the wave it was chosen in: another wave starts with the whole territory.
   const [municipalityChoice, setMunicipalityChoice] = useState<{ waveId: number | null; id: number | null }>({ waveId: null, id: null });
   const [reminderFor, setReminderFor] = useState<SchoolRow | null>(null);
+  const [marksFor, setMarksFor] = useState<SchoolRow | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
   const { latestFirst, wave } = pickWaves(waves, params.get('wave'));
@@ -121,11 +123,11 @@ export function ParticipationPage() {
       {report && (
         <>
           <Headline report={report} />
-          {flagged && flagged.over + flagged.noPrincipal + flagged.fast > 0 && (
+          {flagged && flagged.over + flagged.noPrincipal + flagged.marked > 0 && (
             <ul className="pt-flag-summary">
               {flagged.over > 0 && <li className="pt-flag-over">{s.flagsSummary.over(flagged.over)}</li>}
               {flagged.noPrincipal > 0 && <li className="pt-flag-principal">{s.flagsSummary.noPrincipal(flagged.noPrincipal)}</li>}
-              {flagged.fast > 0 && <li className="pt-flag-fast">{s.flagsSummary.fast(flagged.fast, report.fastThresholdSeconds)}</li>}
+              {flagged.marked > 0 && <li className="pt-flag-marked">{s.flagsSummary.marked(flagged.marked)}</li>}
             </ul>
           )}
           <div className="pt-charts">
@@ -133,8 +135,9 @@ export function ParticipationPage() {
             <Distribution report={report} />
           </div>
           {report.municipalities.length > 1 && <MunicipalitySummary report={report} onPick={pickMunicipality} />}
-          <SchoolTable report={report} municipalityId={municipalityId} onMunicipality={chooseMunicipality} onRemind={setReminderFor} />
+          <SchoolTable report={report} municipalityId={municipalityId} onMunicipality={chooseMunicipality} onRemind={setReminderFor} onMarks={setMarksFor} />
           {reminderFor && <ReminderDialog report={report} school={reminderFor} onClose={() => setReminderFor(null)} />}
+          {marksFor && <MarksDialog report={report} school={marksFor} mayDecide onDecided={refresh} onClose={() => setMarksFor(null)} />}
         </>
       )}
     </div>

@@ -52,9 +52,11 @@ interface SchoolTableProps {
   onMunicipality(id: number | null): void;
   /** Opens the ready reminder for a lagging school; absent for accounts that may not see links. */
   onRemind?(school: SchoolRow): void;
+  /** Opens a school's marked answers and the decision on them. */
+  onMarks?(school: SchoolRow): void;
 }
 
-export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }: SchoolTableProps) {
+export function SchoolTable({ report, municipalityId, onMunicipality, onRemind, onMarks }: SchoolTableProps) {
   const [query, setQuery] = useState('');
   const [onlyLagging, setOnlyLagging] = useState(false);
   const [flag, setFlag] = useState<FlagFilter>('any');
@@ -103,7 +105,6 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
     );
   };
   const { target } = report.wave;
-  const fastSeconds = report.fastThresholdSeconds;
 
   return (
     <section className="pt-schools" aria-labelledby="pt-schools-title">
@@ -128,8 +129,8 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
           <option value="noPrincipal">
             {s.flagNoPrincipal} ({flagCounts.noPrincipal})
           </option>
-          <option value="fast">
-            {s.flagFast} ({flagCounts.fast})
+          <option value="marked">
+            {s.flagMarked} ({flagCounts.marked})
           </option>
         </select>
         <label className="pt-check">
@@ -205,10 +206,20 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind }
                       {s.badgeNoPrincipal}
                     </span>
                   )}
-                  {school.flags.fastResponses > 0 && (
-                    <span className="badge pt-flag-fast" title={s.badgeFastTitle(fastSeconds)}>
-                      {s.badgeFast(school.flags.fastResponses)}
-                    </span>
+                  {school.flags.awaitingDecision.length > 0 && (
+                    <button type="button" className="badge pt-flag-marked" title={s.badgeHeldTitle} onClick={() => onMarks?.(school)}>
+                      {s.badgeHeld(ROLES.reduce((sum, role) => sum + school.roles[role].held, 0))}
+                    </button>
+                  )}
+                  {school.flags.thanksToMarked.length > 0 && (
+                    <button
+                      type="button"
+                      className="badge pt-flag-marked"
+                      title={s.badgeThanksToMarkedTitle(school.flags.thanksToMarked.map((role) => sharedStrings.roles[role]).join(', '))}
+                      onClick={() => onMarks?.(school)}
+                    >
+                      {s.badgeThanksToMarked}
+                    </button>
                   )}
                 </td>
                 {onRemind && (

@@ -1,9 +1,10 @@
 import type { ParticipationReport, SchoolLinks } from '../../../../server/participation/participation.schemas';
 import type { WaveView } from '../../../../server/admin/waves/waves.schemas';
+import type { ReviewDecision, ReviewOutcome, SchoolMarks } from '../../../../server/participation/review.schemas';
 import { api, download } from '../../shared/api';
 
 // Only types cross over from the server: the shapes its routes validate and document are the ones used here.
-export type { ParticipationReport, SchoolLinks, WaveView };
+export type { ParticipationReport, ReviewDecision, ReviewOutcome, SchoolLinks, SchoolMarks, WaveView };
 export type SchoolRow = ParticipationReport['schools'][number];
 export type Area = ParticipationReport['territory'];
 export type MunicipalityRow = ParticipationReport['municipalities'][number];
@@ -14,3 +15,7 @@ export const getParticipation = (waveId: number) => api<ParticipationReport>(`/a
 export const participationEventsUrl = (waveId: number) => `/api/waves/${waveId}/participation/events`;
 export const getSchoolLinks = (waveId: number, schoolId: number) => api<SchoolLinks>(`/api/waves/${waveId}/schools/${schoolId}/links`);
 export const downloadParticipation = (waveId: number, format: 'csv' | 'xlsx') => download(`/api/waves/${waveId}/participation.${format}`);
+
+export const getSchoolMarks = (waveId: number, schoolId: number) => api<SchoolMarks>(`/api/waves/${waveId}/schools/${schoolId}/marks`);
+export const decideMarks = (waveId: number, schoolId: number, decision: ReviewDecision) =>
+  api<ReviewOutcome>(`/api/waves/${waveId}/schools/${schoolId}/marks/decision`, { method: 'POST', json: decision });

@@ -1,6 +1,6 @@
 import type { SchoolRow } from './api';
 
-export type FlagFilter = 'any' | 'over' | 'noPrincipal' | 'fast';
+export type FlagFilter = 'any' | 'over' | 'noPrincipal' | 'marked';
 
 export function hasFlag(school: SchoolRow, flag: FlagFilter): boolean {
   switch (flag) {
@@ -10,8 +10,8 @@ export function hasFlag(school: SchoolRow, flag: FlagFilter): boolean {
       return school.flags.overExpected.length > 0;
     case 'noPrincipal':
       return school.flags.noPrincipal;
-    case 'fast':
-      return school.flags.fastResponses > 0;
+    case 'marked':
+      return school.flags.awaitingDecision.length > 0 || school.flags.thanksToMarked.length > 0;
   }
 }
 
@@ -20,6 +20,6 @@ export function countFlags(schools: SchoolRow[]) {
   return {
     over: schools.filter((school) => hasFlag(school, 'over')).length,
     noPrincipal: schools.filter((school) => hasFlag(school, 'noPrincipal')).length,
-    fast: schools.filter((school) => hasFlag(school, 'fast')).length,
+    marked: schools.filter((school) => hasFlag(school, 'marked')).length,
   };
 }
