@@ -64,6 +64,7 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none', body: () => ({}) },
   'GET /api/admin/waves/:id/links': { path: (t) => `/api/admin/waves/${t.waveId}/links`, scope: 'none' },
   'POST /api/admin/waves/:id/links/sync': { path: (t) => `/api/admin/waves/${t.waveId}/links/sync`, scope: 'none' },
+  'PATCH /api/admin/waves/:id/expected': { path: (t) => `/api/admin/waves/${t.waveId}/expected`, scope: 'none', body: () => ({}) },
   'PUT /api/admin/waves/:id/access': { path: (t) => `/api/admin/waves/${t.waveId}/access`, scope: 'none', body: () => ({}) },
   'POST /api/admin/links/:id/replace': none('/api/admin/links/999999/replace'),
   'GET /api/admin/waves/:id/schools/:schoolId/sheet': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/sheet`, scope: 'none' },
