@@ -38,7 +38,7 @@ async function readRoster(db: Db, wave: RosterWave): Promise<RosterSchool[]> {
 export type CachedWave = RosterWave & {
   /** Moved by every correction of the wave's frozen roster (migration 0013). */
   roster_version: number;
-  /** Moved by every change to the region's schools (migration 0009): what a wave not frozen yet reads. */
+  /** Moved by every change to the region's schools (migration 0009): their names, and all a wave not frozen yet reads. */
   region_roster_version: string;
 };
 
@@ -46,16 +46,17 @@ export type CachedWave = RosterWave & {
 const MAX_WAVES = 32;
 
 /**
- * Each wave's sorted roster, kept while its version stays the same: the region's roster version until the wave
- * is frozen, then the wave's own, which only a correction moves. The live dashboard then reads only the counters:
- * the roster of 3,000 schools took longer to read and sort than everything else together. A version read before
- * the roster can only be older than it, so a change in between costs one more read, never a stale answer.
+ * Each wave's sorted roster, kept while it stays frozen or not and its versions stay the same: the region's (any
+ * change to its schools, whose names a frozen wave still shows as they are now) and the wave's own (a correction of
+ * its frozen counts). The live dashboard then reads only the counters: the roster of 3,000 schools took longer to
+ * read and sort than everything else together. A version read before the roster can only be older than it, so a
+ * change in between costs one more read, never a stale answer.
  */
 export class RosterCache {
   private readonly waves = new Map<number, { version: string; schools: Promise<RosterSchool[]> }>();
 
   schools(db: Db, wave: CachedWave): Promise<RosterSchool[]> {
-    const version = wave.roster_frozen_at ? `frozen ${wave.roster_frozen_at.getTime()} ${wave.roster_version}` : `live ${wave.region_roster_version}`;
+    const version = `${wave.roster_frozen_at?.getTime() ?? 'live'} ${wave.roster_version} ${wave.region_roster_version}`;
     const cached = this.waves.get(wave.id);
     if (cached?.version === version) return cached.schools;
     const schools = readRoster(db, wave);
