@@ -18,6 +18,7 @@ import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
 import { waveRoutes } from './admin/waves/waves.routes.js';
+import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.js';
 import { linkRoutes } from './admin/links/links.routes.js';
 import { respondentLinks } from './links/respondent-links.js';
 import { rosterPlugin } from './admin/roster/plugin.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(waveRoutes);
+  await app.register(rosterCorrectionRoutes);
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');
   await app.register(linkRoutes, { respondentLinks: links });
   await app.register(rosterPlugin);

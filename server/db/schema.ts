@@ -55,6 +55,23 @@ export interface WaveTable {
   target: ColumnType<number, number | undefined, number>;
   model_id: string;
   created_at: CreatedAt;
+  /** When the wave's roster was copied to `wave_rosters` (migration 0013); null while it has not opened. */
+  roster_frozen_at: ColumnType<Date | null, never, never>;
+  /** Moved by a trigger at every correction of the frozen roster (migration 0013). */
+  roster_version: ColumnType<number, never, never>;
+}
+
+/**
+ * A started wave's expected respondents per school × role, copied from `schools` when it opened (migration 0013)
+ * and changed afterwards only by an administrator's correction. Schools without a row are not part of the wave.
+ */
+export interface WaveRosterTable {
+  wave_id: number;
+  school_id: number;
+  expected_principal: number;
+  expected_teacher: number;
+  expected_student: number;
+  expected_parent: number;
 }
 
 export interface LinkTable {
@@ -183,6 +200,7 @@ export interface Database {
   schools: SchoolTable;
   risk_models: RiskModelTable;
   waves: WaveTable;
+  wave_rosters: WaveRosterTable;
   links: LinkTable;
   responses: ResponseTable;
   users: UserTable;

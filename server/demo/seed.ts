@@ -67,6 +67,19 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
   const currentRandom = rng(501);
   return db.transaction().execute(async (trx) => {
     const region = await trx.insertInto('regions').values({ name: DEMO_REGION }).returning('id').executeTakeFirstOrThrow();
+    const ids: { firstMunicipality?: number; teamSchool?: number } = {};
+    // The schools come before the waves: a school added after a wave opened is not part of it (migration 0013).
+    const schools: { id: number; school: DemoSchool }[] = [];
+    for (const municipality of DEMO_MUNICIPALITIES) {
+      const m = await trx.insertInto('municipalities').values({ region_id: region.id, name: municipality.name }).returning('id').executeTakeFirstOrThrow();
+      ids.firstMunicipality ??= m.id;
+      for (const school of municipality.schools) {
+        const row = await trx.insertInto('schools').values(schoolRow(m.id, school)).returning('id').executeTakeFirstOrThrow();
+        if (school.code === DEMO_TEAM_SCHOOL.code) ids.teamSchool = row.id;
+        schools.push({ id: row.id, school });
+      }
+    }
+
     const waveRows = [
       { title: 'Входное анкетирование', ...demoDays(now, -120, -91) },
       { title: 'Повторное анкетирование', ...demoDays(now, -40, -11) },
@@ -82,30 +95,22 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
       waves.push({ id: row.id, opens: w.opens, until: w.closes < now ? w.closes : now });
     }
 
-    const ids: { firstMunicipality?: number; teamSchool?: number } = {};
-    let index = 0;
-    for (const municipality of DEMO_MUNICIPALITIES) {
-      const m = await trx.insertInto('municipalities').values({ region_id: region.id, name: municipality.name }).returning('id').executeTakeFirstOrThrow();
-      ids.firstMunicipality ??= m.id;
-      for (const school of municipality.schools) {
-        const row = await trx.insertInto('schools').values(schoolRow(m.id, school)).returning('id').executeTakeFirstOrThrow();
-        if (school.code === DEMO_TEAM_SCHOOL.code) ids.teamSchool = row.id;
-        const story = storyOf(school, index++, random);
-        for (const [w, wave] of waves.entries()) {
-          const links = await trx
-            .insertInto('links')
-            .values(ROLES.map((role) => ({ wave_id: wave.id, school_id: row.id, role, token: newLinkToken() })))
-            .returning(['id', 'role', 'token'])
+    for (const [index, { id, school }] of schools.entries()) {
+      const story = storyOf(school, index, random);
+      for (const [w, wave] of waves.entries()) {
+        const links = await trx
+          .insertInto('links')
+          .values(ROLES.map((role) => ({ wave_id: wave.id, school_id: id, role, token: newLinkToken() })))
+          .returning(['id', 'role', 'token'])
+          .execute();
+        const responses = links.flatMap((link) =>
+          simulateRole(link, id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, w < 2 ? random : currentRandom),
+        );
+        for (let i = 0; i < responses.length; i += 500)
+          await trx
+            .insertInto('responses')
+            .values(responses.slice(i, i + 500))
             .execute();
-          const responses = links.flatMap((link) =>
-            simulateRole(link, row.id, wave, school, story.propensity[w], story.participation[w], model, questionnaires, w < 2 ? random : currentRandom),
-          );
-          for (let i = 0; i < responses.length; i += 500)
-            await trx
-              .insertInto('responses')
-              .values(responses.slice(i, i + 500))
-              .execute();
-        }
       }
     }
 

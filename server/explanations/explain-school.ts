@@ -3,7 +3,7 @@ import type { WaveInRegion } from '../db/schema.js';
 import { schoolProfile } from '../profiles/profiles.js';
 import type { Factor, RiskModel } from '../scoring/model.js';
 import { ROLES } from '../shared/roles.js';
-import type { WaveSchool } from '../territory/schools.repository.js';
+import type { WaveSchool } from '../territory/wave-roster.js';
 import { explainFactor, needsDistribution, type ExplainInput } from './explain.js';
 import { answerCounts, principalAnswers } from './explanation.repository.js';
 import type { SchoolExplanations } from './explanation.schemas.js';

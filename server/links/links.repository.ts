@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { AccessMode, LinkKind } from '../db/schema.js';
 import type { AccessModes } from '../shared/vocabulary.js';
 import { ROLES, type Role } from '../shared/roles.js';
+import { freezeRosterIfStarted, schoolsOfWave, type RosterWave, type WaveRosterRow } from '../territory/wave-roster.js';
 import { giveCodesShortCodes, issueLinks, type LinkToIssue } from './issue-links.js';
 
 /** Every role of a wave with its mode; a role without a row uses open links. */
@@ -36,11 +37,14 @@ export interface Reconciled {
 
 /**
  * Brings a wave's links in line with its roster and access modes: an open link for every school × open role,
- * as many codes as expected respondents for every school × code role. Links of the kind a role no longer uses
+ * as many codes as expected respondents for every school × code role. Once the wave has opened that is its frozen
+ * roster, the one its participation is counted against: a roster import then issues no codes for it and adds no
+ * school to it, and an administrator's correction of a count is what brings more codes. Links of the kind a role no longer uses
  * are set aside (answered codes stay as they are), and come back when the role switches back.
  * Call it inside a transaction that holds the wave's lock.
  */
-export async function reconcileLinks(db: Db, waveId: number, regionId: number): Promise<Reconciled> {
+export async function reconcileLinks(db: Db, wave: RosterWave): Promise<Reconciled> {
+  const waveId = wave.id;
   const modes = await accessModes(db, waveId);
   // Each mode has the kind of link it uses and the kind it sets aside.
   const groups = [
@@ -66,12 +70,8 @@ export async function reconcileLinks(db: Db, waveId: number, regionId: number): 
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('responses').select('responses.id').whereRef('responses.code_link_id', '=', 'links.id'))))
     .executeTakeFirst();
 
-  const schools = await db
-    .selectFrom('schools')
-    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
-    .select(['schools.id', 'schools.expected_principal', 'schools.expected_teacher', 'schools.expected_student', 'schools.expected_parent'])
-    .where('municipalities.region_id', '=', regionId)
-    .execute();
+  await freezeRosterIfStarted(db, wave);
+  const schools = await schoolsOfWave(db, wave).execute();
   const active = await db
     .selectFrom('links')
     .select(['school_id', 'role', 'kind', (eb) => eb.fn.countAll().as('n')])
@@ -124,32 +124,18 @@ export async function replaceLink(db: Db, link: { id: number; wave_id: number; s
   return next!;
 }
 
-/** The schools of a wave's region with their municipality, in the order every list and export uses. */
-export function waveSchools(db: Db, regionId: number, schoolId?: number) {
-  let query = db
-    .selectFrom('schools')
-    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
-    .select([
-      'schools.id',
-      'schools.code',
-      'schools.name',
-      'municipalities.name as municipality',
-      'schools.expected_principal',
-      'schools.expected_teacher',
-      'schools.expected_student',
-      'schools.expected_parent',
-    ])
-    .where('municipalities.region_id', '=', regionId)
+/** The schools of a wave with their municipality, in the order every list and export uses. */
+export async function waveSchools(db: Db, wave: RosterWave, schoolId?: number) {
+  await freezeRosterIfStarted(db, wave);
+  return schoolsOfWave(db, wave)
+    .$if(schoolId !== undefined, (q) => q.where('schools.id', '=', schoolId!))
     .orderBy('municipalities.name')
     .orderBy('schools.name')
-    .orderBy('schools.id');
-  if (schoolId !== undefined) query = query.where('schools.id', '=', schoolId);
-  return query.execute();
+    .orderBy('schools.id')
+    .execute();
 }
 
-export type RegionSchoolRow = Awaited<ReturnType<typeof waveSchools>>[number];
-
-export function expectedOf(school: RegionSchoolRow, role: Role): number {
+export function expectedOf(school: WaveRosterRow, role: Role): number {
   return school[EXPECTED_COLUMN[role]];
 }
 

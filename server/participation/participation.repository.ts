@@ -18,7 +18,9 @@ export function participationWave(db: Db, waveId: number) {
       'opens_at',
       'closes_at',
       'target',
-      (eb) => eb.selectFrom('regions').select('roster_version').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('roster_version'),
+      'roster_frozen_at',
+      'roster_version',
+      (eb) => eb.selectFrom('regions').select('regions.roster_version').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('region_roster_version'),
       (eb) => eb.selectFrom('regions').select('time_zone').whereRef('regions.id', '=', 'waves.region_id').$asScalar().as('time_zone'),
       waveStatus.as('status'),
       sql<Date>`now()`.as('now'),
@@ -50,11 +52,11 @@ const NO_COUNTS: RoleCounts = { responses: 0, held: 0, excluded: 0, markedCounte
 /**
  * Every school of the wave's region that the caller may see, with its expected respondents and the wave's
  * counters summed over their shards. Reads the counters, never the responses, so a region of thousands of
- * schools and millions of answers costs one small aggregate; the roster comes from memory while it is unchanged.
+ * schools and millions of answers costs one small aggregate; the wave's roster comes from memory while it is unchanged.
  */
 export async function schoolCounts(db: Db, rosters: RosterCache, wave: ParticipationWave, caller: Caller): Promise<SchoolCountsRow[]> {
   const [roster, counts] = await Promise.all([
-    rosters.schools(db, wave.region_id, wave.roster_version),
+    rosters.schools(db, wave),
     db
       .selectFrom('participation_counts')
       .select(['school_id', ...ROLES.flatMap((role) => COUNTERS.map((counter) => sumFor(counter, role).as(`${role}:${counter}`)))])

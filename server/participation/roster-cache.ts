@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { Role } from '../shared/roles.js';
-import { SCHOOL_ROSTER_COLUMNS, schoolsOfRegion } from '../territory/schools.repository.js';
+import { freezeRosterIfStarted, schoolsOfWave, type RosterWave } from '../territory/wave-roster.js';
 
 export interface RosterSchool {
   id: number;
@@ -15,12 +15,13 @@ export interface RosterSchool {
 const byName = new Intl.Collator('ru', { numeric: true });
 
 /**
- * A region's schools by municipality and school name. Sorted here, not by the database: a Russian collation
+ * A wave's schools by municipality and school name. Sorted here, not by the database: a Russian collation
  * sorts 3,000 names in PostgreSQL slower than the rest of the query takes, and the database's own collation
  * (often C) need not be Russian at all.
  */
-async function readRoster(db: Db, regionId: number): Promise<RosterSchool[]> {
-  const rows = await schoolsOfRegion(db, regionId).select(SCHOOL_ROSTER_COLUMNS).execute();
+async function readRoster(db: Db, wave: RosterWave): Promise<RosterSchool[]> {
+  await freezeRosterIfStarted(db, wave);
+  const rows = await schoolsOfWave(db, wave).execute();
   const municipalityRank = new Map([...new Set(rows.map((r) => r.municipality_name))].sort(byName.compare).map((name, rank) => [name, rank]));
   rows.sort((a, b) => municipalityRank.get(a.municipality_name)! - municipalityRank.get(b.municipality_name)! || byName.compare(a.name, b.name) || a.id - b.id);
   return rows.map((r) => ({
@@ -33,22 +34,37 @@ async function readRoster(db: Db, regionId: number): Promise<RosterSchool[]> {
   }));
 }
 
+/** A wave as the cache reads it: what its roster is, and the versions that move when it changes. */
+export type CachedWave = RosterWave & {
+  /** Moved by every correction of the wave's frozen roster (migration 0013). */
+  roster_version: number;
+  /** Moved by every change to the region's schools (migration 0009): their names, and all a wave not frozen yet reads. */
+  region_roster_version: string;
+};
+
+/** Waves whose rosters are kept: the ones being watched now, with room to spare; the oldest read goes first. */
+const MAX_WAVES = 32;
+
 /**
- * Each region's sorted roster, kept while the region's roster version (migration 0009, moved by triggers on
- * schools and municipalities) stays the same. The live dashboard then reads only the counters: the roster of
- * 3,000 schools took longer to read and sort than everything else together. A version read before the
- * roster can only be older than it, so a change in between costs one more read, never a stale answer.
+ * Each wave's sorted roster, kept while it stays frozen or not and its versions stay the same: the region's (any
+ * change to its schools, whose names a frozen wave still shows as they are now) and the wave's own (a correction of
+ * its frozen counts). The live dashboard then reads only the counters: the roster of 3,000 schools took longer to
+ * read and sort than everything else together. A version read before the roster can only be older than it, so a
+ * change in between costs one more read, never a stale answer.
  */
 export class RosterCache {
-  private readonly regions = new Map<number, { version: string; schools: Promise<RosterSchool[]> }>();
+  private readonly waves = new Map<number, { version: string; schools: Promise<RosterSchool[]> }>();
 
-  schools(db: Db, regionId: number, version: string): Promise<RosterSchool[]> {
-    const cached = this.regions.get(regionId);
+  schools(db: Db, wave: CachedWave): Promise<RosterSchool[]> {
+    const version = `${wave.roster_frozen_at?.getTime() ?? 'live'} ${wave.roster_version} ${wave.region_roster_version}`;
+    const cached = this.waves.get(wave.id);
     if (cached?.version === version) return cached.schools;
-    const schools = readRoster(db, regionId);
-    this.regions.set(regionId, { version, schools });
+    const schools = readRoster(db, wave);
+    this.waves.delete(wave.id);
+    if (this.waves.size >= MAX_WAVES) this.waves.delete(this.waves.keys().next().value!);
+    this.waves.set(wave.id, { version, schools });
     // A failed read is not kept: the next request tries again.
-    schools.catch(() => this.regions.get(regionId)?.schools === schools && this.regions.delete(regionId));
+    schools.catch(() => this.waves.get(wave.id)?.schools === schools && this.waves.delete(wave.id));
     return schools;
   }
 }

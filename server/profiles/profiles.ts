@@ -6,7 +6,8 @@ import type { CollectedStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { waveTerms } from '../shared/vocabulary.js';
 import type { Caller } from '../territory/scope.js';
-import { listSchoolsInScope, schoolIdsInScope, type WaveSchool } from '../territory/schools.repository.js';
+import { schoolIdsInScope } from '../territory/schools.repository.js';
+import { listWaveSchoolsInScope, type WaveSchool } from '../territory/wave-roster.js';
 import type { SchoolProfile, WaveProfiles } from './schemas.js';
 import { collectStatsSql } from './stats.sql.js';
 
@@ -28,7 +29,7 @@ export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveScho
  */
 export async function waveProfiles(db: Db, wave: WaveInRegion, caller: Caller): Promise<WaveProfiles> {
   const model = await storedModel(db, wave.model_id);
-  const schools = await listSchoolsInScope(db, wave.region_id, caller);
+  const schools = await listWaveSchoolsInScope(db, wave, caller);
   const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));
   return {
     wave: waveTerms(wave),

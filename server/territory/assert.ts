@@ -2,7 +2,8 @@ import type { Db } from '../db/connect.js';
 import { wavesInRegion } from '../db/waves-in-region.js';
 import { ApiError, notFound } from '../shared/errors.js';
 import { inScope, mayViewWavesOf, type Caller, type Territory } from './scope.js';
-import { findSchoolOfRegion, schoolTerritory } from './schools.repository.js';
+import { schoolTerritory } from './schools.repository.js';
+import { findWaveSchool } from './wave-roster.js';
 
 const outOfScope = () => new ApiError(403, 'out_of_scope', 'This is outside the territory of your account');
 
@@ -25,12 +26,13 @@ export async function assertWaveVisible(db: Db, caller: Caller, waveId: number) 
 /**
  * The wave and the school a per-school route (profile, explanations, dynamics, priorities, reminder links)
  * is about, so they all check alike: 404 for an unknown wave or school, 403 outside the caller's territory,
- * 404 for a school of another region.
+ * 404 for a school of another region or one added after the wave opened.
  */
 export async function schoolOfWave(db: Db, caller: Caller, waveId: number, schoolId: number) {
   const wave = await assertWaveVisible(db, caller, waveId);
   const territory = await assertSchoolInScope(db, caller, schoolId);
-  const school = territory.regionId === wave.region_id ? await findSchoolOfRegion(db, wave.region_id, schoolId) : undefined;
-  if (!school) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
+  const school = territory.regionId === wave.region_id ? await findWaveSchool(db, wave, schoolId) : undefined;
+  if (!school)
+    throw notFound('school_not_in_wave', `School ${schoolId} is not part of wave ${waveId}: it is of another region, or was added after the wave opened`);
   return { wave, school };
 }

@@ -20,11 +20,13 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
   let municipality: { id: number; name: string };
   let schools: Array<{ id: number; code: string; name: string; expected_student: number; expected_teacher: number }>;
   let waveId: number;
+  let regionId: number;
 
   beforeAll(async () => {
     t = await openTestApp(kind);
     const db = t.database.db;
     const region = await newRegion(db);
+    regionId = region.id;
     municipality = await newMunicipality(db, region.id, 'Северный район');
     schools = [
       await newSchool(db, municipality.id, { teacher: 4, student: 7, parent: 5 }, 'Школа №1; "Гимназия"'),
@@ -71,14 +73,25 @@ describe.each(TEST_DATABASES)('wave links, codes and exports on %s', (kind) => {
     }
   });
 
-  it('creates links for a school added to the region later, once', async () => {
+  it('creates links for a school added to the region later, once, in a wave not open yet; the open wave leaves it out', async () => {
+    const planned = await send('POST', '/api/admin/waves', {
+      regionId,
+      title: 'Осень',
+      opensAt: new Date(Date.now() + 2 * DAY).toISOString(),
+      closesAt: new Date(Date.now() + 9 * DAY).toISOString(),
+      modelId: await ensureModel(t.database.db),
+    });
+    const plannedId = planned.json().id;
     const late = await newSchool(t.database.db, municipality.id, { student: 2 });
-    const first = await send('POST', `/api/admin/waves/${waveId}/links/sync`);
+    const first = await send('POST', `/api/admin/waves/${plannedId}/links/sync`);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ created: ROLES.length });
+    expect((await send('POST', `/api/admin/waves/${plannedId}/links/sync`)).json()).toMatchObject({ created: 0 });
+    const plannedRows = (await get(`/api/admin/waves/${plannedId}/links`)).json().schools as Array<{ id: number; roles: Record<Role, { link: unknown }> }>;
+    expect(plannedRows.find((s) => s.id === late.id)!.roles.student.link).not.toBeNull();
+    // The open wave's roster was frozen when it opened (docs/methodology.md §7): no links, no place in its figures.
     expect((await send('POST', `/api/admin/waves/${waveId}/links/sync`)).json()).toMatchObject({ created: 0 });
-    expect((await cell(late.id, 'student')).link).not.toBeNull();
-    schools.push({ ...late });
+    expect((await table()).map((s) => s.id)).not.toContain(late.id);
   });
 
   it('replaces a leaked link: the old one answers 410, the new one works', async () => {

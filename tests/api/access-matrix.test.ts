@@ -64,6 +64,7 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none', body: () => ({}) },
   'GET /api/admin/waves/:id/links': { path: (t) => `/api/admin/waves/${t.waveId}/links`, scope: 'none' },
   'POST /api/admin/waves/:id/links/sync': { path: (t) => `/api/admin/waves/${t.waveId}/links/sync`, scope: 'none' },
+  'PATCH /api/admin/waves/:id/expected': { path: (t) => `/api/admin/waves/${t.waveId}/expected`, scope: 'none', body: () => ({}) },
   'PUT /api/admin/waves/:id/access': { path: (t) => `/api/admin/waves/${t.waveId}/access`, scope: 'none', body: () => ({}) },
   'POST /api/admin/links/:id/replace': none('/api/admin/links/999999/replace'),
   'GET /api/admin/waves/:id/schools/:schoolId/sheet': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/sheet`, scope: 'none' },
@@ -145,20 +146,21 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     const regionA = await newRegion(db);
     const regionB = await newRegion(db);
     const [mA1, mA2, mB] = [await newMunicipality(db, regionA.id), await newMunicipality(db, regionA.id), await newMunicipality(db, regionB.id)];
+    // The schools come before the waves: a school added after a wave opened is not part of it.
+    const [sA1, sA2, sB] = [await newSchool(db, mA1.id), await newSchool(db, mA2.id), await newSchool(db, mB.id)];
     const [earlierA, waveA, earlierB, waveB] = [
       await newWave(db, regionA.id, { opensInDays: -60, closesInDays: -30 }),
       await newWave(db, regionA.id),
       await newWave(db, regionB.id, { opensInDays: -60, closesInDays: -30 }),
       await newWave(db, regionB.id),
     ];
-    const place = async (municipalityId: number, wave: { id: number }, earlier: { id: number }, regionId: number): Promise<Target> => {
-      const school = await newSchool(db, municipalityId);
+    const place = async (school: { id: number }, wave: { id: number }, earlier: { id: number }, regionId: number): Promise<Target> => {
       for (const w of [wave, earlier]) await newLink(db, w.id, school.id, 'parent');
       return { schoolId: school.id, waveId: wave.id, earlierWaveId: earlier.id, regionId };
     };
-    targets.own = await place(mA1.id, waveA, earlierA, regionA.id);
-    targets.sibling = await place(mA2.id, waveA, earlierA, regionA.id);
-    targets.foreign = await place(mB.id, waveB, earlierB, regionB.id);
+    targets.own = await place(sA1, waveA, earlierA, regionA.id);
+    targets.sibling = await place(sA2, waveA, earlierA, regionA.id);
+    targets.foreign = await place(sB, waveB, earlierB, regionB.id);
     sessions.admin = await newLoggedInAccount(t.app, db, { role: 'admin' });
     sessions.region = await newLoggedInAccount(t.app, db, { role: 'region', regionId: regionA.id });
     sessions.municipality = await newLoggedInAccount(t.app, db, { role: 'municipality', municipalityId: mA1.id });

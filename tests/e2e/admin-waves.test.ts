@@ -114,11 +114,15 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
 
   it('prints single-use code slips with the short code and the /c address, ten to an A4 page', async () => {
     const db = session.server.database.db;
-    const wave = await db.selectFrom('waves').select(['id', 'region_id']).where('title', '=', 'Входное анкетирование').executeTakeFirstOrThrow();
+    const wave = await db
+      .selectFrom('waves')
+      .select(['id', 'region_id', 'opens_at', 'roster_frozen_at'])
+      .where('title', '=', 'Входное анкетирование')
+      .executeTakeFirstOrThrow();
     const school = await db.selectFrom('schools').select('id').where('code', '=', 'E2E-002').executeTakeFirstOrThrow();
     await db.transaction().execute(async (trx) => {
       await setAccessMode(trx, wave.id, 'student', 'codes');
-      await reconcileLinks(trx, wave.id, wave.region_id);
+      await reconcileLinks(trx, wave);
     });
     await page.goto(`/admin/waves/${wave.id}/schools/${school.id}/codes?role=student`);
     await page.locator('.slip').first().waitFor();

@@ -17,9 +17,13 @@ export interface TestDatabase extends DatabaseHandle {
   schema: string | null;
 }
 
-/** A fresh, migrated database: a new in-memory PGlite, or a new schema on PostgreSQL dropped at close. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database: a new in-memory PGlite, or a new schema on PostgreSQL dropped at close.
+ * `migrated: false` leaves it empty, for a test that runs the migrations itself.
+ */
+export async function openTestDatabase(kind: DatabaseKind, { migrated = true } = {}): Promise<TestDatabase> {
   if (kind === 'pglite') {
+    if (!migrated) return { ...(await connectDatabase({ databaseUrl: null, dataDir: 'memory://' })), schema: null };
     const template = new Blob([await readFile(inject('pgliteTemplate'))]);
     const handle = await connectDatabase({ databaseUrl: null, dataDir: 'memory://', pgliteTemplate: template });
     await migrateToLatest(handle.db);
@@ -30,7 +34,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const admin = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   const handle = await connectDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 10 });
-  await migrateToLatest(handle.db, schema);
+  if (migrated) await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     schema,

@@ -43,9 +43,10 @@ const variedStudent = (i: number) =>
 describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on %s', (kind) => {
   let t: TestApp;
   let regionAuth: Record<string, string>;
+  let adminAuth: Record<string, string>;
   let schoolAuth: Record<string, string>;
   let otherMunicipalityAuth: Record<string, string>;
-  let ids: { wave: number; school: number; municipality: number };
+  let ids: { wave: number; school: number };
 
   beforeAll(async () => {
     t = await openTestApp(kind);
@@ -56,8 +57,9 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
     // 66 parents expected: 60 answers are 90.9 %, exactly enough for the target of 90 %.
     const school = await newSchool(db, municipality.id, { parent: 66, student: 40, teacher: 10, principal: 1 });
     const wave = await newWave(db, region.id);
-    ids = { wave: wave.id, school: school.id, municipality: municipality.id };
+    ids = { wave: wave.id, school: school.id };
     regionAuth = (await newLoggedInAccount(t.app, db, { role: 'region', regionId: region.id })).headers;
+    adminAuth = (await newLoggedInAccount(t.app, db, { role: 'admin' })).headers;
     schoolAuth = (await newLoggedInAccount(t.app, db, { role: 'school', regionId: region.id, municipalityId: municipality.id, schoolId: school.id })).headers;
     otherMunicipalityAuth = (await newLoggedInAccount(t.app, db, { role: 'municipality', regionId: region.id, municipalityId: otherMunicipality.id })).headers;
   });
@@ -68,15 +70,22 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
   const stored = async (id: number) =>
     t.database.db.selectFrom('responses').select(['marks', 'counted', 'review', 'duration_seconds']).where('id', '=', id).executeTakeFirstOrThrow();
   const participation = async (schoolId = ids.school, waveId = ids.wave) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/waves/${waveId}/participation`, headers: regionAuth });
+    const res = await t.app.inject({ method: 'GET', url: `/api/waves/${waveId}/participation`, headers: adminAuth });
     expect(res.statusCode).toBe(200);
     return res.json().schools.find((s: { id: number }) => s.id === schoolId);
   };
-  const freshSchool = async (counts: Partial<Record<Role, number>>) => newSchool(t.database.db, ids.municipality, counts);
+  /** A school of its own region, with an open wave that started after the school was on the roster. */
+  const freshSchool = async (counts: Partial<Record<Role, number>>) => {
+    const db = t.database.db;
+    const region = await newRegion(db);
+    const school = await newSchool(db, (await newMunicipality(db, region.id)).id, counts);
+    const wave = await newWave(db, region.id);
+    return { ...school, wave: wave.id };
+  };
 
   it('hands out a start ticket with the questionnaire and measures the time itself', async () => {
     const school = await freshSchool({ parent: 10 });
-    const link = await newLink(t.database.db, ids.wave, school.id, 'parent');
+    const link = await newLink(t.database.db, school.wave, school.id, 'parent');
     const opened = await t.app.inject({ method: 'GET', url: `/api/links/${link.token}` });
     expect(opened.statusCode).toBe(200);
     expect(opened.json().ticket).toMatch(/^\d+\.[0-9a-z]+\.[\w-]+\.[\w-]+$/);
@@ -93,14 +102,14 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
     expect(await stored(slow.json().id)).toMatchObject({ marks: [], counted: true });
     expect((await stored(slow.json().id)).duration_seconds).toBeGreaterThanOrEqual(300);
 
-    const figures = (await participation(school.id)).roles.parent;
+    const figures = (await participation(school.id, school.wave)).roles.parent;
     expect(figures).toMatchObject({ expected: 10, responses: 1, held: 1, excluded: 0, marked: 0 });
   });
 
   it('marks an answer without a valid ticket of its own link, and a ticket used for a second answer', async () => {
     const school = await freshSchool({ parent: 10 });
-    const link = await newLink(t.database.db, ids.wave, school.id, 'parent');
-    const other = await newLink(t.database.db, ids.wave, school.id, 'teacher');
+    const link = await newLink(t.database.db, school.wave, school.id, 'parent');
+    const other = await newLink(t.database.db, school.wave, school.id, 'teacher');
     const none = await post(link.token, { answers: variedParent, clientKey: randomUUID() });
     expect(none.statusCode).toBe(201);
     expect((await stored(none.json().id)).marks).toEqual(['no_ticket']);
@@ -123,20 +132,20 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
     expect(retry.json().id).toBe(first.json().id);
     const copy = await post(link.token, { ...honest, clientKey: randomUUID(), deviceId: randomUUID() });
     expect((await stored(copy.json().id)).marks).toEqual(['ticket_reused']);
-    expect((await participation(school.id)).roles.parent).toMatchObject({ responses: 1, held: 4 });
+    expect((await participation(school.id, school.wave)).roles.parent).toMatchObject({ responses: 1, held: 4 });
   });
 
   it('marks one value across every scale question, and counts it all the same', async () => {
     const school = await freshSchool({ parent: 10 });
-    const link = await newLink(t.database.db, ids.wave, school.id, 'parent');
+    const link = await newLink(t.database.db, school.wave, school.id, 'parent');
     const res = await post(link.token, await honestSubmission(t.database.db, link, straightParent));
     expect(await stored(res.json().id)).toMatchObject({ marks: ['straightline'], counted: true });
-    expect((await participation(school.id)).roles.parent).toMatchObject({ responses: 1, marked: 1, held: 0 });
+    expect((await participation(school.id, school.wave)).roles.parent).toMatchObject({ responses: 1, marked: 1, held: 0 });
   });
 
   it('marks one device answering again sooner than the questionnaire can be filled in', async () => {
     const school = await freshSchool({ parent: 10 });
-    const link = await newLink(t.database.db, ids.wave, school.id, 'parent');
+    const link = await newLink(t.database.db, school.wave, school.id, 'parent');
     const deviceId = randomUUID();
     const first = await post(link.token, { ...(await honestSubmission(t.database.db, link, variedParent)), deviceId }, '198.51.100.1');
     const second = await post(link.token, { ...(await honestSubmission(t.database.db, link, variedParent)), deviceId }, '198.51.100.2');
@@ -146,19 +155,19 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
 
   it('does not mark a class of 30 answering together from one computer lab behind one address', async () => {
     const school = await freshSchool({ student: 30 });
-    const link = await newLink(t.database.db, ids.wave, school.id, 'student');
+    const link = await newLink(t.database.db, school.wave, school.id, 'student');
     const results = await Promise.all(
       Array.from({ length: 30 }, async (_, i) => post(link.token, await honestSubmission(t.database.db, link, variedStudent(i), 900), '192.0.2.30')),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
     const rows = await t.database.db.selectFrom('responses').select(['marks', 'counted']).where('link_id', '=', link.id).execute();
     expect(rows.filter((r) => r.marks.length > 0)).toEqual([]);
-    expect((await participation(school.id)).roles.student).toMatchObject({ expected: 30, responses: 30, held: 0, needed: 0 });
+    expect((await participation(school.id, school.wave)).roles.student).toMatchObject({ expected: 30, responses: 30, held: 0, needed: 0 });
   });
 
   it('marks every answer of a burst from one address, the first ones too', async () => {
     const school = await freshSchool({ student: 200 });
-    const link = await newLink(t.database.db, ids.wave, school.id, 'student');
+    const link = await newLink(t.database.db, school.wave, school.id, 'student');
     const answers = countedAnswers('student');
     for (let i = 0; i < BURST.labSize + 1; i++) {
       const res = await post(link.token, await honestSubmission(t.database.db, link, answers, 900), '192.0.2.99');
@@ -167,7 +176,7 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
     const rows = await t.database.db.selectFrom('responses').select(['marks', 'counted']).where('link_id', '=', link.id).execute();
     expect(rows).toHaveLength(BURST.labSize + 1);
     expect(rows.every((r) => r.marks.includes('address_burst') && !r.counted)).toBe(true);
-    expect((await participation(school.id)).roles.student).toMatchObject({ responses: 0, held: BURST.labSize + 1 });
+    expect((await participation(school.id, school.wave)).roles.student).toMatchObject({ responses: 0, held: BURST.labSize + 1 });
   });
 
   it('replays the attack: 60 quick answers from one address and 5 empty ones leave the school short until the coordinator accepts', async () => {
@@ -179,7 +188,11 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
     }
     for (let i = 0; i < 60; i++) {
       const opened = await t.app.inject({ method: 'GET', url: `/api/links/${link.token}`, remoteAddress: '203.0.113.66' });
-      const res = await post(link.token, { answers: countedAnswers('parent'), clientKey: randomUUID(), ticket: opened.json().ticket, durationSeconds: 420 }, '203.0.113.66');
+      const res = await post(
+        link.token,
+        { answers: countedAnswers('parent'), clientKey: randomUUID(), ticket: opened.json().ticket, durationSeconds: 420 },
+        '203.0.113.66',
+      );
       expect(res.statusCode).toBe(201);
     }
     const before = await participation();
@@ -227,7 +240,9 @@ describe.each(TEST_DATABASES)('marks on answers and the coordinator decision on 
     const region = await newRegion(db);
     const municipality = await newMunicipality(db, region.id);
     const school = await newSchool(db, municipality.id, { parent: 10 });
-    const wave = await newWave(db, region.id, { modelId: (await db.selectFrom('risk_models').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id });
+    const wave = await newWave(db, region.id, {
+      modelId: (await db.selectFrom('risk_models').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id,
+    });
     const link = await newLink(db, wave.id, school.id, 'parent');
     for (let i = 0; i < 6; i++) await post(link.token, { answers: countedAnswers('parent'), clientKey: randomUUID() }, '203.0.113.80');
     const admin = (await newLoggedInAccount(t.app, db, { role: 'admin' })).headers;

@@ -6,6 +6,7 @@ import { xlsxFile } from '../../exports/xlsx.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
 import { ROLES } from '../../shared/roles.js';
 import { accessModes, activeOpenLinks, codeCounts, waveSchools } from '../../links/links.repository.js';
+import type { RosterWave } from '../../territory/wave-roster.js';
 
 const COLUMNS = [
   { header: 'Муниципалитет', width: 24 },
@@ -17,9 +18,9 @@ const COLUMNS = [
 ];
 
 /** One row per school × role, in the order of the wave page, ready for a mail-merge. */
-export async function linksTable(db: Db, wave: { id: number; region_id: number }, links: RespondentLinks): Promise<Table> {
+export async function linksTable(db: Db, wave: RosterWave, links: RespondentLinks): Promise<Table> {
   const [schools, open, codes, modes] = await Promise.all([
-    waveSchools(db, wave.region_id),
+    waveSchools(db, wave),
     activeOpenLinks(db, wave.id),
     codeCounts(db, wave.id),
     accessModes(db, wave.id),
@@ -31,7 +32,7 @@ export async function linksTable(db: Db, wave: { id: number; region_id: number }
       const key = `${school.id}:${role}`;
       const token = tokenOf.get(key);
       const access = modes[role] === 'open' ? 'общая ссылка' : `одноразовые коды: ${codesOf.get(key) ?? 0} шт.`;
-      return [school.municipality, school.code, school.name, ROLE_TITLES[role], access, modes[role] === 'open' && token ? links.url(token) : ''];
+      return [school.municipality_name, school.code, school.name, ROLE_TITLES[role], access, modes[role] === 'open' && token ? links.url(token) : ''];
     }),
   );
   return { columns: COLUMNS, rows };

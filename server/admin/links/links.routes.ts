@@ -21,8 +21,8 @@ import {
   setAccessMode,
   unusedCodes,
   waveSchools,
-  type RegionSchoolRow,
 } from '../../links/links.repository.js';
+import type { WaveRosterRow } from '../../territory/wave-roster.js';
 import {
   AccessBody,
   AccessChanged,
@@ -47,19 +47,20 @@ async function waveOrFail(db: Db, waveId: number) {
 
 async function waveSchoolOrFail(db: Db, waveId: number, schoolId: number) {
   const wave = await waveOrFail(db, waveId);
-  const [school] = await waveSchools(db, wave.region_id, schoolId);
-  if (!school) throw notFound('school_not_in_wave', `School ${schoolId} is not in the region of wave ${waveId}`);
+  const [school] = await waveSchools(db, wave, schoolId);
+  if (!school)
+    throw notFound('school_not_in_wave', `School ${schoolId} is not part of wave ${waveId}: it is of another region, or was added after the wave opened`);
   return { wave, school };
 }
 
-const schoolRef = (s: RegionSchoolRow) => ({ id: s.id, code: s.code, name: s.name, municipality: s.municipality });
+const schoolRef = (s: WaveRosterRow) => ({ id: s.id, code: s.code, name: s.name, municipality: s.municipality_name });
 
 /** Links of a wave: how respondents reach it, what is printed for schools, what is sent to them. */
 export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { respondentLinks }) => {
   app.get('/api/admin/waves/:id/links', { schema: { params: IdParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } }, async (req) => {
     const wave = await waveOrFail(app.db, req.params.id);
     const [schools, links, codes, modes] = await Promise.all([
-      waveSchools(app.db, wave.region_id),
+      waveSchools(app.db, wave),
       activeOpenLinks(app.db, wave.id),
       codeCounts(app.db, wave.id),
       accessModes(app.db, wave.id),
@@ -87,7 +88,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
     app.db.transaction().execute(async (trx) => {
       const wave = await lockWave(trx, req.params.id);
       if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
-      const result = await reconcileLinks(trx, wave.id, wave.region_id);
+      const result = await reconcileLinks(trx, wave);
       await audit(trx, { userId: staffPrincipal(req).id, action: 'wave.links_sync', entity: 'wave', entityId: wave.id, details: { ...result } });
       return result;
     }),
@@ -105,7 +106,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
         const before = (await accessModes(trx, wave.id))[req.body.role];
         await setAccessMode(trx, wave.id, req.body.role, req.body.mode);
-        const result = await reconcileLinks(trx, wave.id, wave.region_id);
+        const result = await reconcileLinks(trx, wave);
         await audit(trx, {
           userId: staffPrincipal(req).id,
           action: 'wave.access_mode',

@@ -17,6 +17,7 @@ function selectWaves(db: Db) {
       'waves.closes_at',
       'waves.target',
       'waves.model_id',
+      'waves.roster_frozen_at',
       waveStatus.as('status'),
     ]);
 }
@@ -40,9 +41,12 @@ export async function updateWave(db: Db, waveId: number, patch: Updateable<WaveT
   await db.updateTable('waves').set(patch).where('id', '=', waveId).execute();
 }
 
-/** Serialises changes to one wave's links: two admins syncing at once must not both create the missing ones. */
+/**
+ * Serialises changes to one wave's links and roster: two admins syncing at once must not both create the missing
+ * ones, nor two corrections of one count both read the same old value.
+ */
 export async function lockWave(db: Db, waveId: number) {
-  return db.selectFrom('waves').select(['id', 'region_id']).where('id', '=', waveId).forUpdate().executeTakeFirst();
+  return db.selectFrom('waves').select(['id', 'region_id', 'opens_at', 'roster_frozen_at']).where('id', '=', waveId).forUpdate().executeTakeFirst();
 }
 
 export async function countWaveResponses(db: Db, waveId: number): Promise<number> {

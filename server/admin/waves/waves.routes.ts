@@ -86,7 +86,8 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         target: body.target ?? 0.9,
         model_id: body.modelId,
       });
-      const links = await reconcileLinks(trx, id, body.regionId);
+      const wave = (await findWave(trx, id))!;
+      const links = await reconcileLinks(trx, wave);
       await audit(trx, {
         userId: staffPrincipal(req).id,
         action: 'wave.create',
@@ -94,7 +95,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         entityId: id,
         details: { regionId: body.regionId, title, opensAt, closesAt, target: body.target ?? 0.9, modelId: body.modelId, linksCreated: links.created },
       });
-      return { wave: (await findWave(trx, id))!, linksCreated: links.created };
+      return { wave, linksCreated: links.created };
     });
     return reply.code(201).send({ ...toWaveView(created.wave), linksCreated: created.linksCreated });
   });

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { waveDays } from '../../shared/rules/zoned-days.js';
-import { AccessModes, Day, Id, Instant, ModelRef, NumberIn, TimeZone, WaveStatus } from '../../shared/vocabulary.js';
+import { AccessModes, Day, Id, Instant, IntegerIn, INT4_MAX, ModelRef, NumberIn, Role, TimeZone, WaveStatus } from '../../shared/vocabulary.js';
 import type { WaveRow } from './waves.repository.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
@@ -82,3 +82,24 @@ export function toWaveView(row: WaveRow): WaveView {
     open: row.status === 'open',
   };
 }
+
+/** One school × role's expected respondents in one started wave, corrected by an administrator. */
+export const ExpectedBody = Type.Object(
+  {
+    schoolId: Id,
+    role: Role,
+    // Any integer PostgreSQL holds, so that a negative or implausible count gets its own clear answer.
+    expected: IntegerIn(-INT4_MAX, INT4_MAX),
+  },
+  { additionalProperties: false },
+);
+
+export const ExpectedCorrected = Type.Object({
+  waveId: Id,
+  schoolId: Id,
+  role: Role,
+  previous: Type.Integer(),
+  expected: Type.Integer(),
+  /** Single-use codes issued to match a raised count. */
+  linksCreated: Type.Integer(),
+});

@@ -5,7 +5,7 @@ import { errorText } from '../../shared/errors';
 import { sharedStrings } from '../../shared/strings';
 import { useLoad } from '../../shared/useLoad';
 import { CopyButton } from '../copy/CopyButton';
-import { getWaveLinks, replaceLink, ROLES, type RoleCell } from './api';
+import { correctExpected, getWaveLinks, replaceLink, ROLES, type Role, type RoleCell, type WaveSchoolLinks } from './api';
 import { wavesStrings as s } from './strings';
 
 const roleTitles = sharedStrings.roles;
@@ -16,11 +16,13 @@ interface Props {
   waveId: number;
   /** Changes whenever links may have changed elsewhere on the page. */
   version: number;
+  /** The wave has opened: its expected counts are its own, and an administrator may correct them here. */
+  rosterFrozen: boolean;
   onError(message: string): void;
   onNotice(message: string): void;
 }
 
-export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) {
+export function SchoolLinksTable({ waveId, version, rosterFrozen, onError, onNotice }: Props) {
   const schools = useLoad(() => getWaveLinks(waveId), `links-${waveId}`, version);
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
@@ -41,6 +43,20 @@ export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) 
       schools.reload();
     } catch (e) {
       onError(errorText(e));
+    }
+  }
+
+  async function correct(school: WaveSchoolLinks, role: Role) {
+    const answer = window.prompt(s.wave.correctPrompt(school.name, roleTitles[role]), String(school.roles[role].expected));
+    if (answer === null) return;
+    const expected = Number(answer.trim());
+    if (answer.trim() === '' || !Number.isInteger(expected)) return onError(s.wave.correctNotNumber);
+    try {
+      const done = await correctExpected(waveId, { schoolId: school.id, role, expected });
+      onNotice(s.wave.corrected(done.previous, done.expected, done.linksCreated));
+      schools.reload();
+    } catch (e) {
+      onError(errorText(e, s.wave.correctErrors));
     }
   }
 
@@ -89,7 +105,7 @@ export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) 
                   </td>
                   {ROLES.map((role) => (
                     <td key={role}>
-                      <LinkCell cell={school.roles[role]} onReplace={replace} />
+                      <LinkCell cell={school.roles[role]} onReplace={replace} onCorrect={rosterFrozen ? () => correct(school, role) : undefined} />
                     </td>
                   ))}
                   <td className="row-actions">
@@ -121,12 +137,22 @@ export function SchoolLinksTable({ waveId, version, onError, onNotice }: Props) 
   );
 }
 
-function LinkCell({ cell, onReplace }: { cell: RoleCell; onReplace(linkId: number): void }) {
+function LinkCell({ cell, onReplace, onCorrect }: { cell: RoleCell; onReplace(linkId: number): void; onCorrect?: () => void }) {
+  const expected = (
+    <span className="muted">
+      {s.wave.expected(cell.expected)}{' '}
+      {onCorrect && (
+        <button type="button" className="small quiet" onClick={onCorrect}>
+          {s.wave.correct}
+        </button>
+      )}
+    </span>
+  );
   if (cell.mode === 'codes') {
     return (
       <span className="codes-cell">
         {s.wave.codes(cell.codes.issued, cell.codes.used)}
-        <span className="muted">{s.wave.expected(cell.expected)}</span>
+        {expected}
       </span>
     );
   }
@@ -142,6 +168,7 @@ function LinkCell({ cell, onReplace }: { cell: RoleCell; onReplace(linkId: numbe
           {s.wave.replace}
         </button>
       </span>
+      {onCorrect && expected}
     </span>
   );
 }

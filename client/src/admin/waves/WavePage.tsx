@@ -121,7 +121,7 @@ export function WavePage() {
       )}
 
       <h2>{s.wave.schoolsTitle}</h2>
-      <SchoolLinksTable waveId={w.id} version={linksVersion} onError={setError} onNotice={setNotice} />
+      <SchoolLinksTable waveId={w.id} version={linksVersion} rosterFrozen={w.status !== 'planned'} onError={setError} onNotice={setNotice} />
     </section>
   );
 }

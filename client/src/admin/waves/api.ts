@@ -1,5 +1,14 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { CreatedWave, CreateWaveBody, ModelView, UpdateWaveBody, WaveDetail, WaveView } from '../../../../server/admin/waves/waves.schemas';
+import type {
+  CreatedWave,
+  CreateWaveBody,
+  ExpectedBody,
+  ExpectedCorrected,
+  ModelView,
+  UpdateWaveBody,
+  WaveDetail,
+  WaveView,
+} from '../../../../server/admin/waves/waves.schemas';
 import type { AccessChanged, CodesView, ReconciledView, ReplacedLink, SheetView, WaveLinksView } from '../../../../server/admin/links/links.schemas';
 import type { RegionList } from '../../../../server/admin/roster/roster.schemas';
 import type { Role } from '../../../../server/shared/roles';
@@ -29,6 +38,8 @@ export const getWaveLinks = async (id: number) => (await api<Static<typeof WaveL
 export const syncLinks = (id: number) => api<Static<typeof ReconciledView>>(`/api/admin/waves/${id}/links/sync`, { method: 'POST' });
 export const setAccess = (id: number, role: Role, mode: AccessMode) =>
   api<Static<typeof AccessChanged>>(`/api/admin/waves/${id}/access`, { method: 'PUT', json: { role, mode } });
+export const correctExpected = (waveId: number, body: Static<typeof ExpectedBody>) =>
+  api<Static<typeof ExpectedCorrected>>(`/api/admin/waves/${waveId}/expected`, { method: 'PATCH', json: body });
 export const replaceLink = (linkId: number) => api<Static<typeof ReplacedLink>>(`/api/admin/links/${linkId}/replace`, { method: 'POST' });
 export const getSheet = (waveId: number, schoolId: number) => api<Sheet>(`/api/admin/waves/${waveId}/schools/${schoolId}/sheet`);
 export const getCodes = (waveId: number, schoolId: number, role?: Role) =>

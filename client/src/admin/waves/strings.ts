@@ -72,6 +72,21 @@ export const wavesStrings = {
     codes: (issued: number, used: number) => `${issued} кодов · ответили ${used}`,
     noLink: 'нет ссылки',
     expected: (n: number) => `ожидается ${n}`,
+    correct: 'Исправить',
+    correctPrompt: (school: string, role: string) =>
+      `Сколько участников группы «${role}» ожидается в школе «${school}» в этой волне? Список школ и другие волны не изменятся.`,
+    correctNotNumber: 'Введите целое число.',
+    corrected: (from: number, to: number, codes: number) =>
+      `Ожидаемое число исправлено: было ${from}, стало ${to}.` + (codes > 0 ? ` Создано кодов: ${codes}.` : ''),
+    correctErrors: {
+      expected_negative: 'Число участников не может быть отрицательным.',
+      expected_too_large: 'Слишком большое число; проверьте, не лишняя ли цифра.',
+      expected_principal_not_0_1: 'Директор в школе один: укажите 0 или 1.',
+      unknown_school: 'Такой школы нет.',
+      school_of_another_region: 'Эта школа из другого региона.',
+      school_not_in_wave_roster: 'Школа добавлена после начала волны и в ней не участвует.',
+      wave_not_started: 'Волна ещё не началась: она считает по списку школ — исправьте список.',
+    } as Record<string, string>,
     prev: '← Назад',
     next: 'Далее →',
   },
