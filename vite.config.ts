@@ -10,6 +10,7 @@ const UNIT_TESTS = [
   'tests/admin/roster-check.test.ts',
   'tests/admin/roster-parse.test.ts',
   'tests/dynamics/compare.test.ts',
+  'tests/integrity/burst-watch.test.ts',
   'tests/lint/layers.test.ts',
   'tests/participation/participation-report.test.ts',
   'tests/risk-models/schema-problems.test.ts',

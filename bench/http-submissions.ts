@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import { contentRefusal } from '../server/respond/content-rules.js';
+import { StartTickets, startTicketKey } from '../server/respond/start-ticket.js';
 import type { Db } from '../server/db/connect.js';
 import { storeModelVersion } from '../server/risk-models/store.js';
 import { loadModelFile } from '../server/risk-models/model-file.js';
@@ -45,7 +46,9 @@ interface BenchLink {
 }
 
 type LoadJob =
-  { mode: 'http'; url: string; links: BenchLink[]; seed: number } | { mode: 'pg'; databaseUrl: string; schema: string; links: BenchLink[]; seed: number };
+  /** `ticketKey`: the installation's key (base64), so each phone brings the start ticket its page was given ten minutes earlier. */
+  | { mode: 'http'; url: string; links: BenchLink[]; seed: number; ticketKey: string }
+  | { mode: 'pg'; databaseUrl: string; schema: string; links: BenchLink[]; seed: number };
 
 interface LoadResult {
   accepted: number;
@@ -140,9 +143,15 @@ async function drive<T>(items: T[], send: (item: T) => Promise<string>): Promise
 
 async function httpLoad(job: Extract<LoadJob, { mode: 'http' }>): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const tickets = new StartTickets(Buffer.from(job.ticketKey, 'base64'));
   const bodies = (await submissions(job.links, job.seed)).map((s) => ({
     path: `/api/links/${s.link.token}/responses`,
-    body: JSON.stringify({ answers: s.answers, clientKey: randomUUID(), durationSeconds: s.durationSeconds }),
+    body: JSON.stringify({
+      answers: s.answers,
+      clientKey: randomUUID(),
+      ticket: tickets.issue(s.link.id, Date.now() - s.durationSeconds * 1000),
+      deviceId: randomUUID(),
+    }),
   }));
   const target = new URL(job.url);
   const post = ({ path, body }: { path: string; body: string }) =>
@@ -276,7 +285,7 @@ export function run(): Promise<BenchRow[]> {
     let served: LoadResult;
     const serverCpu = process.cpuUsage();
     try {
-      served = await load({ mode: 'http', url, links, seed: seedNumber });
+      served = await load({ mode: 'http', url, links, seed: seedNumber, ticketKey: (await startTicketKey(db)).toString('base64') });
     } finally {
       await app.close();
     }

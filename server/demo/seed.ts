@@ -47,6 +47,7 @@ interface DemoWave {
   id: number;
   opens: Date;
   until: Date;
+  closed: boolean;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
         .values({ region_id: region.id, title: w.title, opens_at: w.opens, closes_at: w.closes, target: 0.9, model_id: model.id })
         .returning('id')
         .executeTakeFirstOrThrow();
-      waves.push({ id: row.id, opens: w.opens, until: w.closes < now ? w.closes : now });
+      waves.push({ id: row.id, opens: w.opens, until: w.closes < now ? w.closes : now, closed: w.closes < now });
     }
 
     for (const [index, { id, school }] of schools.entries()) {
@@ -162,15 +163,26 @@ function simulateRole(
   const indicators = indicatorsOf(model, link.role, propensity);
   const facts = { students: school.students, teachers: school.teachers };
   const span = wave.until.getTime() - wave.opens.getTime();
-  return Array.from({ length: count }, () => ({
-    wave_id: wave.id,
-    school_id: schoolId,
-    role: link.role,
-    link_id: link.id,
-    client_key: randomUUID(),
-    answers: JSON.stringify(simulateAnswers(questionnaires[link.role], indicators, facts, random)),
-    submitted_at: new Date(wave.opens.getTime() + random() * span),
-    // A few implausibly fast answers, as real waves have, so the coordinator's flag has something to show.
-    duration_seconds: random() < 0.01 ? 20 + Math.floor(random() * 30) : 90 + Math.floor(random() * 360),
-  }));
+  const { minSeconds } = questionnaires[link.role].counting;
+  return Array.from({ length: count }, () => {
+    const answers = JSON.stringify(simulateAnswers(questionnaires[link.role], indicators, facts, random));
+    const submittedAt = new Date(wave.opens.getTime() + random() * span);
+    // A few implausibly fast answers, as real waves have: a closed wave's were accepted by its coordinator, the open
+    // wave's wait for a decision, so the coordinator's screen has something to show (docs/methodology.md §7).
+    const duration = random() < 0.01 ? 20 + Math.floor(random() * 30) : 90 + Math.floor(random() * 360);
+    const fast = duration < minSeconds;
+    return {
+      wave_id: wave.id,
+      school_id: schoolId,
+      role: link.role,
+      link_id: link.id,
+      client_key: randomUUID(),
+      answers,
+      submitted_at: submittedAt,
+      duration_seconds: duration,
+      marks: fast ? ['too_fast' as const] : [],
+      review: fast && wave.closed ? ('accepted' as const) : null,
+      counted: !fast || wave.closed,
+    };
+  });
 }

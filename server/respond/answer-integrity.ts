@@ -23,7 +23,7 @@ export interface Verdict {
   /** Seconds from the ticket's issue to now; null without a valid ticket. */
   durationSeconds: number | null;
   /** Call with the stored id (null when nothing new was stored); returns the ids that must get the burst mark now. */
-  settle(id: number | null): number[];
+  settle(id: number | null): readonly number[];
 }
 
 /** For each scored scale question answered, the position of the chosen option on its scale (0 = first). */
@@ -78,7 +78,6 @@ export class AnswerIntegrity {
     const marks: AnswerMark[] = [];
     const ticket = tickets.read(facts.ticket, facts.linkId, now);
     let durationSeconds: number | null = null;
-    let claimedTicket: string | undefined;
     if (!ticket.valid) {
       marks.push('no_ticket');
     } else {
@@ -86,16 +85,20 @@ export class AnswerIntegrity {
       const holder = this.ticketsUsed.get(ticket.nonce);
       // A retry of the same answer brings the same ticket and the same key; another answer with it is a copy.
       if (holder && holder.clientKey !== facts.clientKey) marks.push('ticket_reused');
-      else if (!holder) {
-        this.ticketsUsed.set(ticket.nonce, { clientKey: facts.clientKey, expires: ticket.startedAt + TICKET_LIFETIME_HOURS * 3600_000 });
-        claimedTicket = ticket.nonce;
-      }
+      else if (!holder) this.ticketsUsed.set(ticket.nonce, { clientKey: facts.clientKey, expires: ticket.startedAt + TICKET_LIFETIME_HOURS * 3600_000 });
       if (durationSeconds < facts.questionnaire.counting.minSeconds) marks.push('too_fast');
     }
     if (isStraightline(scalePositions(facts.questionnaire, facts.answers))) marks.push('straightline');
 
     const watched = this.bursts.arrive(
-      { target: facts.target, address: facts.address, deviceId: facts.deviceId, expected: facts.expected, minSeconds: facts.questionnaire.counting.minSeconds },
+      {
+        target: facts.target,
+        address: facts.address,
+        clientKey: facts.clientKey,
+        deviceId: facts.deviceId,
+        expected: facts.expected,
+        minSeconds: facts.questionnaire.counting.minSeconds,
+      },
       now,
     );
     marks.push(...watched.marks);
@@ -103,11 +106,7 @@ export class AnswerIntegrity {
       marks,
       counted: isCounted(marks, null),
       durationSeconds,
-      settle: (id) => {
-        // Nothing new was stored: the ticket is free for the answer it belongs to, should it come again.
-        if (id === null && claimedTicket !== undefined) this.ticketsUsed.delete(claimedTicket);
-        return [...watched.earlier, ...watched.settle(id)];
-      },
+      settle: (id) => (id === null ? watched.earlier : [...watched.earlier, ...watched.stored(id)]),
     };
   }
 

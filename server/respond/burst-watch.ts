@@ -6,15 +6,77 @@ const WINDOW_MS = BURST.windowMinutes * 60_000;
 /** One answer as the watch saw it arrive; `id` once it is stored. */
 interface Sighting {
   at: number;
+  clientKey: string;
   id?: number;
   /** Part of a burst: marked when it arrived, or to be marked once it is stored. */
   burst: boolean;
+}
+
+/**
+ * Answers in the order they arrived, of which those from `head` on are less than a day old and those from `windowHead`
+ * on are inside the burst window. Sightings in [flaggedFrom, flaggedTo) are flagged as a burst. Every pointer only
+ * moves forward, so each arrival costs the same however many came before it: a flood must not slow the server.
+ */
+class Trail {
+  sightings: Sighting[] = [];
+  head = 0;
+  windowHead = 0;
+  flaggedFrom = 0;
+  flaggedTo = 0;
+  /** Client keys seen: a retry of an answer is the same answer, not another one. */
+  readonly keys = new Set<string>();
+
+  forget(now: number) {
+    while (this.head < this.sightings.length && now - this.sightings[this.head]!.at >= DAY_MS) this.keys.delete(this.sightings[this.head++]!.clientKey);
+    this.windowHead = Math.max(this.windowHead, this.head);
+    while (this.windowHead < this.sightings.length && now - this.sightings[this.windowHead]!.at >= WINDOW_MS) this.windowHead++;
+    if (this.head > 1000 && this.head * 2 > this.sightings.length) {
+      const cut = this.head;
+      this.sightings = this.sightings.slice(cut);
+      this.head = 0;
+      this.windowHead -= cut;
+      this.flaggedFrom = Math.max(0, this.flaggedFrom - cut);
+      this.flaggedTo = Math.max(0, this.flaggedTo - cut);
+    }
+  }
+
+  get today() {
+    return this.sightings.length - this.head;
+  }
+
+  get inWindow() {
+    return this.sightings.length - this.windowHead;
+  }
+
+  /** Flags every sighting from `from` to the end; returns the stored ones that were not flagged before. */
+  flagFrom(from: number): number[] {
+    const stored: number[] = [];
+    const flag = (start: number, end: number) => {
+      for (let i = start; i < end; i++) {
+        const s = this.sightings[i]!;
+        s.burst = true;
+        if (s.id !== undefined) stored.push(s.id);
+      }
+    };
+    const end = this.sightings.length;
+    if (this.flaggedTo <= this.flaggedFrom || from > this.flaggedTo) {
+      flag(from, end);
+      this.flaggedFrom = from;
+    } else {
+      if (from < this.flaggedFrom) flag(from, this.flaggedFrom);
+      flag(this.flaggedTo, end);
+      this.flaggedFrom = Math.min(from, this.flaggedFrom);
+    }
+    this.flaggedTo = end;
+    return stored;
+  }
 }
 
 export interface Arrival {
   /** `${waveId}:${schoolId}:${role}`: what one address or device is answering. */
   target: string;
   address: string;
+  clientKey: string;
   /** The random id the page keeps in the browser; absent from scripts and old pages. */
   deviceId?: string;
   /** The role's expected respondents at the school: one address never honestly sends more. */
@@ -23,13 +85,13 @@ export interface Arrival {
   minSeconds: number;
 }
 
-/** What the watch decided about one arrival; `settle` tells it whether the answer was stored. */
+/** What the watch decided about one arrival; `stored` tells it the id the answer got. */
 export interface Watched {
   marks: AnswerMark[];
   /** Stored answers that this arrival revealed as part of a burst: they get the mark too. */
   earlier: number[];
-  /** Call with the stored id, or null when nothing was stored; returns the id again when this answer must be marked after all. */
-  settle(id: number | null): number[];
+  /** Call with the stored id; returns it again when this answer must be marked after all. */
+  stored(id: number): number[];
 }
 
 /**
@@ -38,56 +100,52 @@ export interface Watched {
  * one school × role than a computer lab of distinct devices gives in one lesson, or more in a day than the role's
  * expected respondents; every answer of the burst is marked, the first ones too. A device repeat is a device
  * answering again sooner than anyone can fill the questionnaire, or more often in a day than a lab computer
- * serves lessons; only the repeats are marked.
+ * serves lessons; only the repeats are marked. A retry of an answer (the same client key) is not counted again.
  */
 export class BurstWatch {
-  /** Each address's answers to one school × role over the last day. */
-  private readonly addresses = new Map<string, { sightings: Sighting[] }>();
-  private readonly devices = new Map<string, number[]>();
+  private readonly addresses = new Map<string, Trail>();
+  private readonly devices = new Map<string, Array<{ at: number; clientKey: string }>>();
   private arrivals = 0;
 
   arrive(arrival: Arrival, now = Date.now()): Watched {
     if (++this.arrivals % 1000 === 0) this.sweep(now);
     const marks: AnswerMark[] = [];
-    const earlier: number[] = [];
+    let earlier: number[] = [];
 
     const addressKey = `${arrival.target}|${arrival.address}`;
-    const trail = this.addresses.get(addressKey) ?? { sightings: [] };
-    this.addresses.set(addressKey, trail);
-    trail.sightings = trail.sightings.filter((s) => now - s.at < DAY_MS);
-    const sighting: Sighting = { at: now, burst: false };
-    trail.sightings.push(sighting);
-    const recent = trail.sightings.filter((s) => now - s.at < WINDOW_MS);
-    const overExpected = arrival.expected > 0 && trail.sightings.length > arrival.expected;
-    if (recent.length > BURST.labSize || overExpected) {
-      marks.push('address_burst');
-      for (const s of overExpected ? trail.sightings : recent) {
-        if (s.burst) continue;
-        s.burst = true;
-        if (s.id !== undefined && s !== sighting) earlier.push(s.id);
+    let trail = this.addresses.get(addressKey);
+    if (!trail) this.addresses.set(addressKey, (trail = new Trail()));
+    trail.forget(now);
+    let sighting: Sighting | undefined;
+    if (!trail.keys.has(arrival.clientKey)) {
+      trail.keys.add(arrival.clientKey);
+      sighting = { at: now, clientKey: arrival.clientKey, burst: false };
+      trail.sightings.push(sighting);
+      const overExpected = arrival.expected > 0 && trail.today > arrival.expected;
+      if (trail.inWindow > BURST.labSize || overExpected) {
+        marks.push('address_burst');
+        earlier = trail.flagFrom(overExpected ? trail.head : trail.windowHead);
       }
     }
 
-    let deviceTimes: number[] | undefined;
     if (arrival.deviceId) {
       const deviceKey = `${arrival.target}|${arrival.deviceId}`;
-      deviceTimes = (this.devices.get(deviceKey) ?? []).filter((at) => now - at < DAY_MS);
-      this.devices.set(deviceKey, deviceTimes);
-      const last = deviceTimes.at(-1);
-      if ((last !== undefined && now - last < arrival.minSeconds * 1000) || deviceTimes.length >= DEVICE_REPEAT.perDay) marks.push('device_repeat');
-      deviceTimes.push(now);
+      const seen = (this.devices.get(deviceKey) ?? []).filter((d) => now - d.at < DAY_MS);
+      this.devices.set(deviceKey, seen);
+      if (!seen.some((d) => d.clientKey === arrival.clientKey)) {
+        const last = seen.at(-1);
+        if ((last !== undefined && now - last.at < arrival.minSeconds * 1000) || seen.length >= DEVICE_REPEAT.perDay) marks.push('device_repeat');
+        // A device that keeps answering is marked from then on; what it remembers stays bounded by the day's limit.
+        seen.push({ at: now, clientKey: arrival.clientKey });
+        if (seen.length > DEVICE_REPEAT.perDay * 4) seen.splice(0, seen.length - DEVICE_REPEAT.perDay * 4);
+      }
     }
 
     return {
       marks,
       earlier,
-      settle: (id) => {
-        if (id === null) {
-          // Refused or a retry of a stored answer: not a new answer, so it is no part of any count.
-          trail.sightings = trail.sightings.filter((s) => s !== sighting);
-          if (deviceTimes) deviceTimes.splice(deviceTimes.lastIndexOf(now), 1);
-          return [];
-        }
+      stored: (id) => {
+        if (!sighting) return [];
         sighting.id = id;
         // A burst noticed while this answer was on its way in: it was stored without the mark it now needs.
         return sighting.burst && !marks.includes('address_burst') ? [id] : [];
@@ -98,10 +156,11 @@ export class BurstWatch {
   /** Forgets what is older than a day, so memory follows the day's traffic, not the wave's. */
   private sweep(now: number) {
     for (const [key, trail] of this.addresses) {
-      if (trail.sightings.every((s) => now - s.at >= DAY_MS)) this.addresses.delete(key);
+      trail.forget(now);
+      if (trail.today === 0) this.addresses.delete(key);
     }
-    for (const [key, times] of this.devices) {
-      if (times.every((at) => now - at >= DAY_MS)) this.devices.delete(key);
+    for (const [key, seen] of this.devices) {
+      if (seen.every((d) => now - d.at >= DAY_MS)) this.devices.delete(key);
     }
   }
 }
