@@ -22,7 +22,8 @@ export async function setAccessMode(db: Db, waveId: number, role: Role, mode: Ac
     .execute();
 }
 
-const EXPECTED_COLUMN = {
+/** The column of a role's expected respondents, in `schools` and in a wave's own copy (`wave_rosters`) alike. */
+export const EXPECTED_COLUMN = {
   principal: 'expected_principal',
   teacher: 'expected_teacher',
   student: 'expected_student',

@@ -1,12 +1,6 @@
 import type { Db } from '../../db/connect.js';
+import { EXPECTED_COLUMN } from '../../links/links.repository.js';
 import type { Role } from '../../shared/roles.js';
-
-const EXPECTED_COLUMN = {
-  principal: 'expected_principal',
-  teacher: 'expected_teacher',
-  student: 'expected_student',
-  parent: 'expected_parent',
-} as const satisfies Record<Role, string>;
 
 /** Whether the wave's roster has been frozen, by the row as it is now rather than as the caller read it. */
 export async function isRosterFrozen(db: Db, waveId: number): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ModalDialog } from '../../shared/ModalDialog';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { number } from '../../shared/format';
 import { sharedStrings } from '../../shared/strings';
@@ -20,15 +21,10 @@ interface MarksDialogProps {
 
 /** A school's marked answers by group and reason, and the coordinator's decision for each group. */
 export function MarksDialog({ report, school, mayDecide, onDecided, onClose }: MarksDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [version, setVersion] = useState(0);
   const loaded = useLoad(() => getSchoolMarks(report.wave.id, school.id), `${report.wave.id}:${school.id}:${version}`);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ error: unknown } | { changed: number } | null>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   async function decide(decision: ReviewDecision) {
     setBusy(true);
@@ -47,13 +43,7 @@ export function MarksDialog({ report, school, mayDecide, onDecided, onClose }: M
   const marks = loaded.data;
   const roles = ROLES.filter((role) => marks?.answers.some((a) => a.role === role));
   return (
-    <dialog ref={dialog} className="pt-dialog" onClose={onClose} aria-labelledby="pt-marks-title">
-      <header className="pt-dialog-head">
-        <h2 id="pt-marks-title">{s.title(school.name)}</h2>
-        <button type="button" className="link" onClick={() => dialog.current?.close()}>
-          {s.close}
-        </button>
-      </header>
+    <ModalDialog titleId="pt-marks-title" title={s.title(school.name)} closeLabel={s.close} onClose={onClose}>
       <p className="muted">{s.intro}</p>
       {loaded.error !== null && <ErrorMessage error={loaded.error} />}
       {!marks && loaded.error === null && <p className="muted">{s.loading}</p>}
@@ -112,6 +102,6 @@ export function MarksDialog({ report, school, mayDecide, onDecided, onClose }: M
             </section>
           );
         })}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { ModalDialog } from '../../shared/ModalDialog';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { day, lastDayOf, percent } from '../../shared/format';
 import { sharedStrings } from '../../shared/strings';
@@ -50,15 +51,10 @@ interface ReminderDialogProps {
 
 /** One click from a lagging school to a message ready to send: text, links and QR codes of the roles it lacks. */
 export function ReminderDialog({ report, school, onClose }: ReminderDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const loaded = useLoad(() => getSchoolLinks(report.wave.id, school.id), `${report.wave.id}:${school.id}`);
   const links = loaded.data;
   const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const text = useMemo(() => (links ? reminderText(report, school, links) : ''), [links, report, school]);
   const codes = links?.roles.filter((r) => school.roles[r.role].needed > 0 && r.qr && r.url) ?? [];
@@ -71,13 +67,7 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
   }
 
   return (
-    <dialog ref={dialog} className="pt-dialog" onClose={onClose} aria-labelledby="pt-reminder-title">
-      <header className="pt-dialog-head">
-        <h2 id="pt-reminder-title">{s.title(school.name)}</h2>
-        <button type="button" className="link" onClick={() => dialog.current?.close()}>
-          {s.close}
-        </button>
-      </header>
+    <ModalDialog titleId="pt-reminder-title" title={s.title(school.name)} closeLabel={s.close} onClose={onClose}>
       <p className="muted">{s.intro}</p>
       {loaded.error !== null && <ErrorMessage error={loaded.error} />}
       {!links && loaded.error === null && <p className="muted">{s.loading}</p>}
@@ -106,6 +96,6 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
           )}
         </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
