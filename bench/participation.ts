@@ -150,7 +150,7 @@ export function run(): Promise<BenchRow[]> {
     const totalsMs = await timed(15, () => schoolTotals(db, wave.id));
     // Bursts everywhere would leave every school × role on all 8 shards: the most rows a reader can meet.
     await sql`
-      insert into participation_counts (wave_id, school_id, role, shard, responses, fast_responses)
+      insert into participation_counts (wave_id, school_id, role, shard, responses, held)
       select wave_id, school_id, role, s, 0, 0 from participation_counts, generate_series(0, 7) s
       on conflict do nothing`.execute(db);
     const spreadMs = await timed(15, () => loadParticipation(db, rosters, principal, wave.id));
