@@ -31,9 +31,7 @@ export function participationWave(db: Db, waveId: number) {
 
 export type ParticipationWave = Awaited<ReturnType<typeof participationWave>>;
 
-const COUNTERS = ['responses', 'held', 'excluded', 'marked_counted'] as const;
-type Counter = (typeof COUNTERS)[number];
-const sumFor = (counter: Counter, role: Role) => sql<number>`coalesce(sum(${sql.ref(counter)}) filter (where role = ${role}), 0)::int`;
+const sumFor = (role: Role) => sql<number>`coalesce(sum(responses) filter (where role = ${role}), 0)::int`;
 
 /** Each role's answers by their fate (docs/methodology.md §7): counted (some marked), held until a coordinator decides, excluded. */
 export interface RoleCounts {
@@ -55,29 +53,41 @@ const NO_COUNTS: RoleCounts = { responses: 0, held: 0, excluded: 0, markedCounte
  * schools and millions of answers costs one small aggregate; the wave's roster comes from memory while it is unchanged.
  */
 export async function schoolCounts(db: Db, rosters: RosterCache, wave: ParticipationWave, caller: Caller): Promise<SchoolCountsRow[]> {
-  const [roster, counts] = await Promise.all([
-    rosters.schools(db, wave),
+  const counters = () =>
     db
       .selectFrom('participation_counts')
-      .select(['school_id', ...ROLES.flatMap((role) => COUNTERS.map((counter) => sumFor(counter, role).as(`${role}:${counter}`)))])
       .where('wave_id', '=', wave.id)
       // A whole region needs every counter of the wave anyway; the filter keeps a school's or a municipality's view small.
-      .$if(!seesWholeRegion(caller), (q) => q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller)))
+      .$if(!seesWholeRegion(caller), (q) => q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller)));
+  const [roster, counts, marked] = await Promise.all([
+    rosters.schools(db, wave),
+    counters()
+      .select(['school_id', ...ROLES.map((role) => sumFor(role).as(role))])
       .groupBy('school_id')
+      .execute(),
+    // Marked answers are few: asked apart, they cost a row for each school × role that has some, not 12 columns for every school.
+    counters()
+      .select([
+        'school_id',
+        'role',
+        sql<number>`sum(held)::int`.as('held'),
+        sql<number>`sum(excluded)::int`.as('excluded'),
+        sql<number>`sum(marked_counted)::int`.as('markedCounted'),
+      ])
+      .groupBy(['school_id', 'role'])
+      .having(sql<boolean>`sum(held) <> 0 or sum(excluded) <> 0 or sum(marked_counted) <> 0`)
       .execute(),
   ]);
   const countsOf = new Map(
     counts.map((c) => {
-      const row = c as unknown as Record<string, number>;
-      const of = (role: Role): RoleCounts => ({
-        responses: row[`${role}:responses`]!,
-        held: row[`${role}:held`]!,
-        excluded: row[`${role}:excluded`]!,
-        markedCounted: row[`${role}:marked_counted`]!,
-      });
+      const of = (role: Role): RoleCounts => ({ responses: c[role], held: 0, excluded: 0, markedCounted: 0 });
       return [c.school_id, { principal: of('principal'), teacher: of('teacher'), student: of('student'), parent: of('parent') }];
     }),
   );
+  for (const m of marked) {
+    const role = countsOf.get(m.school_id)?.[m.role];
+    if (role) Object.assign(role, { held: m.held, excluded: m.excluded, markedCounted: m.markedCounted });
+  }
   return schoolsInScope(roster, wave.region_id, caller).map((school) => {
     const c = countsOf.get(school.id);
     // Written out rather than spread from `school`: objects built in one shape kept the report's loops three
