@@ -15,7 +15,7 @@ import { hideSmallCountsOf } from './small-counts.js';
 type WaveTerms = Pick<Wave, 'id' | 'closes_at'>;
 
 /** Whether the wave has closed by the database clock, the one that decides whether an answer is still accepted. */
-async function waveClosed(db: Db, wave: WaveTerms): Promise<boolean> {
+export async function waveClosed(db: Db, wave: WaveTerms): Promise<boolean> {
   const { rows } = await sql<{ closed: boolean }>`select closes_at <= now() as closed from waves where id = ${wave.id}`.execute(db);
   return rows[0]?.closed === true;
 }

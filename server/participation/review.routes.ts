@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { audit } from '../audit/log.js';
+import { waveClosed } from '../disclosure/release.js';
 import { staffPrincipal } from '../auth/hooks.js';
 import { conflict } from '../shared/errors.js';
 import { MIN_GROUP } from '../shared/rules/min-group.js';
@@ -31,7 +32,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { waveId, schoolId } = req.params;
       const { role, decision } = req.body;
       const { wave } = await schoolOfWave(app.db, caller, waveId, schoolId);
-      const closed = new Date(wave.closes_at).getTime() <= Date.now();
+      const closed = await waveClosed(app.db, wave);
       return app.db.transaction().execute(async (trx) => {
         const outcome = await decideMarked(trx, { waveId, schoolId, role }, decision, ({ changed }) => {
           // Released figures moved by a handful of answers would show the school those answers (§6).
