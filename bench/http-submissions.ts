@@ -3,15 +3,13 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import { contentRefusal } from '../server/respond/content-rules.js';
 import { StartTickets, startTicketKey } from '../server/respond/start-ticket.js';
 import type { Db } from '../server/db/connect.js';
-import { storeModelVersion } from '../server/risk-models/store.js';
-import { loadModelFile } from '../server/risk-models/model-file.js';
+import { storeMethodology } from '../server/risk-models/versions.js';
 import { ROLES, type Role } from '../server/shared/roles.js';
 import { newLinkToken } from '../server/shared/tokens.js';
 import { loadQuestionnaires, SURVEYS_DIR, type Questionnaire } from '../server/surveys/questionnaires.js';
@@ -219,9 +217,7 @@ function load(job: LoadJob): Promise<LoadResult> {
 
 /** A region of 500 schools (or `schools`) in 10 municipalities, an open wave and one open link per school and role. */
 export async function seed(db: Db, schools = SCHOOLS): Promise<BenchLink[]> {
-  const modelFile = join(SURVEYS_DIR, 'risk-model.json');
-  const model = await loadModelFile(modelFile, SURVEYS_DIR);
-  await storeModelVersion(db, model, modelFile);
+  const { model } = await storeMethodology(db, SURVEYS_DIR);
   const region = await db.insertInto('regions').values({ name: 'Бенчмарк' }).returning('id').executeTakeFirstOrThrow();
   const municipalities = await db
     .insertInto('municipalities')
@@ -280,7 +276,7 @@ export function run(): Promise<BenchRow[]> {
     await emptyResponses(db);
 
     // Request logging on, as in production, written where it costs what a log file costs.
-    const app = await buildApp({ db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires(), logger: { level: 'info', file: '/dev/null' } });
+    const app = await buildApp({ db, dbKind: 'postgresql', logger: { level: 'info', file: '/dev/null' } });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     let served: LoadResult;
     const serverCpu = process.cpuUsage();

@@ -11,7 +11,6 @@ import { RosterCache } from '../server/participation/roster-cache.js';
 import { participationVersion, schoolTotals } from '../server/participation/participation.repository.js';
 import { findLinkByToken } from '../server/respond/links.repository.js';
 import { storeResponse } from '../server/respond/responses.repository.js';
-import { loadQuestionnaires } from '../server/surveys/questionnaires.js';
 import type { BenchRow } from './support.js';
 import { median, timed, withBenchSchema } from './support.js';
 
@@ -95,7 +94,7 @@ export function run(): Promise<BenchRow[]> {
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
 
-    const app = await buildApp({ db, dbKind: 'postgresql', questionnaires: await loadQuestionnaires() });
+    const app = await buildApp({ db, dbKind: 'postgresql' });
     // Server time: until the answer is computed, serialized and compressed (this onSend hook runs after the
     // compression plugin's), and, for comparison, until its last byte is handed to the socket (onResponse),
     // which also waits for the client to read.

@@ -1,5 +1,4 @@
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Principal } from '../server/auth/session.schemas.js';
 import { buildApp } from '../server/app.js';
@@ -10,9 +9,8 @@ import { waveProfiles } from '../server/profiles/profiles.js';
 import { collectStatsInMemory } from '../server/profiles/stats.memory.js';
 import { schoolIdsInScope } from '../server/territory/schools.repository.js';
 import { storedModel } from '../server/risk-models/stored-model.js';
-import { storeModelVersion } from '../server/risk-models/store.js';
-import { loadModelFile } from '../server/risk-models/model-file.js';
-import { loadQuestionnaires, SURVEYS_DIR } from '../server/surveys/questionnaires.js';
+import { storeMethodology } from '../server/risk-models/versions.js';
+import { SURVEYS_DIR } from '../server/surveys/questionnaires.js';
 import type { BenchRow } from './support.js';
 import { timed, withBenchSchema } from './support.js';
 import { createAnswerPool, seedRegion, withConstraintsRebuilt } from './scoring-data.js';
@@ -49,10 +47,7 @@ async function loginAs(app: Awaited<ReturnType<typeof buildApp>>, db: Db, region
  */
 export function run(): Promise<BenchRow[]> {
   return withBenchSchema('scoring', 10, async (db) => {
-    const questionnaires = await loadQuestionnaires();
-    const modelFile = join(SURVEYS_DIR, 'risk-model.json');
-    const model = await loadModelFile(modelFile, SURVEYS_DIR);
-    await storeModelVersion(db, model, modelFile);
+    const { model, questionnaires } = await storeMethodology(db, SURVEYS_DIR);
 
     const seedStart = performance.now();
     await createAnswerPool(db, questionnaires);
@@ -67,7 +62,7 @@ export function run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [
       { name: 'scoring: generate 2.06M responses in SQL, keys and indexes rebuilt after', value: seedSeconds, unit: 's', goal: { max: SEED_GOAL_S } },
     ];
-    const app = await buildApp({ db, dbKind: 'postgresql', questionnaires });
+    const app = await buildApp({ db, dbKind: 'postgresql' });
     for (const [region, spec, runs] of [
       [small, SMALL, 5],
       [large, LARGE, 3],

@@ -31,7 +31,6 @@ import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { refuseWritesWhileDiskIsLow } from './health/refuse-writes.js';
-import type { Questionnaires } from './surveys/questionnaires.js';
 import { ApiError } from './shared/errors.js';
 import type { Access } from './territory/access.js';
 import type { TrustProxy } from './security/trust-proxy.js';
@@ -43,7 +42,6 @@ export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
 export interface AppDeps {
   db: Db;
   dbKind: DatabaseKind;
-  questionnaires: Questionnaires;
   logger?: FastifyServerOptions['logger'];
   /** Serve the built client from dist/client (off in API tests). */
   serveClient?: boolean;
@@ -144,7 +142,7 @@ export async function buildApp(deps: AppDeps) {
   await registerAuthHooks(app);
 
   await app.register(healthRoutes, { storage: deps.storage });
-  await app.register(respondRoutes, { questionnaires: deps.questionnaires });
+  await app.register(respondRoutes);
   await app.register(codeEntryRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
@@ -157,7 +155,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(participationRoutes, { respondentLinks: links });
   await app.register(reviewRoutes);
   await app.register(profileRoutes, {});
-  await app.register(explanationRoutes, { questionnaires: deps.questionnaires });
+  await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);
   await app.register(priorityRoutes);
   await app.register(regionPictureRoutes);

@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import { readConfig } from './config.js';
 import { connectDatabase, StartRefusedError, type DatabaseHandle } from './db/connect.js';
 import { notifyConsole, type Notify } from './db/embedded/notify.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
-import { loadQuestionnaires, SURVEYS_DIR } from './surveys/questionnaires.js';
-import { loadModelFile } from './risk-models/model-file.js';
-import { storeModelVersion } from './risk-models/store.js';
+import { storeEveryVersion } from './risk-models/versions.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
@@ -28,10 +25,7 @@ try {
 }
 await migrateToLatest(database.db);
 
-const questionnaires = await loadQuestionnaires();
-const modelFile = join(SURVEYS_DIR, 'risk-model.json');
-const model = await loadModelFile(modelFile, SURVEYS_DIR);
-await storeModelVersion(database.db, model, modelFile);
+const { model, questionnaires } = await storeEveryVersion(database.db);
 
 // Demo data only ever goes into the embedded database, never into a real PostgreSQL installation.
 if (database.kind === 'pglite' && config.demo && (await isDatabaseEmpty(database.db))) {
@@ -47,7 +41,6 @@ if (config.admin && (await ensureAdmin(database.db, config.admin.email, config.a
 const app = await buildApp({
   db: database.db,
   dbKind: database.kind,
-  questionnaires,
   serveClient: true,
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,

@@ -44,6 +44,15 @@ export interface RiskModelTable {
   title: string;
   definition: ColumnType<unknown, string, string>;
   created_at: CreatedAt;
+  /** The questionnaires the model was last loaded with: what a new wave of it pins (migration 0014). */
+  questionnaires_id: string | null;
+}
+
+/** A wave's questionnaires and counting rules, stored whole under the hash of their content (migration 0014). */
+export interface QuestionnaireSetTable {
+  id: string;
+  definition: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
 }
 
 export interface WaveTable {
@@ -59,6 +68,11 @@ export interface WaveTable {
   roster_frozen_at: ColumnType<Date | null, never, never>;
   /** Moved by a trigger at every correction of the frozen roster (migration 0013). */
   roster_version: ColumnType<number, never, never>;
+  /**
+   * The questionnaires the wave is answered with, set by a trigger from its model when the wave is created or its
+   * model changed (migration 0014); null only for a wave older than that until the server's next start.
+   */
+  questionnaires_id: ColumnType<string | null, never, string>;
 }
 
 /**
@@ -199,6 +213,7 @@ export interface Database {
   municipalities: MunicipalityTable;
   schools: SchoolTable;
   risk_models: RiskModelTable;
+  questionnaire_sets: QuestionnaireSetTable;
   waves: WaveTable;
   wave_rosters: WaveRosterTable;
   links: LinkTable;

@@ -37,8 +37,8 @@ function describe(element: SurveyElement): QuestionText {
 }
 
 /**
- * Question name → its texts, per role, from today's questionnaires. A wave pinned to an older model
- * may name a question they no longer hold; it is then shown by its name rather than failing.
+ * Question name → its texts, per role, from the questionnaires a wave pinned. A question they do not hold (a
+ * stored model is checked against them, so only a damaged database has one) is shown by its name rather than failing.
  */
 export function questionTexts(questionnaires: Questionnaires): QuestionTexts {
   const index = new Map<string, QuestionText>();

@@ -14,6 +14,8 @@ export function findLinkByToken(db: Db, token: string) {
       'links.revoked_at',
       'links.wave_id',
       'links.school_id',
+      'waves.model_id',
+      'waves.questionnaires_id',
       'schools.name as school_name',
       'waves.title as wave_title',
       'waves.opens_at',
@@ -32,6 +34,9 @@ export type LinkWithContext = NonNullable<Awaited<ReturnType<typeof findLinkByTo
 
 /** What a token means for good: a link's wave, school, role and kind never change, only whether it is live. */
 export type LinkFacts = Pick<LinkWithContext, 'id' | 'role' | 'kind' | 'wave_id' | 'school_id' | 'expected'>;
+
+/** A link's facts with what its wave pinned, which never changes once the wave has answers (waves.routes.ts). */
+export type KnownLink = LinkFacts & Pick<LinkWithContext, 'model_id' | 'questionnaires_id'>;
 
 /** Whether a single-use code was answered: only its own answer has code_link_id set to it (a unique index). */
 export async function isCodeUsed(db: Db, linkId: number): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
-import type { Questionnaires } from '../surveys/questionnaires.js';
+import { waveQuestionnaires } from '../surveys/pinned-questionnaires.js';
 import { AnswerIntegrity } from './answer-integrity.js';
 import { contentRefusal } from './content-rules.js';
 import { LinkFactsCache } from './link-facts-cache.js';
@@ -10,10 +10,6 @@ import { ResponseBatcher } from './response-batcher.js';
 import { markAsBurst } from './responses.repository.js';
 import { StartTickets, startTicketKey } from './start-ticket.js';
 import { validateAnswers } from './validate-answers.js';
-
-export interface RespondRoutesOptions {
-  questionnaires: Questionnaires;
-}
 
 /** A submission is a few KB; anything near this is not a questionnaire answer. */
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
@@ -39,7 +35,7 @@ const codeUsed = () => conflict('code_used', 'This single-use code has already b
 const waveClosed = () => conflict('wave_closed', 'The survey wave is not open now; answers are accepted only while it runs');
 
 /** Public routes of the respondent: no account, the link's token is the only credential. */
-export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = async (app, { questionnaires }) => {
+export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const known = new LinkFactsCache();
   const responses = new ResponseBatcher(app.db);
   const integrity = new AnswerIntegrity(() => startTicketKey(app.db).then((key) => new StartTickets(key)));
@@ -50,7 +46,9 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
     // Said before the questionnaire is shown, not after it was filled in for nothing on a second phone. Asked here
     // only, and only of codes: a submission learns it from its insert, at no extra cost.
     if (link.kind === 'code' && (await isCodeUsed(app.db, link.id))) throw codeUsed();
-    const { counting } = questionnaires[link.role];
+    // The questionnaire the wave pinned, whatever surveys/ holds today (docs/methodology.md §1).
+    const questionnaire = (await waveQuestionnaires(app.db, link))[link.role];
+    const { counting } = questionnaire;
     return {
       role: link.role,
       kind: link.kind,
@@ -62,7 +60,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
         timeZone: link.time_zone,
         open: link.wave_open,
       },
-      survey: questionnaires[link.role].json,
+      survey: questionnaire.json,
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
       ticket: await integrity.issueTicket(link.id),
     };
@@ -86,7 +84,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
         known.remember(token, found);
         link = found;
       }
-      const questionnaire = questionnaires[link.role];
+      const questionnaire = (await waveQuestionnaires(app.db, link))[link.role];
       const problems = validateAnswers(questionnaire, req.body.answers);
       if (problems.length > 0) {
         throw badRequest('invalid_answers', problems.map((p) => p.message).join('; '), problems);

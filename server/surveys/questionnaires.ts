@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '../shared/roles.js';
-import { countingRule, scoredQuestions, type CountingFile, type CountingRule, type CountingSettings } from './counting.js';
+import { countingRule, scoredQuestions, type CountingRule, type CountingSettings } from './counting.js';
 import { crossChecksOf, type PartOfTotal } from './cross-checks.js';
-import { readJsonFile, readOptionalJsonFile } from './read-json.js';
+import { readQuestionnaireSet, type QuestionnaireSet } from './questionnaire-set.js';
+import { readOptionalJsonFile } from './read-json.js';
 
 export const SURVEYS_DIR = resolve(import.meta.dirname, '../../surveys');
 
@@ -121,28 +122,31 @@ export function compileQuestionnaire(
 }
 
 /**
- * Reads the four files at once, with the default model (whose indicators say which questions are scored) and
- * counting.json; every problem is reported, in the order of the roles, whichever file fails first. Without a
- * model file every question is scored; without counting.json the share is the default.
+ * Reads the four questionnaires of `dir` with its model (whose indicators say which questions are scored) and
+ * counting.json, and compiles them. Without a model file every question is scored.
  */
 export async function loadQuestionnaires(dir = SURVEYS_DIR): Promise<Questionnaires> {
-  const [model, counting] = await Promise.all([readOptionalJsonFile(join(dir, 'risk-model.json')), readOptionalJsonFile(join(dir, 'counting.json'))]);
-  const scored = model === undefined ? undefined : scoredQuestions(model);
-  const settings = counting as CountingFile | undefined;
-  const results = await Promise.allSettled(
-    ROLES.map(async (role) => {
-      const file = join(dir, `${role}.json`);
-      const json = (await readJsonFile(file)) as SurveyJson;
-      return [
+  const [set, model] = await Promise.all([readQuestionnaireSet(dir), readOptionalJsonFile(join(dir, 'risk-model.json'))]);
+  return compileQuestionnaireSet(set, model === undefined ? undefined : scoredQuestions(model), dir);
+}
+
+/** A set's questionnaires compiled for one model; every problem is reported, in the order of the roles. */
+export function compileQuestionnaireSet(set: QuestionnaireSet, scored: ReadonlyMap<string, ReadonlySet<string>> | undefined, dir: string): Questionnaires {
+  const problems: string[] = [];
+  const compiled = new Map<Role, Questionnaire>();
+  for (const role of ROLES) {
+    try {
+      compiled.set(
         role,
-        compileQuestionnaire(role, json, file, scored && (scored.get(role) ?? new Set()), {
-          minAnsweredShare: settings?.minAnsweredShare?.[role],
-          minSeconds: settings?.minSeconds?.[role],
+        compileQuestionnaire(role, set.surveys[role], join(dir, `${role}.json`), scored && (scored.get(role) ?? new Set()), {
+          minAnsweredShare: set.counting?.minAnsweredShare?.[role],
+          minSeconds: set.counting?.minSeconds?.[role],
         }),
-      ] as const;
-    }),
-  );
-  const problems = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+      );
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
   if (problems.length > 0) throw new Error(problems.join('\n'));
-  return Object.fromEntries(results.map((r) => (r as PromiseFulfilledResult<readonly [Role, Questionnaire]>).value)) as Questionnaires;
+  return Object.fromEntries(compiled) as Questionnaires;
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import type { AccountRole } from '../../server/db/schema.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
@@ -129,7 +128,7 @@ const REACHES: Record<AccountRole, Record<'own' | 'sibling' | 'foreign', boolean
 
 describe('route access declarations', () => {
   it('refuses to build an app with an /api route that declares no access', async () => {
-    const app = await buildApp({ db: {} as never, dbKind: 'pglite', questionnaires: await loadQuestionnaires() });
+    const app = await buildApp({ db: {} as never, dbKind: 'pglite' });
     expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/does not declare config.access/);
     await app.close();
   });

@@ -11,7 +11,6 @@ import { sha256 } from '../../server/shared/hash.js';
 import { InvitationView, Session } from '../../server/auth/session.schemas.js';
 import { buildApp } from '../../server/app.js';
 import { parseTrustProxy } from '../../server/security/trust-proxy.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 
 /** The answer as the client receives it: exactly the documented schema, and no secret of the account. */
 function expectSession(res: LightMyRequestResponse) {
@@ -74,7 +73,7 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
 
   it('marks the cookie Secure behind HTTPS', async () => {
     // X-Forwarded-Proto is believed only from a proxy named in TRUST_PROXY; here one on this machine.
-    const proxied = await buildApp({ db: t.database.db, dbKind: kind, questionnaires: await loadQuestionnaires(), trustProxy: parseTrustProxy('loopback') });
+    const proxied = await buildApp({ db: t.database.db, dbKind: kind, trustProxy: parseTrustProxy('loopback') });
     try {
       const res = await proxied.inject({
         method: 'POST',

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { seedDemo, isDatabaseEmpty, findDemoLinks, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/seed.js';
 import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
-import { loadModelFile } from '../../server/risk-models/model-file.js';
-import { storeModelVersion } from '../../server/risk-models/store.js';
+import { storeMethodology } from '../../server/risk-models/versions.js';
 import { validateAnswers } from '../../server/respond/validate-answers.js';
 import { contentRefusal } from '../../server/respond/content-rules.js';
 import { buildApp } from '../../server/app.js';
@@ -14,14 +12,12 @@ import { teamSchoolProfiles } from './team-school.js';
 
 describe(seedDemo.name, () => {
   let database: TestDatabase;
-  const questionnairesP = loadQuestionnaires();
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
-    const model = await loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
-    await storeModelVersion(database.db, model, 'risk-model.json');
+    const { model, questionnaires } = await storeMethodology(database.db, SURVEYS_DIR);
     expect(await isDatabaseEmpty(database.db)).toBe(true);
-    await seedDemo(database.db, model, await questionnairesP);
+    await seedDemo(database.db, model, questionnaires);
   });
   afterAll(() => database?.close());
 
@@ -42,7 +38,7 @@ describe(seedDemo.name, () => {
   });
 
   it('simulates responses that the respondent API would accept, within each school’s expected counts', async () => {
-    const questionnaires = await questionnairesP;
+    const questionnaires = await loadQuestionnaires();
     const rows = await database.db
       .selectFrom('responses')
       .innerJoin('schools', 'schools.id', 'responses.school_id')
@@ -94,7 +90,7 @@ describe(seedDemo.name, () => {
   });
 
   it("shows the school team the repeat wave's profile and only the participation of the open wave", async () => {
-    const app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await questionnairesP });
+    const app = await buildApp({ db: database.db, dbKind: 'pglite' });
     try {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'school@demo.local', password: DEMO_PASSWORD } });
       const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')!.value}`;
@@ -112,7 +108,7 @@ describe(seedDemo.name, () => {
   });
 
   it('gives every demo account a working login', async () => {
-    const app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await questionnairesP });
+    const app = await buildApp({ db: database.db, dbKind: 'pglite' });
     for (const email of DEMO_ACCOUNTS) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
       expect(res.statusCode, email).toBe(200);

@@ -9,7 +9,6 @@ import { buildApp, type App } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
 import { connectDatabase, type DatabaseHandle, type EmbeddedOptions } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
 import { freePort, request, startServerProcess, type ServerStore } from './server-process.js';
 import { countedAnswers } from '../helpers/answers.js';
@@ -18,7 +17,6 @@ import { countedAnswers } from '../helpers/answers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
-const questionnaires = await loadQuestionnaires();
 
 async function until(condition: () => Promise<boolean>, ms = 120_000) {
   const deadline = Date.now() + ms;
@@ -39,7 +37,7 @@ async function openEmbedded(dataDir: string, embedded: Partial<EmbeddedOptions>)
   await migrateToLatest(handle.db);
   const world = await newWorld(handle.db);
   const { token } = await newLink(handle.db, world.wave.id, world.school.id, 'parent');
-  const app = await buildApp({ db: handle.db, dbKind: 'pglite', questionnaires, storage: handle.storage });
+  const app = await buildApp({ db: handle.db, dbKind: 'pglite', storage: handle.storage });
   await app.ready();
   const submit = () =>
     app.inject({ method: 'POST', url: `/api/links/${token}/responses`, payload: { answers: countedAnswers('parent'), clientKey: randomUUID() } });

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, CLIENT_DIST, type App } from '../../server/app.js';
 import type { DatabaseKind } from '../../server/db/connect.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 export interface E2eServer {
@@ -19,7 +18,7 @@ export async function startServer(kind: DatabaseKind = 'pglite'): Promise<E2eSer
     throw new Error(`${join(CLIENT_DIST, 'respond.html')} is missing: build the client first with \`npm run build\` (npm test does it for you)`);
   }
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ db: database.db, dbKind: database.kind, questionnaires: await loadQuestionnaires(), serveClient: true });
+  const app = await buildApp({ db: database.db, dbKind: database.kind, serveClient: true });
   try {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     return {

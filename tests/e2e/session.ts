@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
-import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/risk-models/model-file.js';
-import { loadQuestionnaires, SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { storeMethodology } from '../../server/risk-models/versions.js';
+import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { launchBrowser, newPhoneContext } from './browser.js';
 import { startServer, type E2eServer } from './server.js';
 
@@ -33,10 +31,8 @@ export async function openSession({ data = 'empty' }: E2eSessionOptions = {}): P
   mkdirSync(SCREENSHOTS, { recursive: true });
   const [server, browser] = await Promise.all([startServer('pglite'), launchBrowser()]);
   if (data !== 'empty') {
-    const modelFile = join(SURVEYS_DIR, 'risk-model.json');
-    const model = await loadModelFile(modelFile, SURVEYS_DIR);
-    await storeModelVersion(server.database.db, model, modelFile);
-    if (data === 'demo') await seedDemo(server.database.db, model, await loadQuestionnaires());
+    const { model, questionnaires } = await storeMethodology(server.database.db, SURVEYS_DIR);
+    if (data === 'demo') await seedDemo(server.database.db, model, questionnaires);
   }
   const desktop = (width = 1366, timezoneId = 'Europe/Moscow') =>
     browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU', timezoneId, baseURL: server.url });

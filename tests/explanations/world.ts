@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../server/db/connect.js';
 import type { RiskModel } from '../../server/scoring/model.js';
 import type { Role } from '../../server/shared/roles.js';
-import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { ensureQuestionnaires, newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 
 /**
  * A small model over real questions of surveys/*.json, so every number of an explanation can be
@@ -48,7 +48,7 @@ export const HAND_MODEL: RiskModel = {
 export async function storeHandModel(db: Db) {
   await db
     .insertInto('risk_models')
-    .values({ id: HAND_MODEL.id, title: HAND_MODEL.title, definition: JSON.stringify(HAND_MODEL) })
+    .values({ id: HAND_MODEL.id, title: HAND_MODEL.title, definition: JSON.stringify(HAND_MODEL), questionnaires_id: await ensureQuestionnaires(db) })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

@@ -1,5 +1,4 @@
 import { buildApp, type App, type AppDeps } from '../../server/app.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import type { DatabaseKind } from '../../server/db/connect.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
@@ -12,7 +11,7 @@ export interface TestApp {
 /** The whole API on a fresh database of the given kind, driven with `app.inject`; `options` as a deployment would set them. */
 export async function openTestApp(kind: DatabaseKind, options: Omit<Partial<AppDeps>, 'db' | 'dbKind'> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ db: database.db, dbKind: database.kind, questionnaires: await loadQuestionnaires(), ...options });
+  const app = await buildApp({ db: database.db, dbKind: database.kind, ...options });
   await app.ready();
   return {
     app,

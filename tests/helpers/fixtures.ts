@@ -1,8 +1,8 @@
 import type { Db } from '../../server/db/connect.js';
 import type { Role } from '../../server/shared/roles.js';
 import { newLinkToken } from '../../server/shared/tokens.js';
-import { join } from 'node:path';
-import { loadModelFile } from '../../server/risk-models/model-file.js';
+import { loadMethodology } from '../../server/risk-models/model-file.js';
+import { storeQuestionnaireSet } from '../../server/surveys/pinned-questionnaires.js';
 import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -40,14 +40,23 @@ export async function newSchool(db: Db, municipalityId: number, counts: SchoolCo
     .executeTakeFirstOrThrow();
 }
 
-const realModel = loadModelFile(join(SURVEYS_DIR, 'risk-model.json'), SURVEYS_DIR);
+const realMethodology = loadMethodology(SURVEYS_DIR);
 
-/** The real default model stored under `id`, so waves of tests score exactly like production ones. */
+/** The real questionnaires, stored as the server stores them; returns their id. */
+export async function ensureQuestionnaires(db: Db) {
+  return storeQuestionnaireSet(db, (await realMethodology).set);
+}
+
+/**
+ * The real default model stored under `id` with the real questionnaires, so waves of tests are answered and
+ * scored exactly like production ones.
+ */
 export async function ensureModel(db: Db, id = 'test-model') {
-  const model = { ...(await realModel), id };
+  const model = { ...(await realMethodology).model, id };
+  const questionnairesId = await ensureQuestionnaires(db);
   await db
     .insertInto('risk_models')
-    .values({ id, title: model.title, definition: JSON.stringify(model) })
+    .values({ id, title: model.title, definition: JSON.stringify(model), questionnaires_id: questionnairesId })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return id;

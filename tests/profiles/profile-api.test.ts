@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { login, TEST_PASSWORD } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { closeWave, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { MODEL_FILE, respond, respondents, storeRealModel } from './world.js';
+import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { paddedWithDontKnow } from '../helpers/answers.js';
 
 /** Numbers are compared to the last bits a different order of additions may change. */
@@ -267,9 +268,10 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
       edited.id = `500plus-edited-${kind}`;
       edited.levels = { medium: 0.1, high: 0.2 };
       edited.factors[0].indicators[0].risk.slow = 0.9;
-      const file = join(dir, 'risk-model.json');
-      await writeFile(file, JSON.stringify(edited));
-      await storeRealModel(db, file); // what start-up does with the edited file
+      await writeFile(join(dir, 'risk-model.json'), JSON.stringify(edited));
+      for (const file of ['principal.json', 'teacher.json', 'student.json', 'parent.json', 'counting.json'])
+        await copyFile(join(SURVEYS_DIR, file), join(dir, file));
+      await storeRealModel(db, dir); // what start-up does with the edited file
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

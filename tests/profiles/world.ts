@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { App } from '../../server/app.js';
 import type { Db } from '../../server/db/connect.js';
-import { storeModelVersion } from '../../server/risk-models/store.js';
-import { loadModelFile } from '../../server/risk-models/model-file.js';
+import { storeMethodology } from '../../server/risk-models/versions.js';
 import type { Role } from '../../server/shared/roles.js';
 import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { honestSubmission, phoneAddress } from '../helpers/answers.js';
@@ -10,11 +9,9 @@ import { newLink } from '../helpers/fixtures.js';
 
 export const MODEL_FILE = join(SURVEYS_DIR, 'risk-model.json');
 
-/** The real surveys/risk-model.json, stored the way the server does at start-up. */
-export async function storeRealModel(db: Db, file = MODEL_FILE) {
-  const model = await loadModelFile(file, SURVEYS_DIR);
-  await storeModelVersion(db, model, file);
-  return model;
+/** The real surveys/risk-model.json and its questionnaires (or another folder's), stored the way the server does at start-up. */
+export async function storeRealModel(db: Db, dir = SURVEYS_DIR) {
+  return (await storeMethodology(db, dir)).model;
 }
 
 /** Answers a school's questionnaires through the public link API, one POST per respondent, as phones do. */

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, CLIENT_DIST, type App } from '../../server/app.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { newLink, newWorld } from '../helpers/fixtures.js';
 
@@ -15,7 +14,7 @@ describe('compression on the wire', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
-    app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await loadQuestionnaires(), serveClient: true });
+    app = await buildApp({ db: database.db, dbKind: 'pglite', serveClient: true });
     await app.ready();
     const world = await newWorld(database.db);
     token = (await newLink(database.db, world.wave.id, world.school.id, 'parent')).token;

@@ -2,7 +2,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, CLIENT_DIST, type App } from '../../server/app.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const directives = (header: unknown) =>
@@ -21,7 +20,7 @@ describe('security headers', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
-    app = await buildApp({ db: database.db, dbKind: 'pglite', questionnaires: await loadQuestionnaires(), serveClient: true });
+    app = await buildApp({ db: database.db, dbKind: 'pglite', serveClient: true });
     await app.ready();
   });
   afterAll(async () => {

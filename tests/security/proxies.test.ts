@@ -4,7 +4,6 @@ import { createAccount } from '../../server/auth/accounts.js';
 import { FAILED_LOGINS_PER_ACCOUNT, FAILED_LOGINS_PER_ADDRESS } from '../../server/auth/failed-logins.js';
 import { readConfig } from '../../server/config.js';
 import { parseTrustProxy } from '../../server/security/trust-proxy.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { TEST_PASSWORD } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
@@ -47,7 +46,7 @@ describe.each(TEST_DATABASES)('login limits and forwarded addresses on %s', (kin
 
   beforeAll(async () => {
     t = await openTestApp(kind);
-    proxied = await buildApp({ db: t.database.db, dbKind: kind, questionnaires: await loadQuestionnaires(), trustProxy: parseTrustProxy('1') });
+    proxied = await buildApp({ db: t.database.db, dbKind: kind, trustProxy: parseTrustProxy('1') });
     await proxied.ready();
   });
   afterAll(async () => {
