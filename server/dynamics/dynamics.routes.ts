@@ -5,6 +5,8 @@ import { findPriorities } from '../priorities/priorities.repository.js';
 import { schoolProfile } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
 import { schoolOfWave } from '../territory/assert.js';
+import { storedModel } from '../risk-models/stored-model.js';
+import { factorsMeasuredAlike } from './comparable.js';
 import { compareProfiles } from './compare.js';
 import { earlierFirst } from './wave-order.js';
 import { SchoolParams } from '../shared/vocabulary.js';
@@ -24,18 +26,23 @@ export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const b = await schoolOfWave(app.db, caller, to, schoolId);
       const [earlier, later] = earlierFirst(a.wave, b.wave);
       await assertFiguresReleased(app.db, caller, earlier, later);
-      const [before, after, earlierPriorities, laterPriorities] = await Promise.all([
+      const [before, after, earlierPriorities, laterPriorities, earlierModel, laterModel] = await Promise.all([
         schoolProfile(app.db, earlier, a.school),
         schoolProfile(app.db, later, a.school),
         findPriorities(app.db, earlier.id, schoolId),
         findPriorities(app.db, later.id, schoolId),
+        storedModel(app.db, earlier.model_id),
+        storedModel(app.db, later.model_id),
       ]);
-      const comparison = compareProfiles(before.factors, after.factors);
+      const alike = factorsMeasuredAlike(earlierModel, laterModel);
+      const comparison = compareProfiles(before.factors, after.factors, (id) => alike.has(id));
       const worked = new Set(earlierPriorities.factorIds);
       return {
         school: a.school.ref,
         earlier: before.wave,
         later: after.wave,
+        models: { earlier: before.model, later: after.model },
+        sameModel: before.model.id === after.model.id,
         factors: comparison.factors.map((f) => ({ ...f, priority: worked.has(f.id) })),
         positiveChange: comparison.positiveChange,
         priorities: { earlier: earlierPriorities.factorIds, later: laterPriorities.factorIds },

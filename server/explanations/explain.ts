@@ -65,6 +65,7 @@ export function explainFactor(input: ExplainInput): ExplanationBody {
       weight: r.weight,
       value: r.value,
       risk: r.risk,
+      se: r.se,
       n: r.n,
       missing: r.missing,
       contribution: result.score !== null && r.risk !== null ? (r.weight * r.risk) / presentWeight : null,

@@ -2,6 +2,7 @@ import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { CollectedStats, Indicator, IndicatorStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
+import { SQUARE_RANGE } from '../scoring/uncertainty.js';
 import { contributionSql } from './contribution.sql.js';
 
 /** One school's id, or a query selecting the ids of several (a territory). */
@@ -13,7 +14,7 @@ export function inSchools(schools: SchoolSet) {
 
 /**
  * `collectStats` for every school of `schools` in one wave, computed by PostgreSQL: per school,
- * |R| per role and `{ n, sum }` per indicator. Schools without responses are absent from the map.
+ * |R| per role and `{ n, sum, sumSq }` per indicator. Schools without responses are absent from the map.
  *
  * One aggregation per role, run side by side (on PostgreSQL each on its own connection, so on its
  * own core): a response then only evaluates its own role's indicators, which cut the work per row
@@ -58,17 +59,17 @@ type Part = RawBuilder<boolean>;
 function emptyStats(indicators: Indicator[]): CollectedStats {
   return {
     responses: Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>,
-    indicators: Object.fromEntries(indicators.map((ind) => [ind.id, { n: 0, sum: 0 }])),
+    indicators: Object.fromEntries(indicators.map((ind) => [ind.id, { n: 0, sum: 0, sumSq: 0 }])),
   };
 }
 
 /**
- * One role's responses per school and its indicators' `{ n, sum }`, in three levels, each evaluated
+ * One role's responses per school and its indicators' `{ n, sum, sumSq }`, in three levels, each evaluated
  * once per response (OFFSET 0 keeps the planner from inlining a level into the next, which would
  * repeat its expressions at every use):
  * 1. the `->>` text of each answer the role's indicators read;
  * 2. each indicator's contribution (contribution.sql.ts) from those texts;
- * 3. count() and sum() per school.
+ * 3. count(), sum() and the sum of squares per school.
  */
 async function roleStats(db: Db, role: Role, indicators: Indicator[], waveId: number, schools: SchoolSet, part: Part | null) {
   const questions = [...new Set(indicators.flatMap((ind) => (ind.kind === 'ratio' ? [ind.numerator, ind.denominator] : [ind.question])))];
@@ -79,9 +80,10 @@ async function roleStats(db: Db, role: Role, indicators: Indicator[], waveId: nu
   };
   const texts = questions.map((question, i) => sql`(answers ->> ${sql.lit(question)}) collate "C" as ${sql.id(`x${i}`)}`);
   const contributions = indicators.map((ind, i) => sql`${contributionSql(ind, answerOf)} as ${sql.id(`c${i}`)}`);
-  const aggregates = indicators.map(
-    (_, i) => sql`, count(${sql.ref(`c${i}`)})::int as ${sql.id(`n${i}`)}, coalesce(sum(${sql.ref(`c${i}`)}), 0)::float8 as ${sql.id(`s${i}`)}`,
-  );
+  const aggregates = indicators.map((_, i) => {
+    const c = sql.ref(`c${i}`);
+    return sql`, count(${c})::int as ${sql.id(`n${i}`)}, coalesce(sum(${c}), 0)::float8 as ${sql.id(`s${i}`)}, coalesce(sum(${squareSql(c)}), 0)::float8 as ${sql.id(`q${i}`)}`;
+  });
   const query = sql<Record<string, number>>`
     select school_id, count(*)::int as responses ${sql.join(aggregates, sql``)}
     from (
@@ -108,7 +110,7 @@ async function roleStats(db: Db, role: Role, indicators: Indicator[], waveId: nu
   return new Map(
     rows.map((row) => {
       const stats: IndicatorStats = {};
-      indicators.forEach((ind, i) => (stats[ind.id] = { n: row[`n${i}`]!, sum: row[`s${i}`]! }));
+      indicators.forEach((ind, i) => (stats[ind.id] = { n: row[`n${i}`]!, sum: row[`s${i}`]!, sumSq: row[`q${i}`]! }));
       return [row.school_id!, { responses: row.responses!, indicators: stats }];
     }),
   );
@@ -125,4 +127,10 @@ function lazyType(text: RawBuilder<unknown>, json: RawBuilder<unknown>): RawBuil
   return sql`case when ${text} is null then null
     when ascii(${text}) < 58 or ascii(${text}) = 91 or ascii(${text}) = 123 or ${text} = 'true' or ${text} = 'false' then jsonb_typeof(${json})
     else 'string' end`;
+}
+
+/** `square` of server/scoring/uncertainty.ts: c², with no error where the product would leave the range of a double. */
+function squareSql(c: RawBuilder<unknown>): RawBuilder<number | null> {
+  const { min, max } = SQUARE_RANGE;
+  return sql`case when abs(${c}) < ${sql.lit(min)}::float8 then 0::float8 when abs(${c}) > ${sql.lit(max)}::float8 then 'Infinity'::float8 else ${c} * ${c} end`;
 }

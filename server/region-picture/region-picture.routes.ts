@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
 import { sendAttachment } from '../exports/attachment.js';
+import { factorsMeasuredAlike } from '../dynamics/comparable.js';
 import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
 import { waveProfiles } from '../profiles/profiles.js';
+import { storedModel } from '../risk-models/stored-model.js';
 import { badRequest } from '../shared/errors.js';
 import { assertWaveVisible } from '../territory/assert.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
@@ -36,8 +38,10 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       if (!other) return regionPicture(current, priorities, null);
       const previous = await waveProfiles(app.db, other, principal);
-      const [earlier, later] = earlierFirst(wave, other)[0] === wave ? [current, previous] : [previous, current];
-      return regionPicture(current, priorities, { earlier, later });
+      const [earlierWave, laterWave] = earlierFirst(wave, other);
+      const [earlier, later] = earlierWave === wave ? [current, previous] : [previous, current];
+      const models = await Promise.all([storedModel(app.db, earlierWave.model_id), storedModel(app.db, laterWave.model_id)]);
+      return regionPicture(current, priorities, { earlier, later, measuredAlike: factorsMeasuredAlike(...models) });
     },
   );
 

@@ -5,6 +5,8 @@ import { POSITIVE_CHANGE_TARGET, type RegionPicture } from './region-picture.sch
 export interface ComparedWaves {
   earlier: WaveProfilesBody;
   later: WaveProfilesBody;
+  /** The factors both waves' models measure alike (docs/methodology.md §4); only they can show a change. */
+  measuredAlike: ReadonlySet<string>;
 }
 
 /**
@@ -50,7 +52,8 @@ export function regionPicture(current: WaveProfilesBody, priorities: Map<number,
   };
 }
 
-function positiveBySchool({ earlier, later }: ComparedWaves): Map<number, boolean> {
+function positiveBySchool({ earlier, later, measuredAlike }: ComparedWaves): Map<number, boolean> {
   const before = new Map(earlier.profiles.map((p) => [p.school.id, p.factors]));
-  return new Map(later.profiles.map((p) => [p.school.id, compareProfiles(before.get(p.school.id) ?? [], p.factors).positiveChange]));
+  const alike = (id: string) => measuredAlike.has(id);
+  return new Map(later.profiles.map((p) => [p.school.id, compareProfiles(before.get(p.school.id) ?? [], p.factors, alike).positiveChange]));
 }

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../shared/roles.js';
 import { isAnonymous, MIN_GROUP } from '../shared/rules/min-group.js';
 import { contributionOf } from './answers.js';
+import { isBorderline, riskSd, scoreInterval, square, valueSe } from './uncertainty.js';
 import {
   DEFAULT_MIN_RATE,
   type Answers,
@@ -22,19 +23,20 @@ import {
 /** Below this share of the factor's weight the data can't carry a verdict (docs/methodology.md §2). */
 const MIN_COVERAGE = 0.5;
 
-const NO_ANSWERS: IndicatorStat = { n: 0, sum: 0 };
+const NO_ANSWERS: IndicatorStat = { n: 0, sum: 0, sumSq: 0 };
 
 /** Stage 1: reduce raw responses to per-indicator sufficient statistics. */
 export function collectStats(model: RiskModel, responses: Record<Role, Answers[]>): CollectedStats {
   const indicators: IndicatorStats = {};
   for (const indicator of allIndicators(model)) {
     const contribution = contributionOf(indicator);
-    const stat = { n: 0, sum: 0 };
+    const stat = { n: 0, sum: 0, sumSq: 0 };
     for (const answers of responses[indicator.role]) {
       const c = contribution(answers);
       if (c === null) continue;
       stat.n += 1;
       stat.sum += c;
+      stat.sumSq += square(c);
     }
     indicators[indicator.id] = stat;
   }
@@ -47,7 +49,7 @@ export function mergeStats(a: CollectedStats, b: CollectedStats): CollectedStats
   for (const id of new Set([...Object.keys(a.indicators), ...Object.keys(b.indicators)])) {
     const x = a.indicators[id] ?? NO_ANSWERS;
     const y = b.indicators[id] ?? NO_ANSWERS;
-    indicators[id] = { n: x.n + y.n, sum: x.sum + y.sum };
+    indicators[id] = { n: x.n + y.n, sum: x.sum + y.sum, sumSq: x.sumSq + y.sumSq };
   }
   return { responses: byRole((role) => a.responses[role] + b.responses[role]), indicators };
 }
@@ -79,7 +81,7 @@ function minRateFor(minRate: MinRate, role: Role): number {
 }
 
 function scoreFactor(factor: Factor, modelLevels: Levels, roles: Record<Role, RoleParticipation>, stats: IndicatorStats): FactorResult {
-  const indicators = factor.indicators.map((indicator) => scoreIndicator(indicator, roles[indicator.role].reportable, stats[indicator.id] ?? NO_ANSWERS));
+  const indicators = factor.indicators.map((indicator) => withSe(indicator, roles[indicator.role], stats[indicator.id] ?? NO_ANSWERS));
   let totalWeight = 0;
   let presentWeight = 0;
   let weightedRisk = 0;
@@ -91,12 +93,28 @@ function scoreFactor(factor: Factor, modelLevels: Levels, roles: Record<Role, Ro
   }
   const coverage = totalWeight > 0 ? presentWeight / totalWeight : 0;
   const base = { id: factor.id, title: factor.title, coverage, indicators };
-  if (coverage < MIN_COVERAGE) return { ...base, score: null, level: 'insufficient' };
+  if (coverage < MIN_COVERAGE) return { ...base, score: null, level: 'insufficient', interval: null, borderline: false };
   const score = weightedRisk / presentWeight;
-  return { ...base, score, level: levelOf(score, factor.levels ?? modelLevels) };
+  const levels = factor.levels ?? modelLevels;
+  const interval = scoreInterval(score, presentRiskSds(factor, indicators));
+  return { ...base, score, level: levelOf(score, levels), interval, borderline: isBorderline(interval, levels) };
 }
 
-function scoreIndicator(indicator: Indicator, reportable: boolean, { n, sum }: IndicatorStat): IndicatorResult {
+/** docs/methodology.md §8: an indicator's result with the standard error of its value, null wherever the value is. */
+function withSe(indicator: Indicator, role: RoleParticipation, stat: IndicatorStat): IndicatorResult {
+  const result = scoreIndicator(indicator, role.reportable, stat);
+  return { ...result, se: result.value === null ? null : valueSe(indicator.kind, stat, role.expected) };
+}
+
+/** The weight and risk spread of each indicator that has a risk, for the factor's interval. */
+function presentRiskSds(factor: Factor, results: IndicatorResult[]) {
+  return factor.indicators.flatMap((indicator, i) => {
+    const { value, se, weight } = results[i]!;
+    return value === null || se === null ? [] : [{ weight, riskSd: riskSd(value, se, (v) => riskOf(indicator, v)) }];
+  });
+}
+
+function scoreIndicator(indicator: Indicator, reportable: boolean, { n, sum }: IndicatorStat): Omit<IndicatorResult, 'se'> {
   const base = { id: indicator.id, role: indicator.role, kind: indicator.kind, weight: indicator.weight, n };
   if (!reportable) return { ...base, value: null, risk: null, missing: 'role-not-reportable' };
   if (n === 0) return { ...base, value: null, risk: null, missing: 'no-answers' };

@@ -107,13 +107,15 @@ export const ModelFileSchemas = {
 export type Answers = Record<string, unknown>;
 
 /**
- * Sufficient statistics of one indicator: `n` = |A| and `sum` of the per-response
- * contributions, so value = sum / n. Sums of disjoint response sets add up, which
+ * Sufficient statistics of one indicator: `n` = |A|, `sum` of the per-response
+ * contributions, so value = sum / n, and `sumSq` of their squares, for the value's
+ * spread (docs/methodology.md §8). Sums of disjoint response sets add up, which
  * lets SQL aggregate them and lets waves be merged.
  */
 export interface IndicatorStat {
   n: number;
   sum: number;
+  sumSq: number;
 }
 
 /** Indicator id → statistics. */
@@ -126,7 +128,7 @@ export interface CollectedStats {
 }
 
 // The engine's results are the profile API's shapes, defined once as schemas.
-export type { FactorResult, IndicatorResult, MissingReason, RoleParticipation } from './profile-schema.js';
+export type { FactorResult, IndicatorResult, MissingReason, RoleParticipation, ScoreInterval } from './profile-schema.js';
 export type { Level } from '../shared/vocabulary.js';
 
 export interface Profile {

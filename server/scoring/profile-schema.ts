@@ -32,11 +32,23 @@ export const IndicatorResult = Type.Object({
   /** sum / n; for `choice` the mean risk. Null when missing. */
   value: Nullable(Type.Number()),
   risk: Nullable(Type.Number()),
+  /**
+   * The standard error of `value`, with the finite-population correction (docs/methodology.md §8); 0 for the
+   * principal, a rate, or a group that answered in full. Null wherever `value` is.
+   */
+  se: Nullable(Type.Number()),
   /** |A|, counted even when the role is not reportable; what a reader is shown of it is `IndicatorView.n`. */
   n: Type.Integer(),
   missing: Nullable(MissingReason),
 });
 export type IndicatorResult = Static<typeof IndicatorResult>;
+
+/**
+ * docs/methodology.md §8: the score's standard error and its 80% interval `score ∓ z·se`, bounded to [0, 1]. The
+ * interval is for reading the score; the level is the score's alone (§2).
+ */
+export const ScoreInterval = Type.Object({ low: Type.Number(), high: Type.Number(), se: Type.Number() });
+export type ScoreInterval = Static<typeof ScoreInterval>;
 
 export const FactorResult = Type.Object({
   id: Type.String(),
@@ -44,6 +56,10 @@ export const FactorResult = Type.Object({
   /** Null when level is `insufficient`. */
   score: Nullable(Type.Number()),
   level: Level,
+  /** Null when level is `insufficient`. */
+  interval: Nullable(ScoreInterval),
+  /** «пограничный»: the interval holds a threshold of the factor's levels (docs/methodology.md §8). */
+  borderline: Type.Boolean(),
   coverage: Type.Number(),
   indicators: Type.Array(IndicatorResult),
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, lastDayOf, points } from '../../client/src/shared/format.js';
+import { chartSummaryOf, intervalPoints } from '../../client/src/school/profile/interval.js';
 import { schoolStrings as s } from '../../client/src/school/strings.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { hideSmallCounts } from '../../server/disclosure/small-counts.js';
@@ -104,16 +105,35 @@ describe("a school team's risk profile in Chromium", () => {
         await expect
           .poll(() => page.locator('p.sc-small').allTextContents())
           .toContain(s.profile.counts(count('high'), count('medium'), count('insufficient')));
-        const summary = repeat.factors.map((f) => `${f.id}: ${points(f.score!)}, ${s.levels[f.level]}`).join('; ');
+        const summary = repeat.factors.map((f) => `${f.id}: ${chartSummaryOf(f)}`).join('; ');
         await expect.poll(() => chart.getAttribute('aria-label')).toBe(`${s.profile.chartLabel(repeat.wave.title)}. ${summary}`);
         await expect.poll(() => overflowing(page)).toEqual([]);
         await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
 
         await page.getByRole('button', { name: 'Таблица' }).click();
         const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
+        // Each score with its 80% interval, and «пограничный» beside a level whose interval holds a threshold (docs/methodology.md §8).
+        const scoreText = (f: Profile['factors'][number]) => {
+          const shown = intervalPoints(f.interval);
+          return `${s.profile.scoreOf(points(f.score!))}${shown ? ` ${s.profile.interval(shown.low, shown.high)}` : ''}`;
+        };
         await expect
           .poll(() => rows.allTextContents())
-          .toEqual(repeat.factors.map((f) => expect.stringContaining(`${f.id}. ${f.title}${s.profile.scoreOf(points(f.score!))}${s.levels[f.level]}`)));
+          .toEqual(
+            repeat.factors.map((f) =>
+              expect.stringContaining(`${f.id}. ${f.title}${scoreText(f)}${s.levels[f.level]}${f.borderline ? s.profile.borderline : ''}`),
+            ),
+          );
+        // The demo's schools answer in part, so their scores have intervals to show.
+        const withInterval = repeat.factors.filter((f) => intervalPoints(f.interval));
+        expect(withInterval.length, 'factors with an interval').toBeGreaterThan(0);
+        const firstInterval = intervalPoints(withInterval[0]!.interval)!;
+        await expect
+          .poll(async () => (await rows.locator('.sc-interval').first().innerText()).trim())
+          .toBe(s.profile.interval(firstInterval.low, firstInterval.high));
+        const borderline = repeat.factors.filter((f) => f.borderline).length;
+        await expect.poll(() => rows.locator('.sc-borderline').count()).toBe(borderline);
+        if (borderline > 0) await expect.poll(() => rows.locator('.sc-borderline').first().innerText()).toBe(s.profile.borderline);
         await page.getByRole('button', { name: 'График' }).click();
       });
 
@@ -170,18 +190,24 @@ describe("a school team's risk profile in Chromium", () => {
       it('compares the profile with the earlier wave: some factors better, some worse', async () => {
         const page = signedIn();
         const comparison = compareProfiles(entry.factors, repeat.factors);
-        const down = comparison.factors.filter((f) => (f.levelChange ?? 0) <= -1).length;
-        const up = comparison.factors.filter((f) => (f.levelChange ?? 0) >= 1).length;
-        expect(down, 'factors a level lower').toBeGreaterThan(0);
-        expect(up, 'factors a level higher').toBeGreaterThan(0);
+        expect(comparison.factors.filter((f) => (f.levelChange ?? 0) <= -1).length, 'factors a level lower').toBeGreaterThan(0);
+        expect(comparison.factors.filter((f) => (f.levelChange ?? 0) >= 1).length, 'factors a level higher').toBeGreaterThan(0);
+        // Only a change of level beyond the noise of the two scores counts (docs/methodology.md §4).
+        const counted = comparison.factors.filter((f) => f.beyondNoise);
+        const down = counted.filter((f) => f.levelChange! <= -1).length;
+        const up = counted.filter((f) => f.levelChange! >= 1).length;
+        const noisy = comparison.factors.filter((f) => f.levelChange !== 0 && !f.beyondNoise).length;
 
         const dynamics = page.getByTestId('dynamics');
         await dynamics.getByRole('combobox').selectOption({ label: entry.wave.title });
-        const verdict = `${comparison.positiveChange ? s.dynamics.positive : s.dynamics.notPositive}${s.dynamics.summary(down, up)}`;
+        const verdict = `${comparison.positiveChange ? s.dynamics.positive : s.dynamics.notPositive}${s.dynamics.summary(down, up)}${noisy > 0 ? s.dynamics.summaryNoise(noisy) : ''}`;
         await expect.poll(() => dynamics.locator('[role=status]').textContent()).toBe(verdict);
+        // One model in both waves: nothing to warn about.
+        expect(await dynamics.getByTestId('dynamics-other-model').count()).toBe(0);
         const rows = comparison.factors.map((f) => {
-          const level =
+          const moved =
             f.levelChange! < 0 ? s.dynamics.levelDown(-f.levelChange!) : f.levelChange! > 0 ? s.dynamics.levelUp(f.levelChange!) : s.dynamics.levelSame;
+          const level = f.levelChange !== 0 && !f.beyondNoise ? `${moved} — ${s.dynamics.withinNoise}` : moved;
           const parts = [
             `${f.id}. ${f.title}`,
             `${s.levels[f.earlier!.level]} ${points(f.earlier!.score!)}`,

@@ -217,6 +217,39 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     expect(factor(body, 'R3').indicators[3]).toMatchObject({ id: 'R3.low_vpr_teachers', n: 0, missing: 'no-answers' });
   });
 
+  it('gives R1 and R10 their intervals as computed by hand (docs/methodology.md §8)', async () => {
+    const body = (await get(profileUrl(world.wave.id, world.school.id), world.schoolTeam)).json() as SchoolProfileBody;
+    const r1 = factor(body, 'R1');
+    const [internet, projectors, equipment, teacherPc, studentPc] = r1.indicators;
+    // The principal is the whole roster of one: exact.
+    expect([internet.se, projectors.se]).toEqual([0, 0]);
+    // Equipment 4, 2 thrice: n 6 of 12, sum 18, sumSq 60, s² = (60 − 6·3²) / 5 = 1.2, se = sqrt(1.2/6 · (1 − 6/12)) = sqrt(0.1).
+    expectClose(equipment.se, Math.sqrt(0.1));
+    // PC access 6 of 9 of 12: s² = (6 − 9·(2/3)²) / 8 = 0.25, se = sqrt(0.25/9 · (1 − 9/12)) = 1/12.
+    expectClose(teacherPc.se, 1 / 12);
+    expect(studentPc.se).toBeNull();
+    // Risk sds: equipment sqrt(0.1) · 1/4 (scale 5 → 1), PC access 1/12; four weights of 1:
+    // se = 1/4 · sqrt(0.1/16 + 1/144) ≈ 0.0287168, interval 0.591667 ∓ 1.2816·se = [0.554863, 0.628470]: medium throughout.
+    const r1Se = 0.25 * Math.sqrt(0.1 / 16 + 1 / 144);
+    expectClose(r1.interval!.se, r1Se);
+    expectClose(r1.interval!.low, (0.6 + 0.6 + 0.5 + 2 / 3) / 4 - 1.2816 * r1Se);
+    expect(r1.interval!.low).toBeCloseTo(0.554863, 6);
+    expect(r1.interval!.high).toBeCloseTo(0.62847, 6);
+    expect(r1).toMatchObject({ level: 'medium', borderline: false });
+    // R10: meetings and class-teacher talk 6 and 3 of 9 parents of 30: s² 0.25 both, se = sqrt(0.25/9 · 0.7) ≈ 0.139443;
+    // following studies 0 of 6: no spread, se 0; teachers' rating 2, 3, 1 thrice: s² = (42 − 9·4) / 8 = 0.75,
+    // se = sqrt(0.75/9 · 0.25), its risk sd a quarter of that. se = 1/4 · sqrt(2·0.25/9·0.7 + 0.75/9·0.25/16) ≈ 0.0501193.
+    const r10 = factor(body, 'R10');
+    expect(r10.indicators.map((i) => i.se === 0)).toEqual([false, true, false, false, false]);
+    const r10Se = 0.25 * Math.sqrt((2 * 0.25 * 0.7) / 9 + (0.75 * 0.25) / 9 / 16);
+    expectClose(r10.interval!.se, r10Se);
+    expect(r10.interval!.low).toBeCloseTo(0.373267, 6);
+    expect(r10.interval!.high).toBeCloseTo(0.501733, 6);
+    expect(r10).toMatchObject({ level: 'medium', borderline: false });
+    // R8 is insufficient: no interval.
+    expect(factor(body, 'R8')).toMatchObject({ interval: null, borderline: false });
+  });
+
   it('lists the profiles of the region for its coordinator, schools without responses included', async () => {
     const res = await get(`/api/waves/${world.wave.id}/profiles`, world.regionCoordinator);
     expect(res.statusCode).toBe(200);

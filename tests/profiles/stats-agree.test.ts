@@ -79,10 +79,12 @@ function expectSameStats(actual: CollectedStats | undefined, expected: Collected
   if (!actual || !expected) return;
   expect(actual.responses).toEqual(expected.responses);
   expect(Object.keys(actual.indicators).sort()).toEqual(Object.keys(expected.indicators).sort());
-  for (const [id, { n, sum }] of Object.entries(expected.indicators)) {
+  for (const [id, { n, sum, sumSq }] of Object.entries(expected.indicators)) {
     expect(actual.indicators[id]!.n, id).toBe(n);
     // Sums in another order may differ in the last bits.
     expect(Math.abs(actual.indicators[id]!.sum - sum), id).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sum)));
+    if (sumSq === Infinity) expect(actual.indicators[id]!.sumSq, id).toBe(Infinity);
+    else expect(Math.abs(actual.indicators[id]!.sumSq - sumSq), id).toBeLessThanOrEqual(1e-9 * Math.max(1, sumSq));
   }
 }
 
@@ -97,8 +99,11 @@ function expectSameProfile(m: RiskModel, actual: CollectedStats | undefined, exp
   expect(a.roles).toEqual(b.roles);
   expect(a.factors.map((f) => f.level)).toEqual(b.factors.map((f) => f.level));
   expect(a.factors.flatMap((f) => f.indicators.map((i) => i.missing))).toEqual(b.factors.flatMap((f) => f.indicators.map((i) => i.missing)));
-  const values = (p: typeof a) => p.factors.flatMap((f) => f.indicators.map((i) => i.value ?? NaN));
-  values(a).forEach((v, i) => (Number.isNaN(v) ? expect(values(b)[i]).toBeNaN() : expect(v).toBeCloseTo(values(b)[i]!, 9)));
+  const closeAll = (of: (p: typeof a) => Array<number | null | undefined>) =>
+    of(a).forEach((v, i) => (v == null ? expect(of(b)[i]).toBe(v) : expect(v).toBeCloseTo(of(b)[i]!, 9)));
+  closeAll((p) => p.factors.flatMap((f) => f.indicators.map((i) => i.value)));
+  closeAll((p) => p.factors.flatMap((f) => f.indicators.map((i) => i.se)));
+  closeAll((p) => p.factors.flatMap((f) => [f.interval?.low, f.interval?.high, f.interval?.se]));
 }
 
 describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
@@ -208,10 +213,47 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
     const waveId = await waveWith([{ principal: [], teacher: [], student: [], parent: answers.map((x) => ({ [MULTI]: x })) }]);
     const stats = (await collectStatsSql(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;
     expect(stats.responses).toEqual({ principal: 0, teacher: 0, student: 0, parent: answers.length });
-    expect(stats.indicators.share).toEqual({ n: 7, sum: 5 });
+    expect(stats.indicators.share).toEqual({ n: 7, sum: 5, sumSq: 5 });
     // choice: a single answer only ('a' → 0.5, 1 → 1); lists, 2 and dont_know are not in the map's answers.
-    expect(stats.indicators.choice).toEqual({ n: 2, sum: 1.5 });
+    expect(stats.indicators.choice).toEqual({ n: 2, sum: 1.5, sumSq: 0.5 ** 2 + 1 ** 2 });
     expectSameStats(stats, (await collectStatsInMemory(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!));
+  });
+
+  it('square answers too small or too large for a double without an error, alike on both paths', async () => {
+    const m: RiskModel = {
+      id: 'squares',
+      title: 'squares',
+      levels: { medium: 0.34, high: 0.67 },
+      minRate: 0.5,
+      factors: [
+        {
+          id: 'F',
+          title: 'F',
+          indicators: [
+            { id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 },
+            { id: 'ratio', role: 'teacher', kind: 'ratio', numerator: NUM, denominator: DEN, best: 0, worst: 1, weight: 1 },
+          ],
+        },
+      ],
+    };
+    // PostgreSQL refuses 1e-300 · 1e-300 (underflow) and 1e304 · 1e304 (overflow) as errors.
+    const teacher = [
+      { [NUM]: 1e-300, [DEN]: 1 },
+      { [NUM]: 1e4, [DEN]: 1e-300 },
+      { [NUM]: 2, [DEN]: 1 },
+      { [NUM]: 3, [DEN]: 1 },
+      { [NUM]: 4, [DEN]: 1 },
+    ];
+    const waveId = await waveWith([{ principal: [], teacher, student: [], parent: [] }]);
+    const bySql = (await collectStatsSql(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;
+    // mean: 0 + 1e8 + 4 + 9 + 16 (the square of 1e-300 is 0); ratio: 0 + ∞ + 4 + 9 + 16.
+    expect(bySql.indicators.mean!.sumSq).toBe(1e8 + 29);
+    expect(bySql.indicators.ratio!.sumSq).toBe(Infinity);
+    expectSameStats(bySql, (await collectStatsInMemory(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!));
+    // A spread past measuring leaves the ratio's risk free to be anything: its sd is the widest, 1 / (2z).
+    const ratio = scoreProfile(m, EXPECTED, bySql.responses, bySql.indicators).factors[0]!;
+    expect(ratio.indicators[1]).toMatchObject({ risk: 1, se: Number.MAX_VALUE });
+    expect(ratio.interval!.se).toBeCloseTo(Math.hypot(0, 0.5 / (2 * 1.2816)), 12);
   });
 
   it('withhold an anonymous indicator below five answers on both paths, and score it from five', async () => {
@@ -226,8 +268,9 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
     const four = [2, 4, 6, 8, 'dont_know', undefined].map((x) => (x === undefined ? {} : { [NUM]: x }));
     const five = [2, 4, 6, 8, 10, 'dont_know'].map((x) => ({ [NUM]: x }));
     for (const [responses, expected] of [
-      [four, { n: 4, value: null, missing: 'too-few-answers' }],
-      [five, { n: 5, value: 6, risk: 0.6, missing: null }],
+      [four, { n: 4, value: null, se: null, missing: 'too-few-answers' }],
+      // sumSq 4 + 16 + 36 + 64 + 100 = 220, s² = (220 − 5·6²) / 4 = 10, se = sqrt(10/5 · (1 − 5/8)) = sqrt(0.75).
+      [five, { n: 5, value: 6, risk: 0.6, se: Math.sqrt(0.75), missing: null }],
     ] as const) {
       const waveId = await waveWith([{ principal: [], teacher: [...responses], student: [], parent: [] }]);
       const bySql = (await collectStatsSql(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!)!;

@@ -70,6 +70,7 @@ describe(computeProfile.name, () => {
         weight: 1,
         value: null,
         risk: null,
+        se: null,
         n: 4,
         missing: 'role-not-reportable',
       });
@@ -141,7 +142,7 @@ describe(computeProfile.name, () => {
 
     it('withholds an indicator with 4 answers (too-few-answers), and reports that 4 answered', () => {
       const result = onlyIndicator(profileOf(model, { teacher: teachers([2, 4, 6, 8]) }));
-      expect(result).toEqual({ id: 'mean', role: 'teacher', kind: 'mean', weight: 1, value: null, risk: null, n: 4, missing: 'too-few-answers' });
+      expect(result).toEqual({ id: 'mean', role: 'teacher', kind: 'mean', weight: 1, value: null, risk: null, se: null, n: 4, missing: 'too-few-answers' });
     });
 
     it('scores an indicator with 5 answers', () => {
@@ -165,7 +166,7 @@ describe(computeProfile.name, () => {
   describe('share', () => {
     it('is the share of answers in values, with risk equal to it by default', () => {
       const result = onlyIndicator(profileOf(modelWith([share()]), { principal: answersTo('t_pc', ['no', 'yes', 'yes', 'yes']) }));
-      expect(result).toEqual({ id: 'share', role: 'principal', kind: 'share', weight: 1, value: 1 / 4, risk: 1 / 4, n: 4, missing: null });
+      expect(result).toEqual({ id: 'share', role: 'principal', kind: 'share', weight: 1, value: 1 / 4, risk: 1 / 4, se: 0, n: 4, missing: null });
     });
 
     it('rescales between best and worst and clamps at worst', () => {
@@ -322,10 +323,10 @@ describe(computeProfile.name, () => {
     const model = modelWith([share(), mean()]);
     const principal = [{ t_pc: 'no', t_rating: 2 }, { t_pc: 'yes' }, { t_rating: 'dont_know' }];
 
-    it('collects n, sum and responses per role', () => {
+    it('collects n, sum, the sum of squares and responses per role', () => {
       expect(collectStats(model, byRole({ principal }, []))).toEqual({
         responses: { principal: 3, teacher: 0, student: 0, parent: 0 },
-        indicators: { share: { n: 2, sum: 1 }, mean: { n: 1, sum: 2 } },
+        indicators: { share: { n: 2, sum: 1, sumSq: 1 }, mean: { n: 1, sum: 2, sumSq: 4 } },
       });
     });
 
@@ -338,7 +339,7 @@ describe(computeProfile.name, () => {
     });
 
     it('scores statistics from elsewhere, treating an indicator they omit as unanswered', () => {
-      const profile = scoreProfile(model, byRole({ principal: 3 }, 0), byRole({ principal: 3 }, 0), { share: { n: 2, sum: 1 } });
+      const profile = scoreProfile(model, byRole({ principal: 3 }, 0), byRole({ principal: 3 }, 0), { share: { n: 2, sum: 1, sumSq: 1 } });
       const [shareResult, meanResult] = onlyFactor(profile).indicators;
       expect(shareResult).toMatchObject({ n: 2, value: 1 / 2, risk: 1 / 2, missing: null });
       expect(meanResult).toMatchObject({ n: 0, value: null, missing: 'no-answers' });

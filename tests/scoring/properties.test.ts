@@ -98,13 +98,19 @@ function expectSameProfile(m: RiskModel, a: Profile, b: Profile): void {
     expectClose(fa.coverage, fb.coverage);
     expectClose(fa.score, fb.score);
     // A score within rounding of a threshold may legitimately land on either side.
-    const nearThreshold = fa.score !== null && Math.min(Math.abs(fa.score - medium), Math.abs(fa.score - high)) < 1e-9;
-    if (!nearThreshold) expect(fa.level).toBe(fb.level);
+    const near = (x: number | undefined) => x !== undefined && Math.min(Math.abs(x - medium), Math.abs(x - high)) < 1e-9;
+    if (!near(fa.score ?? undefined)) expect(fa.level).toBe(fb.level);
+    expect(fa.interval === null).toBe(fb.interval === null);
+    expectClose(fa.interval?.low ?? null, fb.interval?.low ?? null);
+    expectClose(fa.interval?.high ?? null, fb.interval?.high ?? null);
+    expectClose(fa.interval?.se ?? null, fb.interval?.se ?? null);
+    if (!near(fa.interval?.low) && !near(fa.interval?.high)) expect(fa.borderline).toBe(fb.borderline);
     fa.indicators.forEach((ia, j) => {
       const ib = fb.indicators[j]!;
-      expect({ ...ia, value: 0, risk: 0 }).toEqual({ ...ib, value: 0, risk: 0 });
+      expect({ ...ia, value: 0, risk: 0, se: 0 }).toEqual({ ...ib, value: 0, risk: 0, se: 0 });
       expectClose(ia.value, ib.value);
       expectClose(ia.risk, ib.risk);
+      expectClose(ia.se, ib.se);
     });
   });
 }
@@ -115,6 +121,7 @@ function expectSameStats(a: CollectedStats, b: CollectedStats): void {
   for (const [id, stat] of Object.entries(a.indicators)) {
     expect(stat.n).toBe(b.indicators[id]!.n);
     expectClose(stat.sum, b.indicators[id]!.sum);
+    expectClose(stat.sumSq, b.indicators[id]!.sumSq);
   }
 }
 
@@ -131,6 +138,31 @@ describe(computeProfile.name, () => {
             expect(ind.risk === null).toBe(ind.missing !== null);
             if (ind.risk !== null) expect(inUnitInterval(ind.risk)).toBe(true);
           }
+        }
+      }),
+    );
+  });
+
+  it('gives an se exactly where there is a value, and an interval in [0, 1] around every score', () => {
+    fc.assert(
+      fc.property(model, expected, responses, (m, e, r) => {
+        for (const factor of computeProfile(m, e, r).factors) {
+          for (const ind of factor.indicators) {
+            expect(ind.se === null).toBe(ind.value === null);
+            if (ind.se !== null) expect(ind.se).toBeGreaterThanOrEqual(0);
+          }
+          expect(factor.interval === null).toBe(factor.score === null);
+          if (factor.score === null || factor.interval === null) {
+            expect(factor.borderline).toBe(false);
+            continue;
+          }
+          const { low, high, se } = factor.interval;
+          expect(se).toBeGreaterThanOrEqual(0);
+          expect(inUnitInterval(low) && inUnitInterval(high)).toBe(true);
+          expect(low).toBeLessThanOrEqual(factor.score);
+          expect(high).toBeGreaterThanOrEqual(factor.score);
+          // A score that is exact (every group answered in full, or one principal) is never borderline.
+          if (se === 0) expect(factor.borderline).toBe(false);
         }
       }),
     );

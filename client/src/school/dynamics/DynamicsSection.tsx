@@ -36,15 +36,32 @@ function DeltaText({ change }: { change: Change }) {
   return (
     <span className={`sc-delta sc-${change.direction}`}>
       <span aria-hidden="true">{arrow}</span> {signed(delta)} <span className="sc-visually-hidden">({t.direction[change.direction]})</span>
+      {change.noise !== null && points(change.noise) > 0 && <span className="sc-noise"> {t.noise(points(change.noise))}</span>}
     </span>
   );
 }
 
+/** A change of level the noise could explain is named as such: it does not count (docs/methodology.md §4). */
+function withinNoise(change: Change): boolean {
+  return change.levelChange !== null && change.levelChange !== 0 && !change.beyondNoise;
+}
+
 function levelText(change: Change): string {
+  if (!change.comparable) return t.otherModelFactor;
   if (change.levelChange === null) return t.notComparable;
-  if (change.levelChange < 0) return t.levelDown(-change.levelChange);
-  if (change.levelChange > 0) return t.levelUp(change.levelChange);
-  return t.levelSame;
+  const moved = change.levelChange < 0 ? t.levelDown(-change.levelChange) : change.levelChange > 0 ? t.levelUp(change.levelChange) : t.levelSame;
+  return withinNoise(change) ? `${moved} — ${t.withinNoise}` : moved;
+}
+
+function levelClass(change: Change): string {
+  if (change.levelChange === null || withinNoise(change)) return 'muted';
+  return change.levelChange < 0 ? 'ok' : change.levelChange > 0 ? 'error' : '';
+}
+
+function levelHint(change: Change): string | undefined {
+  if (!change.comparable) return t.otherModelHint;
+  if (withinNoise(change) && change.noise !== null) return t.withinNoiseHint(points(change.noise));
+  return undefined;
 }
 
 /** A comparison that involves a wave still open says when it will be possible; any other error as it is. */
@@ -63,8 +80,10 @@ function DynamicsError({ error, waves, onRetry }: { error: unknown; waves: WaveV
 export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onCompareWith }: Props) {
   const loaded = useLoad(compareWith ? () => fetchDynamics(schoolId, compareWith, wave.id) : null, `${schoolId}:${compareWith}:${wave.id}`);
   const d = loaded.data;
-  const down = d?.factors.filter((f) => (f.levelChange ?? 0) <= -1).length ?? 0;
-  const up = d?.factors.filter((f) => (f.levelChange ?? 0) >= 1).length ?? 0;
+  const counted = d?.factors.filter((f) => f.beyondNoise) ?? [];
+  const down = counted.filter((f) => (f.levelChange ?? 0) <= -1).length;
+  const up = counted.filter((f) => (f.levelChange ?? 0) >= 1).length;
+  const noisy = d?.factors.filter(withinNoise).length ?? 0;
   return (
     <section className="card" aria-labelledby="dynamics-title" data-testid="dynamics">
       <h2 id="dynamics-title">{t.title}</h2>
@@ -88,9 +107,17 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
       {compareWith && !d && !loaded.error && <p className="muted">{s.loading}</p>}
       {d && (
         <>
+          {!d.sameModel && (
+            <p className="sc-model-notice" data-testid="dynamics-other-model">
+              {t.otherModel(d.models.earlier.title, d.models.later.title)}
+            </p>
+          )}
           <div className={`sc-verdict ${d.positiveChange ? 'sc-positive' : 'sc-neutral'}`} role="status">
             <strong>{d.positiveChange ? t.positive : t.notPositive}</strong>
-            <span>{t.summary(down, up)}</span>
+            <span>
+              {t.summary(down, up)}
+              {noisy > 0 && t.summaryNoise(noisy)}
+            </span>
           </div>
           <table className="sc-stack-table">
             <thead>
@@ -126,7 +153,7 @@ export function DynamicsSection({ schoolId, wave, earlierWaves, compareWith, onC
                   <td data-label={t.delta} className="sc-inline-cell">
                     <DeltaText change={f} />
                   </td>
-                  <td data-label={t.levelColumn} className={f.levelChange === null ? 'muted' : f.levelChange < 0 ? 'ok' : f.levelChange > 0 ? 'error' : ''}>
+                  <td data-label={t.levelColumn} className={levelClass(f)} title={levelHint(f)}>
                     {levelText(f)}
                   </td>
                 </tr>

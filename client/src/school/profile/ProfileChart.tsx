@@ -4,6 +4,7 @@ import { Chart } from '../../shared/chart';
 import { points } from '../../shared/format';
 import type { FactorResult, Level } from '../api/profile';
 import { schoolStrings as s } from '../strings';
+import { chartSummaryOf, intervalPoints } from './interval';
 
 /** The same colours as the level badges of app.css. */
 export const LEVEL_COLOURS: Record<Level, string> = {
@@ -29,20 +30,54 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Writes each factor's points (or "no data") at the end of its bar, so the chart reads without hovering. */
-function valueLabels(factors: () => FactorResult[]): Plugin<'bar'> {
+/**
+ * A factor's points with its interval, and «пограничный» where the interval holds a threshold — on a phone the list
+ * under the chart says that, for want of room.
+ */
+function scoreLabel(factor: FactorResult, roomy: boolean): string {
+  if (factor.score === null) return s.levels.insufficient;
+  const shown = intervalPoints(factor.interval);
+  return [String(points(factor.score)), shown && s.profile.interval(shown.low, shown.high), roomy && factor.borderline && s.profile.borderline]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Draws each factor's interval as a whisker across the end of its bar, and writes its points (or "no data") past
+ * both, so the chart reads without hovering.
+ */
+function valueLabels(factors: () => FactorResult[], roomy: boolean): Plugin<'bar'> {
   return {
     id: 'valueLabels',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
+      const x = chart.scales.x!;
       ctx.save();
       ctx.font = '600 12px system-ui, sans-serif';
       ctx.textBaseline = 'middle';
       chart.getDatasetMeta(0).data.forEach((bar, i) => {
         const factor = factors()[i];
         if (!factor) return;
+        const shown = intervalPoints(factor.interval);
+        let end = bar.x;
+        if (shown) {
+          const [from, to] = [x.getPixelForValue(shown.low), x.getPixelForValue(shown.high)];
+          ctx.strokeStyle = '#1d2433';
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          for (const [x1, y1, x2, y2] of [
+            [from, bar.y, to, bar.y],
+            [from, bar.y - 5, from, bar.y + 5],
+            [to, bar.y - 5, to, bar.y + 5],
+          ]) {
+            ctx.moveTo(x1!, y1!);
+            ctx.lineTo(x2!, y2!);
+          }
+          ctx.stroke();
+          end = Math.max(end, to);
+        }
         ctx.fillStyle = factor.score === null ? '#5b6475' : '#1d2433';
-        ctx.fillText(factor.score === null ? s.levels.insufficient : String(points(factor.score)), bar.x + 6, bar.y);
+        ctx.fillText(scoreLabel(factor, roomy), end + 6, bar.y);
       });
       ctx.restore();
     },
@@ -114,7 +149,8 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
         responsive: !fixedWidth,
         maintainAspectRatio: false,
         animation: false,
-        layout: { padding: { right: 40 } },
+        // Room past a bar at 100 for its points, its interval and «пограничный».
+        layout: { padding: { right: narrow ? 80 : 150 } },
         scales: {
           x: { min: 0, max: 100, ticks: { stepSize: 25 }, title: { display: !narrow, text: s.profile.axis } },
           y: { ticks: { autoSkip: false, font: { size: narrow ? 11 : 13 }, color: '#1d2433' }, grid: { display: false } },
@@ -129,7 +165,13 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
               label: (item) => {
                 const f = latest.current.factors[item.dataIndex];
                 if (!f) return '';
-                return f.score === null ? s.levelsCapital.insufficient : `${s.profile.scoreOf(points(f.score))} · ${s.levels[f.level]}`;
+                if (f.score === null) return s.levelsCapital.insufficient;
+                const shown = intervalPoints(f.interval);
+                return [
+                  `${s.profile.scoreOf(points(f.score))}${shown ? ` ${s.profile.interval(shown.low, shown.high)}` : ''}`,
+                  s.levels[f.level],
+                  ...(f.borderline ? [s.profile.borderline] : []),
+                ].join(' · ');
               },
             },
           },
@@ -143,7 +185,7 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
           if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
         },
       },
-      plugins: [valueLabels(() => latest.current.factors)],
+      plugins: [valueLabels(() => latest.current.factors, !narrow)],
     });
     return () => chart.current?.destroy();
   }, [narrow, fixedWidth]);
@@ -160,7 +202,7 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
     c.update();
   });
 
-  const summary = factors.map((f) => `${f.id}: ${f.score === null ? s.levels.insufficient : `${points(f.score)}, ${s.levels[f.level]}`}`).join('; ');
+  const summary = factors.map((f) => `${f.id}: ${f.score === null ? s.levels.insufficient : chartSummaryOf(f)}`).join('; ');
   return (
     <div className="sc-profile-chart" ref={box} style={{ height, width: fixedWidth }}>
       <canvas

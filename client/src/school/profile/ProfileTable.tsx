@@ -2,6 +2,7 @@ import { percent, points } from '../../shared/format';
 import type { FactorResult } from '../api/profile';
 import { schoolStrings as s } from '../strings';
 import { LevelBadge } from './LevelBadge';
+import { BorderlineMark, IntervalText } from './Uncertainty';
 
 interface Props {
   factors: FactorResult[];
@@ -42,9 +43,11 @@ export function ProfileTable({ factors, priorities, selected, onSelect }: Props)
             </td>
             <td className="num" data-label={s.profile.score}>
               {f.score === null ? s.profile.noScore : s.profile.scoreOf(points(f.score))}
+              <IntervalText interval={f.interval} />
             </td>
             <td data-label={s.profile.level}>
               <LevelBadge level={f.level} />
+              <BorderlineMark borderline={f.borderline} />
             </td>
             <td className="num" data-label={s.profile.coverage}>
               {percent(f.coverage)}

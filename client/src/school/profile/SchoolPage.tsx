@@ -14,6 +14,7 @@ import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
 import { ProfileChart } from './ProfileChart';
 import { ProfileTable } from './ProfileTable';
+import { BorderlineMark } from './Uncertainty';
 import { Withheld } from './Withheld';
 import '../school.css';
 
@@ -115,7 +116,9 @@ export function SchoolPage() {
                 </button>
               </div>
             </div>
-            <p className="muted">{s.profile.intro}</p>
+            <p className="muted">
+              {s.profile.intro} {s.profile.uncertaintyNote}
+            </p>
             <p className="sc-small">
               {s.profile.counts(
                 p.factors.filter((f) => f.level === 'high').length,
@@ -152,6 +155,7 @@ export function SchoolPage() {
                         </span>
                         <span className="sc-factor-title">{f.title}</span>
                         <LevelBadge level={f.level} />
+                        <BorderlineMark borderline={f.borderline} />
                       </button>
                     </li>
                   ))}
