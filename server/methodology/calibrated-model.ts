@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import { storedModel } from '../risk-models/stored-model.js';
 import { storeModelVersion } from '../risk-models/store.js';
 import { ModelError, validateModel } from '../risk-models/validate-model.js';
-import { badRequest, conflict } from '../shared/errors.js';
+import { badRequest, conflict, notFound } from '../shared/errors.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { anchorsOf, withAnchors } from './anchors.js';
 import type { SaveModelBody } from './methodology.schemas.js';
@@ -17,12 +17,14 @@ export async function saveCalibratedModel(db: Db, questionnaires: Questionnaires
   const exists = (id: string) => db.selectFrom('risk_models').select('id').where('id', '=', id).executeTakeFirst();
   if (!(await exists(body.baseModelId)))
     throw badRequest('unknown_model', `No risk model "${body.baseModelId}"; GET /api/admin/models lists the available ones`);
-  if (await exists(body.id)) throw conflict('model_exists', `A risk model "${body.id}" already exists; a new version needs an id of its own`);
+  if (await exists(body.id)) throw taken(body.id);
+  const wave = body.waveId === undefined ? undefined : await db.selectFrom('waves').select(['id', 'title']).where('id', '=', body.waveId).executeTakeFirst();
+  if (body.waveId !== undefined && !wave) throw notFound('wave_not_found', `No wave ${body.waveId}`);
   const base = await storedModel(db, body.baseModelId);
   const { model: changed, problems } = withAnchors(base, body.anchors);
   if (problems.length > 0) throw modelInvalid(problems);
   const title = body.title.trim();
-  const provenance = `Калибровка модели «${base.id}»${body.waveId ? ` по волне ${body.waveId}` : ''}, ${new Date().toISOString().slice(0, 10)}.`;
+  const provenance = `Калибровка модели «${base.id}»${wave ? ` по волне «${wave.title}» (${wave.id})` : ''}, ${new Date().toISOString().slice(0, 10)}.`;
   const draft = { ...changed, id: body.id, title, description: base.description ? `${base.description}\n${provenance}` : provenance };
   let model;
   try {
@@ -38,7 +40,10 @@ export async function saveCalibratedModel(db: Db, questionnaires: Questionnaires
     after: { best, worst },
   }));
   await db.transaction().execute(async (trx) => {
-    await storeModelVersion(trx, model, `model "${body.id}"`);
+    // Two saves of one new id at once both pass the check above; the primary key refuses the second.
+    await storeModelVersion(trx, model, `model "${body.id}"`).catch((error: unknown) => {
+      throw (error as { code?: unknown }).code === UNIQUE_VIOLATION ? taken(body.id) : error;
+    });
     await audit(trx, {
       userId,
       action: 'model.calibrate',
@@ -49,6 +54,12 @@ export async function saveCalibratedModel(db: Db, questionnaires: Questionnaires
   });
   const row = await db.selectFrom('risk_models').select(['id', 'title', 'created_at']).where('id', '=', body.id).executeTakeFirstOrThrow();
   return { id: row.id, title: row.title, createdAt: row.created_at.toISOString(), derivedFrom: base.id };
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function taken(id: string) {
+  return conflict('model_exists', `A risk model "${id}" already exists; a new version needs an id of its own`);
 }
 
 function modelInvalid(problems: string[]) {

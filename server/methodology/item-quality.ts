@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Factor, Indicator, RiskModel } from '../scoring/model.js';
-import { DONT_KNOW } from '../scoring/answers.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { isAnonymous } from '../shared/rules/min-group.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
@@ -50,7 +49,7 @@ export function scoreRange(indicator: Indicator, questionnaires: Questionnaires)
     case 'mean': {
       const spec = questionnaires[indicator.role].questions.get(indicator.question);
       if (spec?.type === 'number') return { lo: spec.min, hi: spec.max };
-      const values = spec ? [...spec.values].filter((v): v is number => typeof v === 'number' && String(v) !== DONT_KNOW) : [];
+      const values = spec ? [...spec.values].filter((v): v is number => typeof v === 'number') : [];
       return values.length > 0 ? { lo: Math.min(...values), hi: Math.max(...values) } : null;
     }
     default:

@@ -246,6 +246,7 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
     expect(after.get('R8.likes_school')).toMatchObject({ best: 3.9, worst: 1.3 });
     for (const [id, i] of before) if (id !== 'R8.bullying' && id !== 'R8.likes_school') expect(after.get(id), id).toEqual(i);
     expect((stored.definition as M).levels).toEqual((base.definition as M).levels);
+    expect((stored.definition as { description: string }).description).toContain(`Калибровка модели «${world.modelId}» по волне`);
 
     const audit = await db
       .selectFrom('audit_log')
@@ -295,6 +296,7 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
       [{ id: world.modelId }, 409, 'model_exists'],
       [{ id: 'has space' }, 400, 'invalid_request'],
       [{ anchors: [] }, 400, 'invalid_request'],
+      [{ waveId: 999_999 }, 404, 'wave_not_found'],
     ];
     for (const [change, status, code] of cases) {
       const res = await save(change);
