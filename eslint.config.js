@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * Server features, in the order they may depend on each other: a feature imports only features before it (their
  * repositories and rules, never their routes). Everything else under server/ is infrastructure and imports no feature.
  */
-const FEATURES = ['respond', 'admin', 'participation', 'profiles', 'priorities', 'explanations', 'dynamics', 'region-picture'];
+const FEATURES = ['respond', 'admin', 'participation', 'profiles', 'priorities', 'explanations', 'dynamics', 'region-picture', 'methodology'];
 /** Infrastructure folders; `demo` and `app.ts` compose features and are exempt. */
 const INFRASTRUCTURE = ['shared', 'db', 'audit', 'security', 'scoring', 'surveys', 'exports', 'territory', 'risk-models', 'auth', 'links', 'health'];
 

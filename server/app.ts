@@ -29,6 +29,7 @@ import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
+import { methodologyRoutes } from './methodology/methodology.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { refuseWritesWhileDiskIsLow } from './health/refuse-writes.js';
 import { ApiError } from './shared/errors.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(dynamicsRoutes);
   await app.register(priorityRoutes);
   await app.register(regionPictureRoutes);
+  await app.register(methodologyRoutes);
 
   if (deps.serveClient && existsSync(CLIENT_DIST)) {
     await app.register(fastifyStatic, {

@@ -109,6 +109,14 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/waves/:waveId/region-picture': { path: (t) => `/api/waves/${t.waveId}/region-picture`, scope: 'wave' },
   'GET /api/waves/:waveId/profiles.csv': { path: (t) => `/api/waves/${t.waveId}/profiles.csv`, scope: 'wave' },
   'GET /api/waves/:waveId/profiles.xlsx': { path: (t) => `/api/waves/${t.waveId}/profiles.xlsx`, scope: 'wave' },
+  'GET /api/admin/methodology/waves/:id/calibration': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/calibration`, scope: 'none' },
+  'POST /api/admin/methodology/waves/:id/levels': {
+    path: (t) => `/api/admin/methodology/waves/${t.waveId}/levels`,
+    scope: 'none',
+    body: () => ({ anchors: [] }),
+  },
+  'POST /api/admin/methodology/models': none('/api/admin/methodology/models', { body: () => ({}) }),
+  'GET /api/admin/methodology/waves/:id/quality': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/quality`, scope: 'none' },
 };
 
 const ACCESS_ROLES = {

@@ -4,7 +4,7 @@ import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { addAnswers, HAND_MODEL, handWorld, type HandWorld } from '../explanations/world.js';
-import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { ensureQuestionnaires, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import type { SchoolProfileBody } from '../../server/profiles/schemas.js';
 import type { RiskModel } from '../../server/scoring/model.js';
 
@@ -120,7 +120,12 @@ describe.each(TEST_DATABASES)('school dynamics API on %s', (kind) => {
       principalOnly = (await newSchool(db, municipality.id, counts, 'Школа Е')).id;
       await db
         .insertInto('risk_models')
-        .values({ id: HAND_MODEL_V2.id, title: HAND_MODEL_V2.title, definition: JSON.stringify(HAND_MODEL_V2) })
+        .values({
+          id: HAND_MODEL_V2.id,
+          title: HAND_MODEL_V2.title,
+          definition: JSON.stringify(HAND_MODEL_V2),
+          questionnaires_id: await ensureQuestionnaires(db),
+        })
         .execute();
       spring = (await newWave(db, own.id, { modelId: HAND_MODEL.id, opensInDays: -120, closesInDays: -90 })).id;
       summer = (await newWave(db, own.id, { modelId: HAND_MODEL_V2.id, opensInDays: -60, closesInDays: -50 })).id;

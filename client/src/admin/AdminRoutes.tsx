@@ -4,6 +4,7 @@ import { RosterPage } from './roster/RosterPage';
 import { WavesPage } from './waves/WavesPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
+import { MethodologyPage } from './methodology/MethodologyPage';
 
 export default function AdminRoutes() {
   const { pathname } = useLocation();
@@ -17,12 +18,14 @@ export default function AdminRoutes() {
         </NavLink>
         <NavLink to="/admin/roster">{adminStrings.nav.roster}</NavLink>
         <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
+        <NavLink to="/admin/methodology">{adminStrings.nav.methodology}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>
       </nav>
       <Routes>
         <Route path="/*" element={<WavesPage />} />
         <Route path="roster" element={<RosterPage />} />
         <Route path="accounts" element={<AccountsPage />} />
+        <Route path="methodology" element={<MethodologyPage />} />
         <Route path="audit" element={<AuditPage />} />
       </Routes>
     </>
