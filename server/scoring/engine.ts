@@ -15,6 +15,7 @@ import {
   type Levels,
   type MinRate,
   type Profile,
+  type RateIndicator,
   type RiskModel,
   type RoleParticipation,
 } from './model.js';
@@ -79,7 +80,7 @@ function minRateFor(minRate: MinRate, role: Role): number {
 }
 
 function scoreFactor(factor: Factor, modelLevels: Levels, roles: Record<Role, RoleParticipation>, stats: IndicatorStats): FactorResult {
-  const indicators = factor.indicators.map((indicator) => scoreIndicator(indicator, roles[indicator.role].reportable, stats[indicator.id] ?? NO_ANSWERS));
+  const indicators = factor.indicators.map((indicator) => scoreIndicator(indicator, roles[indicator.role], stats[indicator.id] ?? NO_ANSWERS));
   let totalWeight = 0;
   let presentWeight = 0;
   let weightedRisk = 0;
@@ -96,14 +97,25 @@ function scoreFactor(factor: Factor, modelLevels: Levels, roles: Record<Role, Ro
   return { ...base, score, level: levelOf(score, factor.levels ?? modelLevels) };
 }
 
-function scoreIndicator(indicator: Indicator, reportable: boolean, { n, sum }: IndicatorStat): IndicatorResult {
+function scoreIndicator(indicator: Indicator, role: RoleParticipation, { n, sum }: IndicatorStat): IndicatorResult {
+  if (indicator.kind === 'rate') return scoreRate(indicator, role);
   const base = { id: indicator.id, role: indicator.role, kind: indicator.kind, weight: indicator.weight, n };
-  if (!reportable) return { ...base, value: null, risk: null, missing: 'role-not-reportable' };
+  if (!role.reportable) return { ...base, value: null, risk: null, missing: 'role-not-reportable' };
   if (n === 0) return { ...base, value: null, risk: null, missing: 'no-answers' };
   // A value of fewer anonymous answers would let a reader who knows all but one of them work out the last.
   if (isAnonymous(indicator.role) && n < MIN_GROUP) return { ...base, value: null, risk: null, missing: 'too-few-answers' };
   const value = sum / n;
   return { ...base, value, risk: riskOf(indicator, value), missing: null };
+}
+
+/**
+ * A role's participation, counted rather than answered: it tells of no respondent, so neither the role's
+ * reportability nor the minimum group applies (docs/methodology.md §2).
+ */
+function scoreRate(indicator: RateIndicator, { responses, rate }: RoleParticipation): IndicatorResult {
+  const base = { id: indicator.id, role: indicator.role, kind: indicator.kind, weight: indicator.weight, n: responses };
+  if (rate === null) return { ...base, value: null, risk: null, missing: 'no-roster' };
+  return { ...base, value: rate, risk: riskOf(indicator, rate), missing: null };
 }
 
 function riskOf(indicator: Indicator, value: number): number {
@@ -114,6 +126,7 @@ function riskOf(indicator: Indicator, value: number): number {
       return scale(value, indicator.best ?? 0, indicator.worst ?? 1);
     case 'mean':
     case 'ratio':
+    case 'rate':
       return scale(value, indicator.best, indicator.worst);
   }
 }
