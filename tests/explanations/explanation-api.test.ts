@@ -3,6 +3,8 @@ import type { ExplanationBody, FactorExplanation, IndicatorExplanation, SchoolEx
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import { V1_DIR } from '../profiles/world.js';
 import { handWorld, type HandWorld } from './world.js';
 
 /** School A, later wave: t_pc_access answered by 5 teachers (2 yes, 1 no_internet, 2 no), enough to show. */
@@ -26,7 +28,7 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
   let admin: LoggedIn;
 
   beforeAll(async () => {
-    t = await openTestApp(kind);
+    t = await openTestApp(kind, { questionnaires: await loadQuestionnaires(V1_DIR) });
     w = await handWorld(t.database.db);
     teamA = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: w.a.id });
     teamB = await newLoggedInAccount(t.app, t.database.db, { role: 'school', schoolId: w.b.id });

@@ -5,8 +5,8 @@ import type { Role } from '../../server/shared/roles.js';
 import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 
 /**
- * A small model over real questions of surveys/*.json, so every number of an explanation can be
- * worked out by hand and the question texts come from the questionnaires.
+ * A small model over real questions of version 1 (surveys/archive/500plus-v1, the questionnaires the tests' server
+ * is given), so every number of an explanation can be worked out by hand and the question texts come from them.
  *
  * F1: teacher share t_pc_access ∈ {no, no_internet} (w 1), teacher mean t_equipment 5 → 1 (w 1),
  *     principal choice p_internet (w 1), principal ratio p_vacancies / p_teachers_total 0 → 0.1 (w 2).

@@ -10,9 +10,16 @@ import { newLink } from '../helpers/fixtures.js';
 
 export const MODEL_FILE = join(SURVEYS_DIR, 'risk-model.json');
 
-/** The real surveys/risk-model.json, stored the way the server does at start-up. */
-export async function storeRealModel(db: Db, file = MODEL_FILE) {
-  const model = await loadModelFile(file, SURVEYS_DIR);
+/**
+ * Version 1 of the content, as archived: tests whose figures are worked out by hand from its questions and
+ * indicators keep them, and a server given these questionnaires takes its answers (docs/methodology.md §10).
+ */
+export const V1_DIR = join(SURVEYS_DIR, 'archive/500plus-v1');
+export const V1_MODEL_FILE = join(V1_DIR, 'risk-model.json');
+
+/** A real model file with the questionnaires beside it, stored the way the server does at start-up. */
+export async function storeRealModel(db: Db, file = MODEL_FILE, dir = SURVEYS_DIR) {
+  const model = await loadModelFile(file, dir);
   await storeModelVersion(db, model, file);
   return model;
 }

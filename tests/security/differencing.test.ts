@@ -9,7 +9,11 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { closeWave, newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
-import { storeRealModel } from '../profiles/world.js';
+import { storeRealModel, V1_DIR, V1_MODEL_FILE } from '../profiles/world.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+
+// Answers of version 1 of the content (surveys/archive/500plus-v1), served by a server that has its questionnaires.
+const V1 = await loadQuestionnaires(V1_DIR);
 
 /**
  * The issue's "done when" (docs/methodology.md §6): a school team or a coordinator who reads every view after
@@ -135,7 +139,7 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
 
   async function buildWorld() {
-    model = await storeRealModel(db);
+    model = await storeRealModel(db, V1_MODEL_FILE, V1_DIR);
     const region = await newRegion(db);
     const municipality = await newMunicipality(db, region.id);
     const roster = { principal: 1, teacher: 8, student: 100, parent: 90 };
@@ -163,7 +167,7 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    t = await openTestApp(kind);
+    t = await openTestApp(kind, { questionnaires: V1 });
     db = t.database.db;
     world = await buildWorld();
   });
