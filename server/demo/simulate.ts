@@ -1,4 +1,5 @@
 import type { Questionnaire, QuestionSpec } from '../surveys/questionnaires.js';
+import { questionsOf } from '../scoring/answers.js';
 import type { Answers, Indicator, RiskModel } from '../scoring/model.js';
 import type { Role } from '../shared/roles.js';
 
@@ -41,8 +42,9 @@ export type Propensity = (factorId: string) => number;
 export function simulateAnswers(questionnaire: Questionnaire, indicators: readonly SimulatedIndicator[], facts: SchoolFacts, random: () => number): Answers {
   const byQuestion = new Map<string, SimulatedIndicator>();
   for (const simulated of indicators) {
-    if (simulated.indicator.kind === 'ratio') continue;
-    byQuestion.set(simulated.indicator.question, simulated);
+    const questions = questionsOf(simulated.indicator);
+    // A ratio's numbers come from principalNumbers; a rate is the count of these answers, not one of them.
+    if (questions.length === 1) byQuestion.set(questions[0], simulated);
   }
   const answers: Answers = {};
   const noisy = (propensity: number) => clamp01(propensity + (random() - 0.5) * 0.5);
@@ -69,9 +71,17 @@ function neutralAnswer(spec: QuestionSpec, known: Array<string | number>, random
 
 function riskyAnswer(spec: QuestionSpec, indicator: Indicator, known: Array<string | number>, p: number, random: () => number): unknown {
   if (indicator.kind === 'share') {
-    const risky = known.filter((v) => indicator.values.map(String).includes(String(v)));
-    const safe = known.filter((v) => !risky.includes(v));
-    const choice = random() < p * 0.8 && risky.length ? pick(risky, random) : pick(safe.length ? safe : known, random);
+    const named = (list: readonly unknown[] = []) => known.filter((v) => list.map(String).includes(String(v)));
+    const risky = named(indicator.values);
+    // «Таких учеников нет» from a few, as in a school where the question does not apply to everyone.
+    const notApplicable = named(indicator.notApplicable);
+    const safe = known.filter((v) => !risky.includes(v) && !notApplicable.includes(v));
+    const choice =
+      notApplicable.length && random() < 0.1
+        ? pick(notApplicable, random)
+        : random() < p * 0.8 && risky.length
+          ? pick(risky, random)
+          : pick(safe.length ? safe : known, random);
     return spec.type === 'multi' ? [choice] : choice;
   }
   if (indicator.kind === 'choice') {
@@ -87,7 +97,11 @@ function riskyAnswer(spec: QuestionSpec, indicator: Indicator, known: Array<stri
   return neutralAnswer(spec, known, random);
 }
 
-/** Numerators and denominators of the principal's ratios, consistent with the roster's sizes. */
+/**
+ * Numerators and denominators of the principal's ratios, consistent with the roster's sizes. A denominator that an
+ * earlier ratio gave as its numerator (the children with special needs, then the specialists per such child) keeps
+ * that number, so the answers stay one school's.
+ */
 function principalNumbers(questionnaire: Questionnaire, indicators: readonly SimulatedIndicator[], facts: SchoolFacts, random: () => number): Answers {
   const answers: Answers = {};
   for (const { indicator, propensity } of indicators) {
@@ -95,13 +109,21 @@ function principalNumbers(questionnaire: Questionnaire, indicators: readonly Sim
     const numerator = questionnaire.questions.get(indicator.numerator);
     const denominator = questionnaire.questions.get(indicator.denominator);
     if (numerator?.type !== 'number' || denominator?.type !== 'number') continue;
-    // The roster counts students of grades 5–11; the principal reports the whole school, about 1.5 times more.
-    const total = /teacher/.test(indicator.denominator) ? facts.teachers : Math.round(facts.students * 1.5);
-    answers[indicator.denominator] = Math.min(denominator.max, Math.max(denominator.min, total));
+    const given = answers[indicator.denominator];
+    const total = typeof given === 'number' ? given : Math.min(denominator.max, Math.max(denominator.min, totalOf(indicator.denominator, facts)));
+    answers[indicator.denominator] = total;
     const ratio = indicator.best + (indicator.worst - indicator.best) * clamp01(propensity + (random() - 0.5) * 0.4);
-    answers[indicator.numerator] = Math.min(numerator.max, Math.max(numerator.min, Math.round(ratio * total)));
+    // Counts are whole; a number asked in steps (staff positions in quarters) keeps its step.
+    const step = typeof numerator.element.step === 'number' && numerator.element.step < 1 ? numerator.element.step : 1;
+    answers[indicator.numerator] = Math.min(numerator.max, Math.max(numerator.min, Math.round((ratio * total) / step) * step));
   }
   return answers;
+}
+
+/** The roster counts students of grades 5–11; the principal reports the whole school (about 1.5 times more) or grades 2–11. */
+function totalOf(question: string, facts: SchoolFacts): number {
+  if (/teacher/.test(question)) return facts.teachers;
+  return Math.round(facts.students * (/2_11/.test(question) ? 1.35 : 1.5));
 }
 
 export function indicatorsOf(model: RiskModel, role: Role, propensity: Propensity): SimulatedIndicator[] {

@@ -12,9 +12,11 @@ export interface SchoolStory {
 
 /**
  * The school team's school, factor by factor, in the entry and the repeat wave. A team opening the demo
- * sees a profile with something to explain: three factors high at entry (the ones the e2e test then
- * picks as priorities), some medium, the rest low. By the repeat wave R4 and R10 drop a level while R8
- * rises one, so the dynamics show change both ways. Factors a model does not name here keep the base.
+ * sees a profile with something to explain: several factors high at entry (the e2e test picks the three
+ * highest as priorities), some medium, the rest low. By the repeat wave R4 and R10 drop a level while R8
+ * rises from low to high, so the dynamics show change both ways. R8 starts low because version 2 puts its
+ * student shares at full risk from half of the answers (docs/methodology.md §10): a middling propensity
+ * would already be high. Factors a model does not name here keep the base.
  */
 const TEAM_SCHOOL_FACTORS: Record<string, [number, number]> = {
   R1: [0.55, 0.5],
@@ -24,7 +26,7 @@ const TEAM_SCHOOL_FACTORS: Record<string, [number, number]> = {
   R5: [0.15, 0.1],
   R6: [0.9, 0.9],
   R7: [0.1, 0.1],
-  R8: [0.5, 0.95],
+  R8: [0.15, 0.95],
   R9: [0.25, 0.2],
   R10: [0.95, 0.5],
 };

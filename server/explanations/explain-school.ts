@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
 import type { WaveInRegion } from '../db/schema.js';
 import { schoolProfile } from '../profiles/profiles.js';
+import { questionsOf } from '../scoring/answers.js';
 import type { Factor, RiskModel } from '../scoring/model.js';
 import { ROLES } from '../shared/roles.js';
 import type { WaveSchool } from '../territory/wave-roster.js';
@@ -29,9 +30,7 @@ export async function explainSchool(
 
   const counts: ExplainInput['counts'] = {};
   for (const role of ROLES) {
-    const questions = indicators.flatMap((i) =>
-      i.role === role && i.kind !== 'ratio' && needsDistribution(i, indicatorResults.get(i.id)!) ? [i.question] : [],
-    );
+    const questions = indicators.flatMap((i) => (i.role === role && needsDistribution(i, indicatorResults.get(i.id)!) ? questionsOf(i) : []));
     if (questions.length > 0) counts[role] = await answerCounts(db, wave.id, school.ref.id, role, [...new Set(questions)]);
   }
   const asksPrincipal = (factor: Factor) => factor.indicators.some((i) => i.role === 'principal');

@@ -1,4 +1,4 @@
-import { DONT_KNOW } from '../scoring/answers.js';
+import { DONT_KNOW, questionsOf } from '../scoring/answers.js';
 import {
   DEFAULT_MIN_RATE,
   type Answers,
@@ -33,14 +33,9 @@ export interface ExplainInput {
   principalResponses: Answers[];
 }
 
-/** The questions an indicator reads. */
-export function questionsOf(indicator: Indicator): string[] {
-  return indicator.kind === 'ratio' ? [indicator.numerator, indicator.denominator] : [indicator.question];
-}
-
 /** Whether the answers behind an indicator may be counted and shown at all (the privacy rule). */
 export function needsDistribution(indicator: Indicator, result: IndicatorResult): boolean {
-  return indicator.kind !== 'ratio' && result.n >= MIN_BREAKDOWN_N;
+  return indicator.kind !== 'ratio' && indicator.kind !== 'rate' && result.n >= MIN_BREAKDOWN_N;
 }
 
 /**
@@ -122,7 +117,7 @@ export function keyIndicators(result: FactorResult): Set<string> {
 }
 
 function distribution(indicator: Indicator, result: IndicatorResult, question: QuestionText, counts: AnswerCount[]): Distribution {
-  if (indicator.kind === 'ratio') return { shown: false, reason: 'ratio' };
+  if (indicator.kind === 'ratio' || indicator.kind === 'rate') return { shown: false, reason: indicator.kind };
   if (!needsDistribution(indicator, result)) return { shown: false, reason: 'few-answers' };
   const mine = counts.filter((c) => c.question === indicator.question);
   const countOf = (value: unknown) => mine.filter((c) => String(c.answer) === String(value)).reduce((sum, c) => sum + c.count, 0);
@@ -136,8 +131,11 @@ function distribution(indicator: Indicator, result: IndicatorResult, question: Q
   }
 
   // Choices in questionnaire order, then any answer today's questionnaire no longer offers.
-  const riskOf = (value: string | number): number | null =>
-    indicator.kind === 'share' ? (indicator.values.map(String).includes(String(value)) ? 1 : 0) : (indicator.risk[String(value)] ?? null);
+  const riskOf = (value: string | number): number | null => {
+    if (indicator.kind === 'choice') return indicator.risk[String(value)] ?? null;
+    if (indicator.notApplicable?.map(String).includes(String(value))) return null;
+    return indicator.values.map(String).includes(String(value)) ? 1 : 0;
+  };
   const offered = question.choices.map((c) => c.value).filter((v) => v !== DONT_KNOW);
   const answered = mine
     .map((c) => c.answer)
@@ -145,7 +143,7 @@ function distribution(indicator: Indicator, result: IndicatorResult, question: Q
   const values = [...offered, ...answered.filter((a) => !offered.some((o) => String(o) === String(a)))];
   const rows = values.flatMap((value) => {
     const risk = riskOf(value);
-    // A choice the model gives no risk is not an answer to a `choice` indicator (docs/methodology.md §2).
+    // A choice the model gives no risk, or a share's notApplicable answer, is not an answer (docs/methodology.md §2).
     return risk === null ? [] : [{ value, text: choiceText(question, value), count: countOf(value), risk }];
   });
   return { shown: true, dontKnow, rows };

@@ -28,8 +28,11 @@ export const Distribution = Type.Union([
   }),
   Type.Object({
     shown: Type.Literal(false),
-    /** few-answers: n below the privacy threshold; ratio: a quotient of two numbers has no answers to count. */
-    reason: Type.Enum(['few-answers', 'ratio']),
+    /**
+     * few-answers: n below the privacy threshold; ratio: a quotient of two numbers has no answers to count;
+     * rate: a count of responses, no answer at all (the role's `roles` entry has its figures).
+     */
+    reason: Type.Enum(['few-answers', 'ratio', 'rate']),
   }),
 ]);
 export type Distribution = Static<typeof Distribution>;
@@ -40,13 +43,13 @@ export const IndicatorExplanation = Type.Object({
   contribution: Nullable(Type.Number()),
   /** One of the few indicators that make most of the score (explain.ts says which). */
   key: Type.Boolean(),
-  /** The question read; a ratio reads two, numerator first. */
+  /** The question read; a ratio reads two, numerator first; a rate none. */
   questions: Type.Array(QuestionRef),
   /** share: the answers whose share is the value. */
   counted: Type.Array(Type.Object({ value: ChoiceValue, text: Type.String() })),
   /** choice: the risk of each answer. */
   choiceRisks: Type.Array(Type.Object({ value: ChoiceValue, text: Type.String(), risk: Type.Number() })),
-  /** share, mean, ratio: the value at which risk is 0 and at which it is 1. */
+  /** share, mean, ratio, rate: the value at which risk is 0 and at which it is 1. */
   best: Nullable(Type.Number()),
   worst: Nullable(Type.Number()),
   distribution: Distribution,

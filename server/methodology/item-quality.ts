@@ -5,7 +5,8 @@ import { ROLES, type Role } from '../shared/roles.js';
 import { isAnonymous } from '../shared/rules/min-group.js';
 import type { Questionnaires } from '../surveys/questionnaires.js';
 import { iccFromGroups, type GroupSums } from './icc.js';
-import { dontKnowSql, emptySql, questionsOf, scoreSql } from './item-sql.js';
+import { questionsOf } from '../scoring/answers.js';
+import { dontKnowSql, emptySql, scoreSql } from './item-sql.js';
 import type { ItemQuality } from './methodology.schemas.js';
 
 /** Minimum data and flags of the quality of the instrument (docs/methodology.md §9). */
@@ -97,9 +98,10 @@ async function roleRows(db: Db, waveId: number, role: Role, indicators: Indicato
   }));
 }
 
-/** The quality of every item of the model over the wave's counted responses, region-wide. */
+/** The quality of every item (question) of the model over the wave's counted responses, region-wide. */
 export async function itemQuality(db: Db, waveId: number, model: RiskModel, questionnaires: Questionnaires): Promise<ItemQuality[]> {
-  const entries = model.factors.flatMap((factor) => factor.indicators.map((indicator) => ({ factor, indicator })));
+  // An item is a question: a `rate` reads none (it counts responses), so it has no answers to judge.
+  const entries = model.factors.flatMap((factor) => factor.indicators.filter((i) => questionsOf(i).length > 0).map((indicator) => ({ factor, indicator })));
   const byRole = await Promise.all(
     ROLES.map(async (role) => {
       const own = entries.filter((e) => e.indicator.role === role);

@@ -1,17 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AnswerSql } from '../profiles/contribution.sql.js';
 import { contributionSql } from '../profiles/contribution.sql.js';
-import { DONT_KNOW } from '../scoring/answers.js';
+import { DONT_KNOW, questionsOf } from '../scoring/answers.js';
 import type { Indicator } from '../scoring/model.js';
-
-/**
- * The questions an indicator reads. Read by property so that a kind added later is covered as long as it names its
- * questions as the others do (`question`, or `numerator` and `denominator`).
- */
-export function questionsOf(indicator: Indicator): string[] {
-  const fields = indicator as { question?: unknown; numerator?: unknown; denominator?: unknown };
-  return [fields.question, fields.numerator, fields.denominator].filter((q): q is string => typeof q === 'string');
-}
 
 function answerOf(question: string): AnswerSql {
   const json = sql`(answers -> ${sql.lit(question)})`;

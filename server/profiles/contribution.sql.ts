@@ -45,7 +45,10 @@ export function contributionSql(indicator: Indicator, answer: (question: string)
     case 'choice':
       return choiceSql(answer(indicator.question), indicator.risk);
     case 'share':
-      return shareSql(answer(indicator.question), indicator.values);
+      return shareSql(answer(indicator.question), indicator.values, indicator.notApplicable ?? []);
+    case 'rate':
+      // Every response counts once; the engine scores the role's counts, not this sum (engine.ts scoreRate).
+      return sql`1::float8`;
   }
 }
 
@@ -61,20 +64,31 @@ function choiceSql(x: AnswerSql, risk: Record<string, number>): RawBuilder<numbe
   return branches.length === 0 ? sql`null::float8` : sql`case ${x.type} ${sql.join(branches, sql` `)} end`;
 }
 
-/** 1 when the answer (for a multi-select: any of its elements) is one of `values` by string form, 0 when answered otherwise. */
-function shareSql(x: AnswerSql, values: ChoiceValue[]): RawBuilder<number | null> {
-  const texts = [...new Set(values.map(String).filter(isAnswerText))];
-  const numbers = [...new Set(texts.filter(printsNumber).map(Number))];
-  const textHit = anyOf(texts.map((t) => sql`${x.text} = ${sql.lit(t)}`));
-  const numberHit = anyOf(numbers.map((n) => sql`${x.text}::float8 = ${float8(n)}`));
+/**
+ * 1 when the answer (for a multi-select: any of its elements) is one of `values` by string form, 0 when answered
+ * otherwise; `notApplicable` answers are not answers, like dont_know. The model keeps the two lists apart.
+ */
+function shareSql(x: AnswerSql, values: ChoiceValue[], notApplicable: ChoiceValue[]): RawBuilder<number | null> {
+  const hits = byType(values);
+  const skips = byType(notApplicable);
+  const textHit = anyOf(hits.texts.map((t) => sql`${x.text} = ${sql.lit(t)}`));
+  const numberHit = anyOf(hits.numbers.map((n) => sql`${x.text}::float8 = ${float8(n)}`));
+  const textSkip = anyOf(['', DONT_KNOW, ...skips.texts].map((t) => sql`${x.text} = ${sql.lit(t)}`));
+  const numberSkip = anyOf(skips.numbers.map((n) => sql`${x.text}::float8 = ${float8(n)}`));
   // `["no", 1] @> ["no"]`: containment of a one-element list compares strings as strings, numbers as numbers.
-  const listItems = [...texts.map((t) => JSON.stringify([t])), ...numbers.map((n) => JSON.stringify([n]))];
+  const listItems = [...hits.texts.map((t) => JSON.stringify([t])), ...hits.numbers.map((n) => JSON.stringify([n]))];
   const listHit = listItems.length === 0 ? sql`false` : sql`${x.json} @> any (array[${sql.join(listItems.map((j) => sql`${sql.lit(j)}::jsonb`))}])`;
   return sql`case ${x.type}
-    when 'string' then case when ${textHit} then 1::float8 when ${x.text} = '' or ${x.text} = ${sql.lit(DONT_KNOW)} then null else 0::float8 end
-    when 'number' then case when ${numberHit} then 1::float8 else 0::float8 end
-    when 'array' then case when ${listHit} then 1::float8 when jsonb_path_exists(${x.json}, ${ANY_CHOICE_ANSWER}) then 0::float8 end
+    when 'string' then case when ${textHit} then 1::float8 when ${textSkip} then null else 0::float8 end
+    when 'number' then case when ${numberHit} then 1::float8 when ${numberSkip} then null else 0::float8 end
+    when 'array' then case when ${listHit} then 1::float8 when jsonb_path_exists(${x.json}, ${anyChoiceAnswer(skips)}) then 0::float8 end
   end`;
+}
+
+/** Model values as the answers that can match them: every string form, and the numbers among them. */
+function byType(values: ChoiceValue[]): { texts: string[]; numbers: number[] } {
+  const texts = [...new Set(values.map(String).filter(isAnswerText))];
+  return { texts, numbers: [...new Set(texts.filter(printsNumber).map(Number))] };
 }
 
 /**
@@ -86,13 +100,16 @@ function anyOf(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
 }
 
 /**
- * A list with at least one element that `isChoiceAnswer` accepts: a number, or a string other than
- * "" and dont_know. A jsonpath is one function call, where a subquery over jsonb_array_elements
- * would be a correlated subplan run for every list answer.
+ * A list with at least one element that `isChoiceAnswer` accepts and that is not `skips`: a number, or
+ * a string other than "" and dont_know. A jsonpath is one function call, where a subquery over
+ * jsonb_array_elements would be a correlated subplan run for every list answer.
  */
-const ANY_CHOICE_ANSWER = sql`${sql.lit(
-  `strict $[*] ? (@.type() == "number" || (@.type() == "string" && @ != "" && @ != ${JSON.stringify(DONT_KNOW)}))`,
-)}::jsonpath`;
+function anyChoiceAnswer(skips: { texts: string[]; numbers: number[] }): RawBuilder<unknown> {
+  const other = (literals: string[]) => literals.map((l) => ` && @ != ${l}`).join('');
+  const strings = other(['', DONT_KNOW, ...skips.texts].map((t) => JSON.stringify(t)));
+  const numbers = other(skips.numbers.map(float8Text));
+  return sql`${sql.lit(`strict $[*] ? ((@.type() == "number"${numbers}) || (@.type() == "string"${strings}))`)}::jsonpath`;
+}
 
 /** "" and dont_know are never answers (docs/methodology.md §2), so a value or key spelled so matches nothing. */
 function isAnswerText(text: string): boolean {
@@ -109,6 +126,10 @@ function printsNumber(text: string): boolean {
 }
 
 function float8(value: number): RawBuilder<number> {
+  return sql`${sql.lit(float8Text(value))}::float8`;
+}
+
+function float8Text(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`model value ${value} is not a finite number`);
-  return sql`${sql.lit(String(value))}::float8`;
+  return String(value);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { CollectedStats, Indicator, IndicatorStats, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { SQUARE_RANGE } from '../scoring/uncertainty.js';
+import { questionsOf } from '../scoring/answers.js';
 import { contributionSql } from './contribution.sql.js';
 
 /** One school's id, or a query selecting the ids of several (a territory). */
@@ -72,7 +73,7 @@ function emptyStats(indicators: Indicator[]): CollectedStats {
  * 3. count(), sum() and the sum of squares per school.
  */
 async function roleStats(db: Db, role: Role, indicators: Indicator[], waveId: number, schools: SchoolSet, part: Part | null) {
-  const questions = [...new Set(indicators.flatMap((ind) => (ind.kind === 'ratio' ? [ind.numerator, ind.denominator] : [ind.question])))];
+  const questions = [...new Set(indicators.flatMap(questionsOf))];
   const column = (question: string) => sql.ref<string | null>(`x${questions.indexOf(question)}`);
   const answerOf = (question: string) => {
     const json = sql`(answers -> ${sql.lit(question)})`;

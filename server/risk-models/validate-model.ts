@@ -87,6 +87,12 @@ function checkQuestions(indicator: Json, kind: IndicatorKind, questionnaire: Que
     case 'share': {
       const spec = question('question', (s) => s.type === 'single' || s.type === 'multi', 'a single- or multi-choice question');
       for (const value of listOf(indicator.values)) checkChoice(value, spec, 'values', report);
+      const counted = new Set(listOf(indicator.values).map(String));
+      for (const value of listOf(indicator.notApplicable)) {
+        checkChoice(value, spec, 'notApplicable', report);
+        // An answer both counted and not an answer would score differently depending on which rule ran first.
+        if (counted.has(String(value))) report(`notApplicable: ${JSON.stringify(value)} is also in values`);
+      }
       checkScale(indicator.best ?? 0, indicator.worst ?? 1, report);
       return;
     }
@@ -106,6 +112,10 @@ function checkQuestions(indicator: Json, kind: IndicatorKind, questionnaire: Que
       checkScale(indicator.best, indicator.worst, report);
       return;
     }
+    case 'rate':
+      // Its schema already refuses a question: the rate is counted, not asked.
+      checkScale(indicator.best, indicator.worst, report);
+      return;
   }
 }
 

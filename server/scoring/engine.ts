@@ -16,6 +16,7 @@ import {
   type Levels,
   type MinRate,
   type Profile,
+  type RateIndicator,
   type RiskModel,
   type RoleParticipation,
 } from './model.js';
@@ -102,7 +103,7 @@ function scoreFactor(factor: Factor, modelLevels: Levels, roles: Record<Role, Ro
 
 /** docs/methodology.md §8: an indicator's result with the standard error of its value, null wherever the value is. */
 function withSe(indicator: Indicator, role: RoleParticipation, stat: IndicatorStat): IndicatorResult {
-  const result = scoreIndicator(indicator, role.reportable, stat);
+  const result = scoreIndicator(indicator, role, stat);
   return { ...result, se: result.value === null ? null : valueSe(indicator.kind, stat, role.expected) };
 }
 
@@ -114,14 +115,25 @@ function presentRiskSds(factor: Factor, results: IndicatorResult[]) {
   });
 }
 
-function scoreIndicator(indicator: Indicator, reportable: boolean, { n, sum }: IndicatorStat): Omit<IndicatorResult, 'se'> {
+function scoreIndicator(indicator: Indicator, role: RoleParticipation, { n, sum }: IndicatorStat): Omit<IndicatorResult, 'se'> {
+  if (indicator.kind === 'rate') return scoreRate(indicator, role);
   const base = { id: indicator.id, role: indicator.role, kind: indicator.kind, weight: indicator.weight, n };
-  if (!reportable) return { ...base, value: null, risk: null, missing: 'role-not-reportable' };
+  if (!role.reportable) return { ...base, value: null, risk: null, missing: 'role-not-reportable' };
   if (n === 0) return { ...base, value: null, risk: null, missing: 'no-answers' };
   // A value of fewer anonymous answers would let a reader who knows all but one of them work out the last.
   if (isAnonymous(indicator.role) && n < MIN_GROUP) return { ...base, value: null, risk: null, missing: 'too-few-answers' };
   const value = sum / n;
   return { ...base, value, risk: riskOf(indicator, value), missing: null };
+}
+
+/**
+ * A role's participation, counted rather than answered: it tells of no respondent, so neither the role's
+ * reportability nor the minimum group applies (docs/methodology.md §2).
+ */
+function scoreRate(indicator: RateIndicator, { responses, rate }: RoleParticipation): Omit<IndicatorResult, 'se'> {
+  const base = { id: indicator.id, role: indicator.role, kind: indicator.kind, weight: indicator.weight, n: responses };
+  if (rate === null) return { ...base, value: null, risk: null, missing: 'no-roster' };
+  return { ...base, value: rate, risk: riskOf(indicator, rate), missing: null };
 }
 
 function riskOf(indicator: Indicator, value: number): number {
@@ -132,6 +144,7 @@ function riskOf(indicator: Indicator, value: number): number {
       return scale(value, indicator.best ?? 0, indicator.worst ?? 1);
     case 'mean':
     case 'ratio':
+    case 'rate':
       return scale(value, indicator.best, indicator.worst);
   }
 }

@@ -46,6 +46,8 @@ function indicatorSchemas<W extends TSchema>(weight: W) {
         kind: Type.Literal('share'),
         question: Name,
         values: Type.Array(ChoiceValueSchema, { minItems: 1 }),
+        /** Answers that say the question does not apply («таких учеников нет»): not answered, like dont_know (§2). */
+        notApplicable: Type.Optional(Type.Array(ChoiceValueSchema, { minItems: 1 })),
         /** Defaults 0 and 1 (docs/methodology.md §2). */
         best: Type.Optional(Type.Number()),
         worst: Type.Optional(Type.Number()),
@@ -56,6 +58,8 @@ function indicatorSchemas<W extends TSchema>(weight: W) {
     /** `risk`: the risk of each choice value. */
     choice: Type.Object({ ...base, kind: Type.Literal('choice'), question: Name, risk: Type.Record(Type.String(), Fraction, { minProperties: 1 }) }, strict),
     ratio: Type.Object({ ...base, kind: Type.Literal('ratio'), numerator: Name, denominator: Name, best: Type.Number(), worst: Type.Number() }, strict),
+    /** The role's own participation in the wave, responses ÷ expected: a count, so it reads no question. */
+    rate: Type.Object({ ...base, kind: Type.Literal('rate'), best: Type.Number(), worst: Type.Number() }, strict),
   };
 }
 
@@ -79,13 +83,14 @@ function modelSchema<F extends TSchema>(factor: F) {
 }
 
 const kinds = indicatorSchemas(Weight);
-export const IndicatorSchema = Type.Union([kinds.share, kinds.mean, kinds.choice, kinds.ratio]);
+export const IndicatorSchema = Type.Union([kinds.share, kinds.mean, kinds.choice, kinds.ratio, kinds.rate]);
 export const RiskModelSchema = modelSchema(factorSchema(IndicatorSchema));
 
 export type ShareIndicator = Static<typeof kinds.share>;
 export type MeanIndicator = Static<typeof kinds.mean>;
 export type ChoiceIndicator = Static<typeof kinds.choice>;
 export type RatioIndicator = Static<typeof kinds.ratio>;
+export type RateIndicator = Static<typeof kinds.rate>;
 export type Indicator = Static<typeof IndicatorSchema>;
 export type IndicatorKind = Indicator['kind'];
 export type Factor = RiskModel['factors'][number];

@@ -18,8 +18,8 @@ export type RoleParticipation = Static<typeof RoleParticipation>;
 
 export const ProfileRoles = perRole(RoleParticipation);
 
-/** docs/methodology.md §2: why an indicator has no value. */
-export const MissingReason = Type.Enum(['role-not-reportable', 'no-answers', 'too-few-answers']);
+/** docs/methodology.md §2: why an indicator has no value; `no-roster`: a `rate` whose role nobody is expected of. */
+export const MissingReason = Type.Enum(['role-not-reportable', 'no-answers', 'too-few-answers', 'no-roster']);
 export type MissingReason = Static<typeof MissingReason>;
 
 export const IndicatorKind = Type.Enum(INDICATOR_KINDS);
@@ -29,7 +29,7 @@ export const IndicatorResult = Type.Object({
   role: Role,
   kind: IndicatorKind,
   weight: Type.Number(),
-  /** sum / n; for `choice` the mean risk. Null when missing. */
+  /** sum / n; for `choice` the mean risk; for `rate` responses ÷ expected. Null when missing. */
   value: Nullable(Type.Number()),
   risk: Nullable(Type.Number()),
   /**
@@ -37,7 +37,7 @@ export const IndicatorResult = Type.Object({
    * principal, a rate, or a group that answered in full. Null wherever `value` is.
    */
   se: Nullable(Type.Number()),
-  /** |A|, counted even when the role is not reportable; what a reader is shown of it is `IndicatorView.n`. */
+  /** |A| (for `rate`: the role's responses), counted even when the role is not reportable; what a reader is shown of it is `IndicatorView.n`. */
   n: Type.Integer(),
   missing: Nullable(MissingReason),
 });

@@ -99,12 +99,16 @@ describe.each(TEST_DATABASES)('what an answer must say to count, on %s', (kind) 
 
   it('refuses a principal part larger than its total with 422, naming the question', async () => {
     const before = await stored();
+    // A school large enough that only the pair under test can break a rule.
+    const base = { ...countedAnswers('principal'), p_students_total: 1000 };
     for (const [part, total] of [
-      ['p_teachers_pension', 'p_teachers_total'],
-      ['p_students_failing', 'p_students_total'],
+      ['p_teachers_60plus', 'p_teachers_total'],
+      ['p_students_2_11', 'p_students_total'],
+      ['p_students_failing', 'p_students_2_11'],
       ['p_students_ovz', 'p_students_total'],
+      ['p_students_weak_russian', 'p_students_total'],
     ]) {
-      const res = await submit('principal', { ...countedAnswers('principal'), [total]: 10, [part]: 11 });
+      const res = await submit('principal', { ...base, [total]: 10, [part]: 11 });
       expect(res.statusCode, part).toBe(422);
       expect(res.json().code).toBe('part_exceeds_total');
       expect(res.json().message).toContain(`"${part}"`);
@@ -112,11 +116,11 @@ describe.each(TEST_DATABASES)('what an answer must say to count, on %s', (kind) 
     }
     expect(await stored()).toBe(before);
     // Equal is allowed, and a part without its total has nothing to be compared with.
-    expect((await submit('principal', { ...countedAnswers('principal'), p_teachers_total: 10, p_teachers_pension: 10 })).statusCode).toBe(201);
+    expect((await submit('principal', { ...base, p_teachers_total: 10, p_teachers_60plus: 10 })).statusCode).toBe(201);
     const everything: Record<string, unknown> = Object.fromEntries(
       [...questionnaires.principal.questions.values()].map((q) => [q.name, q.type === 'number' ? q.min : [...q.values][0]]),
     );
-    const withoutTotal: Record<string, unknown> = { ...everything, p_teachers_pension: 40 };
+    const withoutTotal: Record<string, unknown> = { ...everything, p_teachers_60plus: 40 };
     delete withoutTotal.p_teachers_total;
     expect((await submit('principal', withoutTotal)).statusCode).toBe(201);
   });

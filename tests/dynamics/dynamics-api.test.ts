@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { addAnswers, HAND_MODEL, handWorld, type HandWorld } from '../explanations/world.js';
 import { ensureQuestionnaires, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { V1_DIR } from '../profiles/world.js';
 import type { SchoolProfileBody } from '../../server/profiles/schemas.js';
 import type { RiskModel } from '../../server/scoring/model.js';
 
@@ -124,7 +125,7 @@ describe.each(TEST_DATABASES)('school dynamics API on %s', (kind) => {
           id: HAND_MODEL_V2.id,
           title: HAND_MODEL_V2.title,
           definition: JSON.stringify(HAND_MODEL_V2),
-          questionnaires_id: await ensureQuestionnaires(db),
+          questionnaires_id: await ensureQuestionnaires(db, V1_DIR),
         })
         .execute();
       spring = (await newWave(db, own.id, { modelId: HAND_MODEL.id, opensInDays: -120, closesInDays: -90 })).id;

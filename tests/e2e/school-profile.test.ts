@@ -230,7 +230,7 @@ describe("a school team's risk profile in Chromium", () => {
         await expect.poll(text).toMatch(/Отчёт о риск-профиле школы/);
         await expect.poll(text).toContain(`Школа${DEMO_TEAM_SCHOOL.name}`);
         await expect.poll(text).toMatch(/ВолнаПовторное анкетирование/);
-        await expect.poll(text).toMatch(/Модель.*500plus-v1/);
+        await expect.poll(text).toMatch(/Модель.*500plus-v2/);
         await expect.poll(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
         await page.emulateMedia({ media: 'print' });
         await expect.poll(() => page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
@@ -262,8 +262,8 @@ describe("a school team's risk profile in Chromium", () => {
       await expect.poll(() => card.getByRole('checkbox', { name: other.title }).isDisabled()).toBe(true);
       await card.getByRole('button', { name: 'Сохранить' }).click();
       await expect.poll(() => card.textContent()).toMatch(/Приоритеты сохранены/);
-      const inModelOrder = entry.factors.filter((f) => highest.includes(f));
-      await expect.poll(() => card.locator('ol li').allTextContents()).toEqual(inModelOrder.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
+      // In the team's order, the order they were ticked in (server/priorities), highest risk first here.
+      await expect.poll(() => card.locator('ol li').allTextContents()).toEqual(highest.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
 
       await page.goto(`/school?wave=${repeat.wave.id}`);
       const dynamics = page.getByTestId('dynamics');

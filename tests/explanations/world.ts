@@ -3,10 +3,11 @@ import type { Db } from '../../server/db/connect.js';
 import type { RiskModel } from '../../server/scoring/model.js';
 import type { Role } from '../../server/shared/roles.js';
 import { ensureQuestionnaires, newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { V1_DIR } from '../profiles/world.js';
 
 /**
- * A small model over real questions of surveys/*.json, so every number of an explanation can be
- * worked out by hand and the question texts come from the questionnaires.
+ * A small model over real questions of version 1 (surveys/archive/500plus-v1, the questionnaires the tests' server
+ * is given), so every number of an explanation can be worked out by hand and the question texts come from them.
  *
  * F1: teacher share t_pc_access ∈ {no, no_internet} (w 1), teacher mean t_equipment 5 → 1 (w 1),
  *     principal choice p_internet (w 1), principal ratio p_vacancies / p_teachers_total 0 → 0.1 (w 2).
@@ -48,7 +49,7 @@ export const HAND_MODEL: RiskModel = {
 export async function storeHandModel(db: Db) {
   await db
     .insertInto('risk_models')
-    .values({ id: HAND_MODEL.id, title: HAND_MODEL.title, definition: JSON.stringify(HAND_MODEL), questionnaires_id: await ensureQuestionnaires(db) })
+    .values({ id: HAND_MODEL.id, title: HAND_MODEL.title, definition: JSON.stringify(HAND_MODEL), questionnaires_id: await ensureQuestionnaires(db, V1_DIR) })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

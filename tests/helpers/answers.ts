@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../server/db/connect.js';
 import { StartTickets, startTicketKey } from '../../server/respond/start-ticket.js';
 import type { Role } from '../../server/shared/roles.js';
-import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import { loadQuestionnaires, type Questionnaires } from '../../server/surveys/questionnaires.js';
 
-const questionnaires = await loadQuestionnaires();
+const current = await loadQuestionnaires();
 
 /**
  * The smallest answer that counts (docs/methodology.md §7): the first choice, or the lowest number, of just
  * enough scored questions. The lowest numbers keep every part within its total.
  */
-export function countedAnswers(role: Role): Record<string, unknown> {
+export function countedAnswers(role: Role, questionnaires: Questionnaires = current): Record<string, unknown> {
   const { questions, minAnswered } = questionnaires[role].counting;
   const answers: Record<string, unknown> = {};
   for (const name of questions.slice(0, minAnswered)) {
@@ -24,7 +24,7 @@ export function countedAnswers(role: Role): Record<string, unknown> {
  * Fills an answer up to the minimum that counts with «затрудняюсь ответить», which counts as answered and scores
  * nothing (docs/methodology.md §7, §2): hand-computed fixtures keep their expected figures.
  */
-export function paddedWithDontKnow(role: Role, answers: Record<string, unknown>): Record<string, unknown> {
+export function paddedWithDontKnow(role: Role, answers: Record<string, unknown>, questionnaires: Questionnaires = current): Record<string, unknown> {
   const { questions, minAnswered } = questionnaires[role].counting;
   const padded = { ...answers };
   let answered = questions.filter((name) => padded[name] !== undefined && padded[name] !== null).length;

@@ -40,20 +40,21 @@ export async function newSchool(db: Db, municipalityId: number, counts: SchoolCo
     .executeTakeFirstOrThrow();
 }
 
-const realMethodology = loadMethodology(SURVEYS_DIR);
+const methodologies = new Map<string, ReturnType<typeof loadMethodology>>();
+const methodologyOf = (dir: string) => methodologies.get(dir) ?? methodologies.set(dir, loadMethodology(dir)).get(dir)!;
 
-/** The real questionnaires, stored as the server stores them; returns their id. */
-export async function ensureQuestionnaires(db: Db) {
-  return storeQuestionnaireSet(db, (await realMethodology).set);
+/** The real questionnaires (or those of another version's folder), stored as the server stores them; returns their id. */
+export async function ensureQuestionnaires(db: Db, dir = SURVEYS_DIR) {
+  return storeQuestionnaireSet(db, (await methodologyOf(dir)).set);
 }
 
 /**
  * The real default model stored under `id` with the real questionnaires, so waves of tests are answered and
  * scored exactly like production ones.
  */
-export async function ensureModel(db: Db, id = 'test-model') {
-  const model = { ...(await realMethodology).model, id };
-  const questionnairesId = await ensureQuestionnaires(db);
+export async function ensureModel(db: Db, id = 'test-model', dir = SURVEYS_DIR) {
+  const model = { ...(await methodologyOf(dir)).model, id };
+  const questionnairesId = await ensureQuestionnaires(db, dir);
   await db
     .insertInto('risk_models')
     .values({ id, title: model.title, definition: JSON.stringify(model), questionnaires_id: questionnairesId })

@@ -3,6 +3,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { ensureQuestionnaires } from '../helpers/fixtures.js';
+import { V1_DIR } from '../profiles/world.js';
 import { SCHOOLS, seedWorld, type Seeded } from './world.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -320,7 +321,7 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
         id: 'methodology-old',
         title: 'Старая',
         definition: JSON.stringify({ ...definition, id: 'methodology-old' }),
-        questionnaires_id: await ensureQuestionnaires(db),
+        questionnaires_id: await ensureQuestionnaires(db, V1_DIR),
       })
       .execute();
     const old = await save({ baseModelId: 'methodology-old' });

@@ -9,9 +9,13 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { login, TEST_PASSWORD } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { closeWave, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
-import { MODEL_FILE, respond, respondents, storeRealModel } from './world.js';
-import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
+import { respond, respondents, storeRealModel, V1_DIR, V1_MODEL_FILE } from './world.js';
 import { paddedWithDontKnow } from '../helpers/answers.js';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+
+// Hand-computed with version 1 of the content (surveys/archive/500plus-v1): the engine's rules, not v2's content, are
+// under test, and v1 waves must keep scoring so.
+const V1 = await loadQuestionnaires(V1_DIR);
 
 /** Numbers are compared to the last bits a different order of additions may change. */
 function expectClose(actual: number | null, expected: number) {
@@ -56,7 +60,7 @@ const TEACHERS = thrice(
 const STUDENTS = respondents({
   s_computer_use: ['never', 'often', 'never', undefined],
   s_safe: ['never', 'dont_know', 'always', 'mostly'],
-}).map((answers) => paddedWithDontKnow('student', answers));
+}).map((answers) => paddedWithDontKnow('student', answers, V1));
 // 9 of 30 parents: rate 0.3, just reportable.
 const PARENTS = thrice(
   respondents({
@@ -73,7 +77,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
 
   async function buildWorld() {
-    const model = await storeRealModel(db);
+    const model = await storeRealModel(db, V1_DIR);
     const region = await newRegion(db);
     const municipality = await newMunicipality(db, region.id);
     const otherMunicipality = await newMunicipality(db, region.id);
@@ -294,16 +298,16 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
   it('keeps an old wave’s profile when the model file is edited under a new id', async () => {
     const url = profileUrl(world.wave.id, world.school.id);
     const before = (await get(url, world.admin)).json();
-    // An edited copy of surveys/risk-model.json: "slow" internet now weighs 0.9 and the levels are lower.
+    // An edited copy of the v1 model: "slow" internet now weighs 0.9 and the levels are lower.
     const dir = await mkdtemp(join(tmpdir(), 'risk-model-'));
     try {
-      const edited = JSON.parse(await readFile(MODEL_FILE, 'utf8'));
+      const edited = JSON.parse(await readFile(V1_MODEL_FILE, 'utf8'));
       edited.id = `500plus-edited-${kind}`;
       edited.levels = { medium: 0.1, high: 0.2 };
       edited.factors[0].indicators[0].risk.slow = 0.9;
       await writeFile(join(dir, 'risk-model.json'), JSON.stringify(edited));
       for (const file of ['principal.json', 'teacher.json', 'student.json', 'parent.json', 'counting.json'])
-        await copyFile(join(SURVEYS_DIR, file), join(dir, file));
+        await copyFile(join(V1_DIR, file), join(dir, file));
       await storeRealModel(db, dir); // what start-up does with the edited file
     } finally {
       await rm(dir, { recursive: true, force: true });

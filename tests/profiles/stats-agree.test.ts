@@ -25,13 +25,20 @@ const role = fc.constantFrom(...ROLES);
 const weight = fc.constantFrom(1, 2);
 
 const indicator: fc.Arbitrary<Omit<Indicator, 'id'>> = fc.oneof(
-  fc.record({
-    role,
-    weight,
-    kind: fc.constant('share' as const),
-    question: fc.constantFrom(SINGLE, MULTI),
-    values: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 3 }),
-  }),
+  fc
+    .record({
+      role,
+      weight,
+      kind: fc.constant('share' as const),
+      question: fc.constantFrom(SINGLE, MULTI),
+      // Values and notApplicable apart by string form, as the loader demands; notApplicable may be absent.
+      choices: fc.uniqueArray(choiceValue, { minLength: 1, maxLength: 5, selector: String }),
+      split: fc.integer({ min: 1, max: 3 }),
+    })
+    .map(({ choices, split, ...rest }) => {
+      const notApplicable = choices.slice(split);
+      return { ...rest, values: choices.slice(0, split), ...(notApplicable.length > 0 ? { notApplicable } : {}) };
+    }),
   fc
     .record({ role, weight, kind: fc.constant('mean' as const), question: fc.constantFrom(NUM, DEN), scale })
     .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
@@ -45,6 +52,9 @@ const indicator: fc.Arbitrary<Omit<Indicator, 'id'>> = fc.oneof(
   fc
     .record({ role, weight, kind: fc.constant('ratio' as const), numerator: fc.constant(NUM), denominator: fc.constant(DEN), scale })
     .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best, worst })),
+  fc
+    .record({ role, weight, kind: fc.constant('rate' as const), scale })
+    .map(({ scale: [best, worst], ...rest }) => ({ ...rest, best: best / 100, worst: worst / 100 })),
 );
 
 const model: fc.Arbitrary<RiskModel> = fc.array(fc.array(indicator, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((factors) => ({
@@ -188,6 +198,8 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
           indicators: [
             { id: 'share', role: 'parent', kind: 'share', question: MULTI, values: ['a', 1], weight: 1 },
             { id: 'choice', role: 'parent', kind: 'choice', question: MULTI, risk: { a: 0.5, '1': 1, dont_know: 1 }, weight: 1 },
+            { id: 'na', role: 'parent', kind: 'share', question: MULTI, values: ['a'], notApplicable: ['b', 2], weight: 1 },
+            { id: 'rate', role: 'parent', kind: 'rate', best: 0.8, worst: 0.2, weight: 1 },
           ],
         },
       ],
@@ -216,6 +228,10 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
     expect(stats.indicators.share).toEqual({ n: 7, sum: 5, sumSq: 5 });
     // choice: a single answer only ('a' → 0.5, 1 → 1); lists, 2 and dont_know are not in the map's answers.
     expect(stats.indicators.choice).toEqual({ n: 2, sum: 1.5, sumSq: 0.5 ** 2 + 1 ** 2 });
+    // na: as share, but "b" and 2 are not answers: ["a", "b"] still hits; [null, "b"] and 2 leave A; [1], ["1"] and 1 are answered, no hit.
+    expect(stats.indicators.na).toEqual({ n: 5, sum: 2, sumSq: 2 });
+    // rate: one per response; the engine scores the role's counts.
+    expect(stats.indicators.rate).toEqual({ n: answers.length, sum: answers.length, sumSq: answers.length });
     expectSameStats(stats, (await collectStatsInMemory(db, m, waveId, schoolIds[0]!)).get(schoolIds[0]!));
   });
 

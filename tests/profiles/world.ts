@@ -9,7 +9,14 @@ import { newLink } from '../helpers/fixtures.js';
 
 export const MODEL_FILE = join(SURVEYS_DIR, 'risk-model.json');
 
-/** The real surveys/risk-model.json and its questionnaires (or another folder's), stored the way the server does at start-up. */
+/**
+ * Version 1 of the content, as archived: tests whose figures are worked out by hand from its questions and
+ * indicators keep them; its waves pin its questionnaires (docs/methodology.md §1, §10).
+ */
+export const V1_DIR = join(SURVEYS_DIR, 'archive/500plus-v1');
+export const V1_MODEL_FILE = join(V1_DIR, 'risk-model.json');
+
+/** The model and questionnaires of a folder (today's by default), stored the way the server does at start-up. */
 export async function storeRealModel(db: Db, dir = SURVEYS_DIR) {
   return (await storeMethodology(db, dir)).model;
 }

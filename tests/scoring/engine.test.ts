@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectStats, computeProfile, mergeStats, scoreProfile } from '../../server/scoring/engine.js';
-import type { ChoiceIndicator, IndicatorResult, MeanIndicator, RatioIndicator, ShareIndicator } from '../../server/scoring/model.js';
+import type { ChoiceIndicator, IndicatorResult, MeanIndicator, RateIndicator, RatioIndicator, ShareIndicator } from '../../server/scoring/model.js';
 import { answersTo, byRole, modelWith, onlyFactor, profileOf } from './model-fixtures.js';
 
 const share = (extra: Partial<ShareIndicator> = {}): ShareIndicator => ({
@@ -39,6 +39,15 @@ const ratio = (extra: Partial<RatioIndicator> = {}): RatioIndicator => ({
   denominator: 't_den',
   best: 0,
   worst: 0.1,
+  weight: 1,
+  ...extra,
+});
+const rate = (extra: Partial<RateIndicator> = {}): RateIndicator => ({
+  id: 'rate',
+  role: 'parent',
+  kind: 'rate',
+  best: 0.8,
+  worst: 0.2,
   weight: 1,
   ...extra,
 });
@@ -264,6 +273,82 @@ describe(computeProfile.name, () => {
     it('is missing when every denominator is 0', () => {
       const result = onlyIndicator(profileOf(modelWith([ratio()]), { principal: [{ t_num: 1, t_den: 0 }] }));
       expect(result).toMatchObject({ n: 0, missing: 'no-answers' });
+    });
+  });
+
+  describe('share with notApplicable answers (docs/methodology.md §2)', () => {
+    const teachers = share({ role: 'teacher', question: 't_often', values: ['often'], notApplicable: ['no_such_students'] });
+
+    it('leaves «таких учеников нет» out of A, like dont_know: 3 «Часто» of 10 teachers, 2 not applicable → 3/8', () => {
+      const answers = answersTo('t_often', [
+        'often',
+        'often',
+        'often',
+        'no_such_students',
+        'no_such_students',
+        'rarely',
+        'rarely',
+        'sometimes',
+        'sometimes',
+        'rarely',
+      ]);
+      expect(onlyIndicator(profileOf(modelWith([teachers]), { teacher: answers }))).toMatchObject({ n: 8, value: 3 / 8, risk: 3 / 8, missing: null });
+    });
+
+    it('neither raises nor lowers the risk: the same answers without the not-applicable ones score alike', () => {
+      const some = ['often', 'rarely', 'rarely', 'sometimes', 'often', 'rarely'];
+      const withNa = profileOf(modelWith([teachers]), { teacher: answersTo('t_often', [...some, 'no_such_students', 'no_such_students']) });
+      const without = profileOf(modelWith([teachers]), { teacher: answersTo('t_often', some) }, { teacher: 8 });
+      expect(onlyIndicator(withNa)).toEqual(onlyIndicator(without));
+    });
+
+    it('drops not-applicable elements of a multi-select answer one by one; a list left empty is not answered', () => {
+      const multi = share({ question: 't_did', values: ['nothing'], notApplicable: ['no_vpr'] });
+      const answers = answersTo('t_did', [['no_vpr'], ['no_vpr', 'dont_know'], ['no_vpr', 'errors'], ['nothing'], ['no_vpr', 'nothing']]);
+      // A: ["errors"] → 0, ["nothing"] → 1, ["nothing"] → 1; the first two are empty once dropped.
+      expect(onlyIndicator(profileOf(modelWith([multi]), { principal: answers }))).toMatchObject({ n: 3, value: 2 / 3 });
+    });
+
+    it('counts only what is left toward the minimum group: 4 answers besides the not-applicable ones are too few', () => {
+      const answers = answersTo('t_often', ['often', 'rarely', 'rarely', 'rarely', 'no_such_students', 'no_such_students']);
+      expect(onlyIndicator(profileOf(modelWith([teachers]), { teacher: answers }))).toMatchObject({ n: 4, missing: 'too-few-answers' });
+    });
+  });
+
+  describe('rate', () => {
+    const parents = (n: number) => Array.from({ length: n }, () => ({}));
+
+    it('scores the role’s participation: 45 of 120 parents → 0.375, risk (0.375 − 0.8) / (0.2 − 0.8) ≈ 0.7083', () => {
+      const result = onlyIndicator(profileOf(modelWith([rate()]), { parent: parents(45) }, { parent: 120 }));
+      expect(result).toMatchObject({ kind: 'rate', n: 45, value: 0.375, missing: null });
+      expect(result.risk).toBeCloseTo(0.7083333333, 9);
+    });
+
+    it('is missing as no-roster when nobody of the role is expected', () => {
+      expect(onlyIndicator(profileOf(modelWith([rate()]), { parent: parents(3) }, { parent: 0 }))).toEqual({
+        id: 'rate',
+        role: 'parent',
+        kind: 'rate',
+        weight: 1,
+        value: null,
+        risk: null,
+        se: null,
+        n: 3,
+        missing: 'no-roster',
+      });
+    });
+
+    it('is a count, not an answer: 3 responses of 4 expected parents score though the role is not reportable', () => {
+      const profile = profileOf(modelWith([rate(), share({ role: 'parent' })]), { parent: parents(3) }, { parent: 4 });
+      expect(profile.roles.parent.reportable).toBe(false);
+      const [rateResult, shareResult] = onlyFactor(profile).indicators;
+      expect(rateResult).toMatchObject({ n: 3, value: 0.75, missing: null });
+      expect(rateResult.risk).toBeCloseTo((0.75 - 0.8) / (0.2 - 0.8), 12);
+      expect(shareResult).toMatchObject({ missing: 'role-not-reportable' });
+    });
+
+    it('is 0 responses of those expected when nobody answered, at full risk below worst', () => {
+      expect(onlyIndicator(profileOf(modelWith([rate()]), {}, { parent: 50 }))).toMatchObject({ n: 0, value: 0, risk: 1, missing: null });
     });
   });
 

@@ -33,7 +33,7 @@ const surveys: Record<Role, SurveyJson> = {
       {
         name: 't1',
         elements: [
-          { type: 'radiogroup', name: 't_pc', choices: ['yes', 'no', 'dont_know'] },
+          { type: 'radiogroup', name: 't_pc', choices: ['yes', 'no', 'no_lessons', 'dont_know'] },
           { type: 'rating', name: 't_equipment', rateMin: 1, rateMax: 5 },
           { type: 'dropdown', name: 't_confidence', choices: [1, 2, 3, { value: 'dont_know', text: 'Затрудняюсь' }] },
           {
@@ -65,7 +65,7 @@ function validModel() {
         levels: { medium: 0.3, high: 0.6 },
         indicators: [
           { id: 'R1.internet', role: 'principal', kind: 'choice', question: 'p_internet', risk: { none: 1, slow: 0.5, fast: 0 }, weight: 2 },
-          { id: 'R1.pc', role: 'teacher', kind: 'share', question: 't_pc', values: ['no'] },
+          { id: 'R1.pc', role: 'teacher', kind: 'share', question: 't_pc', values: ['no'], notApplicable: ['no_lessons'] },
           { id: 'R1.equipment', role: 'teacher', kind: 'mean', question: 't_equipment', best: 5, worst: 1, weight: 1 },
         ],
       },
@@ -77,6 +77,7 @@ function validModel() {
           { id: 'R2.confidence', role: 'teacher', kind: 'mean', question: 't_confidence', best: 3, worst: 1, weight: 1 },
           { id: 'R2.methods', role: 'teacher', kind: 'share', question: 't_methods', values: ['levels', 'groups'], best: 1, worst: 0, weight: 1 },
           { id: 'R2.books', role: 'parent', kind: 'share', question: 'pa_books', values: ['few'], best: 0, worst: 0.6, weight: 1 },
+          { id: 'R2.parents', role: 'parent', kind: 'rate', best: 0.8, worst: 0.2 },
         ],
       },
     ],
@@ -108,7 +109,16 @@ describe(validateModel.name, () => {
   it('accepts a valid model and gives indicators without a weight the weight 1', () => {
     const model = validateModel(validModel(), questionnaires, FILE);
     expect(model.factors.map((f) => f.id)).toEqual(['R1', 'R2']);
-    expect(model.factors[0]?.indicators[1]).toEqual({ id: 'R1.pc', role: 'teacher', kind: 'share', question: 't_pc', values: ['no'], weight: 1 });
+    expect(model.factors[0]?.indicators[1]).toEqual({
+      id: 'R1.pc',
+      role: 'teacher',
+      kind: 'share',
+      question: 't_pc',
+      values: ['no'],
+      notApplicable: ['no_lessons'],
+      weight: 1,
+    });
+    expect(model.factors[1]?.indicators[4]).toEqual({ id: 'R2.parents', role: 'parent', kind: 'rate', best: 0.8, worst: 0.2, weight: 1 });
   });
 
   it('names the file, the indicator and a question missing from the role questionnaire', () => {
@@ -128,7 +138,7 @@ describe(validateModel.name, () => {
 
   it('rejects an unknown kind', () => {
     const problems = problemsAfter((m) => (indicator(m, 'R1.pc').kind = 'median'));
-    expect(problems).toEqual([`${FILE}: indicator "R1.pc": unknown kind "median" (expected one of share, mean, choice, ratio)`]);
+    expect(problems).toEqual([`${FILE}: indicator "R1.pc": unknown kind "median" (expected one of share, mean, choice, ratio, rate)`]);
   });
 
   describe('kind and question type', () => {
@@ -145,6 +155,26 @@ describe(validateModel.name, () => {
     it('rejects dont_know among share values because it never counts as an answer', () => {
       const problems = problemsAfter((m) => (indicator(m, 'R1.pc').values = ['no', 'dont_know']));
       expect(problems).toEqual([`${FILE}: indicator "R1.pc": values: "dont_know" is never counted as an answer (docs/methodology.md §2)`]);
+    });
+
+    it('rejects notApplicable answers that are not choices, dont_know, or also counted in values', () => {
+      const problems = problemsAfter((m) => (indicator(m, 'R1.pc').notApplicable = ['no_lessons', 'never', 'dont_know', 'no']));
+      expect(problems).toEqual([
+        `${FILE}: indicator "R1.pc": notApplicable: "never" is not a choice of question (choices: "yes", "no", "no_lessons", "dont_know")`,
+        `${FILE}: indicator "R1.pc": notApplicable: "dont_know" is never counted as an answer (docs/methodology.md §2)`,
+        `${FILE}: indicator "R1.pc": notApplicable: "no" is also in values`,
+      ]);
+    });
+
+    it('rejects a rate that names a question or lacks its scale: it counts responses, it reads no answer', () => {
+      const problems = problemsAfter((m) => {
+        Object.assign(indicator(m, 'R2.parents'), { question: 'pa_books' });
+        delete indicator(m, 'R2.parents').worst;
+      });
+      expect(problems).toEqual([
+        expect.stringMatching(new RegExp(`^${FILE}: indicator "R2.parents": .*question`)),
+        expect.stringMatching(new RegExp(`^${FILE}: indicator "R2.parents": .*worst`)),
+      ]);
     });
 
     it('rejects choice on a multi-select question', () => {
@@ -246,7 +276,7 @@ describe(validateModel.name, () => {
         pc.wieght = 3;
       });
       expect(problems).toEqual([
-        `${FILE}: indicator "R1.pc": unknown key "wieght" (expected one of id, role, weight, title, description, kind, question, values, best, worst)`,
+        `${FILE}: indicator "R1.pc": unknown key "wieght" (expected one of id, role, weight, title, description, kind, question, values, notApplicable, best, worst)`,
       ]);
     });
 

@@ -9,7 +9,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { closeWave, newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
-import { storeRealModel } from '../profiles/world.js';
+import { storeRealModel, V1_DIR } from '../profiles/world.js';
 
 /**
  * The issue's "done when" (docs/methodology.md §6): a school team or a coordinator who reads every view after
@@ -135,7 +135,7 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
 
   async function buildWorld() {
-    model = await storeRealModel(db);
+    model = await storeRealModel(db, V1_DIR);
     const region = await newRegion(db);
     const municipality = await newMunicipality(db, region.id);
     const roster = { principal: 1, teacher: 8, student: 100, parent: 90 };

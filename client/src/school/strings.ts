@@ -105,6 +105,9 @@ export const schoolStrings = {
     methodPrincipalNumber: 'Число из анкеты директора.',
     methodRatio: (numerator: string, denominator: string) => `Отношение: «${numerator}» к «${denominator}».`,
     methodChoice: (risks: string) => `Риск каждого ответа (из 100): ${risks}.`,
+    rateTitle: (role: string) => `Участие ${role} в анкетировании`,
+    rateValue: (responses: number, expected: number, pct: string) => `${responses} из ${expected} (${pct})`,
+    methodRate: (role: string) => `Доля ${role}, ответивших на анкету, от ожидаемых по списку школы. Считается число ответов, не их содержание.`,
     scale: (best: string, worst: string) => `Риск 0 при значении ${best}, 100 — при ${worst}.`,
     missing: {
       'role-not-reportable': (role: string, responses: number, expected: number, minRate: number) =>
@@ -112,6 +115,7 @@ export const schoolStrings = {
       'no-answers': 'Нет данных: на этот вопрос никто не ответил (ответ «Затрудняюсь ответить» не считается).',
       'too-few-answers': (min: number) =>
         `Нет данных: на этот вопрос ответили меньше ${min} человек, а по меньшей группе показатель не считается, чтобы нельзя было узнать ответ конкретного человека.`,
+      'no-roster': (role: string) => `Нет данных: в списке школы не указано, сколько ${role} ожидается, поэтому долю ответивших не посчитать.`,
     },
     distribution: 'Как ответили',
     distributionOf: (n: number) => `${n} ${plural(n, 'ответ', 'ответа', 'ответов')}`,

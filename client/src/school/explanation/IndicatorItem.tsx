@@ -7,14 +7,21 @@ import { PrincipalAnswerText } from './PrincipalAnswerText';
 
 const t = s.explanation;
 
-/** The indicator's value in its own unit: a share or ratio as a percentage, a mean as a number; a choice has only its risk. */
-function valueText(i: IndicatorExplanation): string | null {
+/**
+ * The indicator's value in its own unit: a share or ratio as a percentage, a mean as a number, a rate as
+ * responses of expected; a choice has only its risk.
+ */
+function valueText(i: IndicatorExplanation, explanation: Explanation): string | null {
   if (i.value === null) return null;
   switch (i.kind) {
     case 'share':
       return t.shareValue(percent(i.value));
     case 'ratio':
       return percent(i.value);
+    case 'rate': {
+      const r = explanation.roles[i.role];
+      return t.rateValue(r.responses, r.expected, percent(i.value));
+    }
     case 'mean':
       return number(i.value);
     case 'choice':
@@ -35,12 +42,15 @@ function methodText(i: IndicatorExplanation): string {
       return t.methodRatio(i.questions[0]?.title ?? '', i.questions[1]?.title ?? '') + scale;
     case 'choice':
       return t.methodChoice(i.choiceRisks.map((c) => `${c.text} — ${points(c.risk)}`).join('; '));
+    case 'rate':
+      return t.methodRate(sharedStrings.rolesGenitive[i.role]) + scale;
   }
 }
 
 function missingText(i: IndicatorExplanation, explanation: Explanation): string {
   if (i.missing === 'no-answers') return t.missing['no-answers'];
   if (i.missing === 'too-few-answers') return t.missing['too-few-answers'](explanation.minN);
+  if (i.missing === 'no-roster') return t.missing['no-roster'](sharedStrings.rolesGenitive[i.role]);
   const roles = explanation.roles;
   const r = roles[i.role];
   return t.missing['role-not-reportable'](sharedStrings.rolesGenitive[i.role], r.responses, r.expected, Math.round(r.minRate * 100));
@@ -54,7 +64,7 @@ interface Props {
 export function IndicatorItem({ indicator: i, explanation }: Props) {
   // At a low level the biggest contributions are worth pointing at, not alarming about.
   const alarming = explanation.factor.level === 'medium' || explanation.factor.level === 'high';
-  const value = valueText(i);
+  const value = valueText(i, explanation);
   const principal =
     i.role === 'principal' && explanation.principal.responses > 0
       ? i.questions.flatMap((x) => explanation.principal.questions.filter((q) => q.name === x.name))
@@ -62,7 +72,7 @@ export function IndicatorItem({ indicator: i, explanation }: Props) {
   return (
     <li className={`sc-indicator${i.key ? (alarming ? ' sc-key' : ' sc-key-mild') : ''}${i.missing ? ' sc-missing' : ''}`} data-testid={`indicator-${i.id}`}>
       <div className="sc-indicator-head">
-        <span className="sc-indicator-title">{i.questions[0]?.title ?? i.id}</span>
+        <span className="sc-indicator-title">{i.kind === 'rate' ? t.rateTitle(sharedStrings.rolesGenitive[i.role]) : (i.questions[0]?.title ?? i.id)}</span>
         {i.key && <span className={`badge ${alarming ? 'sc-key-badge' : 'sc-key-badge-mild'}`}>{alarming ? t.keyBadge : t.keyBadgeMild}</span>}
       </div>
       <div className="sc-indicator-meta muted sc-small">
