@@ -1,3 +1,4 @@
+import { canonicalJson } from '../shared/canonical-json.js';
 import type { Factor, Indicator, RiskModel } from '../scoring/model.js';
 
 /**
@@ -21,20 +22,10 @@ export function factorsMeasuredAlike(earlier: RiskModel, later: RiskModel): Set<
 /** What decides a factor's score and level, written so that equal definitions give equal text. */
 function measurement(factor: Factor, model: RiskModel): string {
   const indicators = [...factor.indicators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(definition);
-  return canonical({ levels: factor.levels ?? model.levels, indicators });
+  return canonicalJson({ levels: factor.levels ?? model.levels, indicators });
 }
 
 /** An indicator without the words people read about it. */
 function definition(indicator: Indicator): unknown {
   return Object.fromEntries(Object.entries(indicator).filter(([key]) => key !== 'title' && key !== 'description'));
-}
-
-/** JSON with the keys of every object in order: `{ a, b }` and `{ b, a }` are one definition. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

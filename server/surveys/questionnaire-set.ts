@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ROLES, type Role } from '../shared/roles.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 import { sha256 } from '../shared/hash.js';
 import type { CountingFile } from './counting.js';
 import { readJsonFile, readOptionalJsonFile } from './read-json.js';
@@ -36,15 +37,4 @@ export async function readQuestionnaireSet(dir: string): Promise<QuestionnaireSe
  */
 export function questionnaireSetId(set: QuestionnaireSet): string {
   return sha256(canonicalJson(set));
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
