@@ -116,6 +116,11 @@ function expectSameProfile(m: RiskModel, actual: CollectedStats | undefined, exp
   closeAll((p) => p.factors.flatMap((f) => [f.interval?.low, f.interval?.high, f.interval?.se]));
 }
 
+/** A model of one factor F over `indicators`, with the default thresholds: for cases built by hand. */
+function oneFactorModel(id: string, indicators: RiskModel['factors'][number]['indicators']): RiskModel {
+  return { id, title: id, levels: { medium: 0.34, high: 0.67 }, minRate: 0.5, factors: [{ id: 'F', title: 'F', indicators }] };
+}
+
 describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
   let database: TestDatabase;
   let db: Db;
@@ -186,24 +191,12 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
   });
 
   it('follows the answer rules on a hand-made list of awkward answers', async () => {
-    const m: RiskModel = {
-      id: 'edge',
-      title: 'edge',
-      levels: { medium: 0.34, high: 0.67 },
-      minRate: 0.5,
-      factors: [
-        {
-          id: 'F',
-          title: 'F',
-          indicators: [
-            { id: 'share', role: 'parent', kind: 'share', question: MULTI, values: ['a', 1], weight: 1 },
-            { id: 'choice', role: 'parent', kind: 'choice', question: MULTI, risk: { a: 0.5, '1': 1, dont_know: 1 }, weight: 1 },
-            { id: 'na', role: 'parent', kind: 'share', question: MULTI, values: ['a'], notApplicable: ['b', 2], weight: 1 },
-            { id: 'rate', role: 'parent', kind: 'rate', best: 0.8, worst: 0.2, weight: 1 },
-          ],
-        },
-      ],
-    };
+    const m = oneFactorModel('edge', [
+      { id: 'share', role: 'parent', kind: 'share', question: MULTI, values: ['a', 1], weight: 1 },
+      { id: 'choice', role: 'parent', kind: 'choice', question: MULTI, risk: { a: 0.5, '1': 1, dont_know: 1 }, weight: 1 },
+      { id: 'na', role: 'parent', kind: 'share', question: MULTI, values: ['a'], notApplicable: ['b', 2], weight: 1 },
+      { id: 'rate', role: 'parent', kind: 'rate', best: 0.8, worst: 0.2, weight: 1 },
+    ]);
     const answers: unknown[] = [
       ['dont_know'],
       [''],
@@ -236,22 +229,10 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
   });
 
   it('square answers too small or too large for a double without an error, alike on both paths', async () => {
-    const m: RiskModel = {
-      id: 'squares',
-      title: 'squares',
-      levels: { medium: 0.34, high: 0.67 },
-      minRate: 0.5,
-      factors: [
-        {
-          id: 'F',
-          title: 'F',
-          indicators: [
-            { id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 },
-            { id: 'ratio', role: 'teacher', kind: 'ratio', numerator: NUM, denominator: DEN, best: 0, worst: 1, weight: 1 },
-          ],
-        },
-      ],
-    };
+    const m = oneFactorModel('squares', [
+      { id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 },
+      { id: 'ratio', role: 'teacher', kind: 'ratio', numerator: NUM, denominator: DEN, best: 0, worst: 1, weight: 1 },
+    ]);
     // PostgreSQL refuses 1e-300 · 1e-300 (underflow) and 1e304 · 1e304 (overflow) as errors.
     const teacher = [
       { [NUM]: 1e-300, [DEN]: 1 },
@@ -273,13 +254,7 @@ describe.each(TEST_DATABASES)('SQL and in-memory statistics on %s', (kind) => {
   });
 
   it('withhold an anonymous indicator below five answers on both paths, and score it from five', async () => {
-    const m: RiskModel = {
-      id: 'group',
-      title: 'group',
-      levels: { medium: 0.34, high: 0.67 },
-      minRate: 0.5,
-      factors: [{ id: 'F', title: 'F', indicators: [{ id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 }] }],
-    };
+    const m = oneFactorModel('group', [{ id: 'mean', role: 'teacher', kind: 'mean', question: NUM, best: 0, worst: 10, weight: 1 }]);
     // 6 responses (rate 6/8 and a group of 6): the role counts; 4 or 5 of them answered the question.
     const four = [2, 4, 6, 8, 'dont_know', undefined].map((x) => (x === undefined ? {} : { [NUM]: x }));
     const five = [2, 4, 6, 8, 10, 'dont_know'].map((x) => ({ [NUM]: x }));
