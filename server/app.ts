@@ -9,6 +9,7 @@ import type { Db, DatabaseKind, StorageState } from './db/connect.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { withErrorResponses } from './shared/openapi-errors.js';
 import { respondRoutes } from './respond/routes.js';
 import { codeEntryRoutes } from './respond/code-entry.routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps) {
           'Errors are { statusCode, code, message }. Staff routes need the session cookie from POST /api/auth/login (sid; __Host-sid when served over https); changes also need the x-csrf-token header.',
       },
     },
+    transformObject: (document) => ('openapiObject' in document ? withErrorResponses(document.openapiObject) : document.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 

@@ -7,6 +7,15 @@ const CONTENT_TYPES = {
 
 export type ExportFormat = keyof typeof CONTENT_TYPES;
 
+/**
+ * The successful answer of a download route as OpenAPI describes it: a file of the format's media type. The body is
+ * a Buffer, which Fastify sends as it is, so the schema documents and never serializes.
+ */
+export function attachmentResponse(format: ExportFormat) {
+  const mediaType = CONTENT_TYPES[format].split(';')[0]!;
+  return { 200: { description: `A ${format.toUpperCase()} file to save`, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } } };
+}
+
 export interface Attachment {
   format: ExportFormat;
   /** The name a browser saves the file under. */

@@ -1,3 +1,4 @@
+import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { StorageState } from '../db/connect.js';
 
@@ -7,7 +8,13 @@ import type { StorageState } from '../db/connect.js';
  * should not restart the server for it (a restart does not free a disk).
  */
 export const healthRoutes: FastifyPluginAsync<{ storage?: StorageState }> = async (app, { storage }) => {
-  app.get('/api/health', { config: { access: 'public' } }, async (_req, reply) => {
+  const Health = Type.Object({
+    status: Type.Enum(['ok', 'degraded']),
+    database: Type.Enum(['pglite', 'postgresql']),
+    /** Why writes are refused or the database is unreachable; only when degraded. */
+    problem: Type.Optional(Type.String()),
+  });
+  app.get('/api/health', { schema: { response: { 200: Health, 503: Health } }, config: { access: 'public' } }, async (_req, reply) => {
     const problem = storage?.unavailable() ?? storage?.writesRefused() ?? null;
     if (problem) return reply.code(503).send({ status: 'degraded', database: app.dbKind, problem });
     return { status: 'ok', database: app.dbKind };

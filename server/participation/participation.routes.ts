@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
-import { sendAttachment } from '../exports/attachment.js';
+import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
 import type { RespondentLinks } from '../links/respondent-links.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
 import { inScope, type Caller } from '../territory/scope.js';
@@ -46,22 +46,34 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
     async (req) => loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId),
   );
 
-  app.get('/api/waves/:waveId/participation/events', { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-    const caller = staffPrincipal(req);
-    const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
-    reply.hijack();
-    // The stream tells of the schools the caller's report shows, never of another school's answers.
-    events.open(wave.id, reply.raw, (school) =>
-      inScope(caller, { regionId: wave.region_id, municipalityId: school.municipalityId, schoolId: school.schoolId }),
-    );
-  });
+  // The stream is written to the socket (hijacked), so its schema only documents it for clients.
+  const eventStream = {
+    200: { description: "A change of the wave's figures: an event `change` with the school", content: { 'text/event-stream': { schema: { type: 'string' } } } },
+  };
+  app.get(
+    '/api/waves/:waveId/participation/events',
+    { schema: { params: WaveParams, response: eventStream }, config: { access: 'staff' } },
+    async (req, reply) => {
+      const caller = staffPrincipal(req);
+      const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
+      reply.hijack();
+      // The stream tells of the schools the caller's report shows, never of another school's answers.
+      events.open(wave.id, reply.raw, (school) =>
+        inScope(caller, { regionId: wave.region_id, municipalityId: school.municipalityId, schoolId: school.schoolId }),
+      );
+    },
+  );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/waves/:waveId/participation.${format}`, { schema: { params: WaveParams }, config: { access: 'staff' } }, async (req, reply) => {
-      const report = await loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId);
-      const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
-      return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
-    });
+    app.get(
+      `/api/waves/:waveId/participation.${format}`,
+      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'staff' } },
+      async (req, reply) => {
+        const report = await loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId);
+        const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
+        return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
+      },
+    );
   }
 
   app.get(

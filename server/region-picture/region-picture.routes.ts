@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
-import { sendAttachment } from '../exports/attachment.js';
+import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
 import { factorsMeasuredAlike } from '../dynamics/comparable.js';
 import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
@@ -46,14 +46,18 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/waves/:waveId/profiles.${format}`, { schema: { params: WaveParams }, config: { access: 'coordinator' } }, async (req, reply) => {
-      const caller = staffPrincipal(req);
-      const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
-      await assertFiguresReleased(app.db, caller, wave);
-      const body = await waveProfiles(app.db, wave, caller);
-      const generatedAt = new Date();
-      const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
-      return sendAttachment(reply, { format, filename, body: format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt) });
-    });
+    app.get(
+      `/api/waves/:waveId/profiles.${format}`,
+      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'coordinator' } },
+      async (req, reply) => {
+        const caller = staffPrincipal(req);
+        const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
+        await assertFiguresReleased(app.db, caller, wave);
+        const body = await waveProfiles(app.db, wave, caller);
+        const generatedAt = new Date();
+        const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
+        return sendAttachment(reply, { format, filename, body: format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt) });
+      },
+    );
   }
 };

@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 
@@ -32,5 +33,27 @@ describe('OpenAPI description', () => {
       expect(answer(path, method)).toEqual(me);
     }
     expect(answer('/api/auth/invitations/{token}', 'get').required).toEqual(['email', 'name']);
+  });
+
+  it('validates as OpenAPI 3.0, and every operation says what it answers, with its media type, and its errors', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(spec.openapi).toMatch(/^3\.0\./);
+    // The validator dereferences in place: it gets a copy.
+    await expect(SwaggerParser.validate(structuredClone(spec))).resolves.toBeTruthy();
+    const undeclared: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>(spec.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const responses = Object.entries(operation.responses ?? {});
+        const success = responses.filter(([status]) => /^2/.test(status));
+        if (success.length === 0 || success.some(([status, r]) => status !== '204' && Object.keys(r.content ?? {}).length === 0))
+          undeclared.push(`${method.toUpperCase()} ${path}: success`);
+        if (!responses.some(([status, r]) => /^4/.test(status) && r.content?.['application/json'])) undeclared.push(`${method.toUpperCase()} ${path}: errors`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    const media = (path: string) => Object.keys(spec.paths[path].get.responses['200'].content);
+    expect(media('/api/waves/{waveId}/participation.csv')).toEqual(['text/csv']);
+    expect(media('/api/waves/{waveId}/profiles.xlsx')).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(media('/api/waves/{waveId}/participation/events')).toEqual(['text/event-stream']);
   });
 });

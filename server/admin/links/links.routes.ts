@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox, Static } from '@fastify/type-provider-t
 import { audit } from '../../audit/log.js';
 import { staffPrincipal } from '../../auth/hooks.js';
 import type { Db } from '../../db/connect.js';
-import { sendAttachment } from '../../exports/attachment.js';
+import { attachmentResponse, sendAttachment } from '../../exports/attachment.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
@@ -181,11 +181,15 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/admin/waves/:id/links.${format}`, { schema: { params: IdParams }, config: { access: 'admin' } }, async (req, reply) => {
-      const wave = await waveOrFail(app.db, req.params.id);
-      const table = await linksTable(app.db, wave, respondentLinks);
-      const filename = `links-wave-${wave.id}.${format}`;
-      return sendAttachment(reply, { format, filename, body: format === 'csv' ? linksCsv(table) : await linksXlsx(table, wave.title) });
-    });
+    app.get(
+      `/api/admin/waves/:id/links.${format}`,
+      { schema: { params: IdParams, response: attachmentResponse(format) }, config: { access: 'admin' } },
+      async (req, reply) => {
+        const wave = await waveOrFail(app.db, req.params.id);
+        const table = await linksTable(app.db, wave, respondentLinks);
+        const filename = `links-wave-${wave.id}.${format}`;
+        return sendAttachment(reply, { format, filename, body: format === 'csv' ? linksCsv(table) : await linksXlsx(table, wave.title) });
+      },
+    );
   }
 };

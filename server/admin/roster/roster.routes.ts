@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../../auth/hooks.js';
-import { sendAttachment } from '../../exports/attachment.js';
+import { attachmentResponse, sendAttachment } from '../../exports/attachment.js';
 import { importRoster, previewRoster } from './import-roster.js';
 import { RosterApplied, RosterApplyQuery, RosterPreview, RosterQuery } from './roster.schemas.js';
 import { templateCsv, templateXlsx } from './template.js';
@@ -29,7 +29,7 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/api/admin/roster/template.${format}`, { config: { access: 'admin' } }, async (_req, reply) =>
+    app.get(`/api/admin/roster/template.${format}`, { schema: { response: attachmentResponse(format) }, config: { access: 'admin' } }, async (_req, reply) =>
       sendAttachment(reply, {
         format,
         filename: `Список школ — шаблон.${format}`,

@@ -4,7 +4,8 @@ import { AccessModes, Day, Id, Instant, IntegerIn, INT4_MAX, ModelRef, NumberIn,
 import type { WaveRow } from './waves.repository.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
-const Target = NumberIn({ exclusiveMinimum: 0, maximum: 1 });
+// At least 1%: a target of nothing means nothing, and OpenAPI 3.0 has no numeric exclusiveMinimum.
+const Target = NumberIn({ minimum: 0.01, maximum: 1 });
 const ModelId = Type.String({ minLength: 1, maxLength: 100 });
 
 /**
