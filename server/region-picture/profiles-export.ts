@@ -11,10 +11,18 @@ const LEVEL_TITLES: Record<Level, string> = { low: 'низкий', medium: 'ср
 /** Scores go out on the 0–100 scale people see on screen, to one decimal. */
 const score100 = (score: number | null) => (score === null ? null : Math.round(score * 1000) / 10);
 
-/** One row per school: each factor's score and level, under a heading that names the wave and the model. */
+/** A level as the spreadsheet says it, «пограничный» when the score's interval crosses a threshold (docs/methodology.md §8). */
+const levelText = (level: Level, borderline: boolean) => (borderline ? `${LEVEL_TITLES[level]} (пограничный)` : LEVEL_TITLES[level]);
+
+/** One row per school: each factor's score, its interval and level, under a heading that names the wave and the model. */
 function profilesTable(body: WaveProfilesBody, generatedAt: Date): Table {
   const factors = body.profiles[0]?.factors ?? [];
-  const headers = ['Код школы', 'Школа', 'Муниципалитет', ...factors.flatMap((f) => [`${f.id} ${f.title}: балл`, `${f.id}: уровень`])];
+  const headers = [
+    'Код школы',
+    'Школа',
+    'Муниципалитет',
+    ...factors.flatMap((f) => [`${f.id} ${f.title}: балл`, `${f.id}: от`, `${f.id}: до`, `${f.id}: уровень`]),
+  ];
   return {
     heading: [
       ['Риск-профили школ', ''],
@@ -22,13 +30,14 @@ function profilesTable(body: WaveProfilesBody, generatedAt: Date): Table {
       ['Модель', `${body.model.title} (${body.model.id})`],
       ['Дата выгрузки', localTime(generatedAt, body.wave.timeZone)],
       ['Балл', 'от 0 до 100: чем больше, тем выше риск'],
+      ['От, до', 'интервал, в котором балл лежит с вероятностью 80% при том же составе ответивших'],
     ],
     columns: headers.map((header, i) => ({ header, width: i === 1 ? 44 : i === 2 ? 24 : 14 })),
     rows: body.profiles.map((p) => [
       p.school.code,
       p.school.name,
       p.school.municipality.name,
-      ...p.factors.flatMap((f) => [score100(f.score), LEVEL_TITLES[f.level]]),
+      ...p.factors.flatMap((f) => [score100(f.score), score100(f.interval?.low ?? null), score100(f.interval?.high ?? null), levelText(f.level, f.borderline)]),
     ]),
   };
 }

@@ -91,17 +91,25 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
       'Школа',
       'Муниципалитет',
       'F1 Оснащение: балл',
+      'F1: от',
+      'F1: до',
       'F1: уровень',
       'F2 Среда: балл',
+      'F2: от',
+      'F2: до',
       'F2: уровень',
       'F3 Родители: балл',
+      'F3: от',
+      'F3: до',
       'F3: уровень',
     ]);
     const rows = lines.slice(header + 1).filter(Boolean);
     expect(rows).toHaveLength(3);
-    // 0.8 → 80 on the 0–100 scale people see.
+    // 0.8 → 80 on the 0–100 scale people see. Its interval (docs/methodology.md §8): F1.pc, 3 of 5 teachers of 8,
+    // s² = (3 − 5·0.6²)/4 = 0.3, se = √(0.3/5 · (1 − 5/8)) = 0.15; the principal's indicators have se 0; the factor's
+    // se = (1/4)·0.15 = 0.0375, so 0.8 ± 1.2816·0.0375 = [0.7519, 0.8481] → 75.2 to 84.8, no threshold inside.
     expect(rows.find((r) => r.startsWith(`${w.a.code};`))).toBe(
-      `${w.a.code};Школа А;${w.municipality.name};80;высокий;;недостаточно данных;;недостаточно данных`,
+      `${w.a.code};Школа А;${w.municipality.name};80;75,2;84,8;высокий;;;;недостаточно данных;;;;недостаточно данных`,
     );
   });
 
@@ -117,7 +125,7 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
     const rows = values.slice(header + 1);
     expect(rows).toHaveLength(2); // the municipality's schools only
     expect(rows.find((r) => r[0] === w.c.code)).toBeUndefined();
-    expect(rows.find((r) => r[0] === w.a.code)!.slice(0, 5)).toEqual([w.a.code, 'Школа А', w.municipality.name, 80, 'высокий']);
+    expect(rows.find((r) => r[0] === w.a.code)!.slice(0, 7)).toEqual([w.a.code, 'Школа А', w.municipality.name, 80, 75.2, 84.8, 'высокий']);
   });
 
   it('keeps the export to coordinators', async () => {
