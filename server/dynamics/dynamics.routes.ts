@@ -5,8 +5,7 @@ import { findPriorities } from '../priorities/priorities.repository.js';
 import { schoolProfile } from '../profiles/profiles.js';
 import { badRequest } from '../shared/errors.js';
 import { schoolOfWave } from '../territory/assert.js';
-import { storedModel } from '../risk-models/stored-model.js';
-import { factorsMeasuredAlike } from './comparable.js';
+import { wavesMeasuredAlike } from './waves-alike.js';
 import { compareProfiles } from './compare.js';
 import { earlierFirst } from './wave-order.js';
 import { SchoolParams } from '../shared/vocabulary.js';
@@ -26,15 +25,13 @@ export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const b = await schoolOfWave(app.db, caller, to, schoolId);
       const [earlier, later] = earlierFirst(a.wave, b.wave);
       await assertFiguresReleased(app.db, caller, earlier, later);
-      const [before, after, earlierPriorities, laterPriorities, earlierModel, laterModel] = await Promise.all([
+      const [before, after, earlierPriorities, laterPriorities, alike] = await Promise.all([
         schoolProfile(app.db, earlier, a.school),
         schoolProfile(app.db, later, a.school),
         findPriorities(app.db, earlier.id, schoolId),
         findPriorities(app.db, later.id, schoolId),
-        storedModel(app.db, earlier.model_id),
-        storedModel(app.db, later.model_id),
+        wavesMeasuredAlike(app.db, earlier, later),
       ]);
-      const alike = factorsMeasuredAlike(earlierModel, laterModel);
       const comparison = compareProfiles(before.factors, after.factors, (id) => alike.has(id));
       const worked = new Set(earlierPriorities.factorIds);
       return {

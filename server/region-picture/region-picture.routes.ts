@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
 import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
-import { factorsMeasuredAlike } from '../dynamics/comparable.js';
+import { wavesMeasuredAlike } from '../dynamics/waves-alike.js';
 import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
 import { waveProfiles } from '../profiles/profiles.js';
-import { storedModel } from '../risk-models/stored-model.js';
 import { badRequest } from '../shared/errors.js';
 import { assertWaveVisible } from '../territory/assert.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
@@ -40,8 +39,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const previous = await waveProfiles(app.db, other, principal);
       const [earlierWave, laterWave] = earlierFirst(wave, other);
       const [earlier, later] = earlierWave === wave ? [current, previous] : [previous, current];
-      const models = await Promise.all([storedModel(app.db, earlierWave.model_id), storedModel(app.db, laterWave.model_id)]);
-      return regionPicture(current, priorities, { earlier, later, measuredAlike: factorsMeasuredAlike(...models) });
+      return regionPicture(current, priorities, { earlier, later, measuredAlike: await wavesMeasuredAlike(app.db, earlierWave, laterWave) });
     },
   );
 

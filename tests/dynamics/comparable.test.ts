@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { factorsMeasuredAlike } from '../../server/dynamics/comparable.js';
 import type { ChoiceIndicator, Factor, RiskModel, ShareIndicator } from '../../server/scoring/model.js';
+import { compileQuestionnaire, type Questionnaires } from '../../server/surveys/questionnaires.js';
 
 const share = (id: string): ShareIndicator => ({ id: `${id}.a`, role: 'teacher', kind: 'share', question: 't_a', values: ['no'], weight: 1, title: 'Доля' });
 const choice = (id: string): ChoiceIndicator => ({ id: `${id}.b`, role: 'parent', kind: 'choice', question: 'p_b', risk: { yes: 0, no: 1 }, weight: 2 });
@@ -55,5 +56,18 @@ describe(factorsMeasuredAlike.name, () => {
     const v2 = model('v2', [factor('R1'), factor('R2', { levels: { medium: 0.34, high: 0.67 } })], { medium: 0.4, high: 0.7 });
     // R1 now reads the new model-wide thresholds; R2 states the old ones as its own.
     expect(factorsMeasuredAlike(v1, v2)).toEqual(new Set(['R2']));
+  });
+
+  it("takes, with one model, only the factors whose questions each wave's questionnaires word alike", () => {
+    const radio = (name: string, title: string, values: string[]) => ({ type: 'radiogroup', name, title, choices: values });
+    const asked = (teacherTitle: string): Questionnaires =>
+      ({
+        teacher: compileQuestionnaire('teacher', { pages: [{ elements: [radio('t_a', teacherTitle, ['yes', 'no'])] }] }),
+        parent: compileQuestionnaire('parent', { pages: [{ elements: [radio('p_b', 'Вопрос родителям', ['yes', 'no'])] }] }),
+      }) as Questionnaires;
+    const one = model('v1', [factor('R1'), factor('R2', { indicators: [choice('R2')] })]);
+    expect(factorsMeasuredAlike(one, one, { earlier: asked('Есть ли компьютер?'), later: asked('Есть ли компьютер?') })).toEqual(new Set(['R1', 'R2']));
+    // The teachers' question reworded between the waves: R1 reads it, R2 reads only the parents' one.
+    expect(factorsMeasuredAlike(one, one, { earlier: asked('Есть ли компьютер?'), later: asked('Есть ли в кабинете компьютер?') })).toEqual(new Set(['R2']));
   });
 });
