@@ -28,7 +28,7 @@ describe(schemaProblems.name, () => {
 
   it('names an unknown kind and the kinds there are', () => {
     expect(schemaProblems(RiskModelSchema, definition({ ...mean, kind: 'median' }))).toEqual([
-      'unknown factors[0].indicators[0].kind "median" (expected one of share, mean, choice, ratio)',
+      'unknown factors[0].indicators[0].kind "median" (expected one of share, mean, choice, ratio, rate)',
     ]);
   });
 
