@@ -34,7 +34,9 @@ async function seed(db: Db) {
     insert into schools (municipality_id, code, name, expected_principal, expected_teacher, expected_student, expected_parent)
     select m.id, 'B-' || g, 'Школа № ' || g, 1, 20 + (g * 7) % 40, 300 + (g * 13) % 400, 250 + (g * 11) % 350
     from generate_series(1, ${SCHOOLS}) g join municipalities m on m.name = 'Район ' || (1 + g % 30)`.execute(db);
-  await sql`insert into risk_models (id, title, definition) values ('bench', 'bench', '{}')`.execute(db);
+  // A wave pins its model's questionnaires (migration 0014); participation reads neither, so any stored set will do.
+  await sql`insert into questionnaire_sets (id, definition) values ('bench', '{}')`.execute(db);
+  await sql`insert into risk_models (id, title, definition, questionnaires_id) values ('bench', 'bench', '{}', 'bench')`.execute(db);
   await sql`
     insert into waves (region_id, title, opens_at, closes_at, target, model_id)
     select id, 'Весенняя волна', now() - interval '7 days', now() + interval '14 days', 0.9, 'bench' from regions`.execute(db);

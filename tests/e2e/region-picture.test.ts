@@ -94,7 +94,8 @@ describe("the region's picture in Chromium", () => {
       const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
       const header = lines.findIndex((l) => l.startsWith('Код школы;'));
       expect(lines.slice(header + 1)).toHaveLength(12);
-      expect(lines[header].split(';')).toHaveLength(3 + 2 * 10);
+      // Code, school, municipality; then per factor its score, the interval's two ends and the level.
+      expect(lines[header].split(';')).toHaveLength(3 + 4 * 10);
     });
   });
 
