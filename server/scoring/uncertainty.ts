@@ -1,4 +1,4 @@
-import type { IndicatorStat, Levels, ScoreInterval } from './model.js';
+import type { IndicatorKind, IndicatorStat, Levels, ScoreInterval } from './model.js';
 
 /**
  * docs/methodology.md §8: how far a figure could move had other members of the same school answered. Analytic and
@@ -7,12 +7,6 @@ import type { IndicatorStat, Levels, ScoreInterval } from './model.js';
 
 /** z of a two-sided 80% normal interval: narrow enough to say something about a school of a hundred answers. */
 export const Z = 1.2816;
-
-/**
- * Kinds whose value counts the whole roster rather than samples it (a role's participation rate): nobody is left
- * who could have answered otherwise. Compared as strings so that a kind other engineers add needs no change here.
- */
-const EXACT_KINDS: ReadonlySet<string> = new Set(['rate']);
 
 /**
  * Below this share of Σ c², what is left of Σ c² − n·v² is the rounding of two sums of identical answers, not a
@@ -35,10 +29,11 @@ export const SQUARE_RANGE = { min: 1e-150, max: 1e150 } as const;
 /**
  * The standard error of an indicator's value `v = sum / n`: sqrt(s²/n · fpc), with the sample variance s² from the
  * sums and the finite-population correction fpc = 1 − n/N for a roster of N (`population`, the role's expected
- * count). A role that answered in full (n ≥ N), a single answer and an exact kind have none.
+ * count). A role that answered in full (n ≥ N) and a single answer have none; nor has a `rate`, which counts the
+ * whole roster rather than samples it: nobody is left who could have answered otherwise.
  */
-export function valueSe(kind: string, { n, sum, sumSq }: IndicatorStat, population: number): number {
-  if (EXACT_KINDS.has(kind) || n < 2 || population <= n) return 0;
+export function valueSe(kind: IndicatorKind, { n, sum, sumSq }: IndicatorStat, population: number): number {
+  if (kind === 'rate' || n < 2 || population <= n) return 0;
   // A square beyond a double: the spread is past measuring, and so the value's interval has no bounds.
   if (sumSq === Infinity) return Number.MAX_VALUE;
   const v = sum / n;
