@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { withErrorResponses } from './shared/openapi-errors.js';
 import { respondRoutes } from './respond/routes.js';
 import { codeEntryRoutes } from './respond/code-entry.routes.js';
+import { serviceTokenRoutes } from './service-tokens/tokens.routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
 import { loggingOptions } from './security/logging.js';
@@ -35,6 +36,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { refuseWritesWhileDiskIsLow } from './health/refuse-writes.js';
 import { ApiError } from './shared/errors.js';
 import type { Access } from './territory/access.js';
+import type { TokenPermission } from './shared/vocabulary.js';
 import type { TrustProxy } from './security/trust-proxy.js';
 import { sessionCookie, type SessionCookie } from './auth/session-cookie.js';
 
@@ -60,7 +62,7 @@ declare module 'fastify' {
     db: Db;
     dbKind: DatabaseKind;
     /** Every /api route with its declared access; the authorisation matrix test walks it. */
-    routeAccess: Array<{ method: string; url: string; access: Access }>;
+    routeAccess: Array<{ method: string; url: string; access: Access; token?: readonly TokenPermission[] }>;
     sessionCookie: SessionCookie;
   }
 }
@@ -90,7 +92,7 @@ export async function buildApp(deps: AppDeps) {
     }
     if (route.url.startsWith('/api/') && !route.url.startsWith(DOCS_PREFIX)) {
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config!.access! });
+        if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config!.access!, token: route.config!.token });
       }
     }
   });
@@ -150,6 +152,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(serviceTokenRoutes);
   await app.register(waveRoutes);
   await app.register(rosterCorrectionRoutes);
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');

@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.js';
 
 export interface AuditEntry {
   userId: number | null;
+  /** The service token that acted, when no person did. */
+  tokenId?: number | null;
   action: string;
   entity: string;
   entityId?: string | number | null;
@@ -15,6 +17,7 @@ export async function audit(db: Kysely<Database>, entry: AuditEntry) {
     .insertInto('audit_log')
     .values({
       user_id: entry.userId,
+      token_id: entry.tokenId ?? null,
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId == null ? null : String(entry.entityId),

@@ -1,7 +1,10 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { admitToken, bearerSecret, type TokenCaller } from '../service-tokens/admit-token.js';
+import { RequestBudget } from '../service-tokens/request-budget.js';
 import { ApiError } from '../shared/errors.js';
 import { ACCESS_ROLES } from '../territory/access.js';
+import type { Caller } from '../territory/scope.js';
 import type { Principal } from './session.schemas.js';
 import { findActiveSession, touchSession } from './sessions.repository.js';
 
@@ -11,6 +14,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     csrfToken: string | null;
+    /** Set instead of `principal` when a service token made the request. */
+    serviceToken: TokenCaller | null;
   }
 }
 
@@ -20,6 +25,16 @@ const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Log in to co
 export function staffPrincipal(req: FastifyRequest): Principal {
   if (!req.principal) throw unauthenticated();
   return req.principal;
+}
+
+/** Whom a route open to service tokens answers: the logged-in person, or the token. */
+export function requestCaller(req: FastifyRequest): Caller {
+  return req.serviceToken ?? staffPrincipal(req);
+}
+
+/** Who the audit log names for a change: a person, or a service token. */
+export function actorOf(req: FastifyRequest): { userId: number | null; tokenId: number | null } {
+  return req.serviceToken ? { userId: null, tokenId: req.serviceToken.tokenId } : { userId: staffPrincipal(req).id, tokenId: null };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,9 +47,17 @@ export async function registerAuthHooks(app: FastifyInstance) {
   await app.register(cookie);
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('serviceToken', null);
+  const tokenBudget = new RequestBudget();
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
+    const secret = bearerSecret(req);
+    if (secret !== undefined && access && access !== 'public') {
+      // A browser never adds this header on its own, so a token needs no CSRF check; any cookie is ignored.
+      req.serviceToken = await admitToken(app.db, tokenBudget, req, reply, secret);
+      return;
+    }
     const sid = req.cookies[app.sessionCookie.name];
     if (sid && access !== 'public') {
       const session = await findActiveSession(app.db, sid);

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../shared/roles.js';
 import type { AnswerMark, Review } from '../shared/rules/answer-marks.js';
-import type { AccessMode, AccountRole, LinkKind } from '../shared/vocabulary.js';
+import type { AccessMode, AccountRole, LinkKind, TokenPermission } from '../shared/vocabulary.js';
 
 // The columns hold the API's own enumerations: one definition, in the vocabulary.
 export type { AccessMode, AccountRole, LinkKind };
@@ -169,10 +169,30 @@ export interface InvitationTable {
   created_at: CreatedAt;
 }
 
+/** A regional system's key to the API (migration 0015); the secret itself is never stored. */
+export interface ServiceTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  region_id: number;
+  municipality_id: number | null;
+  permissions: TokenPermission[];
+  requests_per_minute: number;
+  created_by: number | null;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_by: number | null;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
   user_id: number | null;
+  /** The service token that acted, when no person did. */
+  token_id: number | null;
   action: string;
   entity: string;
   entity_id: string | null;
@@ -222,6 +242,7 @@ export interface Database {
   sessions: SessionTable;
   invitations: InvitationTable;
   audit_log: AuditLogTable;
+  service_tokens: ServiceTokenTable;
   wave_access: WaveAccessTable;
   participation_counts: ParticipationCountTable;
   school_priorities: SchoolPriorityTable;

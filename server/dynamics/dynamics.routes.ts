@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { staffPrincipal } from '../auth/hooks.js';
+import { requestCaller } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
 import { findPriorities } from '../priorities/priorities.repository.js';
 import { schoolProfile } from '../profiles/profiles.js';
@@ -15,12 +15,12 @@ import { DynamicsQuery, SchoolDynamics } from './dynamics.schemas.js';
 export const dynamicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/schools/:schoolId/dynamics',
-    { schema: { params: SchoolParams, querystring: DynamicsQuery, response: { 200: SchoolDynamics } }, config: { access: 'staff' } },
+    { schema: { params: SchoolParams, querystring: DynamicsQuery, response: { 200: SchoolDynamics } }, config: { access: 'staff', token: ['profiles:read'] } },
     async (req) => {
       const { schoolId } = req.params;
       const { from, to } = req.query;
       if (from === to) throw badRequest('same_wave', 'Compare two different waves: from and to are the same');
-      const caller = staffPrincipal(req);
+      const caller = requestCaller(req);
       const a = await schoolOfWave(app.db, caller, from, schoolId);
       const b = await schoolOfWave(app.db, caller, to, schoolId);
       const [earlier, later] = earlierFirst(a.wave, b.wave);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { staffPrincipal } from '../auth/hooks.js';
+import { requestCaller, staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
 import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
 import type { RespondentLinks } from '../links/respondent-links.js';
@@ -41,9 +41,9 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       schema: { params: WaveParams, response: { 200: ParticipationReport } },
       // A region is a megabyte of nested JSON: the schema serializer took twice JSON.stringify's time on it.
       serializerCompiler: () => (data) => JSON.stringify(data),
-      config: { access: 'staff' },
+      config: { access: 'staff', token: ['participation:read'] },
     },
-    async (req) => loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId),
+    async (req) => loadParticipation(app.db, rosters, requestCaller(req), req.params.waveId),
   );
 
   // The stream is written to the socket (hijacked), so its schema only documents it for clients.
@@ -67,9 +67,9 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/waves/:waveId/participation.${format}`,
-      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'staff' } },
+      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'staff', token: ['participation:read'] } },
       async (req, reply) => {
-        const report = await loadParticipation(app.db, rosters, staffPrincipal(req), req.params.waveId);
+        const report = await loadParticipation(app.db, rosters, requestCaller(req), req.params.waveId);
         const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
         return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
       },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { staffPrincipal } from '../auth/hooks.js';
+import { requestCaller } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
 import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
 import { wavesMeasuredAlike } from '../dynamics/waves-alike.js';
@@ -17,9 +17,12 @@ import { RegionPicture, RegionPictureQuery } from './region-picture.schemas.js';
 export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/waves/:waveId/region-picture',
-    { schema: { params: WaveParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } }, config: { access: 'coordinator' } },
+    {
+      schema: { params: WaveParams, querystring: RegionPictureQuery, response: { 200: RegionPicture } },
+      config: { access: 'coordinator', token: ['profiles:read'] },
+    },
     async (req) => {
-      const principal = staffPrincipal(req);
+      const principal = requestCaller(req);
       const wave = await assertWaveVisible(app.db, principal, req.params.waveId);
       const { compareTo } = req.query;
       let other = null;
@@ -46,9 +49,9 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/waves/:waveId/profiles.${format}`,
-      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'coordinator' } },
+      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'coordinator', token: ['profiles:read'] } },
       async (req, reply) => {
-        const caller = staffPrincipal(req);
+        const caller = requestCaller(req);
         const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
         await assertFiguresReleased(app.db, caller, wave);
         const body = await waveProfiles(app.db, wave, caller);

@@ -57,6 +57,15 @@ export function perRole<T extends TSchema>(schema: T) {
 export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school']);
 export type AccountRole = Static<typeof AccountRole>;
 
+/**
+ * What a service token may do. Reading is open to a region or a municipality; importing the roster and managing
+ * waves are a region's business, so only a region's token may hold them.
+ */
+export const TOKEN_PERMISSIONS = ['participation:read', 'profiles:read', 'roster:import', 'waves:manage'] as const;
+export const TokenPermission = Type.Enum(TOKEN_PERMISSIONS);
+export type TokenPermission = Static<typeof TokenPermission>;
+export const REGION_ONLY_PERMISSIONS: readonly TokenPermission[] = ['roster:import', 'waves:manage'];
+
 /** How a role of a wave reaches its questionnaire: one open link per school, or single-use codes. */
 export const AccessMode = Type.Enum(['open', 'codes']);
 export type AccessMode = Static<typeof AccessMode>;

@@ -1,4 +1,5 @@
 import type { AccountRole } from '../db/schema.js';
+import type { TokenPermission } from '../shared/vocabulary.js';
 
 /**
  * Who may call a route. Every /api route declares one in `config.access`; the app refuses to start
@@ -16,5 +17,10 @@ export const ACCESS_ROLES: Record<Exclude<Access, 'public'>, readonly AccountRol
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The service-token permissions, any one of which opens the route to a token; without it no token may call the
+     * route, whatever its access. A token stands in for the access check, so the handler checks the territory.
+     */
+    token?: readonly TokenPermission[];
   }
 }

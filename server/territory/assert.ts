@@ -15,6 +15,14 @@ export async function assertSchoolInScope(db: Db, caller: Caller, schoolId: numb
   return territory;
 }
 
+/**
+ * 403 unless the caller may change the region's roster and waves: the administrator, or a service token of the region
+ * (the only other caller such a route admits).
+ */
+export function assertRegionOfCaller(caller: Caller, regionId: number) {
+  if (!inScope(caller, { regionId })) throw outOfScope();
+}
+
 /** 404 for a wave that does not exist, 403 for a wave of a region the caller does not see. Returns the wave row. */
 export async function assertWaveVisible(db: Db, caller: Caller, waveId: number) {
   const wave = await wavesInRegion(db).where('waves.id', '=', waveId).executeTakeFirst();

@@ -6,6 +6,8 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { login, newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { createAccount } from '../../server/auth/accounts.js';
+import { createServiceToken } from '../../server/service-tokens/tokens.repository.js';
+import type { TokenPermission } from '../../server/shared/vocabulary.js';
 
 /** The ids a request is about: the caller's own school and wave, a school beside it, and one in another region. */
 interface Target {
@@ -15,7 +17,18 @@ interface Target {
   regionId: number;
 }
 
-type Caller = 'anonymous' | AccountRole;
+/**
+ * Service tokens: a region's with every permission, a municipality's that reads, and a region's that reads
+ * participation only (every other token route must refuse it for want of the permission).
+ */
+const TOKENS = {
+  'region token': { territory: 'region', permissions: ['participation:read', 'profiles:read', 'roster:import', 'waves:manage'] },
+  'municipality token': { territory: 'municipality', permissions: ['participation:read', 'profiles:read'] },
+  'participation-only token': { territory: 'region', permissions: ['participation:read'] },
+} as const satisfies Record<string, { territory: 'region' | 'municipality'; permissions: TokenPermission[] }>;
+type TokenName = keyof typeof TOKENS;
+
+type Caller = 'anonymous' | AccountRole | TokenName;
 type Scope = 'none' | 'wave' | 'school';
 
 interface RouteCase {
@@ -55,12 +68,20 @@ const MATRIX: Record<string, RouteCase> = {
   'POST /api/admin/accounts/:id/disable': none('/api/admin/accounts/999999/disable'),
   'POST /api/admin/accounts/:id/enable': none('/api/admin/accounts/999999/enable'),
   'GET /api/admin/audit': none('/api/admin/audit'),
+  'GET /api/admin/tokens': none('/api/admin/tokens'),
+  'POST /api/admin/tokens': none('/api/admin/tokens', { body: () => ({}) }),
+  'POST /api/admin/tokens/:id/revoke': none('/api/admin/tokens/999999/revoke'),
   'GET /api/waves': none('/api/waves'),
   'GET /api/admin/waves': none('/api/admin/waves'),
   'GET /api/admin/models': none('/api/admin/models'),
-  'GET /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none' },
-  'POST /api/admin/waves': none('/api/admin/waves', { body: () => ({}) }),
-  'PATCH /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none', body: () => ({}) },
+  'GET /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'wave' },
+  // A whole body, so that the region check is reached; the unknown model then refuses it without creating a wave.
+  'POST /api/admin/waves': {
+    path: () => '/api/admin/waves',
+    scope: 'wave',
+    body: (t) => ({ regionId: t.regionId, title: 'x', modelId: 'no-such-model', firstDay: '2030-01-01', lastDay: '2030-01-02' }),
+  },
+  'PATCH /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'wave', body: () => ({ title: 'Волна' }) },
   'GET /api/admin/waves/:id/links': { path: (t) => `/api/admin/waves/${t.waveId}/links`, scope: 'none' },
   'POST /api/admin/waves/:id/links/sync': { path: (t) => `/api/admin/waves/${t.waveId}/links/sync`, scope: 'none' },
   'PATCH /api/admin/waves/:id/expected': { path: (t) => `/api/admin/waves/${t.waveId}/expected`, scope: 'none', body: () => ({}) },
@@ -134,6 +155,16 @@ const REACHES: Record<AccountRole, Record<'own' | 'sibling' | 'foreign', boolean
   school: { own: true, sibling: false, foreign: false },
 };
 
+type Where = 'own' | 'sibling' | 'foreign';
+
+/** What a service token must get: refused where no permission of its opens the route, else its territory's reach. */
+function tokenExpectation(token: TokenName, opens: readonly TokenPermission[] | undefined, scope: Scope, where: Where) {
+  const spec = TOKENS[token];
+  if (!opens || !opens.some((permission) => (spec.permissions as readonly TokenPermission[]).includes(permission))) return 'refused';
+  // A scope-less route the token opens still checks the region where it has one (the wave of a PATCH, a roster's rows).
+  return scope === 'none' || REACHES[spec.territory][where] ? 'allowed' : 'out of scope';
+}
+
 describe('route access declarations', () => {
   it('refuses to build an app with an /api route that declares no access', async () => {
     const app = await buildApp({ db: {} as never, dbKind: 'pglite' });
@@ -146,6 +177,7 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
   let t: TestApp;
   const targets = {} as Record<'own' | 'sibling' | 'foreign', Target>;
   const sessions = {} as Record<AccountRole, LoggedIn & { email: string }>;
+  const tokenSecrets = {} as Record<TokenName, string>;
 
   beforeAll(async () => {
     t = await openTestApp(kind);
@@ -172,6 +204,19 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     sessions.region = await newLoggedInAccount(t.app, db, { role: 'region', regionId: regionA.id });
     sessions.municipality = await newLoggedInAccount(t.app, db, { role: 'municipality', municipalityId: mA1.id });
     sessions.school = await newLoggedInAccount(t.app, db, { role: 'school', schoolId: targets.own.schoolId });
+    const admin = await db.selectFrom('users').select('id').where('email', '=', sessions.admin.email).executeTakeFirstOrThrow();
+    for (const [name, spec] of Object.entries(TOKENS) as Array<[TokenName, (typeof TOKENS)[TokenName]]>) {
+      const created = await createServiceToken(db, {
+        name,
+        regionId: regionA.id,
+        municipalityId: spec.territory === 'municipality' ? mA1.id : null,
+        permissions: [...spec.permissions],
+        requestsPerMinute: 10000,
+        expiresAt: new Date(Date.now() + 24 * 3600 * 1000),
+        createdBy: admin.id,
+      });
+      tokenSecrets[name] = created.secret;
+    }
   });
   afterAll(() => t?.close());
 
@@ -179,8 +224,11 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     const [method, url] = route.split(' ');
     const entry = MATRIX[route];
     let headers: Record<string, string> = {};
-    if (caller !== 'anonymous') {
-      headers = entry.freshSession ? (await login(t.app, sessions[caller].email)).headers : sessions[caller].headers;
+    if (caller in TOKENS) {
+      headers = { authorization: `Bearer ${tokenSecrets[caller as TokenName]}` };
+    } else if (caller !== 'anonymous') {
+      const role = caller as AccountRole;
+      headers = entry.freshSession ? (await login(t.app, sessions[role].email)).headers : sessions[role].headers;
     }
     const body = entry.body?.(target);
     const res = await t.app.inject({
@@ -202,12 +250,12 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
 
   it('answers every route × caller × scope with the status its access declares', async () => {
     const failures: string[] = [];
-    for (const { method, url, access } of t.app.routeAccess) {
+    for (const { method, url, access, token: opens } of t.app.routeAccess) {
       const route = `${method} ${url}`;
       const entry = MATRIX[route];
       if (!entry) continue;
       const declared = ACCESS_ROLES[access];
-      for (const caller of ['anonymous', 'admin', 'region', 'municipality', 'school'] as const) {
+      for (const caller of ['anonymous', 'admin', 'region', 'municipality', 'school', ...(Object.keys(TOKENS) as TokenName[])] as const) {
         for (const where of entry.scope === 'none' ? (['own'] as const) : (['own', 'sibling', 'foreign'] as const)) {
           if (entry.scope === 'wave' && where === 'sibling') continue;
           const status = await call(route, targets[where], caller);
@@ -216,13 +264,22 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
           if (declared === null) {
             expected = 'not 401/403';
             ok = status !== 401 && status !== 403;
+          } else if (caller in TOKENS) {
+            const expectation = tokenExpectation(caller as TokenName, opens, entry.scope, where);
+            expected = expectation === 'refused' ? '403' : expectation === 'allowed' ? 'allowed (not 401/403)' : '403 or 404';
+            ok =
+              expectation === 'refused'
+                ? status === 403
+                : expectation === 'allowed'
+                  ? status !== 401 && status !== 403 && status < 500
+                  : status === 403 || status === 404;
           } else if (caller === 'anonymous') {
             expected = '401';
             ok = status === 401;
-          } else if (!(declared as readonly string[]).includes(caller) || (entry.allowed && !entry.allowed.includes(caller))) {
+          } else if (!(declared as readonly string[]).includes(caller as AccountRole) || (entry.allowed && !entry.allowed.includes(caller as AccountRole))) {
             expected = '403';
             ok = status === 403;
-          } else if (entry.scope === 'none' || REACHES[caller][where]) {
+          } else if (entry.scope === 'none' || REACHES[caller as AccountRole][where]) {
             expected = 'allowed (not 401/403)';
             ok = status !== 401 && status !== 403 && status < 500;
           } else {

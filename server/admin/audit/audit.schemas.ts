@@ -19,8 +19,10 @@ export const AuditEntry = Type.Object({
   entityId: Nullable(Type.String()),
   /** What changed, as the action recorded it. */
   details: Type.Record(Type.String(), Type.Unknown()),
-  /** Null for changes the system made itself. */
+  /** Null for changes the system made itself, or a service token made. */
   userEmail: Nullable(Type.String()),
+  /** The name of the service token that acted. */
+  tokenName: Nullable(Type.String()),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 

@@ -8,6 +8,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     let query = app.db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.user_id')
+      .leftJoin('service_tokens', 'service_tokens.id', 'audit_log.token_id')
       .select([
         'audit_log.id',
         'audit_log.at',
@@ -16,6 +17,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'audit_log.entity_id as entityId',
         'audit_log.details',
         'users.email as userEmail',
+        'service_tokens.name as tokenName',
       ])
       .orderBy('audit_log.id', 'desc')
       .limit(limit);

@@ -12,10 +12,10 @@ import { checkRoster, type RosterCheck } from './validate.js';
 /** A file of garbage could have a hundred thousand errors; the first few hundred are enough to fix it. */
 export const MAX_REPORTED_ISSUES = 500;
 
-async function check(db: Kysely<Database>, parsed: ParsedRoster): Promise<RosterCheck> {
+async function check(db: Kysely<Database>, parsed: ParsedRoster, onlyRegionId: number | null): Promise<RosterCheck> {
   const codes = parsed.rows.map((row) => cleanText(row.cells.code)).filter(Boolean);
   const regions = [...new Set(parsed.rows.map((row) => cleanText(row.cells.region)).filter(Boolean))];
-  const result = checkRoster(parsed, await loadExistingRoster(db, codes, regions));
+  const result = checkRoster(parsed, await loadExistingRoster(db, codes, regions), onlyRegionId);
   return { ...result, issues: [...parsed.issues, ...result.issues] };
 }
 
@@ -23,9 +23,9 @@ const reported = (issues: RosterIssue[]) => ({ errors: issues.slice(0, MAX_REPOR
 const warned = (warnings: RosterWarning[]) => ({ warnings: warnings.slice(0, MAX_REPORTED_ISSUES), warningCount: warnings.length });
 
 /** What importing the file would do, and every reason it cannot be imported yet. Writes nothing. */
-export async function previewRoster(db: Db, bytes: Uint8Array): Promise<RosterPreview> {
+export async function previewRoster(db: Db, bytes: Uint8Array, onlyRegionId: number | null = null): Promise<RosterPreview> {
   const parsed = await parseRosterFile(bytes);
-  const result = await check(db, parsed);
+  const result = await check(db, parsed, onlyRegionId);
   return {
     rows: parsed.rows.length,
     ...reported(result.issues),
@@ -44,13 +44,13 @@ export async function previewRoster(db: Db, bytes: Uint8Array): Promise<RosterPr
 export async function importRoster(
   db: Db,
   bytes: Uint8Array,
-  actor: { userId: number; filename?: string },
-  { confirmLookAlikes = false }: { confirmLookAlikes?: boolean } = {},
+  actor: { userId: number | null; tokenId?: number | null; filename?: string },
+  { confirmLookAlikes = false, onlyRegionId = null }: { confirmLookAlikes?: boolean; onlyRegionId?: number | null } = {},
 ): Promise<RosterApplied> {
   const parsed = await parseRosterFile(bytes);
   return db.transaction().execute(async (trx) => {
     await lockRoster(trx);
-    const result = await check(trx, parsed);
+    const result = await check(trx, parsed, onlyRegionId);
     if (result.issues.length > 0) {
       throw badRequest('roster_invalid', `The file has ${result.issues.length} error(s); nothing was applied`, reported(result.issues));
     }
@@ -66,6 +66,7 @@ export async function importRoster(
     await applyRosterPlan(trx, result.plan);
     await audit(trx, {
       userId: actor.userId,
+      tokenId: actor.tokenId ?? null,
       action: 'roster.import',
       entity: 'roster',
       details: {

@@ -13,6 +13,7 @@ export const ROSTER_ISSUE_CODES = [
   'missing_column',
   'duplicate_column',
   'empty_region',
+  'region_out_of_scope',
   'empty_municipality',
   'empty_code',
   'empty_name',

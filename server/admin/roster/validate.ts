@@ -68,8 +68,11 @@ const COUNT_MESSAGES: Record<Exclude<ReturnType<typeof readPrincipal>, { ok: tru
   principal_not_0_1: 'must be 0 or 1',
 };
 
-/** Checks every row against the rules and the database, and says what applying the file would do. Pure. */
-export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster): RosterCheck {
+/**
+ * Checks every row against the rules and the database, and says what applying the file would do. Pure. `onlyRegionId`
+ * confines the file to one region: a region's service token imports its own schools, never another region's.
+ */
+export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster, onlyRegionId: number | null = null): RosterCheck {
   const regions = new Map(existing.regions.map((r) => [nameKey(r.name), r]));
   const regionNames = new Map(existing.regions.map((r) => [r.id, r.name]));
   const municipalities = new Map(existing.municipalities.map((m) => [`${m.region_id}|${nameKey(m.name)}`, m]));
@@ -115,6 +118,8 @@ export function checkRoster(parsed: ParsedRoster, existing: ExistingRoster): Ros
     const region = regionName ? regions.get(nameKey(regionName)) : undefined;
     if (regionName && !region) {
       issue('region', 'unknown_region', `No region "${regionName}"; an administrator adds regions before importing their schools`);
+    } else if (region && onlyRegionId !== null && region.id !== onlyRegionId) {
+      issue('region', 'region_out_of_scope', `The region "${regionName}" is not the region of this token; import only your own region's schools`);
     }
     const firstLine = code ? firstLineOfCode.get(code) : undefined;
     if (firstLine !== undefined) {

@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import { audit } from '../../audit/log.js';
-import { staffPrincipal } from '../../auth/hooks.js';
+import { actorOf, requestCaller } from '../../auth/hooks.js';
 import type { WaveTable } from '../../db/schema.js';
 import { assertStaysClosed } from '../../disclosure/release.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
@@ -9,7 +9,8 @@ import { mayViewWavesOf } from '../../territory/scope.js';
 import { accessModes, reconcileLinks } from '../../links/links.repository.js';
 import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionTimeZone, updateWave } from './waves.repository.js';
 import { parseDay, waveDays, waveInstants } from '../../shared/rules/zoned-days.js';
-import { IdParams } from '../../shared/vocabulary.js';
+import { IdParams, TOKEN_PERMISSIONS } from '../../shared/vocabulary.js';
+import { assertRegionOfCaller } from '../../territory/assert.js';
 import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveView } from './waves.schemas.js';
 
 type DatesBody = Pick<UpdateWaveBody, 'firstDay' | 'lastDay' | 'opensAt' | 'closesAt'>;
@@ -48,10 +49,12 @@ function cleanTitle(title: string) {
   return trimmed;
 }
 
-/** Waves: the administrator creates and edits them; every staff account lists its region's. */
+const WAVES_MANAGE = ['waves:manage'] as const;
+
+/** Waves: the administrator (or a region's service token) creates and edits them; every staff account lists its region's. */
 export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff' } }, async (req) => {
-    const caller = staffPrincipal(req);
+  app.get('/api/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff', token: TOKEN_PERMISSIONS } }, async (req) => {
+    const caller = requestCaller(req);
     return (await listWaves(app.db)).filter((wave) => mayViewWavesOf(caller, wave.region_id)).map(toWaveView);
   });
 
@@ -59,55 +62,66 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (await listWaves(app.db)).map(toWaveView),
   );
 
-  app.get('/api/admin/models', { schema: { response: { 200: Type.Array(ModelView) } }, config: { access: 'admin' } }, async () =>
+  app.get('/api/admin/models', { schema: { response: { 200: Type.Array(ModelView) } }, config: { access: 'admin', token: WAVES_MANAGE } }, async () =>
     (await listModels(app.db)).map((m) => ({ id: m.id, title: m.title, createdAt: m.created_at.toISOString() })),
   );
 
-  app.get('/api/admin/waves/:id', { schema: { params: IdParams, response: { 200: WaveDetail } }, config: { access: 'admin' } }, async (req) => {
-    const wave = await findWave(app.db, req.params.id);
-    if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
-    return { ...toWaveView(wave), access: await accessModes(app.db, wave.id), responses: await countWaveResponses(app.db, wave.id) };
-  });
+  app.get(
+    '/api/admin/waves/:id',
+    { schema: { params: IdParams, response: { 200: WaveDetail } }, config: { access: 'admin', token: WAVES_MANAGE } },
+    async (req) => {
+      const wave = await findWave(app.db, req.params.id);
+      if (!wave) throw notFound('wave_not_found', `No wave ${req.params.id}`);
+      assertRegionOfCaller(requestCaller(req), wave.region_id);
+      return { ...toWaveView(wave), access: await accessModes(app.db, wave.id), responses: await countWaveResponses(app.db, wave.id) };
+    },
+  );
 
-  app.post('/api/admin/waves', { schema: { body: CreateWaveBody, response: { 201: CreatedWave } }, config: { access: 'admin' } }, async (req, reply) => {
-    const body = req.body;
-    const title = cleanTitle(body.title);
-    const created = await app.db.transaction().execute(async (trx) => {
-      const zone = await regionTimeZone(trx, body.regionId);
-      if (!zone) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
-      const { opensAt, closesAt } = datesOf(body, zone);
-      if (!(await modelExists(trx, body.modelId)))
-        throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
-      const { id } = await insertWave(trx, {
-        region_id: body.regionId,
-        title,
-        opens_at: opensAt,
-        closes_at: closesAt,
-        target: body.target ?? 0.9,
-        model_id: body.modelId,
+  app.post(
+    '/api/admin/waves',
+    { schema: { body: CreateWaveBody, response: { 201: CreatedWave } }, config: { access: 'admin', token: WAVES_MANAGE } },
+    async (req, reply) => {
+      const body = req.body;
+      assertRegionOfCaller(requestCaller(req), body.regionId);
+      const title = cleanTitle(body.title);
+      const created = await app.db.transaction().execute(async (trx) => {
+        const zone = await regionTimeZone(trx, body.regionId);
+        if (!zone) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
+        const { opensAt, closesAt } = datesOf(body, zone);
+        if (!(await modelExists(trx, body.modelId)))
+          throw badRequest('unknown_model', `No risk model "${body.modelId}"; GET /api/admin/models lists the available ones`);
+        const { id } = await insertWave(trx, {
+          region_id: body.regionId,
+          title,
+          opens_at: opensAt,
+          closes_at: closesAt,
+          target: body.target ?? 0.9,
+          model_id: body.modelId,
+        });
+        const wave = (await findWave(trx, id))!;
+        const links = await reconcileLinks(trx, wave);
+        await audit(trx, {
+          ...actorOf(req),
+          action: 'wave.create',
+          entity: 'wave',
+          entityId: id,
+          details: { regionId: body.regionId, title, opensAt, closesAt, target: body.target ?? 0.9, modelId: body.modelId, linksCreated: links.created },
+        });
+        return { wave, linksCreated: links.created };
       });
-      const wave = (await findWave(trx, id))!;
-      const links = await reconcileLinks(trx, wave);
-      await audit(trx, {
-        userId: staffPrincipal(req).id,
-        action: 'wave.create',
-        entity: 'wave',
-        entityId: id,
-        details: { regionId: body.regionId, title, opensAt, closesAt, target: body.target ?? 0.9, modelId: body.modelId, linksCreated: links.created },
-      });
-      return { wave, linksCreated: links.created };
-    });
-    return reply.code(201).send({ ...toWaveView(created.wave), linksCreated: created.linksCreated });
-  });
+      return reply.code(201).send({ ...toWaveView(created.wave), linksCreated: created.linksCreated });
+    },
+  );
 
   app.patch(
     '/api/admin/waves/:id',
-    { schema: { params: IdParams, body: UpdateWaveBody, response: { 200: WaveView } }, config: { access: 'admin' } },
+    { schema: { params: IdParams, body: UpdateWaveBody, response: { 200: WaveView } }, config: { access: 'admin', token: WAVES_MANAGE } },
     async (req) => {
       const body = req.body;
       const wave = await app.db.transaction().execute(async (trx) => {
         if (!(await lockWave(trx, req.params.id))) throw notFound('wave_not_found', `No wave ${req.params.id}`);
         const before = (await findWave(trx, req.params.id))!;
+        assertRegionOfCaller(requestCaller(req), before.region_id);
         const { opensAt, closesAt } = datesOf(body, before.time_zone, before);
         await assertStaysClosed(trx, before, closesAt);
         const patch: Updateable<WaveTable> = { opens_at: opensAt, closes_at: closesAt };
@@ -127,7 +141,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         await updateWave(trx, before.id, patch);
         await audit(trx, {
-          userId: staffPrincipal(req).id,
+          ...actorOf(req),
           action: 'wave.update',
           entity: 'wave',
           entityId: before.id,

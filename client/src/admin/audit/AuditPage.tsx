@@ -17,6 +17,7 @@ const s = {
   details: 'Подробности',
   more: 'Показать ещё',
   system: 'система',
+  token: (name: string) => `токен API «${name}»`,
   loading: 'Загружаем журнал…',
   empty: 'Записей пока нет: они появятся, когда кто-нибудь изменит список школ, волны, ссылки или учётные записи.',
 };
@@ -36,6 +37,10 @@ const actions: Record<string, string> = {
   'wave.links_sync': 'Созданы ссылки волны',
   'link.replace': 'Ссылка заменена новой',
   'priorities.update': 'Изменены приоритеты школы',
+  'token.create': 'Выдан токен API',
+  'token.revoke': 'Токен API отозван',
+  'token.use': 'Запрос по токену API',
+  'token.refused': 'Запрос по токену API отклонён',
 };
 
 export function AuditPage() {
@@ -82,7 +87,7 @@ export function AuditPage() {
             {(entries ?? []).map((e) => (
               <tr key={e.id}>
                 <td className="audit-when">{dateTime(e.at, zone)}</td>
-                <td>{e.userEmail ?? s.system}</td>
+                <td>{e.userEmail ?? (e.tokenName !== null ? s.token(e.tokenName) : s.system)}</td>
                 <td>
                   {actions[e.action] ?? <code>{e.action}</code>}
                   {e.entityId ? ` (№ ${e.entityId})` : ''}

@@ -121,6 +121,7 @@ export const rosterStrings = {
     count_too_large: (i) => `${quoted(i.value)} — слишком большое число; проверьте, тот ли это столбец.`,
     principal_not_0_1: (i) => `${quoted(i.value)} — для директора укажите 1 (или 0, если должность вакантна).`,
     duplicate_code: (i) => `Код ${quoted(i.value)} уже есть в строке ${i.firstLine}. У каждой школы свой код.`,
+    region_out_of_scope: (i) => `Регион ${quoted(i.value)} вне территории, для которой выдан доступ.`,
     unknown_region: (i) => `Региона ${quoted(i.value)} нет в системе. Проверьте написание или добавьте регион в разделе «Регионы».`,
     code_in_other_region: (i) => `Школа с кодом ${quoted(i.value)} уже числится в другом регионе (${quoted(i.existingRegion)}).`,
   } satisfies Record<RosterIssue['code'], (issue: RosterIssue) => string>,
