@@ -55,5 +55,8 @@ describe('OpenAPI description', () => {
     expect(media('/api/waves/{waveId}/participation.csv')).toEqual(['text/csv']);
     expect(media('/api/waves/{waveId}/profiles.xlsx')).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(media('/api/waves/{waveId}/participation/events')).toEqual(['text/event-stream']);
+    for (const upload of ['/api/admin/roster', '/api/admin/roster/preview']) {
+      expect(Object.keys(spec.paths[upload].post.requestBody.content)).toEqual(expect.arrayContaining(['text/csv', 'application/octet-stream']));
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../auth/hooks.js';
 import type { FastifyRequest } from 'fastify';
@@ -8,6 +9,16 @@ import { templateCsv, templateXlsx } from './template.js';
 
 /** A regional list of a few thousand schools is a few hundred kilobytes; 5 MB leaves room for bulky XLSX styling. */
 export const ROSTER_BODY_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * The body as OpenAPI describes it: a CSV or XLSX file's bytes. Only the document says so: a JSON schema for the body
+ * would have Fastify validate the bytes, which the import checks itself, row by row.
+ */
+const fileBody: SwaggerTransform = ({ schema, url }) => {
+  const file = { schema: { type: 'string', format: 'binary' } };
+  const mediaTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+  return { schema: { ...schema, body: { content: Object.fromEntries(mediaTypes.map((type) => [type, file])) } }, url };
+};
 
 const ROSTER_ACCESS = { access: 'admin', token: ['roster:import'] } as const;
 
@@ -21,17 +32,22 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ROSTER_BODY_LIMIT }, (_req, body, done) => done(null, body));
   const fileOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
-  app.post('/api/admin/roster/preview', { schema: { querystring: RosterQuery, response: { 200: RosterPreview } }, config: ROSTER_ACCESS }, async (req) =>
-    previewRoster(app.db, fileOf(req.body), tokenRegion(req)),
+  app.post(
+    '/api/admin/roster/preview',
+    { schema: { querystring: RosterQuery, response: { 200: RosterPreview } }, config: { ...ROSTER_ACCESS, swaggerTransform: fileBody } },
+    async (req) => previewRoster(app.db, fileOf(req.body), tokenRegion(req)),
   );
 
-  app.post('/api/admin/roster', { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: ROSTER_ACCESS }, async (req) =>
-    importRoster(
-      app.db,
-      fileOf(req.body),
-      { ...actorOf(req), filename: req.query.filename },
-      { confirmLookAlikes: req.query.confirmLookAlikes, onlyRegionId: tokenRegion(req) },
-    ),
+  app.post(
+    '/api/admin/roster',
+    { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: { ...ROSTER_ACCESS, swaggerTransform: fileBody } },
+    async (req) =>
+      importRoster(
+        app.db,
+        fileOf(req.body),
+        { ...actorOf(req), filename: req.query.filename },
+        { confirmLookAlikes: req.query.confirmLookAlikes, onlyRegionId: tokenRegion(req) },
+      ),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
