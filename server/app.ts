@@ -9,6 +9,7 @@ import type { Db, DatabaseKind, StorageState } from './db/connect.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { withSecurity } from './shared/openapi-security.js';
 import { withErrorResponses } from './shared/openapi-errors.js';
 import { respondRoutes } from './respond/routes.js';
 import { codeEntryRoutes } from './respond/code-entry.routes.js';
@@ -122,10 +123,11 @@ export async function buildApp(deps: AppDeps) {
         title: 'Анкетирование школ «500+» API',
         version: '1',
         description:
-          'Errors are { statusCode, code, message }. Staff routes need the session cookie from POST /api/auth/login (sid; __Host-sid when served over https); changes also need the x-csrf-token header.',
+          'Errors are { statusCode, code, message }. People call the API with the session cookie from POST /api/auth/login, and send the x-csrf-token header with every change; regional systems call it with `Authorization: Bearer <service token>`, which opens the operations listed with x-token-permissions.',
       },
     },
-    transformObject: (document) => ('openapiObject' in document ? withErrorResponses(document.openapiObject) : document.swaggerObject),
+    transformObject: (document) =>
+      'openapiObject' in document ? withSecurity(withErrorResponses(document.openapiObject), app.routeAccess) : document.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 

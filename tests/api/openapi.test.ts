@@ -59,4 +59,21 @@ describe('OpenAPI description', () => {
       expect(Object.keys(spec.paths[upload].post.requestBody.content)).toEqual(expect.arrayContaining(['text/csv', 'application/octet-stream']));
     }
   });
+
+  it('says of every operation how a caller proves who it is, and which token permissions open it', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(spec.components.securitySchemes)).toEqual(['session', 'serviceToken']);
+    const operation = (path: string, method: string) => spec.paths[path][method];
+    expect(operation('/api/waves/{waveId}/participation', 'get')).toMatchObject({
+      security: [{ session: [] }, { serviceToken: [] }],
+      'x-token-permissions': ['participation:read'],
+    });
+    expect(operation('/api/admin/roster', 'post')['x-token-permissions']).toEqual(['roster:import']);
+    expect(operation('/api/admin/accounts', 'get')).toMatchObject({ security: [{ session: [] }] });
+    expect(operation('/api/admin/accounts', 'get')['x-token-permissions']).toBeUndefined();
+    expect(operation('/api/links/{token}/responses', 'post').security).toEqual([]);
+    for (const { method, url } of t.app.routeAccess) {
+      expect(operation(url.replace(/:(\w+)/g, '{$1}'), method.toLowerCase()).security, `${method} ${url}`).toBeDefined();
+    }
+  });
 });
