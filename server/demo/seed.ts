@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../shared/roles.js';
 import { newLinkToken } from '../shared/tokens.js';
 import { dayOf, DEFAULT_TIME_ZONE, waveInstants } from '../shared/rules/zoned-days.js';
 import { createAccount } from '../auth/accounts.js';
+import { createServiceToken } from '../service-tokens/tokens.repository.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { storyOf } from './stories.js';
@@ -122,7 +123,18 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
       { email: municipal, role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: ids.firstMunicipality },
       { email: school, role: 'school' as const, name: 'Команда школы (демо)', schoolId: ids.teamSchool },
     ];
-    for (const account of accounts) await createAccount(trx, { ...account, password: DEMO_PASSWORD });
+    const created = [];
+    for (const account of accounts) created.push(await createAccount(trx, { ...account, password: DEMO_PASSWORD }));
+    // The tokens screen shows a token in use; its secret is thrown away, so nobody can call the API with it.
+    await createServiceToken(trx, {
+      name: 'Региональная система мониторинга (пример)',
+      regionId: region.id,
+      municipalityId: null,
+      permissions: ['participation:read', 'profiles:read'],
+      requestsPerMinute: 120,
+      expiresAt: new Date(now.getTime() + 365 * DAY),
+      createdBy: created[0].id,
+    });
   });
 }
 

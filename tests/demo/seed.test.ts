@@ -37,6 +37,13 @@ describe(seedDemo.name, () => {
     expect(await findDemoLinks(db)).toHaveLength(4);
   });
 
+  it('shows a read-only regional token on the tokens screen, whose secret nobody holds', async () => {
+    const tokens = await database.db.selectFrom('service_tokens').selectAll().execute();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatchObject({ permissions: ['participation:read', 'profiles:read'], municipality_id: null, revoked_at: null });
+    expect(tokens[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('simulates responses that the respondent API would accept, within each school’s expected counts', async () => {
     const questionnaires = await loadQuestionnaires();
     const rows = await database.db
