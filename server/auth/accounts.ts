@@ -27,7 +27,7 @@ export async function createAccount(db: Db, spec: AccountSpec) {
       email: normaliseEmail(spec.email),
       name: spec.name ?? '',
       role: spec.role,
-      region_id: spec.role === 'region' ? (spec.regionId ?? null) : null,
+      region_id: spec.role === 'region' || spec.role === 'curator' ? (spec.regionId ?? null) : null,
       municipality_id: spec.role === 'municipality' ? (spec.municipalityId ?? null) : null,
       school_id: spec.role === 'school' ? (spec.schoolId ?? null) : null,
       password_hash: spec.password ? await hashPassword(spec.password) : null,

@@ -16,6 +16,8 @@ export const Principal = Type.Object(
     regionId: Nullable(Type.Integer()),
     municipalityId: Nullable(Type.Integer()),
     schoolId: Nullable(Type.Integer()),
+    /** A curator's schools, assigned by its region; absent for every other role. */
+    curatedSchoolIds: Type.Optional(Type.Array(Type.Integer())),
   },
   strict,
 );

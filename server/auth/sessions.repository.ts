@@ -45,6 +45,15 @@ export async function findActiveSession(db: Db, cookie: string): Promise<ActiveS
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
+  // Read at every request, so a school taken from a curator is out of its reach at its next click.
+  const curated =
+    row.role === 'curator'
+      ? {
+          curatedSchoolIds: (await db.selectFrom('curator_schools').select('school_id').where('curator_id', '=', row.id).orderBy('school_id').execute()).map(
+            (r) => r.school_id,
+          ),
+        }
+      : {};
   return {
     principal: {
       id: row.id,
@@ -54,6 +63,7 @@ export async function findActiveSession(db: Db, cookie: string): Promise<ActiveS
       regionId: row.region_id,
       municipalityId: row.municipality_id,
       schoolId: row.school_id,
+      ...curated,
     },
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,

@@ -1,7 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../shared/roles.js';
 import type { AnswerMark, Review } from '../shared/rules/answer-marks.js';
-import type { AccessMode, AccountRole, LinkKind, TokenPermission } from '../shared/vocabulary.js';
+import type {
+  AccessMode,
+  AccountRole,
+  LinkKind,
+  MeasureStatus,
+  ProgrammeEventAction,
+  ProgrammeState,
+  TokenPermission,
+  VisitKind,
+} from '../shared/vocabulary.js';
 
 // The columns hold the API's own enumerations: one definition, in the vocabulary.
 export type { AccessMode, AccountRole, LinkKind };
@@ -228,6 +237,94 @@ export interface SchoolPriorityTable {
   chosen_at: CreatedAt;
 }
 
+/** A curator's schools, assigned by the region (migration 0016). */
+export interface CuratorSchoolTable {
+  curator_id: number;
+  school_id: number;
+  assigned_by: number | null;
+  assigned_at: CreatedAt;
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A calendar day: `pg` would read a date as a local midnight, so the server reads it as text (to_char). */
+type Day = ColumnType<Date, string, string>;
+
+export interface ProgrammeTable {
+  id: Generated<number>;
+  wave_id: number;
+  school_id: number;
+  factor_id: string;
+  state: ProgrammeState;
+  goal: Generated<string>;
+  tasks: Generated<string[]>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeMeasureTable {
+  id: Generated<number>;
+  programme_id: number;
+  position: number;
+  action: string;
+  deadline: Day;
+  responsible: string;
+  expected_result: string;
+  target_kind: 'factor' | 'indicator' | 'external';
+  target_ref: string;
+  status: Generated<MeasureStatus>;
+  status_comment: Generated<string>;
+  status_changed_at: NullableTimestamp;
+}
+
+export interface MeasureEvidenceTable {
+  id: Generated<number>;
+  measure_id: number;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface ProgrammeEventTable {
+  id: Generated<number>;
+  programme_id: number;
+  at: CreatedAt;
+  user_id: number | null;
+  action: ProgrammeEventAction;
+  comment: string | null;
+}
+
+export interface ProgrammeRemarkTable {
+  id: Generated<number>;
+  programme_id: number;
+  measure_id: number | null;
+  author_id: number | null;
+  body: string;
+  created_at: CreatedAt;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: NullableTimestamp;
+}
+
+export interface CuratorVisitTable {
+  id: Generated<number>;
+  school_id: number;
+  curator_id: number;
+  planned_on: Day;
+  made_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  kind: VisitKind;
+  purpose: string;
+  protocol: ColumnType<unknown, string | undefined, string>;
+  conclusions: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -243,6 +340,13 @@ export interface Database {
   invitations: InvitationTable;
   audit_log: AuditLogTable;
   service_tokens: ServiceTokenTable;
+  curator_schools: CuratorSchoolTable;
+  programmes: ProgrammeTable;
+  programme_measures: ProgrammeMeasureTable;
+  measure_evidence: MeasureEvidenceTable;
+  programme_events: ProgrammeEventTable;
+  programme_remarks: ProgrammeRemarkTable;
+  curator_visits: CuratorVisitTable;
   wave_access: WaveAccessTable;
   participation_counts: ParticipationCountTable;
   school_priorities: SchoolPriorityTable;

@@ -1,21 +1,8 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Day, Id, Instant, Nullable } from '../shared/vocabulary.js';
+import { Day, Id, Instant, MeasureStatus, Nullable, ProgrammeEventAction, ProgrammeState } from '../shared/vocabulary.js';
 
 const strict = { additionalProperties: false } as const;
 const Text = (maxLength: number) => Type.String({ maxLength });
-
-/**
- * Where a programme stands. A school team drafts and submits it; its curator (or a coordinator of the region, or the
- * administrator) returns it with remarks or approves it; a returned programme is corrected and submitted again.
- */
-export const PROGRAMME_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export const ProgrammeState = Type.Enum(PROGRAMME_STATES);
-export type ProgrammeState = Static<typeof ProgrammeState>;
-
-/** A measure's own status; «overdue» is not stored but read from the deadline (a measure not done after it). */
-export const MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const;
-export const MeasureStatus = Type.Enum(MEASURE_STATUSES);
-export type MeasureStatus = Static<typeof MeasureStatus>;
 
 /** What a measure should move: a factor or an indicator of the wave's model, or a measure outside the survey, in words. */
 export const MeasureTarget = Type.Union([
@@ -96,9 +83,8 @@ export const Remark = Type.Object({
 });
 export type Remark = Static<typeof Remark>;
 
-export const PROGRAMME_EVENTS = ['created', 'submitted', 'returned', 'resubmitted', 'approved'] as const;
 export const ProgrammeEvent = Type.Object({
-  action: Type.Enum(PROGRAMME_EVENTS),
+  action: ProgrammeEventAction,
   at: Instant,
   by: Nullable(Type.String()),
   comment: Nullable(Type.String()),

@@ -54,7 +54,7 @@ export function perRole<T extends TSchema>(schema: T) {
 }
 
 /** What a staff account is: its role decides which territory it sees. */
-export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school']);
+export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school', 'curator']);
 export type AccountRole = Static<typeof AccountRole>;
 
 /**
@@ -65,6 +65,29 @@ export const TOKEN_PERMISSIONS = ['participation:read', 'profiles:read', 'roster
 export const TokenPermission = Type.Enum(TOKEN_PERMISSIONS);
 export type TokenPermission = Static<typeof TokenPermission>;
 export const REGION_ONLY_PERMISSIONS: readonly TokenPermission[] = ['roster:import', 'waves:manage'];
+
+/**
+ * Where an antirisk programme stands. A school team drafts and submits it; its curator (or a coordinator of the region,
+ * or the administrator) returns it with remarks or approves it; a returned programme is corrected and submitted again.
+ */
+export const PROGRAMME_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export const ProgrammeState = Type.Enum(PROGRAMME_STATES);
+export type ProgrammeState = Static<typeof ProgrammeState>;
+
+/** A measure's own status; «overdue» is not stored but read from the deadline (a measure not done after it). */
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export const MeasureStatus = Type.Enum(MEASURE_STATUSES);
+export type MeasureStatus = Static<typeof MeasureStatus>;
+
+/** The steps of a programme's history. */
+export const PROGRAMME_EVENTS = ['created', 'submitted', 'returned', 'resubmitted', 'approved'] as const;
+export const ProgrammeEventAction = Type.Enum(PROGRAMME_EVENTS);
+export type ProgrammeEventAction = Static<typeof ProgrammeEventAction>;
+
+/** What a curator's visit is for; a lesson observation carries a structured protocol. */
+export const VISIT_KINDS = ['consultation', 'lesson_observation', 'document_review', 'other'] as const;
+export const VisitKind = Type.Enum(VISIT_KINDS);
+export type VisitKind = Static<typeof VisitKind>;
 
 /** How a role of a wave reaches its questionnaire: one open link per school, or single-use codes. */
 export const AccessMode = Type.Enum(['open', 'codes']);

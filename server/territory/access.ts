@@ -9,7 +9,7 @@ import type { TokenPermission } from '../shared/vocabulary.js';
 export type Access = 'public' | 'staff' | 'coordinator' | 'admin';
 
 export const ACCESS_ROLES: Record<Exclude<Access, 'public'>, readonly AccountRole[]> = {
-  staff: ['admin', 'region', 'municipality', 'school'],
+  staff: ['admin', 'region', 'municipality', 'school', 'curator'],
   coordinator: ['admin', 'region', 'municipality'],
   admin: ['admin'],
 };

@@ -25,6 +25,8 @@ export function onlySchoolsInScope<O>(
       return query.where('schools.municipality_id', '=', caller.municipalityId!);
     case 'school':
       return query.where('schools.id', '=', caller.schoolId!);
+    case 'curator':
+      return query.where('municipalities.region_id', '=', caller.regionId!).where('schools.id', 'in', [...(caller.curatedSchoolIds ?? []), 0]);
   }
 }
 

@@ -9,6 +9,8 @@ export interface Caller {
   regionId: number | null;
   municipalityId: number | null;
   schoolId: number | null;
+  /** A curator's schools, assigned by its region; empty for every other role. */
+  curatedSchoolIds?: readonly number[];
 }
 
 /** Where a school, municipality or wave sits; the fields a scope check compares. */
@@ -20,7 +22,8 @@ export interface Territory {
 
 /**
  * The one rule of who sees what: the administrator everything, a region account its region, a
- * municipality account its municipality's schools, a school team its own school.
+ * municipality account its municipality's schools, a school team its own school, a curator the schools of its
+ * region assigned to it.
  */
 export function inScope(caller: Caller, territory: Territory): boolean {
   switch (caller.role) {
@@ -32,6 +35,8 @@ export function inScope(caller: Caller, territory: Territory): boolean {
       return territory.municipalityId !== undefined && territory.municipalityId === caller.municipalityId;
     case 'school':
       return territory.schoolId !== undefined && territory.schoolId === caller.schoolId;
+    case 'curator':
+      return territory.schoolId !== undefined && territory.regionId === caller.regionId && (caller.curatedSchoolIds ?? []).includes(territory.schoolId);
   }
 }
 

@@ -142,7 +142,7 @@ const MATRIX: Record<string, RouteCase> = {
 
 const ACCESS_ROLES = {
   public: null,
-  staff: ['admin', 'region', 'municipality', 'school'],
+  staff: ['admin', 'region', 'municipality', 'school', 'curator'],
   coordinator: ['admin', 'region', 'municipality'],
   admin: ['admin'],
 } as const;
@@ -153,6 +153,7 @@ const REACHES: Record<AccountRole, Record<'own' | 'sibling' | 'foreign', boolean
   region: { own: true, sibling: true, foreign: false },
   municipality: { own: true, sibling: false, foreign: false },
   school: { own: true, sibling: false, foreign: false },
+  curator: { own: true, sibling: false, foreign: false },
 };
 
 type Where = 'own' | 'sibling' | 'foreign';
@@ -204,6 +205,10 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     sessions.region = await newLoggedInAccount(t.app, db, { role: 'region', regionId: regionA.id });
     sessions.municipality = await newLoggedInAccount(t.app, db, { role: 'municipality', municipalityId: mA1.id });
     sessions.school = await newLoggedInAccount(t.app, db, { role: 'school', schoolId: targets.own.schoolId });
+    // The curator of the own school only: its sibling of the same region is as foreign to it as another region's.
+    sessions.curator = await newLoggedInAccount(t.app, db, { role: 'curator', regionId: regionA.id });
+    const curator = await db.selectFrom('users').select('id').where('email', '=', sessions.curator.email).executeTakeFirstOrThrow();
+    await db.insertInto('curator_schools').values({ curator_id: curator.id, school_id: targets.own.schoolId }).execute();
     const admin = await db.selectFrom('users').select('id').where('email', '=', sessions.admin.email).executeTakeFirstOrThrow();
     for (const [name, spec] of Object.entries(TOKENS) as Array<[TokenName, (typeof TOKENS)[TokenName]]>) {
       const created = await createServiceToken(db, {
@@ -255,7 +260,7 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
       const entry = MATRIX[route];
       if (!entry) continue;
       const declared = ACCESS_ROLES[access];
-      for (const caller of ['anonymous', 'admin', 'region', 'municipality', 'school', ...(Object.keys(TOKENS) as TokenName[])] as const) {
+      for (const caller of ['anonymous', 'admin', 'region', 'municipality', 'school', 'curator', ...(Object.keys(TOKENS) as TokenName[])] as const) {
         for (const where of entry.scope === 'none' ? (['own'] as const) : (['own', 'sibling', 'foreign'] as const)) {
           if (entry.scope === 'wave' && where === 'sibling') continue;
           const status = await call(route, targets[where], caller);

@@ -3,6 +3,8 @@ import { useUser, useSession } from '../shared/session';
 import { sharedStrings } from '../shared/strings';
 import { strings } from './strings';
 
+const COORDINATORS: readonly string[] = ['admin', 'region', 'municipality'];
+
 export function Layout() {
   const user = useUser();
   const { logout } = useSession();
@@ -12,7 +14,7 @@ export function Layout() {
         <span className="brand">{strings.appTitle}</span>
         <nav>
           {user.role === 'admin' && <NavLink to="/admin">{strings.nav.admin}</NavLink>}
-          {user.role !== 'school' && <NavLink to="/coordinator">{strings.nav.coordinator}</NavLink>}
+          {COORDINATORS.includes(user.role) && <NavLink to="/coordinator">{strings.nav.coordinator}</NavLink>}
           {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
           <NavLink to="/password">{strings.nav.password}</NavLink>
         </nav>

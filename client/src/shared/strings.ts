@@ -17,6 +17,7 @@ export const sharedStrings = {
     region: 'Региональный координатор',
     municipality: 'Муниципальный координатор',
     school: 'Команда школы',
+    curator: 'Куратор',
   } satisfies Record<AccountRole, string>,
 
   /** Russian text for the server's error codes; a screen adds the codes only it meets. */

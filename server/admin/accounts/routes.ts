@@ -12,6 +12,7 @@ import { AccountView, CreatedAccount, Invitation, NewAccount, Territories } from
 
 const SCOPE_OF = {
   region: { field: 'regionId', table: 'regions' },
+  curator: { field: 'regionId', table: 'regions' },
   municipality: { field: 'municipalityId', table: 'municipalities' },
   school: { field: 'schoolId', table: 'schools' },
 } as const;

@@ -25,7 +25,7 @@ export function AccountsPage() {
   }, [reload]);
 
   const options =
-    form.role === 'region'
+    form.role === 'region' || form.role === 'curator'
       ? territories.regions.map((r) => ({ id: r.id, label: r.name }))
       : form.role === 'municipality'
         ? territories.municipalities.map((m) => ({ id: m.id, label: m.name }))
@@ -38,7 +38,7 @@ export function AccountsPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    const scopeKey = { admin: null, region: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
+    const scopeKey = { admin: null, region: 'regionId', curator: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
     try {
       const result = await api<CreatedAccount>('/api/admin/accounts', {
         method: 'POST',
