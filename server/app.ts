@@ -13,6 +13,8 @@ import { withSecurity } from './shared/openapi-security.js';
 import { withErrorResponses } from './shared/openapi-errors.js';
 import { respondRoutes } from './respond/routes.js';
 import { codeEntryRoutes } from './respond/code-entry.routes.js';
+import { evidenceRoutes } from './programmes/evidence.routes.js';
+import { programmeRoutes } from './programmes/programmes.routes.js';
 import { serviceTokenRoutes } from './service-tokens/tokens.routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
@@ -166,6 +168,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);
   await app.register(priorityRoutes);
+  await app.register(programmeRoutes);
+  await app.register(evidenceRoutes);
   await app.register(regionPictureRoutes);
   await app.register(methodologyRoutes);
 

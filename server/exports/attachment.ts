@@ -29,7 +29,7 @@ export interface Attachment {
  * RFC 6266 with RFC 5987's UTF-8 name, so the name arrives intact whatever the browser. A Russian name leads with its
  * UTF-8 form, which clients that read only the first parameter then take; an ASCII name is the same in both forms.
  */
-function contentDisposition({ filename, asciiFilename }: Attachment): string {
+export function contentDisposition({ filename, asciiFilename }: Pick<Attachment, 'filename' | 'asciiFilename'>): string {
   const utf8 = `filename*=UTF-8''${encodeURIComponent(filename)}`;
   return asciiFilename === undefined ? `attachment; filename="${filename}"; ${utf8}` : `attachment; ${utf8}; filename="${asciiFilename}"`;
 }

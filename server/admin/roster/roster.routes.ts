@@ -1,8 +1,8 @@
-import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../auth/hooks.js';
 import type { FastifyRequest } from 'fastify';
 import { attachmentResponse, sendAttachment } from '../../exports/attachment.js';
+import { fileBody } from '../../shared/openapi-file-body.js';
 import { importRoster, previewRoster } from './import-roster.js';
 import { RosterApplied, RosterApplyQuery, RosterPreview, RosterQuery } from './roster.schemas.js';
 import { templateCsv, templateXlsx } from './template.js';
@@ -10,15 +10,8 @@ import { templateCsv, templateXlsx } from './template.js';
 /** A regional list of a few thousand schools is a few hundred kilobytes; 5 MB leaves room for bulky XLSX styling. */
 export const ROSTER_BODY_LIMIT = 5 * 1024 * 1024;
 
-/**
- * The body as OpenAPI describes it: a CSV or XLSX file's bytes. Only the document says so: a JSON schema for the body
- * would have Fastify validate the bytes, which the import checks itself, row by row.
- */
-const fileBody: SwaggerTransform = ({ schema, url }) => {
-  const file = { schema: { type: 'string', format: 'binary' } };
-  const mediaTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
-  return { schema: { ...schema, body: { content: Object.fromEntries(mediaTypes.map((type) => [type, file])) } }, url };
-};
+/** The roster file as OpenAPI describes it; the import recognises the format from the bytes. */
+const rosterFile = fileBody(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream']);
 
 const ROSTER_ACCESS = { access: 'admin', token: ['roster:import'] } as const;
 
@@ -34,13 +27,13 @@ export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/admin/roster/preview',
-    { schema: { querystring: RosterQuery, response: { 200: RosterPreview } }, config: { ...ROSTER_ACCESS, swaggerTransform: fileBody } },
+    { schema: { querystring: RosterQuery, response: { 200: RosterPreview } }, config: { ...ROSTER_ACCESS, swaggerTransform: rosterFile } },
     async (req) => previewRoster(app.db, fileOf(req.body), tokenRegion(req)),
   );
 
   app.post(
     '/api/admin/roster',
-    { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: { ...ROSTER_ACCESS, swaggerTransform: fileBody } },
+    { schema: { querystring: RosterApplyQuery, response: { 200: RosterApplied } }, config: { ...ROSTER_ACCESS, swaggerTransform: rosterFile } },
     async (req) =>
       importRoster(
         app.db,
