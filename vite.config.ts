@@ -14,6 +14,7 @@ const UNIT_TESTS = [
   'tests/lint/layers.test.ts',
   'tests/methodology/statistics.test.ts',
   'tests/participation/participation-report.test.ts',
+  'tests/programmes/programme-docx.test.ts',
   'tests/risk-models/schema-problems.test.ts',
   'tests/scoring/*.test.ts',
   'tests/security/tokens.test.ts',

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
 export type ExportFormat = keyof typeof CONTENT_TYPES;
