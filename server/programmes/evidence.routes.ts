@@ -48,18 +48,22 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = staffPrincipal(req);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const filename = cleanFilename(req.query.filename);
-      if (bytes.length === 0) throw badRequest('evidence_empty', 'The file is empty');
-      const claimed = kindOfName(filename);
-      if (!claimed) throw new ApiError(415, 'evidence_type', `Attach ${ALLOWED} files only; "${filename}" is none of them`);
-      const actual = sniffEvidence(bytes);
-      if (actual !== claimed) {
-        throw new ApiError(415, 'evidence_content', `"${filename}" is not a ${claimed.toUpperCase()} file inside; save it again in that format and attach it`);
-      }
       const created = await app.db.transaction().execute(async (trx) => {
         const { programme } = await programmeInScope(trx, principal, req.params.programmeId, true);
         if (!isTeamOf(principal, programme.school_id)) throw new ApiError(403, 'not_school_team', "Only the school's own team attaches evidence");
         const measure = await findMeasure(trx, programme.id, req.params.measureId);
         if (!measure) throw notFound('measure_not_found', `No measure ${req.params.measureId} in programme ${programme.id}`);
+        if (bytes.length === 0) throw badRequest('evidence_empty', 'The file is empty');
+        const claimed = kindOfName(filename);
+        if (!claimed) throw new ApiError(415, 'evidence_type', `Attach ${ALLOWED} files only; "${filename}" is none of them`);
+        const actual = sniffEvidence(bytes);
+        if (actual !== claimed) {
+          throw new ApiError(
+            415,
+            'evidence_content',
+            `"${filename}" is not a ${claimed.toUpperCase()} file inside; save it again in that format and attach it`,
+          );
+        }
         const hash = sha256Bytes(bytes);
         const id = await insertEvidence(trx, {
           measureId: measure.id,
@@ -76,12 +80,12 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           entityId: programme.id,
           details: { measureId: measure.id, evidenceId: id, filename, size: bytes.length, sha256: hash },
         });
-        return { id, uploadedAt: new Date() };
+        return { id, mediaType: EVIDENCE_TYPES[actual].mediaType, uploadedAt: new Date() };
       });
       return reply.code(201).send({
         id: created.id,
         filename,
-        mediaType: EVIDENCE_TYPES[actual].mediaType,
+        mediaType: created.mediaType,
         size: bytes.length,
         uploadedAt: created.uploadedAt.toISOString(),
         uploadedBy: principal.name || principal.email,

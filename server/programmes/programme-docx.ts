@@ -18,7 +18,8 @@ import {
 } from 'docx';
 import { localTime } from '../exports/local-time.js';
 import { DEFAULT_TIME_ZONE } from '../shared/rules/zoned-days.js';
-import type { MeasureStatus, Programme, ProgrammeEvent, ProgrammeState } from './programmes.schemas.js';
+import type { MeasureStatus, ProgrammeState } from '../shared/vocabulary.js';
+import type { Programme, ProgrammeEvent } from './programmes.schemas.js';
 
 /** Every word the document prints, so its Russian is read and corrected in one place. */
 const words = {

@@ -7,6 +7,8 @@ import { ApiError, badRequest, conflict, notFound, unprocessable } from '../shar
 import { WaveSchoolParams } from '../shared/vocabulary.js';
 import { schoolOfWave } from '../territory/assert.js';
 import type { Caller } from '../territory/scope.js';
+import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
+import { programmeDisplayFilename, programmeDocx, programmeFilename } from './programme-docx.js';
 import { isEditable, stepFrom, type ProgrammeStep } from './lifecycle.js';
 import { isReviewerOf, isTeamOf } from './programme-access.js';
 import { programmeInScope } from './programme-scope.js';
@@ -134,6 +136,22 @@ export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/programmes/:programmeId', { schema: { params: ProgrammeParams, response: { 200: Programme } }, config: { access: 'staff' } }, async (req) =>
     view(req.params.programmeId, staffPrincipal(req)),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/document.docx',
+    { schema: { params: ProgrammeParams, response: attachmentResponse('docx') }, config: { access: 'staff' } },
+    async (req, reply) => {
+      const principal = staffPrincipal(req);
+      const { programme, wave } = await programmeInScope(app.db, principal, req.params.programmeId);
+      const body = await programmeView(app.db, programme, wave, principal);
+      return sendAttachment(reply, {
+        format: 'docx',
+        filename: programmeDisplayFilename(body),
+        asciiFilename: programmeFilename(body),
+        body: await programmeDocx(body, new Date(), wave.time_zone),
+      });
+    },
   );
 
   app.put(

@@ -3,7 +3,7 @@ import { buildApp } from '../../server/app.js';
 import type { AccountRole } from '../../server/db/schema.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
-import { newLink, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { newLink, newMunicipality, newProgramme, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { login, newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { createServiceToken } from '../../server/service-tokens/tokens.repository.js';
@@ -15,6 +15,8 @@ interface Target {
   waveId: number;
   earlierWaveId: number;
   regionId: number;
+  /** The school's programme of the wave, with a measure, a file of evidence and a remark. */
+  programme: { id: number; measureId: number; evidenceId: number; remarkId: number };
 }
 
 /**
@@ -137,6 +139,56 @@ const MATRIX: Record<string, RouteCase> = {
     body: () => ({ anchors: [] }),
   },
   'POST /api/admin/methodology/models': none('/api/admin/methodology/models', { body: () => ({}) }),
+  'GET /api/waves/:waveId/schools/:schoolId/programmes': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/programmes`, scope: 'school' },
+  'POST /api/waves/:waveId/schools/:schoolId/programmes': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/programmes`,
+    scope: 'school',
+    body: () => ({ factorId: 'R2' }),
+    allowed: ['school'],
+  },
+  'GET /api/programmes/:programmeId': { path: (t) => `/api/programmes/${t.programme.id}`, scope: 'school' },
+  'GET /api/programmes/:programmeId/document.docx': { path: (t) => `/api/programmes/${t.programme.id}/document.docx`, scope: 'school' },
+  'PUT /api/programmes/:programmeId': {
+    path: (t) => `/api/programmes/${t.programme.id}`,
+    scope: 'school',
+    body: () => ({ goal: 'Цель', tasks: [], measures: [], version: 0 }),
+    allowed: ['school'],
+  },
+  'POST /api/programmes/:programmeId/submit': { path: (t) => `/api/programmes/${t.programme.id}/submit`, scope: 'school', allowed: ['school'] },
+  'POST /api/programmes/:programmeId/review': {
+    path: (t) => `/api/programmes/${t.programme.id}/review`,
+    scope: 'school',
+    body: () => ({ decision: 'approve' }),
+    allowed: ['admin', 'region', 'curator'],
+  },
+  'POST /api/programmes/:programmeId/remarks': {
+    path: (t) => `/api/programmes/${t.programme.id}/remarks`,
+    scope: 'school',
+    body: () => ({ body: 'Уточните сроки' }),
+    allowed: ['admin', 'region', 'curator'],
+  },
+  'POST /api/programmes/:programmeId/remarks/:remarkId/answer': {
+    path: (t) => `/api/programmes/${t.programme.id}/remarks/${t.programme.remarkId}/answer`,
+    scope: 'school',
+    body: () => ({ answer: 'Уточнили' }),
+    allowed: ['school'],
+  },
+  'PATCH /api/programmes/:programmeId/measures/:measureId': {
+    path: (t) => `/api/programmes/${t.programme.id}/measures/${t.programme.measureId}`,
+    scope: 'school',
+    body: () => ({ status: 'in_progress' }),
+    allowed: ['school'],
+  },
+  'POST /api/programmes/:programmeId/measures/:measureId/evidence': {
+    path: (t) => `/api/programmes/${t.programme.id}/measures/${t.programme.measureId}/evidence?filename=a.pdf`,
+    scope: 'school',
+    body: () => ({}),
+    allowed: ['school'],
+  },
+  'GET /api/programmes/:programmeId/measures/:measureId/evidence/:evidenceId': {
+    path: (t) => `/api/programmes/${t.programme.id}/measures/${t.programme.measureId}/evidence/${t.programme.evidenceId}`,
+    scope: 'school',
+  },
   'GET /api/admin/methodology/waves/:id/quality': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/quality`, scope: 'none' },
 };
 
@@ -196,7 +248,7 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     ];
     const place = async (school: { id: number }, wave: { id: number }, earlier: { id: number }, regionId: number): Promise<Target> => {
       for (const w of [wave, earlier]) await newLink(db, w.id, school.id, 'parent');
-      return { schoolId: school.id, waveId: wave.id, earlierWaveId: earlier.id, regionId };
+      return { schoolId: school.id, waveId: wave.id, earlierWaveId: earlier.id, regionId, programme: await newProgramme(db, wave.id, school.id) };
     };
     targets.own = await place(sA1, waveA, earlierA, regionA.id);
     targets.sibling = await place(sA2, waveA, earlierA, regionA.id);

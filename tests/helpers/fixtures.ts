@@ -112,3 +112,34 @@ export async function closeWave(db: Db, waveId: number) {
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A draft programme of a school's wave for factor R1, with a measure, a file of evidence and a remark, written straight to the tables. */
+export async function newProgramme(db: Db, waveId: number, schoolId: number) {
+  const { id } = await db
+    .insertInto('programmes')
+    .values({ wave_id: waveId, school_id: schoolId, factor_id: 'R1', state: 'draft' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const measure = await db
+    .insertInto('programme_measures')
+    .values({
+      programme_id: id,
+      position: 0,
+      action: 'Семинар для учителей',
+      deadline: '2030-05-01',
+      responsible: 'Заместитель директора',
+      expected_result: 'Учителя знают приёмы',
+      target_kind: 'factor',
+      target_ref: 'R1',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const evidence = await db
+    .insertInto('measure_evidence')
+    .values({ measure_id: measure.id, filename: 'протокол.pdf', media_type: 'application/pdf', size: content.length, sha256: 'x', content })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const remark = await db.insertInto('programme_remarks').values({ programme_id: id, body: 'Уточните сроки' }).returning('id').executeTakeFirstOrThrow();
+  return { id, measureId: measure.id, evidenceId: evidence.id, remarkId: remark.id };
+}
