@@ -1,8 +1,9 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { TOKEN_LIFETIME_DAYS, TOKEN_REQUESTS_PER_MINUTE } from '../shared/rules/service-tokens.js';
 import { Id, Instant, IntegerIn, Nullable, TokenPermission } from '../shared/vocabulary.js';
 
-export const DEFAULT_REQUESTS_PER_MINUTE = 120;
-export const DEFAULT_LIFETIME_DAYS = 365;
+export const DEFAULT_REQUESTS_PER_MINUTE = TOKEN_REQUESTS_PER_MINUTE.default;
+export const DEFAULT_LIFETIME_DAYS = TOKEN_LIFETIME_DAYS.default;
 
 export const NewServiceToken = Type.Object(
   {
@@ -12,8 +13,8 @@ export const NewServiceToken = Type.Object(
     /** Narrows the token to one municipality of the region; such a token only reads. */
     municipalityId: Type.Optional(Nullable(Id)),
     permissions: Type.Array(TokenPermission, { minItems: 1, maxItems: 4, uniqueItems: true }),
-    lifetimeDays: Type.Optional(IntegerIn(1, 730, { default: DEFAULT_LIFETIME_DAYS })),
-    requestsPerMinute: Type.Optional(IntegerIn(1, 10000, { default: DEFAULT_REQUESTS_PER_MINUTE })),
+    lifetimeDays: Type.Optional(IntegerIn(TOKEN_LIFETIME_DAYS.min, TOKEN_LIFETIME_DAYS.max, { default: DEFAULT_LIFETIME_DAYS })),
+    requestsPerMinute: Type.Optional(IntegerIn(TOKEN_REQUESTS_PER_MINUTE.min, TOKEN_REQUESTS_PER_MINUTE.max, { default: DEFAULT_REQUESTS_PER_MINUTE })),
   },
   { additionalProperties: false },
 );

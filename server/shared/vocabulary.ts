@@ -1,5 +1,6 @@
 import { Type, type Static, type TNumberOptions, type TSchema } from '@fastify/type-provider-typebox';
 import { ROLES, type Role as RoleName } from './roles.js';
+import { REGION_ONLY_PERMISSIONS, TOKEN_PERMISSIONS } from './rules/service-tokens.js';
 
 /**
  * The shapes every feature's route schemas speak in: ids, moments, roles, levels, references to a wave or a
@@ -57,14 +58,10 @@ export function perRole<T extends TSchema>(schema: T) {
 export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school', 'curator']);
 export type AccountRole = Static<typeof AccountRole>;
 
-/**
- * What a service token may do. Reading is open to a region or a municipality; importing the roster and managing
- * waves are a region's business, so only a region's token may hold them.
- */
-export const TOKEN_PERMISSIONS = ['participation:read', 'profiles:read', 'roster:import', 'waves:manage'] as const;
+/** What a service token may do; the list lives in rules/ so that the administrator's form reads the same one. */
 export const TokenPermission = Type.Enum(TOKEN_PERMISSIONS);
 export type TokenPermission = Static<typeof TokenPermission>;
-export const REGION_ONLY_PERMISSIONS: readonly TokenPermission[] = ['roster:import', 'waves:manage'];
+export { REGION_ONLY_PERMISSIONS, TOKEN_PERMISSIONS };
 
 /**
  * Where an antirisk programme stands. A school team drafts and submits it; its curator (or a coordinator of the region,

@@ -5,6 +5,7 @@ import { WavesPage } from './waves/WavesPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
 import { MethodologyPage } from './methodology/MethodologyPage';
+import { TokensPage } from './tokens/TokensPage';
 
 export default function AdminRoutes() {
   const { pathname } = useLocation();
@@ -18,6 +19,7 @@ export default function AdminRoutes() {
         </NavLink>
         <NavLink to="/admin/roster">{adminStrings.nav.roster}</NavLink>
         <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
+        <NavLink to="/admin/tokens">{adminStrings.nav.tokens}</NavLink>
         <NavLink to="/admin/methodology">{adminStrings.nav.methodology}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>
       </nav>
@@ -25,6 +27,7 @@ export default function AdminRoutes() {
         <Route path="/*" element={<WavesPage />} />
         <Route path="roster" element={<RosterPage />} />
         <Route path="accounts" element={<AccountsPage />} />
+        <Route path="tokens" element={<TokensPage />} />
         <Route path="methodology" element={<MethodologyPage />} />
         <Route path="audit" element={<AuditPage />} />
       </Routes>

@@ -1,3 +1,3 @@
 export const adminStrings = {
-  nav: { waves: 'Волны и ссылки', roster: 'Список школ', accounts: 'Учётные записи', audit: 'Журнал изменений', methodology: 'Методика' },
+  nav: { waves: 'Волны и ссылки', roster: 'Список школ', accounts: 'Учётные записи', tokens: 'Токены API', audit: 'Журнал изменений', methodology: 'Методика' },
 };
