@@ -108,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       made_on date,
       kind text not null check (kind in ('consultation', 'lesson_observation', 'document_review', 'other')),
       purpose text not null,
-      protocol jsonb not null default '{}'::jsonb,
+      protocol jsonb not null default '{"observations": []}'::jsonb,
       conclusions text not null default '',
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()

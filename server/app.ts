@@ -13,6 +13,8 @@ import { withSecurity } from './shared/openapi-security.js';
 import { withErrorResponses } from './shared/openapi-errors.js';
 import { respondRoutes } from './respond/routes.js';
 import { codeEntryRoutes } from './respond/code-entry.routes.js';
+import { curatorRoutes } from './curators/curators.routes.js';
+import { visitRoutes } from './curators/visits.routes.js';
 import { evidenceRoutes } from './programmes/evidence.routes.js';
 import { programmeRoutes } from './programmes/programmes.routes.js';
 import { serviceTokenRoutes } from './service-tokens/tokens.routes.js';
@@ -170,6 +172,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(priorityRoutes);
   await app.register(programmeRoutes);
   await app.register(evidenceRoutes);
+  await app.register(curatorRoutes);
+  await app.register(visitRoutes);
   await app.register(regionPictureRoutes);
   await app.register(methodologyRoutes);
 

@@ -16,7 +16,7 @@ interface Target {
   earlierWaveId: number;
   regionId: number;
   /** The school's programme of the wave, with a measure, a file of evidence and a remark. */
-  programme: { id: number; measureId: number; evidenceId: number; remarkId: number };
+  programme: { id: number; measureId: number; evidenceId: number; remarkId: number; visitId: number };
 }
 
 /**
@@ -189,6 +189,28 @@ const MATRIX: Record<string, RouteCase> = {
     path: (t) => `/api/programmes/${t.programme.id}/measures/${t.programme.measureId}/evidence/${t.programme.evidenceId}`,
     scope: 'school',
   },
+  'GET /api/curators': none('/api/curators'),
+  'PUT /api/curators/:id/schools': none('/api/curators/999999/schools', { body: () => ({ schoolIds: [] }) }),
+  'GET /api/schools/:schoolId/visits': { path: (t) => `/api/schools/${t.schoolId}/visits`, scope: 'school' },
+  'POST /api/schools/:schoolId/visits': {
+    path: (t) => `/api/schools/${t.schoolId}/visits`,
+    scope: 'school',
+    body: () => ({ plannedOn: '2030-04-01', kind: 'consultation', purpose: 'Обсудить программу' }),
+    allowed: ['curator'],
+  },
+  'PUT /api/visits/:visitId': {
+    path: (t) => `/api/visits/${t.programme.visitId}`,
+    scope: 'school',
+    body: () => ({
+      plannedOn: '2030-04-01',
+      kind: 'consultation',
+      purpose: 'Обсудить программу',
+      madeOn: null,
+      protocol: { observations: [] },
+      conclusions: '',
+    }),
+    allowed: ['curator'],
+  },
   'GET /api/admin/methodology/waves/:id/quality': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/quality`, scope: 'none' },
 };
 
@@ -248,7 +270,13 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     ];
     const place = async (school: { id: number }, wave: { id: number }, earlier: { id: number }, regionId: number): Promise<Target> => {
       for (const w of [wave, earlier]) await newLink(db, w.id, school.id, 'parent');
-      return { schoolId: school.id, waveId: wave.id, earlierWaveId: earlier.id, regionId, programme: await newProgramme(db, wave.id, school.id) };
+      return {
+        schoolId: school.id,
+        waveId: wave.id,
+        earlierWaveId: earlier.id,
+        regionId,
+        programme: { ...(await newProgramme(db, wave.id, school.id)), visitId: 0 },
+      };
     };
     targets.own = await place(sA1, waveA, earlierA, regionA.id);
     targets.sibling = await place(sA2, waveA, earlierA, regionA.id);
@@ -261,6 +289,14 @@ describe.each(TEST_DATABASES)('authorisation matrix on %s', (kind) => {
     sessions.curator = await newLoggedInAccount(t.app, db, { role: 'curator', regionId: regionA.id });
     const curator = await db.selectFrom('users').select('id').where('email', '=', sessions.curator.email).executeTakeFirstOrThrow();
     await db.insertInto('curator_schools').values({ curator_id: curator.id, school_id: targets.own.schoolId }).execute();
+    for (const target of Object.values(targets)) {
+      const visit = await db
+        .insertInto('curator_visits')
+        .values({ school_id: target.schoolId, curator_id: curator.id, planned_on: '2030-04-01', kind: 'consultation', purpose: 'Обсудить программу' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      target.programme.visitId = visit.id;
+    }
     const admin = await db.selectFrom('users').select('id').where('email', '=', sessions.admin.email).executeTakeFirstOrThrow();
     for (const [name, spec] of Object.entries(TOKENS) as Array<[TokenName, (typeof TOKENS)[TokenName]]>) {
       const created = await createServiceToken(db, {
