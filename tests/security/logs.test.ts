@@ -92,6 +92,16 @@ describe.each(TEST_DATABASES)('logs on %s', (kind) => {
     expect(log).not.toContain(token);
   });
 
+  it('never shows a service token, used right or wrong', async () => {
+    const secret = `sk500_${randomUUID()}`;
+    for (const url of [`/api/waves/${world.wave.id}/participation`, '/api/admin/accounts', `/api/waves?token=${secret}`]) {
+      lines.length = 0;
+      await app.inject({ method: 'GET', url, remoteAddress: STAFF_ADDRESS, headers: { authorization: `Bearer ${secret}` } });
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.join('\n'), url).not.toContain(secret);
+    }
+  });
+
   it("keeps no respondent's address, and only the minute of their requests", async () => {
     const link = await newLink(database.db, world.wave.id, world.school.id, 'parent');
     const requests: Array<['GET' | 'POST', string, object?]> = [
