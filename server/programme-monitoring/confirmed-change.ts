@@ -8,7 +8,7 @@ import { POSITIVE_CHANGE_TARGET } from '../region-picture/region-picture.schemas
 import type { Caller } from '../territory/scope.js';
 import { measureFacts, programmesOfSchools } from './monitoring.repository.js';
 import type { ChangeShare, ConfirmedChange, SchoolConfirmation } from './monitoring.schemas.js';
-import { groupBy } from './overview.js';
+import { groupBy } from './group-by.js';
 import { missReasons, shareOf, surveyPositive } from './rules.js';
 
 /**
@@ -23,6 +23,7 @@ export async function confirmedChange(db: Db, caller: Caller, later: WaveInRegio
   const schoolIds = current.profiles.map((p) => p.school.id);
   const priorities = await prioritiesOfSchools(db, earlier.id, schoolIds);
   const programmes = await programmesOfSchools(db, earlier.id, schoolIds);
+  const programmesOf = groupBy(programmes, (p) => p.school_id);
   const measuresOf = groupBy(
     await measureFacts(
       db,
@@ -34,7 +35,7 @@ export async function confirmedChange(db: Db, caller: Caller, later: WaveInRegio
   const schools = current.profiles.map(({ school }): SchoolConfirmation => {
     const survey = surveyPositive(comparisons.get(school.id));
     const work = (priorities.get(school.id) ?? []).map((factorId) => {
-      const programme = programmes.find((p) => p.school_id === school.id && p.factor_id === factorId);
+      const programme = programmesOf.get(school.id)?.find((p) => p.factor_id === factorId);
       return programme ? { state: programme.state, measures: measuresOf.get(programme.id) ?? [] } : null;
     });
     const reasons = missReasons(survey, work);

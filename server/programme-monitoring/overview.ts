@@ -10,6 +10,7 @@ import { seesWholeRegion, type Caller } from '../territory/scope.js';
 import { listWaveSchoolsInScope } from '../territory/wave-roster.js';
 import { measureFacts, openRemarks, programmesOfSchools, visitsSince } from './monitoring.repository.js';
 import { OVERALL_STATES, type CuratorWork, type OverallState, type ProgrammesOverview } from './monitoring.schemas.js';
+import { groupBy } from './group-by.js';
 import { overallState, shareOf } from './rules.js';
 
 /**
@@ -83,15 +84,4 @@ export async function programmesOverview(db: Db, wave: WaveInRegion, caller: Cal
       };
     }),
   };
-}
-
-/** Rows by a key, each group in the rows' order. */
-export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
