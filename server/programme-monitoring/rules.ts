@@ -1,15 +1,15 @@
 import type { Comparison } from '../dynamics/compare.js';
 import type { MeasureStatus, ProgrammeState } from '../shared/vocabulary.js';
-import type { MissReason, OverallState } from './monitoring.schemas.js';
+import { OVERALL_STATES, type MissReason, type OverallState } from './monitoring.schemas.js';
 
-/** The order of `OverallState` (monitoring.schemas.ts): a programme state missing here does not compile. */
-const RANK: Record<OverallState, number> = { none: 0, draft: 1, returned: 2, submitted: 3, approved: 4 };
+/** A state's place in `OVERALL_STATES`, the least advanced first; a programme state left out of it does not compile. */
+const rank = (state: OverallState) => OVERALL_STATES.indexOf(state);
 
 /** A school's overall state from the state of each priority's programme, null for a priority without one. */
 export function overallState(priorityStates: Array<ProgrammeState | null>): OverallState {
   const states = priorityStates.filter((s): s is ProgrammeState => s !== null);
   if (states.length === 0 || states.length < priorityStates.length) return 'none';
-  return states.reduce<OverallState>((least, state) => (RANK[state] < RANK[least] ? state : least), 'approved');
+  return states.reduce<OverallState>((least, state) => (rank(state) < rank(least) ? state : least), 'approved');
 }
 
 /** A share of the schools; null with none, so that an empty territory never reads as 0%. */
