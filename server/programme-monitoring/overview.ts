@@ -16,7 +16,7 @@ import { overallState, shareOf } from './rules.js';
 /**
  * Where the schools of a wave the caller sees stand with their programmes: per school its priorities' programmes,
  * its overall state, overdue measures and unanswered remarks, and its curators; the share of schools with every
- * programme approved; and each curator's visits since the wave opened. Overdue is read on the region's day `now`.
+ * programme approved; and each curator's visits since the wave opened. Overdue is read on the region's day at `now`.
  */
 export async function programmesOverview(db: Db, wave: WaveInRegion, caller: Caller, now = new Date()): Promise<ProgrammesOverview> {
   const today = dayOf(now, wave.time_zone);
