@@ -17,6 +17,7 @@ import { curatorRoutes } from './curators/curators.routes.js';
 import { visitRoutes } from './curators/visits.routes.js';
 import { evidenceRoutes } from './programmes/evidence.routes.js';
 import { programmeRoutes } from './programmes/programmes.routes.js';
+import { programmeMonitoringRoutes } from './programme-monitoring/monitoring.routes.js';
 import { serviceTokenRoutes } from './service-tokens/tokens.routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(evidenceRoutes);
   await app.register(curatorRoutes);
   await app.register(visitRoutes);
+  await app.register(programmeMonitoringRoutes);
   await app.register(regionPictureRoutes);
   await app.register(methodologyRoutes);
 

@@ -2,12 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestCaller } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
 import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
-import { wavesMeasuredAlike } from '../dynamics/waves-alike.js';
-import { earlierFirst } from '../dynamics/wave-order.js';
 import { prioritiesOfSchools } from '../priorities/priorities.repository.js';
 import { waveProfiles } from '../profiles/profiles.js';
-import { badRequest } from '../shared/errors.js';
 import { assertWaveVisible } from '../territory/assert.js';
+import { comparedWaves, waveToCompare } from './compared-waves.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
 import { regionPicture } from './region-picture.js';
 import { WaveParams } from '../shared/vocabulary.js';
@@ -25,12 +23,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = requestCaller(req);
       const wave = await assertWaveVisible(app.db, principal, req.params.waveId);
       const { compareTo } = req.query;
-      let other = null;
-      if (compareTo !== undefined) {
-        if (compareTo === wave.id) throw badRequest('same_wave', 'Compare two different waves: compareTo is the wave itself');
-        other = await assertWaveVisible(app.db, principal, compareTo);
-        if (other.region_id !== wave.region_id) throw badRequest('different_region', `Waves ${wave.id} and ${compareTo} belong to different regions`);
-      }
+      const other = compareTo === undefined ? null : await waveToCompare(app.db, principal, wave, compareTo);
       await assertFiguresReleased(app.db, principal, ...(other ? [wave, other] : [wave]));
       const current = await waveProfiles(app.db, wave, principal);
       const priorities = await prioritiesOfSchools(
@@ -38,11 +31,7 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         wave.id,
         current.profiles.map((p) => p.school.id),
       );
-      if (!other) return regionPicture(current, priorities, null);
-      const previous = await waveProfiles(app.db, other, principal);
-      const [earlierWave, laterWave] = earlierFirst(wave, other);
-      const [earlier, later] = earlierWave === wave ? [current, previous] : [previous, current];
-      return regionPicture(current, priorities, { earlier, later, measuredAlike: await wavesMeasuredAlike(app.db, earlierWave, laterWave) });
+      return regionPicture(current, priorities, other && (await comparedWaves(app.db, principal, wave, current, other)));
     },
   );
 

@@ -1,5 +1,5 @@
 import type { WaveProfilesBody } from '../profiles/schemas.js';
-import { compareProfiles } from '../dynamics/compare.js';
+import { compareProfiles, type Comparison } from '../dynamics/compare.js';
 import { POSITIVE_CHANGE_TARGET, type RegionPicture } from './region-picture.schemas.js';
 
 export interface ComparedWaves {
@@ -17,13 +17,13 @@ export interface ComparedWaves {
  */
 export function regionPicture(current: WaveProfilesBody, priorities: Map<number, string[]>, compared: ComparedWaves | null): RegionPicture {
   const modelFactors = current.profiles[0]?.factors ?? [];
-  const positive = compared ? positiveBySchool(compared) : null;
+  const comparisons = compared ? compareSchools(compared) : null;
 
   const schools = current.profiles.map((p) => ({
     school: p.school,
     cells: p.factors.map((f) => ({ factorId: f.id, score: f.score, level: f.level })),
     priorities: priorities.get(p.school.id) ?? [],
-    positiveChange: positive ? (positive.get(p.school.id) ?? false) : null,
+    positiveChange: comparisons ? (comparisons.get(p.school.id)?.positiveChange ?? false) : null,
   }));
 
   const factors = modelFactors.map((factor, i) => {
@@ -52,8 +52,12 @@ export function regionPicture(current: WaveProfilesBody, priorities: Map<number,
   };
 }
 
-function positiveBySchool({ earlier, later, measuredAlike }: ComparedWaves): Map<number, boolean> {
+/**
+ * Each school of the later wave against its own profile of the earlier one (docs/methodology.md §4); a school the
+ * earlier wave did not have is compared with nothing, and so shows no change.
+ */
+export function compareSchools({ earlier, later, measuredAlike }: ComparedWaves): Map<number, Comparison> {
   const before = new Map(earlier.profiles.map((p) => [p.school.id, p.factors]));
   const alike = (id: string) => measuredAlike.has(id);
-  return new Map(later.profiles.map((p) => [p.school.id, compareProfiles(before.get(p.school.id) ?? [], p.factors, alike).positiveChange]));
+  return new Map(later.profiles.map((p) => [p.school.id, compareProfiles(before.get(p.school.id) ?? [], p.factors, alike)]));
 }

@@ -211,6 +211,21 @@ const MATRIX: Record<string, RouteCase> = {
     }),
     allowed: ['curator'],
   },
+  'GET /api/waves/:waveId/programmes/overview': { path: (t) => `/api/waves/${t.waveId}/programmes/overview`, scope: 'wave' },
+  'GET /api/waves/:waveId/programmes/overview.csv': { path: (t) => `/api/waves/${t.waveId}/programmes/overview.csv`, scope: 'wave' },
+  'GET /api/waves/:waveId/programmes/overview.xlsx': { path: (t) => `/api/waves/${t.waveId}/programmes/overview.xlsx`, scope: 'wave' },
+  'GET /api/waves/:waveId/programmes/confirmed-change': {
+    path: (t) => `/api/waves/${t.waveId}/programmes/confirmed-change?from=${t.earlierWaveId}`,
+    scope: 'wave',
+  },
+  'GET /api/waves/:waveId/programmes/confirmed-change.csv': {
+    path: (t) => `/api/waves/${t.waveId}/programmes/confirmed-change.csv?from=${t.earlierWaveId}`,
+    scope: 'wave',
+  },
+  'GET /api/waves/:waveId/programmes/confirmed-change.xlsx': {
+    path: (t) => `/api/waves/${t.waveId}/programmes/confirmed-change.xlsx?from=${t.earlierWaveId}`,
+    scope: 'wave',
+  },
   'GET /api/admin/methodology/waves/:id/quality': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/quality`, scope: 'none' },
 };
 

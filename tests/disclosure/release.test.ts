@@ -48,6 +48,9 @@ describe.each(TEST_DATABASES)('figures released at the close on %s', (kind) => {
     `/api/waves/${w.later.id}/region-picture?compareTo=${waveId}`,
     `/api/waves/${waveId}/profiles.csv`,
     `/api/waves/${waveId}/profiles.xlsx`,
+    `/api/waves/${waveId}/programmes/confirmed-change?from=${w.earlier.id}`,
+    `/api/waves/${waveId}/programmes/confirmed-change.csv?from=${w.earlier.id}`,
+    `/api/waves/${waveId}/programmes/confirmed-change.xlsx?from=${w.earlier.id}`,
   ];
 
   it('withholds every view of an open wave from school teams and coordinators, saying when it is released', async () => {

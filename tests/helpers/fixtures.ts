@@ -113,11 +113,11 @@ export async function closeWave(db: Db, waveId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** A draft programme of a school's wave for factor R1, with a measure, a file of evidence and a remark, written straight to the tables. */
-export async function newProgramme(db: Db, waveId: number, schoolId: number) {
+/** A draft programme of a school's wave for a factor (R1 unless said), with a measure, a file of evidence and a remark, written straight to the tables. */
+export async function newProgramme(db: Db, waveId: number, schoolId: number, factorId = 'R1') {
   const { id } = await db
     .insertInto('programmes')
-    .values({ wave_id: waveId, school_id: schoolId, factor_id: 'R1', state: 'draft' })
+    .values({ wave_id: waveId, school_id: schoolId, factor_id: factorId, state: 'draft' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const measure = await db
@@ -130,7 +130,7 @@ export async function newProgramme(db: Db, waveId: number, schoolId: number) {
       responsible: 'Заместитель директора',
       expected_result: 'Учителя знают приёмы',
       target_kind: 'factor',
-      target_ref: 'R1',
+      target_ref: factorId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

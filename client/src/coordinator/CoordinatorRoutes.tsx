@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { ParticipationPage } from './participation/ParticipationPage';
+import { ProgrammesPage } from './programmes/ProgrammesPage';
 import { RegionPicturePage } from './region/RegionPicturePage';
 import { coordinatorStrings } from './strings';
 
@@ -11,10 +12,12 @@ export default function CoordinatorRoutes() {
           {coordinatorStrings.nav.participation}
         </NavLink>
         <NavLink to="/coordinator/profiles">{coordinatorStrings.nav.profiles}</NavLink>
+        <NavLink to="/coordinator/programmes">{coordinatorStrings.nav.programmes}</NavLink>
       </nav>
       <Routes>
         <Route index element={<ParticipationPage />} />
         <Route path="profiles" element={<RegionPicturePage />} />
+        <Route path="programmes" element={<ProgrammesPage />} />
       </Routes>
     </>
   );
