@@ -7,9 +7,36 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * Server features, in the order they may depend on each other: a feature imports only features before it (their
  * repositories and rules, never their routes). Everything else under server/ is infrastructure and imports no feature.
  */
-const FEATURES = ['respond', 'admin', 'participation', 'profiles', 'priorities', 'explanations', 'dynamics', 'region-picture', 'methodology'];
+const FEATURES = [
+  'respond',
+  'admin',
+  'participation',
+  'profiles',
+  'priorities',
+  'explanations',
+  'dynamics',
+  'region-picture',
+  'methodology',
+  'curators',
+  'programmes',
+  'programme-monitoring',
+];
 /** Infrastructure folders; `demo` and `app.ts` compose features and are exempt. */
-const INFRASTRUCTURE = ['shared', 'db', 'audit', 'security', 'scoring', 'surveys', 'exports', 'territory', 'risk-models', 'auth', 'links', 'health'];
+const INFRASTRUCTURE = [
+  'shared',
+  'db',
+  'audit',
+  'security',
+  'scoring',
+  'surveys',
+  'exports',
+  'territory',
+  'risk-models',
+  'auth',
+  'links',
+  'health',
+  'service-tokens',
+];
 
 /** An import specifier that reaches `folder` from elsewhere under server/ (any depth of `../`). */
 const into = (folders) => `^(\\.\\./)+(${folders.join('|')})/`;
