@@ -9,6 +9,7 @@ import { fetchWaves } from '../api/waves';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
 import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
+import { ProgrammesCard } from '../programmes/ProgrammesCard';
 import { schoolStrings as s } from '../strings';
 import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
@@ -186,6 +187,8 @@ export function SchoolPage() {
               onSaved={priorities.reload}
             />
           )}
+
+          {priorities.data && <ProgrammesCard waveId={wave.id} schoolId={schoolId} priorityIds={priorities.data.factorIds} />}
 
           <DynamicsSection
             schoolId={schoolId}
