@@ -56,7 +56,8 @@ export function SchoolPage() {
   const compareWith = compareParam === 'none' ? null : compareParam ? Number(compareParam) : (earlier[0]?.id ?? null);
   const chosen = priorities.data?.factorIds ?? [];
   const p = profile.data;
-  const reportPath = `${params.schoolId ? `/school/${schoolId}` : '/school'}/report?wave=${wave?.id ?? ''}`;
+  const base = params.schoolId ? `/school/${schoolId}` : '/school';
+  const reportPath = `${base}/report?wave=${wave?.id ?? ''}`;
 
   return (
     <div className="sc-school-page">
@@ -86,6 +87,9 @@ export function SchoolPage() {
               ))}
             </select>
           </label>
+          <Link className="sc-button" to={`${base}/visits?wave=${wave?.id ?? ''}`}>
+            {s.visits}
+          </Link>
           <Link className="sc-button" to={reportPath}>
             {s.print}
           </Link>
