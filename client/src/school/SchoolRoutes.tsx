@@ -5,8 +5,8 @@ import { ReportPage } from './report/ReportPage';
 import { VisitsPage } from './visits/VisitsPage';
 
 /**
- * `/school` is the team's own school; coordinators open `/school/:schoolId` from their lists. A programme names its
- * school itself, so its address needs no school.
+ * `/school` is the team's own school; coordinators and curators open `/school/:schoolId` from their lists. A programme
+ * names its school itself, so its address needs no school.
  */
 export default function SchoolRoutes() {
   return (

@@ -58,12 +58,19 @@ export function SchoolPage() {
   const p = profile.data;
   const base = params.schoolId ? `/school/${schoolId}` : '/school';
   const reportPath = `${base}/report?wave=${wave?.id ?? ''}`;
+  // Where the school was opened from: a curator's own list, a coordinator's region; a team has nowhere to go back to.
+  const back =
+    user.role === 'curator'
+      ? { to: '/curator', label: s.backToCurator }
+      : user.role === 'school'
+        ? null
+        : { to: '/coordinator/profiles', label: s.backToRegion };
 
   return (
     <div className="sc-school-page">
-      {user.role !== 'school' && (
-        <Link className="sc-back no-print" to={`/coordinator/profiles${wave ? `?wave=${wave.id}` : ''}`}>
-          {s.backToRegion}
+      {back && (
+        <Link className="sc-back no-print" to={`${back.to}${wave ? `?wave=${wave.id}` : ''}`}>
+          {back.label}
         </Link>
       )}
       <header className="sc-school-head">
