@@ -1,15 +1,6 @@
-/** A file a measure may be evidenced with: what a school has at hand (a scan, a photo, a report, a table). */
-export const EVIDENCE_TYPES = {
-  pdf: { mediaType: 'application/pdf', extensions: ['pdf'] },
-  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
-  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
-  jpeg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
-  png: { mediaType: 'image/png', extensions: ['png'] },
-} as const;
-export type EvidenceKind = keyof typeof EVIDENCE_TYPES;
+import { EVIDENCE_TYPES, type EvidenceKind } from '../shared/rules/evidence-files.js';
 
-/** A photo of a page or a scanned report fits; a video does not belong here. */
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, type EvidenceKind } from '../shared/rules/evidence-files.js';
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

@@ -15,7 +15,8 @@ export function targetTitle(model: RiskModel, target: MeasureTarget): string {
   for (const factor of model.factors) {
     if (target.kind === 'factor' && factor.id === target.id) return `${factor.id}. ${factor.title}`;
     const indicator = factor.indicators.find((i) => i.id === target.id);
-    if (target.kind === 'indicator' && indicator) return `${indicator.id}. ${indicator.title}`;
+    // A model may leave an indicator untitled (the default one does): its id then names it, not «undefined».
+    if (target.kind === 'indicator' && indicator) return indicator.title ? `${indicator.id}. ${indicator.title}` : indicator.id;
   }
   return target.id;
 }

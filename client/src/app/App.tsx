@@ -13,6 +13,7 @@ import './app.css';
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 const CoordinatorRoutes = lazy(() => import('../coordinator/CoordinatorRoutes'));
 const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
+const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -29,7 +30,7 @@ function Home() {
   return <Navigate to={user ? homePath(user.role) : '/login'} replace />;
 }
 
-const STAFF: AccountRole[] = ['admin', 'region', 'municipality', 'school'];
+const STAFF: AccountRole[] = ['admin', 'region', 'municipality', 'school', 'curator'];
 
 export function App() {
   return (
@@ -60,6 +61,14 @@ export function App() {
                 element={
                   <RequireRole roles={['admin', 'region', 'municipality']}>
                     <CoordinatorRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/curator/*"
+                element={
+                  <RequireRole roles={['curator']}>
+                    <CuratorRoutes />
                   </RequireRole>
                 }
               />

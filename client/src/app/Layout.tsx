@@ -16,6 +16,7 @@ export function Layout() {
           {user.role === 'admin' && <NavLink to="/admin">{strings.nav.admin}</NavLink>}
           {COORDINATORS.includes(user.role) && <NavLink to="/coordinator">{strings.nav.coordinator}</NavLink>}
           {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
+          {user.role === 'curator' && <NavLink to="/curator">{strings.nav.curator}</NavLink>}
           <NavLink to="/password">{strings.nav.password}</NavLink>
         </nav>
         <span className="who" title={user.email}>

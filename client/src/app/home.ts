@@ -2,5 +2,15 @@ import type { AccountRole } from '../shared/session';
 
 /** Where an account lands after signing in, and where a page it may not open sends it. */
 export function homePath(role: AccountRole): string {
-  return role === 'admin' ? '/admin' : role === 'school' ? '/school' : '/coordinator';
+  switch (role) {
+    case 'admin':
+      return '/admin';
+    case 'school':
+      return '/school';
+    case 'curator':
+      return '/curator';
+    case 'region':
+    case 'municipality':
+      return '/coordinator';
+  }
 }

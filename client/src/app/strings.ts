@@ -5,6 +5,7 @@ export const strings = {
     admin: 'Администрирование',
     coordinator: 'Участие и профили',
     school: 'Моя школа',
+    curator: 'Мои школы',
     password: 'Сменить пароль',
     logout: 'Выйти',
   },

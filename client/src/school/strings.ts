@@ -5,6 +5,8 @@ export const schoolStrings = {
   title: 'Риск-профиль школы',
   noSchool: 'Откройте школу из раздела «Риск-профили региона»: у этой учётной записи нет своей школы.',
   backToRegion: '← Риск-профили региона',
+  backToCurator: '← Мои школы',
+  visits: 'Визиты куратора',
   wave: 'Волна анкетирования',
   noWaves: 'В регионе пока нет волн анкетирования.',
   waveStatus: { planned: 'ещё не началась', open: 'идёт сейчас', closed: 'завершена' } as Record<string, string>,

@@ -42,6 +42,9 @@ function inZone(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTim
 /** «20 апреля 2027 г.» */
 export const date = (at: string | Date, zone: string) => inZone(zone, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(at));
 
+/** A calendar day as the API writes it («2027-04-20», no time of day): «20 апреля 2027 г.», the same in every zone. */
+export const calendarDay = (day: string) => date(`${day}T00:00:00Z`, 'UTC');
+
 /** «20 апреля», when the year goes without saying. */
 export const day = (at: string | Date, zone: string) => inZone(zone, { day: 'numeric', month: 'long' }).format(new Date(at));
 

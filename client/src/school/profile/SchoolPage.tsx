@@ -9,6 +9,7 @@ import { fetchWaves } from '../api/waves';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
 import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
+import { ProgrammesCard } from '../programmes/ProgrammesCard';
 import { schoolStrings as s } from '../strings';
 import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
@@ -55,13 +56,21 @@ export function SchoolPage() {
   const compareWith = compareParam === 'none' ? null : compareParam ? Number(compareParam) : (earlier[0]?.id ?? null);
   const chosen = priorities.data?.factorIds ?? [];
   const p = profile.data;
-  const reportPath = `${params.schoolId ? `/school/${schoolId}` : '/school'}/report?wave=${wave?.id ?? ''}`;
+  const base = params.schoolId ? `/school/${schoolId}` : '/school';
+  const reportPath = `${base}/report?wave=${wave?.id ?? ''}`;
+  // Where the school was opened from: a curator's own list, a coordinator's region; a team has nowhere to go back to.
+  const back =
+    user.role === 'curator'
+      ? { to: '/curator', label: s.backToCurator }
+      : user.role === 'school'
+        ? null
+        : { to: '/coordinator/profiles', label: s.backToRegion };
 
   return (
     <div className="sc-school-page">
-      {user.role !== 'school' && (
-        <Link className="sc-back no-print" to={`/coordinator/profiles${wave ? `?wave=${wave.id}` : ''}`}>
-          {s.backToRegion}
+      {back && (
+        <Link className="sc-back no-print" to={`${back.to}${wave ? `?wave=${wave.id}` : ''}`}>
+          {back.label}
         </Link>
       )}
       <header className="sc-school-head">
@@ -85,6 +94,9 @@ export function SchoolPage() {
               ))}
             </select>
           </label>
+          <Link className="sc-button" to={`${base}/visits?wave=${wave?.id ?? ''}`}>
+            {s.visits}
+          </Link>
           <Link className="sc-button" to={reportPath}>
             {s.print}
           </Link>
@@ -186,6 +198,8 @@ export function SchoolPage() {
               onSaved={priorities.reload}
             />
           )}
+
+          {priorities.data && <ProgrammesCard waveId={wave.id} schoolId={schoolId} priorityIds={priorities.data.factorIds} />}
 
           <DynamicsSection
             schoolId={schoolId}
