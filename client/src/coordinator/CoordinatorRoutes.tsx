@@ -1,4 +1,5 @@
 import { NavLink, Route, Routes } from 'react-router';
+import { CuratorsPage } from './curators/CuratorsPage';
 import { ParticipationPage } from './participation/ParticipationPage';
 import { RegionPicturePage } from './region/RegionPicturePage';
 import { coordinatorStrings } from './strings';
@@ -11,10 +12,12 @@ export default function CoordinatorRoutes() {
           {coordinatorStrings.nav.participation}
         </NavLink>
         <NavLink to="/coordinator/profiles">{coordinatorStrings.nav.profiles}</NavLink>
+        <NavLink to="/coordinator/curators">{coordinatorStrings.nav.curators}</NavLink>
       </nav>
       <Routes>
         <Route index element={<ParticipationPage />} />
         <Route path="profiles" element={<RegionPicturePage />} />
+        <Route path="curators" element={<CuratorsPage />} />
       </Routes>
     </>
   );
