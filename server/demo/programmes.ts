@@ -33,7 +33,7 @@ const CURATORS = [
 ];
 
 /** The team account of a school other than the team school: `school-002@demo.local` for DEMO-002. */
-export const teamEmail = (code: string) => `school-${code.replace(/^DEMO-/, '')}@demo.local`;
+const teamEmail = (code: string) => `school-${code.replace(/^DEMO-/, '')}@demo.local`;
 
 /** How far a programme of the entry wave has come since the team wrote it. */
 type Story = 'draft' | 'submitted' | 'resubmitted' | 'returned' | 'approved' | 'completed';
@@ -170,6 +170,7 @@ const VISITS: DemoVisit[] = [
   { curator: 1, school: 'DEMO-006', kind: 'consultation', purpose: VISIT_TEXTS.consultationPurpose, planned: 6 },
 ];
 
+/** The entry profiles are read as the administrator reads them: every school of the region. */
 const EVERYTHING: Caller = { role: 'admin', regionId: null, municipalityId: null, schoolId: null };
 
 export interface DemoFollowUp {
