@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { onlySchoolsInScope } from '../territory/schools.repository.js';
+import type { Caller } from '../territory/scope.js';
 import type { VisitKind } from '../shared/vocabulary.js';
 import type { VisitProtocol } from './curators.schemas.js';
 
@@ -30,6 +32,15 @@ export async function curatorsOf(db: Db, regionId: number | null) {
           .orderBy('schools.name')
           .execute();
   return curators.map((c) => ({ ...c, schools: assigned.filter((a) => a.curator_id === c.id) }));
+}
+
+/** The schools of the caller's territory, by municipality and name: what an assignment picks from. */
+export function assignableSchools(db: Db, caller: Caller) {
+  const schools = db
+    .selectFrom('schools')
+    .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
+    .select(['schools.id', 'schools.code', 'schools.name', 'municipalities.name as municipality', 'municipalities.region_id']);
+  return onlySchoolsInScope(schools, caller).orderBy('municipalities.name').orderBy('schools.name').orderBy('schools.id').execute();
 }
 
 export function findCurator(db: Db, id: number) {

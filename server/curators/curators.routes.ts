@@ -4,8 +4,8 @@ import { staffPrincipal } from '../auth/hooks.js';
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { IdParams } from '../shared/vocabulary.js';
 import { inScope, type Caller } from '../territory/scope.js';
-import { assignSchools, curatorsOf, findCurator } from './curators.repository.js';
-import { CuratorSchoolsBody, CuratorView } from './curators.schemas.js';
+import { assignableSchools, assignSchools, curatorsOf, findCurator } from './curators.repository.js';
+import { AssignableSchool, CuratorSchoolsBody, CuratorView } from './curators.schemas.js';
 
 /** The region appoints curators: its coordinators or the administrator; a municipality follows who curates its schools. */
 const mayAssign = (caller: Caller, regionId: number) => caller.role === 'admin' || (caller.role === 'region' && caller.regionId === regionId);
@@ -25,6 +25,17 @@ export const curatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .map((s) => ({ id: s.id, code: s.code, name: s.name })),
     }));
   });
+
+  // The region's coordinators read no admin route: the schools to pick from come from here.
+  app.get('/api/curators/schools', { schema: { response: { 200: Type.Array(AssignableSchool) } }, config: { access: 'coordinator' } }, async (req) =>
+    (await assignableSchools(app.db, staffPrincipal(req))).map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      municipality: s.municipality,
+      regionId: s.region_id,
+    })),
+  );
 
   app.put(
     '/api/curators/:id/schools',

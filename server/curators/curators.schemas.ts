@@ -13,6 +13,17 @@ export const CuratorView = Type.Object({
 });
 export type CuratorView = Static<typeof CuratorView>;
 
+/** A school a curator may be given: one of the caller's territory, with its municipality and region. */
+export const AssignableSchool = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  municipality: Type.String(),
+  /** A curator takes schools of its own region only; an administrator's list spans every region. */
+  regionId: Type.Integer(),
+});
+export type AssignableSchool = Static<typeof AssignableSchool>;
+
 export const CuratorSchoolsBody = Type.Object({ schoolIds: Type.Array(Id, { maxItems: 200, uniqueItems: true }) }, strict);
 
 /**

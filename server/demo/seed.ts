@@ -10,6 +10,7 @@ import { dayOf, DEFAULT_TIME_ZONE, waveInstants } from '../shared/rules/zoned-da
 import { createAccount } from '../auth/accounts.js';
 import { createServiceToken } from '../service-tokens/tokens.repository.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
+import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { storyOf } from './stories.js';
 
@@ -18,7 +19,7 @@ const DAY = 24 * 3600 * 1000;
 /** Printed at every start of the demo, so it is no secret: the demo is for looking around, not for real data. */
 export const DEMO_PASSWORD = 'demo-500plus';
 
-export const DEMO_ACCOUNTS = ['admin@demo.local', 'region@demo.local', 'municipality@demo.local', 'school@demo.local'];
+export const DEMO_ACCOUNTS = ['admin@demo.local', 'region@demo.local', 'municipality@demo.local', 'school@demo.local', DEMO_CURATOR];
 
 /** The links of the demo's first school in the open wave, printed at every start of the demo. */
 export async function findDemoLinks(db: Db) {
@@ -51,11 +52,6 @@ interface DemoWave {
   closed: boolean;
 }
 
-/**
- * The demo region of the first start: three municipalities, twelve schools, two closed waves whose profiles are
- * released (entry and repeat) and a current open one whose figures wait for its close (docs/methodology.md §6),
- * links for every school × role, simulated responses, and a demo account for each role.
- */
 /** A wave of whole days of the demo region (Moscow time), counted from today: as an administrator would plan it. */
 function demoDays(now: Date, first: number, last: number) {
   const day = (offset: number) => dayOf(new Date(now.getTime() + offset * DAY), DEFAULT_TIME_ZONE);
@@ -63,6 +59,12 @@ function demoDays(now: Date, first: number, last: number) {
   return { opens: opensAt, closes: closesAt };
 }
 
+/**
+ * The demo region of the first start: three municipalities, twelve schools, two closed waves whose profiles are
+ * released (entry and repeat) and a current open one whose figures wait for its close (docs/methodology.md §6),
+ * links for every school × role, simulated responses, a demo account for each role, and what followed the entry
+ * wave: priorities, antirisk programmes in every state, curators and their visits (programmes.ts).
+ */
 export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questionnaires, now = new Date()): Promise<void> {
   const random = rng(500);
   // The open wave draws from its own sequence, so the closed waves' answers are the same as without it.
@@ -134,6 +136,15 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
       requestsPerMinute: 120,
       expiresAt: new Date(now.getTime() + 365 * DAY),
       createdBy: created[0].id,
+    });
+    await seedProgrammes(trx, {
+      now,
+      password: DEMO_PASSWORD,
+      regionId: region.id,
+      entryWaveId: waves[0].id,
+      schools,
+      coordinatorId: created[1].id,
+      teamAccountId: created[3].id,
     });
   });
 }

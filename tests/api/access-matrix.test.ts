@@ -190,6 +190,7 @@ const MATRIX: Record<string, RouteCase> = {
     scope: 'school',
   },
   'GET /api/curators': none('/api/curators'),
+  'GET /api/curators/schools': none('/api/curators/schools'),
   'PUT /api/curators/:id/schools': none('/api/curators/999999/schools', { body: () => ({ schoolIds: [] }) }),
   'GET /api/schools/:schoolId/visits': { path: (t) => `/api/schools/${t.schoolId}/visits`, scope: 'school' },
   'POST /api/schools/:schoolId/visits': {

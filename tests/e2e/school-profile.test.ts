@@ -252,10 +252,12 @@ describe("a school team's risk profile in Chromium", () => {
       // Priorities chosen after the entry wave are what the team worked on until the repeat wave: its three highest risks.
       await page.goto(`/school?wave=${entry.wave.id}`);
       const card = page.getByTestId('priorities');
-      // The demo presets none: choosing them is the team's.
-      await expect.poll(() => card.textContent()).toContain(s.priorities.none);
-      await card.getByRole('button', { name: 'Выбрать приоритеты' }).click();
       const highest = [...entry.factors].sort(byScore).slice(0, 3);
+      const listed = () => card.locator('ol li').allTextContents();
+      // The demo's team chose them already, its programmes follow them (server/demo/programmes.ts); it chooses again here.
+      await expect.poll(listed).toEqual(highest.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
+      await card.getByRole('button', { name: 'Выбрать приоритеты' }).click();
+      for (const f of highest) await card.getByRole('checkbox', { name: f.title }).uncheck();
       for (const f of highest) await card.getByRole('checkbox', { name: f.title }).check();
       // A fourth cannot be ticked.
       const other = entry.factors.find((f) => !highest.includes(f))!;
@@ -263,7 +265,7 @@ describe("a school team's risk profile in Chromium", () => {
       await card.getByRole('button', { name: 'Сохранить' }).click();
       await expect.poll(() => card.textContent()).toMatch(/Приоритеты сохранены/);
       // In the team's order, the order they were ticked in (server/priorities), highest risk first here.
-      await expect.poll(() => card.locator('ol li').allTextContents()).toEqual(highest.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
+      await expect.poll(listed).toEqual(highest.map((f) => expect.stringMatching(new RegExp(`^${f.id}\\.`))));
 
       await page.goto(`/school?wave=${repeat.wave.id}`);
       const dynamics = page.getByTestId('dynamics');

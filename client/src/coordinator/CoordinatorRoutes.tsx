@@ -1,4 +1,5 @@
 import { NavLink, Route, Routes } from 'react-router';
+import { CuratorsPage } from './curators/CuratorsPage';
 import { ParticipationPage } from './participation/ParticipationPage';
 import { ProgrammesPage } from './programmes/ProgrammesPage';
 import { RegionPicturePage } from './region/RegionPicturePage';
@@ -13,11 +14,13 @@ export default function CoordinatorRoutes() {
         </NavLink>
         <NavLink to="/coordinator/profiles">{coordinatorStrings.nav.profiles}</NavLink>
         <NavLink to="/coordinator/programmes">{coordinatorStrings.nav.programmes}</NavLink>
+        <NavLink to="/coordinator/curators">{coordinatorStrings.nav.curators}</NavLink>
       </nav>
       <Routes>
         <Route index element={<ParticipationPage />} />
         <Route path="profiles" element={<RegionPicturePage />} />
         <Route path="programmes" element={<ProgrammesPage />} />
+        <Route path="curators" element={<CuratorsPage />} />
       </Routes>
     </>
   );

@@ -1,7 +1,7 @@
 import { plural } from '../shared/format';
 
 export const coordinatorStrings = {
-  nav: { participation: 'Участие в анкетировании', profiles: 'Риск-профили региона', programmes: 'Программы школ' },
+  nav: { participation: 'Участие в анкетировании', profiles: 'Риск-профили региона', programmes: 'Программы школ', curators: 'Кураторы' },
   participation: {
     title: 'Участие в анкетировании',
     wave: 'Волна',
