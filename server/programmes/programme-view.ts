@@ -1,22 +1,43 @@
 import type { Db } from '../db/connect.js';
 import type { WaveInRegion } from '../db/schema.js';
 import { storedModel } from '../risk-models/stored-model.js';
-import type { RiskModel } from '../scoring/model.js';
+import { questionTexts, type QuestionTexts } from '../explanations/question-texts.js';
+import type { Indicator, RiskModel } from '../scoring/model.js';
+import { waveQuestionnaires } from '../surveys/pinned-questionnaires.js';
 import { dayOf } from '../shared/rules/zoned-days.js';
 import type { Caller } from '../territory/scope.js';
 import { isEditable } from './lifecycle.js';
 import { isReviewerOf, isTeamOf } from './programme-access.js';
 import { eventsOf, evidenceOf, measuresOf, remarksOf, type MeasureRow, type ProgrammeRow } from './programmes.repository.js';
-import type { Measure, MeasureTarget, Programme } from './programmes.schemas.js';
+import type { Measure, MeasureTarget, Programme, ProgrammeTargets } from './programmes.schemas.js';
 
-/** A factor's or an indicator's title in the wave's own model; an id the model lacks is shown as it is. */
-export function targetTitle(model: RiskModel, target: MeasureTarget): string {
+/** An indicator's words: its own title, else the wording of the question it reads (a count of answers has none). */
+function indicatorTitle(indicator: Indicator, texts: QuestionTexts): string | null {
+  if (indicator.title) return indicator.title;
+  if ('question' in indicator) return texts(indicator.role, indicator.question).title;
+  if (indicator.kind === 'ratio') return texts(indicator.role, indicator.numerator).title;
+  return null;
+}
+
+/** Every factor of the wave's model with its indicators, as a measure's target list offers them. */
+export function programmeTargets(model: RiskModel, texts: QuestionTexts): ProgrammeTargets {
+  return model.factors.map((factor) => ({
+    factorId: factor.id,
+    factorTitle: factor.title,
+    indicators: factor.indicators.map((indicator) => {
+      const title = indicatorTitle(indicator, texts);
+      return { id: indicator.id, title: title ? `${indicator.id}. ${title}` : indicator.id };
+    }),
+  }));
+}
+
+/** A target's title in the wave's own model; an id the model lacks is shown as it is. */
+export function targetTitle(targets: ProgrammeTargets, target: MeasureTarget): string {
   if (target.kind === 'external') return target.text;
-  for (const factor of model.factors) {
-    if (target.kind === 'factor' && factor.id === target.id) return `${factor.id}. ${factor.title}`;
+  for (const factor of targets) {
+    if (target.kind === 'factor' && factor.factorId === target.id) return `${factor.factorId}. ${factor.factorTitle}`;
     const indicator = factor.indicators.find((i) => i.id === target.id);
-    // A model may leave an indicator untitled (the default one does): its id then names it, not «undefined».
-    if (target.kind === 'indicator' && indicator) return indicator.title ? `${indicator.id}. ${indicator.title}` : indicator.id;
+    if (target.kind === 'indicator' && indicator) return indicator.title;
   }
   return target.id;
 }
@@ -40,6 +61,7 @@ export async function programmeView(db: Db, row: ProgrammeRow, wave: WaveInRegio
     .where('schools.id', '=', row.school_id)
     .executeTakeFirstOrThrow();
   const model = await storedModel(db, wave.model_id);
+  const targets = programmeTargets(model, questionTexts(await waveQuestionnaires(db, wave)));
   const measureRows = await measuresOf(db, [row.id]);
   const evidence = await evidenceOf(
     db,
@@ -55,7 +77,7 @@ export async function programmeView(db: Db, row: ProgrammeRow, wave: WaveInRegio
       responsible: m.responsible,
       expectedResult: m.expected_result,
       target,
-      targetTitle: targetTitle(model, target),
+      targetTitle: targetTitle(targets, target),
       status: m.status,
       overdue: isOverdue(m.status, m.deadline, today),
       statusComment: m.status_comment,
@@ -105,5 +127,6 @@ export async function programmeView(db: Db, row: ProgrammeRow, wave: WaveInRegio
       answerRemarks: team,
       updateMeasures: team,
     },
+    targets,
   };
 }

@@ -91,6 +91,19 @@ export const ProgrammeEvent = Type.Object({
 });
 export type ProgrammeEvent = Static<typeof ProgrammeEvent>;
 
+/**
+ * What a measure may aim at: every factor of the wave's model with its indicators, named as the model or, for an
+ * untitled indicator, its question names them. Structure, not figures: offered before the wave's results are out.
+ */
+export const ProgrammeTargets = Type.Array(
+  Type.Object({
+    factorId: Type.String(),
+    factorTitle: Type.String(),
+    indicators: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
+  }),
+);
+export type ProgrammeTargets = Static<typeof ProgrammeTargets>;
+
 /** What the caller may do with the programme now; the screens show only these buttons. */
 export const ProgrammeActions = Type.Object({
   edit: Type.Boolean(),
@@ -118,6 +131,7 @@ export const Programme = Type.Object({
   /** The period the measures span: the earliest and the latest deadline; null without measures. */
   period: Nullable(Type.Object({ from: Day, to: Day })),
   actions: ProgrammeActions,
+  targets: ProgrammeTargets,
 });
 export type Programme = Static<typeof Programme>;
 

@@ -86,7 +86,16 @@ export function loggingOptions(logger: FastifyServerOptions['logger']): Pick<Fas
       mixin: stampTime,
       serializers: { ...options.serializers, req: serializeRequest as never },
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'req.body', 'body.password', 'body.answers', 'password', 'answers'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'req.body',
+          'body.password',
+          'body.answers',
+          'password',
+          'answers',
+        ],
         censor: '[redacted]',
       },
     },

@@ -47,6 +47,7 @@ const programme: Programme = {
   ],
   period: { from: '2027-02-15', to: '2027-06-30' },
   actions: { edit: true, submit: true, review: false, remark: false, answerRemarks: true, updateMeasures: false },
+  targets: [],
 };
 
 let folder: string;

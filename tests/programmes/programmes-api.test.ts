@@ -94,6 +94,11 @@ describe.each(TEST_DATABASES)('antirisk programmes on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ state: 'draft', version: 0, factor: { id: 'R3' }, actions: { edit: true, submit: true, review: false } });
     expect((await create(team, 'R3')).json().code).toBe('programme_exists');
+    // What a measure may aim at is the model's structure, offered before any figure is out, each indicator in words.
+    const targets: Programme['targets'] = created.json().targets;
+    expect(targets.map((f) => f.factorId)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10']);
+    const equipment = targets[0].indicators.find((i) => i.id === 'R1.classroom_equipment')!;
+    expect(equipment.title).toMatch(/^R1\.classroom_equipment\. \S/);
     const list = (await call(team, 'GET', `/api/waves/${waveId}/schools/${school.id}/programmes`)).json();
     expect(list.priorities.map((p: { factorId: string; state: string | null }) => [p.factorId, p.state])).toEqual([
       ['R1', null],

@@ -13,7 +13,6 @@ import { ProgrammeEditor } from './ProgrammeEditor';
 import { ProgrammeHead } from './ProgrammeHead';
 import { RemarksSection } from './RemarksSection';
 import { ReviewPanel } from './ReviewPanel';
-import { fetchTargets } from './targets';
 import { programmeStrings as s } from './strings';
 import '../school.css';
 import './programmes.css';
@@ -35,7 +34,6 @@ function ProgrammeScreen({ initial, timeZone }: { initial: Programme; timeZone: 
   const [programme, setProgramme] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const { actions } = programme;
-  const targets = useLoad(actions.edit ? () => fetchTargets(programme) : null, `${programme.waveId}:${programme.school.id}`);
   const backTo = `${user.role === 'school' ? '/school' : `/school/${programme.school.id}`}?wave=${programme.waveId}`;
 
   const change = (next: Programme, message?: string) => {
@@ -54,13 +52,7 @@ function ProgrammeScreen({ initial, timeZone }: { initial: Programme; timeZone: 
       {actions.review && <ReviewPanel programme={programme} onChange={change} />}
       <RemarksSection programme={programme} timeZone={timeZone} onChange={change} />
       {actions.edit ? (
-        targets.error ? (
-          <ErrorMessage error={targets.error} messages={s.errors} onRetry={targets.reload} />
-        ) : targets.data ? (
-          <ProgrammeEditor programme={programme} targets={targets.data} onChange={change} />
-        ) : (
-          <p className="muted">{s.loading}</p>
-        )
+        <ProgrammeEditor programme={programme} targets={programme.targets} onChange={change} />
       ) : (
         <p className="muted no-print">
           {!actions.updateMeasures ? s.page.readOnly : programme.state === 'approved' ? s.page.lockedApproved : s.page.lockedSubmitted}

@@ -7,7 +7,7 @@ const t = s.editor;
 interface Props {
   value: string;
   externalText: string;
-  /** The saved target's words, offered when the list lacks it (a model's indicator the explanations do not show). */
+  /** The saved target's words, offered when the list lacks it (an id the wave's model does not hold). */
   savedTitle?: string;
   groups: TargetGroup[];
   onChange(value: string, externalText: string): void;
@@ -29,7 +29,7 @@ export function TargetField({ value, externalText, savedTitle, groups, onChange 
             </option>
             {g.indicators.map((i) => (
               <option key={i.id} value={`indicator:${i.id}`}>
-                {i.label}
+                {i.title}
               </option>
             ))}
           </optgroup>

@@ -85,7 +85,6 @@ export const programmeStrings = {
     result: 'Ожидаемый результат',
     target: 'На какой показатель влияет',
     targetFactor: 'фактор в целом',
-    rateIndicator: (role: string) => `Участие ${role} в анкетировании`,
     external: 'другой показатель',
     externalText: 'Какой показатель',
     externalHint: 'Например: доля выпускников, сдавших ОГЭ по математике',
