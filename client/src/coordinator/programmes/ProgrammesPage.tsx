@@ -5,6 +5,7 @@ import { day, DEFAULT_TIME_ZONE, lastDayOf, percent } from '../../shared/format'
 import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
+import { WavePickers } from '../WavePickers';
 import { fetchWaves } from '../region/api';
 import { downloadConfirmedChange, downloadOverview, fetchConfirmedChange, fetchOverview, type Format, type ProgrammesOverview } from './api';
 import { ConfirmedChangeCard } from './ConfirmedChangeCard';
@@ -46,7 +47,7 @@ function ExportButtons({ label, onExport }: { label: string; onExport(format: Fo
  * change confirmed by the programmes of the wave it is compared with (docs/methodology.md §11).
  */
 export function ProgrammesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const waves = useLoad(fetchWaves, 'waves');
   const [exportError, setExportError] = useState<unknown>(null);
 
@@ -56,14 +57,6 @@ export function ProgrammesPage() {
   const compare = asked === 'none' ? null : (earlier.find((w) => String(w.id) === asked) ?? earlier[0] ?? null);
   const overview = useLoad(wave && (() => fetchOverview(wave.id)), `${wave?.id}`);
   const change = useLoad(wave && compare && (() => fetchConfirmedChange(wave.id, compare.id)), `${wave?.id}:${compare?.id}`);
-
-  const choose = (key: 'wave' | 'compare', value: string) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      next.set(key, value);
-      if (key === 'wave') next.delete('compare');
-      return next;
-    });
 
   async function exportWith(download: () => Promise<void>) {
     setExportError(null);
@@ -85,28 +78,7 @@ export function ProgrammesPage() {
 
       {wave && (
         <div className="pm-controls">
-          <label>
-            {s.wave}
-            <select value={wave.id} onChange={(e) => choose('wave', e.target.value)}>
-              {latestFirst.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.title}
-                  {latestFirst.some((x) => x.regionId !== w.regionId) ? ` — ${w.regionName}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {s.compareWith}
-            <select value={compare?.id ?? 'none'} onChange={(e) => choose('compare', e.target.value)}>
-              <option value="none">{s.noCompare}</option>
-              {earlier.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <WavePickers waves={latestFirst} wave={wave} comparable={earlier} compare={compare} labels={s} />
           <ExportButtons label={s.exportOverview} onExport={(format) => void exportWith(() => downloadOverview(wave.id, format))} />
         </div>
       )}

@@ -5,6 +5,7 @@ import { day, DEFAULT_TIME_ZONE, lastDayOf, percent } from '../../shared/format'
 import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
+import { WavePickers } from '../WavePickers';
 import { downloadProfiles, fetchRegionPicture, fetchWaves, type RegionPicture } from './api';
 import { FactorSummaryTable } from './FactorSummaryTable';
 import { HeatMap } from './HeatMap';
@@ -25,7 +26,7 @@ function PictureError({ error, waves, onRetry }: { error: unknown; waves: Array<
 
 /** The coordinator's picture of the territory's schools: levels, priorities, and positive change against the target. */
 export function RegionPicturePage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const waves = useLoad(fetchWaves, 'waves');
   const [exportError, setExportError] = useState<unknown>(null);
   const [municipality, setMunicipality] = useState<number | null>(null);
@@ -38,14 +39,6 @@ export function RegionPicturePage() {
   const compare = asked === 'none' ? null : (others.find((w) => String(w.id) === asked) ?? earlier[0] ?? null);
   const loaded = useLoad(wave && (() => fetchRegionPicture(wave.id, compare?.id ?? null)), `${wave?.id}:${compare?.id}`);
   const picture = loaded.data;
-
-  const choose = (key: 'wave' | 'compare', value: string) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      next.set(key, value);
-      if (key === 'wave') next.delete('compare');
-      return next;
-    });
 
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(null);
@@ -74,28 +67,7 @@ export function RegionPicturePage() {
 
       {wave && (
         <div className="rp-controls">
-          <label>
-            {s.wave}
-            <select value={wave.id} onChange={(e) => choose('wave', e.target.value)}>
-              {latestFirst.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.title}
-                  {latestFirst.some((x) => x.regionId !== w.regionId) ? ` — ${w.regionName}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {s.compareWith}
-            <select value={compare?.id ?? 'none'} onChange={(e) => choose('compare', e.target.value)}>
-              <option value="none">{s.noCompare}</option>
-              {others.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <WavePickers waves={latestFirst} wave={wave} comparable={others} compare={compare} labels={s} />
           <div className="rp-export">
             <span className="muted">{s.export}</span>
             <button type="button" onClick={() => void exportAs('csv')}>
