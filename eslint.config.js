@@ -36,6 +36,7 @@ const INFRASTRUCTURE = [
   'links',
   'health',
   'service-tokens',
+  'operations',
 ];
 
 /** An import specifier that reaches `folder` from elsewhere under server/ (any depth of `../`). */

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Db, DatabaseKind, StorageState } from './db/connect.js';
+import type { Db, DatabaseKind, PoolStats, StorageState } from './db/connect.js';
+import { registerMetrics } from './operations/metrics.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -61,6 +62,10 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** The embedded database's state: writes refused on a nearly full disk, unavailable while it restarts. */
   storage?: StorageState;
+  /** PostgreSQL's connection pool, whose use /metrics reports. */
+  pool?: PoolStats;
+  /** `METRICS_TOKEN`: the bearer token /metrics asks for; without it /metrics answers this machine only. */
+  metricsToken?: string | null;
 }
 
 declare module 'fastify' {
@@ -70,6 +75,10 @@ declare module 'fastify' {
     /** Every /api route with its declared access; the authorisation matrix test walks it. */
     routeAccess: Array<{ method: string; url: string; access: Access; token?: readonly TokenPermission[] }>;
     sessionCookie: SessionCookie;
+  }
+  interface FastifyRequest {
+    /** The `code` of the error this request was answered with, for what counts refusals; null when it succeeded. */
+    errorCode: string | null;
   }
 }
 
@@ -89,6 +98,8 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('dbKind', deps.dbKind);
   app.decorate('routeAccess', []);
   app.decorate('sessionCookie', sessionCookie(deps.publicUrl));
+  app.decorateRequest('errorCode', null);
+  registerMetrics(app, { token: deps.metricsToken ?? null, pool: deps.pool });
 
   app.addHook('onRoute', (route) => {
     // The API description is public by design: it documents routes, each of which checks its own access.
@@ -104,21 +115,24 @@ export async function buildApp(deps: AppDeps) {
   });
 
   app.setErrorHandler((error: FastifyError | ApiError, req, reply) => {
+    const answer = (statusCode: number, body: { code: string; message: string; details?: unknown }) => {
+      req.errorCode = body.code;
+      return reply.code(statusCode).send({ statusCode, ...body });
+    };
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send({ statusCode: error.statusCode, code: error.code, message: error.message, details: error.details });
+      return answer(error.statusCode, { code: error.code, message: error.message, details: error.details });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err: error }, 'request failed');
-      return reply.code(500).send({ statusCode: 500, code: 'internal', message: 'Internal error; the request was not applied. Try again later.' });
+      return answer(500, { code: 'internal', message: 'Internal error; the request was not applied. Try again later.' });
     }
     if (error.validation) {
-      return reply.code(400).send({ statusCode: 400, code: 'invalid_request', message: `Invalid request: ${error.message}` });
+      return answer(400, { code: 'invalid_request', message: `Invalid request: ${error.message}` });
     }
     // Fastify's own 4xx (body too large, bad JSON, wrong content type) carry clear messages already.
     const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : (error.code ?? 'bad_request').toLowerCase();
-    const statusCode = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 400 : status;
-    return reply.code(statusCode).send({ statusCode, code, message: error.message });
+    return answer(error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 400 : status, { code, message: error.message });
   });
 
   // OpenAPI is generated from the same route schemas that validate requests: one definition, never out of date.

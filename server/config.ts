@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The first administrator, created at start when absent. */
   admin: { email: string; password: string } | null;
+  /** Bearer token /metrics asks for; when null, /metrics answers requests from this machine only. */
+  metricsToken: string | null;
   /** How the embedded database guards itself; unused on PostgreSQL. */
   embedded: Pick<EmbeddedOptions, 'minFreeBytes' | 'queryTimeoutMs'>;
 }
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+    metricsToken: env.METRICS_TOKEN || null,
     embedded: {
       minFreeBytes: positiveNumber(env, 'MIN_FREE_DISK_MB', 200) * 1024 * 1024,
       queryTimeoutMs: positiveNumber(env, 'DB_QUERY_TIMEOUT_SECONDS', 30) * 1000,

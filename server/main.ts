@@ -45,6 +45,8 @@ const app = await buildApp({
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,
   storage: database.storage,
+  pool: database.pool,
+  metricsToken: config.metricsToken,
   logger: { level: config.logLevel },
 });
 notify = (level, message, details) => app.log[level](details ?? {}, message);

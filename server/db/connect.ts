@@ -19,9 +19,14 @@ export interface StorageState {
   unavailable(): string | null;
 }
 
+/** How busy PostgreSQL's connection pool is, read without reaching into Kysely's dialect. */
+export type PoolStats = Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
+
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL only. */
+  pool?: PoolStats;
   /** The embedded database in a folder only. */
   storage?: StorageState;
   close(): Promise<void>;
@@ -75,7 +80,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return { db, kind: 'postgresql', pool, close: () => db.destroy() };
   }
   if (options.dataDir.startsWith('memory://')) {
     const pglite = await PGlite.create(options.dataDir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});

@@ -33,6 +33,11 @@ export class ResponseBatcher {
     private readonly options: ResponseBatcherOptions = { maxStatements: 2, maxBatch: 250 },
   ) {}
 
+  /** Answers waiting for a statement; the monitoring reads it to see submissions outrun the database. */
+  get queueDepth(): number {
+    return this.waiting.length;
+  }
+
   store(link: LinkFacts, response: NewResponse): Promise<StoreResult> {
     if (link.kind === 'code') return storeResponse(this.db, link, response);
     return new Promise((resolve, reject) => {

@@ -34,10 +34,19 @@ const codeUsed = () => conflict('code_used', 'This single-use code has already b
 
 const waveClosed = () => conflict('wave_closed', 'The survey wave is not open now; answers are accepted only while it runs');
 
+/** How /metrics names a submission's outcome: the code the phone was answered with. */
+function submissionOutcome(status: number, errorCode: string | null): string {
+  if (status === 201) return 'accepted';
+  // The rate limit's refusal carries no code of its own (the error handler calls it bad_request).
+  if (status === 429) return 'rate_limited';
+  return errorCode ?? String(status);
+}
+
 /** Public routes of the respondent: no account, the link's token is the only credential. */
 export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const known = new LinkFactsCache();
   const responses = new ResponseBatcher(app.db);
+  app.metrics.watchSubmissionQueue(() => responses.queueDepth);
   const integrity = new AnswerIntegrity(() => startTicketKey(app.db).then((key) => new StartTickets(key)));
 
   app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, async (req) => {
@@ -72,6 +81,8 @@ export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: TokenParams, body: Submission, response: { 201: StoredResponse } },
       bodyLimit: RESPONSE_BODY_LIMIT,
       config: { access: 'public', rateLimit: { ...SUBMISSION_RATE_LIMIT, keyGenerator: (req) => `link|${(req.params as { token: string }).token}` } },
+      // Counted when answered, so that every refusal counts, the rate limit's and the body parser's included.
+      onResponse: async (req, reply) => app.metrics.countAnswer(submissionOutcome(reply.statusCode, req.errorCode)),
     },
     async (req, reply) => {
       const { token } = req.params;

@@ -11,7 +11,7 @@ export interface TestApp {
 /** The whole API on a fresh database of the given kind, driven with `app.inject`; `options` as a deployment would set them. */
 export async function openTestApp(kind: DatabaseKind, options: Omit<Partial<AppDeps>, 'db' | 'dbKind'> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ db: database.db, dbKind: database.kind, ...options });
+  const app = await buildApp({ db: database.db, dbKind: database.kind, pool: database.pool, ...options });
   await app.ready();
   return {
     app,
