@@ -131,7 +131,13 @@ export async function buildApp(deps: AppDeps) {
       return answer(400, { code: 'invalid_request', message: `Invalid request: ${error.message}` });
     }
     // Fastify's own 4xx (body too large, bad JSON, wrong content type) carry clear messages already.
-    const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : (error.code ?? 'bad_request').toLowerCase();
+    // A rate limit's refusal comes without a code of its own; scripts and the phone page read `rate_limited`.
+    const code =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'body_too_large'
+        : status === 429 && !error.code
+          ? 'rate_limited'
+          : (error.code ?? 'bad_request').toLowerCase();
     return answer(error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 400 : status, { code, message: error.message });
   });
 

@@ -36,10 +36,7 @@ const waveClosed = () => conflict('wave_closed', 'The survey wave is not open no
 
 /** How /metrics names a submission's outcome: the code the phone was answered with. */
 function submissionOutcome(status: number, errorCode: string | null): string {
-  if (status === 201) return 'accepted';
-  // The rate limit's refusal carries no code of its own (the error handler calls it bad_request).
-  if (status === 429) return 'rate_limited';
-  return errorCode ?? String(status);
+  return status === 201 ? 'accepted' : (errorCode ?? String(status));
 }
 
 /** Public routes of the respondent: no account, the link's token is the only credential. */
