@@ -12,6 +12,7 @@ type BenchModule = { run(): Promise<BenchRow[]> };
 const MODULES: Record<string, () => Promise<BenchModule>> = {
   scoring: () => import('./scoring.js'),
   participation: () => import('./participation.js'),
+  programmes: () => import('./programmes.js'),
   'http-submissions': () => import('./http-submissions.js'),
   bundle: () => import('./bundle.js'),
   'embedded-durability': () => import('./embedded-durability.js'),

@@ -34,6 +34,10 @@ export async function programmesOverview(db: Db, wave: WaveInRegion, caller: Cal
     .map((c) => ({ ...c, schools: c.schools.filter((s) => inWave.has(s.id)) }))
     .filter((c) => c.schools.length > 0 || seesWholeRegion(caller));
   const curatorName = (c: { name: string; email: string }) => c.name || c.email;
+  // Looked up once per school and per visit: a region has thousands of both.
+  const curatorsOfSchool = new Map<number, string[]>();
+  for (const c of curators) for (const s of c.schools) curatorsOfSchool.set(s.id, [...(curatorsOfSchool.get(s.id) ?? []), curatorName(c)]);
+  const curatorSchools = new Map(curators.map((c) => [c.id, new Set(c.schools.map((s) => s.id))]));
 
   const programmesOf = groupBy(programmes, (p) => p.school_id);
   const measuresOf = groupBy(measures, (m) => m.programme_id);
@@ -59,12 +63,12 @@ export async function programmesOverview(db: Db, wave: WaveInRegion, caller: Cal
       state: overallState(cells.filter((c) => c.priority).map((c) => c.state)),
       overdueMeasures: own.flatMap((p) => measuresOf.get(p.id) ?? []).filter((m) => isOverdue(m.status, m.deadline, today)).length,
       openRemarks: own.reduce((sum, p) => sum + (remarks.get(p.id) ?? 0), 0),
-      curators: curators.filter((c) => c.schools.some((s) => s.id === ref.id)).map(curatorName),
+      curators: curatorsOfSchool.get(ref.id) ?? [],
     };
   });
 
   const states = Object.fromEntries(OVERALL_STATES.map((state) => [state, rows.filter((r) => r.state === state).length])) as Record<OverallState, number>;
-  const visits = await visitsSince(db, schoolIds, since);
+  const visitsOf = groupBy(await visitsSince(db, schoolIds, since), (v) => v.curator_id);
   return {
     wave: waveTerms(wave),
     today,
@@ -73,7 +77,7 @@ export async function programmesOverview(db: Db, wave: WaveInRegion, caller: Cal
     states,
     approvedShare: { approved: states.approved, total: rows.length, share: shareOf(states.approved, rows.length) },
     curators: curators.map((c): CuratorWork => {
-      const own = visits.filter((v) => v.curator_id === c.id && c.schools.some((s) => s.id === v.school_id));
+      const own = (visitsOf.get(c.id) ?? []).filter((v) => curatorSchools.get(c.id)!.has(v.school_id));
       return {
         id: c.id,
         name: curatorName(c),
