@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { date } from '../../shared/format';
 import type { OverallState, ProgrammesOverview, SchoolOverview } from './api';
 import { programmesStrings as s } from './strings';
+import { MunicipalityFilter } from '../MunicipalityFilter';
 
 const t = s.schools;
 
@@ -31,19 +32,7 @@ export function SchoolsTable({ overview }: { overview: ProgrammesOverview }) {
           <p className="muted pm-caption">{t.caption(today)}</p>
         </div>
         <div className="pm-filters">
-          {municipalities.length > 1 && (
-            <label>
-              {t.municipality}
-              <select value={municipality ?? ''} onChange={(e) => setMunicipality(e.target.value ? Number(e.target.value) : null)}>
-                <option value="">{t.allMunicipalities}</option>
-                {municipalities.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <MunicipalityFilter municipalities={municipalities} value={municipality} onChange={setMunicipality} labels={t} />
           <label>
             {t.state}
             <select value={state ?? ''} onChange={(e) => setState((e.target.value || null) as OverallState | null)}>

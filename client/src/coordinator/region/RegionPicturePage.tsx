@@ -11,6 +11,7 @@ import { FactorSummaryTable } from './FactorSummaryTable';
 import { HeatMap } from './HeatMap';
 import { regionStrings as s } from './strings';
 import './region.css';
+import { MunicipalityFilter } from '../MunicipalityFilter';
 
 /** Figures of a wave still open say when they will appear (docs/methodology.md §6 rule 2); any other error as it is. */
 function PictureError({ error, waves, onRetry }: { error: unknown; waves: Array<{ id: number; title: string; timeZone: string }>; onRetry?(): void }) {
@@ -96,19 +97,7 @@ export function RegionPicturePage() {
                 <p className="muted rp-caption">{s.heatmap.caption}</p>
               </div>
               <div className="rp-filters">
-                {municipalities.length > 1 && (
-                  <label>
-                    {s.municipality}
-                    <select value={municipality ?? ''} onChange={(e) => setMunicipality(e.target.value ? Number(e.target.value) : null)}>
-                      <option value="">{s.allMunicipalities}</option>
-                      {municipalities.map(([id, name]) => (
-                        <option key={id} value={id}>
-                          {name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                )}
+                <MunicipalityFilter municipalities={municipalities} value={municipality} onChange={setMunicipality} labels={s} />
                 <label>
                   {s.sort}
                   <select value={byRisk ? 'risk' : 'name'} onChange={(e) => setByRisk(e.target.value === 'risk')}>
