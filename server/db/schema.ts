@@ -325,6 +325,37 @@ export interface CuratorVisitTable {
   updated_at: Timestamp;
 }
 
+export type Settlement = 'urban' | 'rural';
+export type AssessmentProcedure = 'vpr' | 'oge' | 'ege';
+
+/** What is known about a school in a calendar year (migration 0017). */
+export interface SchoolContextTable {
+  school_id: number;
+  year: number;
+  social_index: number | null;
+  settlement: Settlement | null;
+  students: number | null;
+  imported_by: number | null;
+  imported_at: CreatedAt;
+}
+
+/** One assessment procedure's result for a school, subject and grade in a calendar year (migration 0017). */
+export interface AssessmentResultTable {
+  school_id: number;
+  year: number;
+  procedure: AssessmentProcedure;
+  subject: string;
+  grade: number;
+  participants: number | null;
+  mean_score: number | null;
+  share_2: number | null;
+  share_3: number | null;
+  share_4: number | null;
+  share_5: number | null;
+  imported_by: number | null;
+  imported_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -347,6 +378,8 @@ export interface Database {
   programme_events: ProgrammeEventTable;
   programme_remarks: ProgrammeRemarkTable;
   curator_visits: CuratorVisitTable;
+  school_context: SchoolContextTable;
+  assessment_results: AssessmentResultTable;
   wave_access: WaveAccessTable;
   participation_counts: ParticipationCountTable;
   school_priorities: SchoolPriorityTable;
