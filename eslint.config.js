@@ -17,6 +17,7 @@ const FEATURES = [
   'dynamics',
   'region-picture',
   'methodology',
+  'comparisons',
   'curators',
   'programmes',
   'programme-monitoring',

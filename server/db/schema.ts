@@ -77,6 +77,8 @@ export interface WaveTable {
   roster_frozen_at: ColumnType<Date | null, never, never>;
   /** Moved by a trigger at every correction of the frozen roster (migration 0013). */
   roster_version: ColumnType<number, never, never>;
+  /** Moved by every change to the wave's answers other than a new one (migration 0020). */
+  figures_version: ColumnType<number, never, never>;
   /**
    * The questionnaires the wave is answered with, set by a trigger from its model when the wave is created or its
    * model changed (migration 0014); null only for a wave older than that until the server's next start.

@@ -112,6 +112,7 @@ const MATRIX: Record<string, RouteCase> = {
     scope: 'school',
   },
   'GET /api/waves/:waveId/schools/:schoolId/explanations': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/explanations`, scope: 'school' },
+  'GET /api/waves/:waveId/schools/:schoolId/comparisons': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/comparisons`, scope: 'school' },
   'GET /api/schools/:schoolId/dynamics': {
     path: (t) => `/api/schools/${t.schoolId}/dynamics?from=${t.earlierWaveId}&to=${t.waveId}`,
     scope: 'school',
