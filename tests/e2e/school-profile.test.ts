@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, lastDayOf, points } from '../../client/src/shared/format.js';
 import { chartSummaryOf, intervalPoints } from '../../client/src/school/profile/interval.js';
 import { schoolStrings as s } from '../../client/src/school/strings.js';
+import { comparisonStrings as c } from '../../client/src/school/comparisons/strings.js';
+import type { SchoolComparisons } from '../../server/comparisons/comparisons.schemas.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { hideSmallCounts } from '../../server/disclosure/small-counts.js';
 import { compareProfiles } from '../../server/dynamics/compare.js';
@@ -185,6 +187,30 @@ describe("a school team's risk profile in Chromium", () => {
         await explanation.screenshot({ path: `${SCREENSHOTS}/school-explanation-${device}.png` });
         await page.getByRole('button', { name: s.explanation.close }).click();
         await expect.poll(() => explanation.count()).toBe(0);
+      });
+
+      it("sets each factor beside the region's schools and the similar ones, with how many schools each rests on", async () => {
+        const page = signedIn();
+        const section = page.locator('section[aria-labelledby=comparisons-title]');
+        await section.locator('table').waitFor();
+        const body = (await (await page.request.get(`/api/waves/${repeat.wave.id}/schools/${repeat.school.id}/comparisons`)).json()) as SchoolComparisons;
+        // The demo region has twelve schools: every factor with scores is compared with the region.
+        expect(body.regionSchools).toBe(12);
+        const rows = section.locator('tbody tr');
+        await expect.poll(() => rows.count()).toBe(repeat.factors.length);
+        for (const [i, f] of body.factors.entries()) {
+          const row = (await rows.nth(i).innerText()).replace(/\s+/g, ' ');
+          expect(row).toContain(`${f.id}. ${f.title}`);
+          if (f.region.median !== null) {
+            expect(row).toContain(c.median(points(f.region.median)));
+            expect(row).toContain(c.basedOn(f.region.schools));
+          } else {
+            expect(row).toContain(c.tooFew(f.region.schools));
+          }
+        }
+        expect(await section.locator('.sc-track').count()).toBeGreaterThan(0);
+        expect(await overflowing(page)).toEqual([]);
+        await section.screenshot({ path: `${SCREENSHOTS}/school-comparisons-${device}.png` });
       });
 
       it('compares the profile with the earlier wave: some factors better, some worse', async () => {

@@ -6,6 +6,7 @@ import { pickWaves } from '../../shared/waves';
 import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
+import { ComparisonsSection } from '../comparisons/ComparisonsSection';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
 import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
@@ -187,6 +188,8 @@ export function SchoolPage() {
               onClose={() => update({ factor: null })}
             />
           )}
+
+          <ComparisonsSection waveId={wave.id} schoolId={schoolId} />
 
           {priorities.data && (
             <PrioritiesCard
