@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   scoring: () => import('./scoring.js'),
   participation: () => import('./participation.js'),
   programmes: () => import('./programmes.js'),
+  comparisons: () => import('./comparisons.js'),
   'http-submissions': () => import('./http-submissions.js'),
   bundle: () => import('./bundle.js'),
   'embedded-durability': () => import('./embedded-durability.js'),
