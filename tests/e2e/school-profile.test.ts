@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, lastDayOf, points } from '../../client/src/shared/format.js';
 import { chartSummaryOf, intervalPoints } from '../../client/src/school/profile/interval.js';
+import { PRINT_PIXEL_RATIO } from '../../client/src/school/profile/ProfileChart.js';
 import { schoolStrings as s } from '../../client/src/school/strings.js';
 import { comparisonStrings as c } from '../../client/src/school/comparisons/strings.js';
 import type { SchoolComparisons } from '../../server/comparisons/comparisons.schemas.js';
@@ -260,13 +262,30 @@ describe("a school team's risk profile in Chromium", () => {
         await expect.poll(text).toMatch(/Дата отчёта\d{1,2} [а-я]+ \d{4} г\./);
         await page.emulateMedia({ media: 'print' });
         await expect.poll(() => page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+        // Beside the profile: the comparisons with other schools and the change since the earlier wave.
+        await expect.poll(() => report.locator('.sc-report-comparisons tbody tr').count()).toBe(repeat.factors.length);
+        await expect.poll(() => report.getByTestId('dynamics').locator('tbody tr').count()).toBe(repeat.factors.length);
+        await expect.poll(() => report.getByTestId('dynamics').textContent()).toContain(entry.wave.title);
+        // The chart is drawn at print resolution: three canvas pixels to a CSS pixel, whatever the screen.
+        const canvas = report.locator('canvas[role=img]');
+        expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, Math.round(c.getBoundingClientRect().width)])).toEqual([680 * PRINT_PIXEL_RATIO, 680]);
         await page.screenshot({ path: `${SCREENSHOTS}/school-report-print-${device}.png`, fullPage: true });
-        await page.emulateMedia({ media: 'screen' });
         if (device === 'desktop') {
-          const pdf = await page.pdf({ path: `${SCREENSHOTS}/school-report.pdf`, format: 'A4', printBackground: true });
+          const file = `${SCREENSHOTS}/school-report.pdf`;
+          const pdf = await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
           expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-          expect(readFileSync(`${SCREENSHOTS}/school-report.pdf`).length).toBeGreaterThan(50_000);
+          expect(readFileSync(file).length).toBeGreaterThan(50_000);
+          // Every page carries its number of all, and the school and wave, in the page's margin.
+          const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+            .split('\f')
+            .filter((p) => p.trim());
+          expect(pages.length).toBeGreaterThan(2);
+          for (const [i, text] of pages.entries()) {
+            expect(text, `page ${i + 1}`).toContain(`Страница ${i + 1} из ${pages.length}`);
+            expect(text, `page ${i + 1}`).toContain(`${DEMO_TEAM_SCHOOL.name} · ${repeat.wave.title}`);
+          }
         }
+        await page.emulateMedia({ media: 'screen' });
         await page.getByRole('link', { name: '← К профилю' }).click();
         await page.locator('canvas[role=img]').waitFor();
       });

@@ -180,6 +180,8 @@ export const schoolStrings = {
     profile: 'Риск-профиль',
     explanations: 'Объяснения факторов',
     priorities: 'Приоритетные риски',
+    /** Printed at the foot of every page; `counter(page)` and `counter(pages)` are filled in by the browser. */
+    pageOf: ['Страница', 'из'] as const,
     footer:
       'Балл 0–100: чем больше, тем выше риск. В скобках — пределы, в которых балл лежит с вероятностью 80%; «пограничный» — они пересекают порог уровня. Распределения ответов показаны только при 5 и более ответах.',
   },

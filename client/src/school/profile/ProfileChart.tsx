@@ -109,6 +109,9 @@ function useWidth(element: RefObject<HTMLElement | null>, fixed?: number): numbe
   return fixed ?? width;
 }
 
+/** Canvas pixels per CSS pixel of the printed chart: 3 × 96 = 288 dots per inch. */
+export const PRINT_PIXEL_RATIO = 3;
+
 interface Props {
   factors: FactorResult[];
   priorities: string[];
@@ -147,6 +150,8 @@ export function ProfileChart({ factors, priorities, waveTitle, selected, onSelec
       options: {
         indexAxis: 'y',
         responsive: !fixedWidth,
+        // A fixed width is the printed report's: drawn at print resolution, so the bars and their labels stay sharp on paper.
+        devicePixelRatio: fixedWidth ? PRINT_PIXEL_RATIO : undefined,
         maintainAspectRatio: false,
         animation: false,
         // Room past a bar at 100 for its points, its interval and «пограничный».

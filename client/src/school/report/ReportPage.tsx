@@ -6,10 +6,14 @@ import { useUser } from '../../shared/session';
 import { sharedStrings } from '../../shared/strings';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
+import { fetchComparisons } from '../api/comparisons';
 import { fetchExplanations } from '../api/explanation';
 import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
+import { ComparisonsTable } from '../comparisons/ComparisonsTable';
+import { comparisonStrings } from '../comparisons/strings';
+import { DynamicsSection } from '../dynamics/DynamicsSection';
 import { ExplanationView } from '../explanation/ExplanationView';
 import { needed } from '../needed';
 import { ProfileChart } from '../profile/ProfileChart';
@@ -22,21 +26,43 @@ const t = s.report;
 /** The printable width of an A4 page with 12 mm margins, in CSS pixels. */
 const REPORT_CHART_WIDTH = 680;
 
-/** Everything about one school and wave on paper: the profile and every factor's explanation. */
+/**
+ * Everything about one school and wave on paper: the profile, how it stands among other schools, every factor's
+ * explanation.
+ */
 async function loadReport(waveId: number, schoolId: number) {
   const [profile, priorities] = await Promise.all([fetchProfile(waveId, schoolId), fetchPriorities(waveId, schoolId)]);
-  // An open wave's figures are withheld: there is nothing to explain until it closes.
-  const explanations = profile.releasesAt === null ? (await fetchExplanations(waveId, schoolId)).factors : [];
-  return { profile, priorities, explanations };
+  // An open wave's figures are withheld: there is nothing to compare or explain until it closes.
+  if (profile.releasesAt !== null) return { profile, priorities, explanations: [], comparisons: null };
+  const [explanations, comparisons] = await Promise.all([fetchExplanations(waveId, schoolId), fetchComparisons(waveId, schoolId)]);
+  return { profile, priorities, explanations: explanations.factors, comparisons };
+}
+
+/** A CSS string literal of `text`. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, ' ')}"`;
+
+/**
+ * The foot of every printed page: the school and wave on the left, «Страница N из M» on the right. Written here rather
+ * than in the stylesheet so that its words stay with the screen's other strings.
+ */
+function PageFooter({ school, wave }: { school: string; wave: string }) {
+  const [page, of] = t.pageOf;
+  const rules = `@page sc-report {
+  @bottom-left { content: ${cssString(`${school} · ${wave}`)}; font-size: 8pt; color: #555; }
+  @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages); font-size: 8pt; color: #555; }
+}`;
+  return <style>{rules}</style>;
 }
 
 export function ReportPage() {
   const user = useUser();
   const params = useParams();
   const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const waves = useLoad(fetchWaves, 'waves');
-  const { wave } = pickWaves(waves.data, search.get('wave'));
+  const { wave, earlier } = pickWaves(waves.data, search.get('wave'));
+  const compareParam = search.get('compare');
+  const compareWith = compareParam === 'none' ? null : compareParam ? Number(compareParam) : (earlier[0]?.id ?? null);
   const report = useLoad(wave && schoolId ? () => loadReport(wave.id, schoolId) : null, `${wave?.id}:${schoolId}`);
   const back = `${params.schoolId ? `/school/${schoolId}` : '/school'}?wave=${wave?.id ?? ''}`;
 
@@ -44,11 +70,12 @@ export function ReportPage() {
   const error = waves.error ?? report.error;
   if (error) return <ErrorMessage error={error} messages={s.errors} />;
   if (!report.data || !wave) return <p className="muted">{s.loading}</p>;
-  const { profile, priorities, explanations } = report.data;
+  const { profile, priorities, explanations, comparisons } = report.data;
   const titles = new Map(profile.factors.map((f) => [f.id, f.title]));
 
   return (
     <article className="sc-report" data-testid="report">
+      <PageFooter school={profile.school.name} wave={profile.wave.title} />
       <div className="toolbar no-print">
         <Link to={back}>{t.back}</Link>
         <button type="button" className="primary" onClick={() => window.print()}>
@@ -142,6 +169,32 @@ export function ReportPage() {
               </ol>
             )}
           </section>
+
+          {comparisons && (
+            <section className="sc-report-section sc-report-comparisons">
+              <h2>{comparisonStrings.title}</h2>
+              <ComparisonsTable data={comparisons} />
+            </section>
+          )}
+
+          <div className="sc-report-section sc-report-dynamics">
+            <DynamicsSection
+              schoolId={schoolId}
+              wave={wave}
+              earlierWaves={earlier}
+              compareWith={compareWith}
+              onCompareWith={(id) =>
+                setSearch(
+                  (prev) => {
+                    const next = new URLSearchParams(prev);
+                    next.set('compare', id === null ? 'none' : String(id));
+                    return next;
+                  },
+                  { replace: true },
+                )
+              }
+            />
+          </div>
 
           <section className="sc-report-section sc-report-explanations">
             <h2>{t.explanations}</h2>
