@@ -36,6 +36,7 @@ import { reviewRoutes } from './participation/review.routes.js';
 import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
+import { trendRoutes } from './dynamics/trend.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
 import { methodologyRoutes } from './methodology/methodology.routes.js';
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);
+  await app.register(trendRoutes);
   await app.register(priorityRoutes);
   await app.register(programmeRoutes);
   await app.register(evidenceRoutes);
