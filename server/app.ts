@@ -37,6 +37,7 @@ import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
 import { comparisonRoutes } from './comparisons/comparisons.routes.js';
+import { trendRoutes } from './dynamics/trend.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
 import { methodologyRoutes } from './methodology/methodology.routes.js';
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);
   await app.register(comparisonRoutes);
+  await app.register(trendRoutes);
   await app.register(priorityRoutes);
   await app.register(programmeRoutes);
   await app.register(evidenceRoutes);

@@ -117,6 +117,7 @@ const MATRIX: Record<string, RouteCase> = {
     path: (t) => `/api/schools/${t.schoolId}/dynamics?from=${t.earlierWaveId}&to=${t.waveId}`,
     scope: 'school',
   },
+  'GET /api/schools/:schoolId/trend': { path: (t) => `/api/schools/${t.schoolId}/trend`, scope: 'school' },
   'GET /api/waves/:waveId/schools/:schoolId/priorities': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/priorities`, scope: 'school' },
   'PUT /api/waves/:waveId/schools/:schoolId/priorities': {
     path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/priorities`,

@@ -88,7 +88,7 @@ describe("a school team's risk profile in Chromium", () => {
         await expect.poll(() => withheld.textContent()).toContain('появится после закрытия волны');
         const teachers = current.roles.teacher;
         await expect.poll(() => page.getByTestId('participation-teacher').textContent()).toContain(s.participation.of(teachers.responses, teachers.expected));
-        expect(await page.locator('canvas').count()).toBe(0);
+        expect(await page.locator('.sc-profile-chart canvas').count()).toBe(0);
         expect(await page.getByTestId('dynamics').count()).toBe(0);
         await page.screenshot({ path: `${SCREENSHOTS}/school-profile-withheld-${device}.png`, fullPage: true });
       });
@@ -104,7 +104,7 @@ describe("a school team's risk profile in Chromium", () => {
         const count = (level: string) => repeat.factors.filter((f) => f.level === level).length;
         expect(count('high')).toBeGreaterThanOrEqual(2);
         expect(count('low')).toBeGreaterThanOrEqual(1);
-        const chart = page.locator('canvas[role=img]');
+        const chart = page.locator('.sc-profile-chart canvas[role=img]');
         await chart.waitFor();
         await expect
           .poll(() => page.locator('p.sc-small').allTextContents())
@@ -114,7 +114,7 @@ describe("a school team's risk profile in Chromium", () => {
         await expect.poll(() => overflowing(page)).toEqual([]);
         await page.screenshot({ path: `${SCREENSHOTS}/school-profile-${device}.png`, fullPage: true });
 
-        await page.getByRole('button', { name: 'Таблица' }).click();
+        await page.getByRole('group', { name: s.profile.title }).getByRole('button', { name: 'Таблица' }).click();
         const rows = page.locator('table tbody tr').filter({ hasText: /из 100/ });
         // Each score with its 80% interval, and «пограничный» beside a level whose interval holds a threshold (docs/methodology.md §8).
         const scoreText = (f: Profile['factors'][number]) => {
@@ -138,7 +138,7 @@ describe("a school team's risk profile in Chromium", () => {
         const borderline = repeat.factors.filter((f) => f.borderline).length;
         await expect.poll(() => rows.locator('.sc-borderline').count()).toBe(borderline);
         if (borderline > 0) await expect.poll(() => rows.locator('.sc-borderline').first().innerText()).toBe(s.profile.borderline);
-        await page.getByRole('button', { name: 'График' }).click();
+        await page.getByRole('group', { name: s.profile.title }).getByRole('button', { name: 'График' }).click();
       });
 
       it('opens a high factor and reads which indicators make it high and how people answered', async () => {
@@ -287,7 +287,7 @@ describe("a school team's risk profile in Chromium", () => {
         }
         await page.emulateMedia({ media: 'screen' });
         await page.getByRole('link', { name: '← К профилю' }).click();
-        await page.locator('canvas[role=img]').waitFor();
+        await page.locator('.sc-profile-chart canvas[role=img]').waitFor();
       });
     },
   );

@@ -12,6 +12,7 @@ import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
 import { ProgrammesCard } from '../programmes/ProgrammesCard';
 import { schoolStrings as s } from '../strings';
+import { TrendSection } from '../trend/TrendSection';
 import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
 import { ProfileChart } from './ProfileChart';
@@ -213,6 +214,9 @@ export function SchoolPage() {
           />
         </>
       )}
+
+      {/* Past waves stay worth reading while the chosen one is withheld; an error of the page is said once, above. */}
+      {p && <TrendSection schoolId={schoolId} />}
     </div>
   );
 }
