@@ -266,6 +266,10 @@ describe("a school team's risk profile in Chromium", () => {
         await expect.poll(() => report.locator('.sc-report-comparisons tbody tr').count()).toBe(repeat.factors.length);
         await expect.poll(() => report.getByTestId('dynamics').locator('tbody tr').count()).toBe(repeat.factors.length);
         await expect.poll(() => report.getByTestId('dynamics').textContent()).toContain(entry.wave.title);
+        // And every wave of the school, a column each.
+        await expect
+          .poll(() => report.locator('.sc-report-trend thead th').allTextContents())
+          .toEqual([expect.any(String), ...[entry, repeat, current].map((p) => expect.stringContaining(p.wave.title))]);
         // The chart is drawn at print resolution: three canvas pixels to a CSS pixel, whatever the screen.
         const canvas = report.locator('canvas[role=img]');
         expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, Math.round(c.getBoundingClientRect().width)])).toEqual([680 * PRINT_PIXEL_RATIO, 680]);

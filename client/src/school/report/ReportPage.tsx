@@ -10,6 +10,7 @@ import { fetchComparisons } from '../api/comparisons';
 import { fetchExplanations } from '../api/explanation';
 import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
+import { fetchTrend } from '../api/trend';
 import { fetchWaves } from '../api/waves';
 import { ComparisonsTable } from '../comparisons/ComparisonsTable';
 import { comparisonStrings } from '../comparisons/strings';
@@ -20,6 +21,9 @@ import { ProfileChart } from '../profile/ProfileChart';
 import { ProfileTable } from '../profile/ProfileTable';
 import { Withheld } from '../profile/Withheld';
 import { schoolStrings as s } from '../strings';
+import { trendStrings } from '../trend/strings';
+import { TrendTable } from '../trend/TrendTable';
+import '../trend/trend.css';
 import '../school.css';
 
 const t = s.report;
@@ -33,9 +37,9 @@ const REPORT_CHART_WIDTH = 680;
 async function loadReport(waveId: number, schoolId: number) {
   const [profile, priorities] = await Promise.all([fetchProfile(waveId, schoolId), fetchPriorities(waveId, schoolId)]);
   // An open wave's figures are withheld: there is nothing to compare or explain until it closes.
-  if (profile.releasesAt !== null) return { profile, priorities, explanations: [], comparisons: null };
-  const [explanations, comparisons] = await Promise.all([fetchExplanations(waveId, schoolId), fetchComparisons(waveId, schoolId)]);
-  return { profile, priorities, explanations: explanations.factors, comparisons };
+  if (profile.releasesAt !== null) return { profile, priorities, explanations: [], comparisons: null, trend: null };
+  const [explanations, comparisons, trend] = await Promise.all([fetchExplanations(waveId, schoolId), fetchComparisons(waveId, schoolId), fetchTrend(schoolId)]);
+  return { profile, priorities, explanations: explanations.factors, comparisons, trend };
 }
 
 /** A CSS string literal of `text`. */
@@ -70,7 +74,7 @@ export function ReportPage() {
   const error = waves.error ?? report.error;
   if (error) return <ErrorMessage error={error} messages={s.errors} />;
   if (!report.data || !wave) return <p className="muted">{s.loading}</p>;
-  const { profile, priorities, explanations, comparisons } = report.data;
+  const { profile, priorities, explanations, comparisons, trend } = report.data;
   const titles = new Map(profile.factors.map((f) => [f.id, f.title]));
 
   return (
@@ -195,6 +199,13 @@ export function ReportPage() {
               }
             />
           </div>
+
+          {trend && trend.waves.length > 1 && (
+            <section className="sc-report-section sc-report-trend">
+              <h2>{trendStrings.title}</h2>
+              <TrendTable trend={trend} />
+            </section>
+          )}
 
           <section className="sc-report-section sc-report-explanations">
             <h2>{t.explanations}</h2>
