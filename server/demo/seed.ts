@@ -11,6 +11,7 @@ import { createAccount } from '../auth/accounts.js';
 import { createServiceToken } from '../service-tokens/tokens.repository.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
+import { seedContext } from './context.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { storyOf } from './stories.js';
 
@@ -83,6 +84,8 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
         schools.push({ id: row.id, school });
       }
     }
+
+    await seedContext(trx, schools);
 
     const waveRows = [
       { title: 'Входное анкетирование', ...demoDays(now, -120, -91) },

@@ -7,6 +7,7 @@ import { fetchPriorities } from '../api/priorities';
 import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
+import { ContextSection } from '../context/ContextSection';
 import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
 import { ProgrammesCard } from '../programmes/ProgrammesCard';
@@ -210,6 +211,8 @@ export function SchoolPage() {
           />
         </>
       )}
+
+      <ContextSection schoolId={schoolId} />
     </div>
   );
 }
