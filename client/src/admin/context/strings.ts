@@ -1,4 +1,4 @@
-import { plural } from '../../shared/format';
+import { number, plural } from '../../shared/format';
 import type { ContextIssue, ContextKind, ContextSampleRow } from './api';
 
 const quoted = (value: string | undefined) => `«${value ?? ''}»`;
@@ -50,7 +50,7 @@ export const contextStrings = {
     sampleHeading: (n: number, total: number) => (n < total ? `Первые ${n} строк из ${total}` : 'Строки файла'),
     school: 'Школа',
     status: 'Итог',
-    was: (value: string | number | null) => `было: ${value === null ? 'пусто' : value}`,
+    was: (value: string | number | null) => `было: ${value === null ? 'пусто' : typeof value === 'number' ? number(value) : value}`,
     statuses: { new: 'Добавится', changed: 'Заменится', unchanged: 'Без изменений', error: 'Ошибка' } satisfies Record<ContextSampleRow['status'], string>,
     apply: 'Применить',
     applying: 'Применяем…',

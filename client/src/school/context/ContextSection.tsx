@@ -70,7 +70,6 @@ function Results({ context }: { context: SchoolContext }) {
                 <th scope="row">
                   {s.series(series)}
                   <span className="muted ctx-when">
-                    {' '}
                     {latest.year}
                     {latest.previousYear !== null && ` ${s.from(latest.previousYear)}`}
                   </span>

@@ -23,7 +23,7 @@ export const contextStrings = {
   meanScore: 'Средний балл',
   share2: 'Доля «2»',
   participants: 'Участников',
-  series: (r: Pick<ResultSeries, 'procedure' | 'subject' | 'grade'>) => `${PROCEDURES[r.procedure]} · ${r.subject} · ${r.grade} кл.`,
+  series: (r: Pick<ResultSeries, 'procedure' | 'subject' | 'grade'>) => `${PROCEDURES[r.procedure]} · ${r.subject} · ${r.grade}\u00a0кл.`,
   /** ↑/↓ and the amount, with a real minus sign; «=» for no change. */
   change: (x: number, unit = '') => (x > 0 ? `↑ ${number(x)}${unit}` : x < 0 ? `↓ ${number(-x)}${unit}` : '='),
   changeLabel: (x: number, year: number) =>
