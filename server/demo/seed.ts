@@ -64,7 +64,8 @@ function demoDays(now: Date, first: number, last: number) {
  * The demo region of the first start: three municipalities, twelve schools, two closed waves whose profiles are
  * released (entry and repeat) and a current open one whose figures wait for its close (docs/methodology.md §6),
  * links for every school × role, simulated responses, a demo account for each role, and what followed the entry
- * wave: priorities, antirisk programmes in every state, curators and their visits (programmes.ts).
+ * wave: priorities, antirisk programmes in every state, curators and their visits (programmes.ts), and each school's
+ * context for 2025 and 2026 (context.ts).
  */
 export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questionnaires, now = new Date()): Promise<void> {
   const random = rng(500);

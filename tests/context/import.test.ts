@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
@@ -293,6 +294,10 @@ describe.each(TEST_DATABASES)('context import on %s', (kind) => {
         expect(preview.ignoredColumns).toEqual([]);
         expect(new Set(preview.errors.map((e: { code: string }) => e.code))).toEqual(new Set(['unknown_school']));
       }
+      // So do the examples of docs/examples.
+      const example = (await send(`/api/context/${kindOfFile}/preview`, readFileSync(`docs/examples/context-${kindOfFile}.csv`))).json();
+      expect(example.ignoredColumns).toEqual([]);
+      expect(new Set(example.errors.map((e: { code: string }) => e.code))).toEqual(new Set(['unknown_school']));
     }
   });
 });
