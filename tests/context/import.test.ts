@@ -4,7 +4,7 @@ import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 import { newMunicipality, newRegion, newSchool } from '../helpers/fixtures.js';
-import { csvFile, xlsxFile, type Cell } from '../fixtures/roster/files.js';
+import { csvFile, xlsxFile } from '../fixtures/roster/files.js';
 
 const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
