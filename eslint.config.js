@@ -10,6 +10,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const FEATURES = [
   'respond',
   'admin',
+  'context',
   'participation',
   'profiles',
   'priorities',

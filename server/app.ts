@@ -31,6 +31,7 @@ import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.j
 import { linkRoutes } from './admin/links/links.routes.js';
 import { respondentLinks } from './links/respondent-links.js';
 import { rosterPlugin } from './admin/roster/plugin.js';
+import { contextPlugin } from './context/plugin.js';
 import { participationRoutes } from './participation/participation.routes.js';
 import { reviewRoutes } from './participation/review.routes.js';
 import { profileRoutes } from './profiles/routes.js';
@@ -187,6 +188,7 @@ export async function buildApp(deps: AppDeps) {
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');
   await app.register(linkRoutes, { respondentLinks: links });
   await app.register(rosterPlugin);
+  await app.register(contextPlugin);
   await app.register(participationRoutes, { respondentLinks: links });
   await app.register(reviewRoutes);
   await app.register(profileRoutes, {});

@@ -11,6 +11,7 @@ import { createAccount } from '../auth/accounts.js';
 import { createServiceToken } from '../service-tokens/tokens.repository.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
+import { seedContext } from './context.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { storyOf } from './stories.js';
 
@@ -63,7 +64,8 @@ function demoDays(now: Date, first: number, last: number) {
  * The demo region of the first start: three municipalities, twelve schools, two closed waves whose profiles are
  * released (entry and repeat) and a current open one whose figures wait for its close (docs/methodology.md §6),
  * links for every school × role, simulated responses, a demo account for each role, and what followed the entry
- * wave: priorities, antirisk programmes in every state, curators and their visits (programmes.ts).
+ * wave: priorities, antirisk programmes in every state, curators and their visits (programmes.ts), and each school's
+ * context for 2025 and 2026 (context.ts).
  */
 export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questionnaires, now = new Date()): Promise<void> {
   const random = rng(500);
@@ -83,6 +85,8 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
         schools.push({ id: row.id, school });
       }
     }
+
+    await seedContext(trx, schools);
 
     const waveRows = [
       { title: 'Входное анкетирование', ...demoDays(now, -120, -91) },

@@ -1,6 +1,7 @@
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { adminStrings } from './strings';
 import { RosterPage } from './roster/RosterPage';
+import { ContextImportPage } from './context/ContextImportPage';
 import { WavesPage } from './waves/WavesPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
@@ -18,6 +19,7 @@ export default function AdminRoutes() {
           {adminStrings.nav.waves}
         </NavLink>
         <NavLink to="/admin/roster">{adminStrings.nav.roster}</NavLink>
+        <NavLink to="/admin/context">{adminStrings.nav.context}</NavLink>
         <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
         <NavLink to="/admin/tokens">{adminStrings.nav.tokens}</NavLink>
         <NavLink to="/admin/methodology">{adminStrings.nav.methodology}</NavLink>
@@ -26,6 +28,7 @@ export default function AdminRoutes() {
       <Routes>
         <Route path="/*" element={<WavesPage />} />
         <Route path="roster" element={<RosterPage />} />
+        <Route path="context" element={<ContextImportPage />} />
         <Route path="accounts" element={<AccountsPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="methodology" element={<MethodologyPage />} />

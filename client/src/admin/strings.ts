@@ -1,3 +1,11 @@
 export const adminStrings = {
-  nav: { waves: 'Волны и ссылки', roster: 'Список школ', accounts: 'Учётные записи', tokens: 'Токены API', audit: 'Журнал изменений', methodology: 'Методика' },
+  nav: {
+    waves: 'Волны и ссылки',
+    roster: 'Список школ',
+    context: 'Контекст школ',
+    accounts: 'Учётные записи',
+    tokens: 'Токены API',
+    audit: 'Журнал изменений',
+    methodology: 'Методика',
+  },
 };

@@ -31,6 +31,7 @@ const actions: Record<string, string> = {
   'region.create': 'Добавлен регион',
   'region.update': 'Изменён часовой пояс региона',
   'roster.import': 'Загружен список школ',
+  'context.import': 'Загружен контекст школ (показатели или результаты)',
   'wave.create': 'Создана волна',
   'wave.update': 'Изменена волна',
   'wave.access_mode': 'Изменён способ доступа к анкете',

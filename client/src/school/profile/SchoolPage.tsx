@@ -8,6 +8,7 @@ import { fetchProfile } from '../api/profile';
 import { fetchWaves } from '../api/waves';
 import { ComparisonsSection } from '../comparisons/ComparisonsSection';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
+import { ContextSection } from '../context/ContextSection';
 import { ExplanationPanel } from '../explanation/ExplanationPanel';
 import { PrioritiesCard } from '../priorities/PrioritiesCard';
 import { ProgrammesCard } from '../programmes/ProgrammesCard';
@@ -113,6 +114,7 @@ export function SchoolPage() {
         <>
           <ParticipationSummary profile={p} />
           <Withheld releasesAt={p.releasesAt} timeZone={p.wave.timeZone} />
+          <ContextSection schoolId={schoolId} />
         </>
       ) : (
         <>
@@ -191,6 +193,8 @@ export function SchoolPage() {
           )}
 
           <ComparisonsSection waveId={wave.id} schoolId={schoolId} />
+
+          <ContextSection schoolId={schoolId} />
 
           {priorities.data && (
             <PrioritiesCard
