@@ -7,8 +7,8 @@ export const methodologyStrings = {
   wave: 'Волна',
   noWaves: 'Волн пока нет.',
   loading: 'Считаем…',
-  tabs: { calibration: 'Калибровка', quality: 'Качество инструмента' },
-  kinds: { share: 'доля', mean: 'среднее', choice: 'выбор', ratio: 'отношение' } as Record<string, string>,
+  tabs: { calibration: 'Калибровка', derive: 'Новая версия модели', quality: 'Качество инструмента' },
+  kinds: { share: 'доля', mean: 'среднее', choice: 'выбор', ratio: 'отношение', rate: 'охват' } as Record<string, string>,
 
   calibration: {
     intro: (minSchools: number) =>
@@ -47,6 +47,48 @@ export const methodologyStrings = {
     nothingChanged: 'Ни одна граница не отличается от текущей модели — сохранять нечего.',
     badNumber: 'Введите число',
     invalid: 'Модель не прошла проверку:',
+  },
+
+  derive: {
+    intro:
+      'Новая версия строится из существующей: веса показателей, пороги уровней, минимальная доля ответивших, границы показателей, риски вариантов ответа и засчитываемые ответы. Проверка — тем же загрузчиком, что и файл модели; предпросмотр — на ответах выбранной волны рядом с моделью, по которой волна посчитана. Принятая версия доступна только для новых волн: профили уже созданных волн не меняются.',
+    base: 'Исходная модель',
+    pinned: (id: string) => `модель волны: ${id}`,
+    modelSection: 'Модель целиком',
+    levels: 'Пороги уровней: средний от / высокий от',
+    ownLevels: 'Свои пороги фактора: средний от / высокий от',
+    inherits: 'как у модели',
+    minRate: 'Минимальная доля ответивших, чтобы группа учитывалась',
+    columns: { indicator: 'Показатель', role: 'Группа', weight: 'Вес', scale: 'Лучшее → худшее', answers: 'Ответы' },
+    values: 'Засчитываемые ответы (через запятую)',
+    risk: 'Риск ответа',
+    /** Names of the fields for screen readers (and the browser tests). */
+    labels: {
+      modelMedium: 'Модель: средний от',
+      modelHigh: 'Модель: высокий от',
+      minRate: (role: string) => `${role}: минимальная доля`,
+      medium: (factor: string) => `${factor}: средний от`,
+      high: (factor: string) => `${factor}: высокий от`,
+      weight: (id: string) => `${id}: вес`,
+      best: (id: string) => `${id}: лучшее`,
+      worst: (id: string) => `${id}: худшее`,
+      values: (id: string) => `${id}: засчитываемые ответы`,
+      risk: (id: string, answer: string) => `${id}: риск ответа «${answer}»`,
+    },
+    edits: (n: number) => (n === 0 ? 'Изменений пока нет.' : `Изменений: ${n}.`),
+    unreadable: 'Не все поля заполнены числами — исправьте выделенные.',
+    check: 'Проверить и показать',
+    checking: 'Проверяем…',
+    invalid: 'Модель не прошла проверку. Что исправить (сообщения загрузчика модели):',
+    previewTitle: (wave: string, pinned: string) => `Волна «${wave}»: сейчас — по модели ${pinned}, рядом — черновик`,
+    changedColumn: 'Меняют уровень',
+    changedSchools: (n: number) =>
+      `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'школа' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'школы' : 'школ'}`,
+    noChange: 'нет',
+    onlyOneModel: 'фактор есть только в одной из моделей',
+    saveTitle: 'Принять как новую версию',
+    save: 'Принять как новую версию',
+    stale: 'Поля изменены после проверки — проверьте ещё раз.',
   },
 
   quality: {
