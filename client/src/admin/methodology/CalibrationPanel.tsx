@@ -103,7 +103,7 @@ function CalibrationEditor({ calibration }: { calibration: Calibration }) {
         waveId={calibration.wave.id}
         edits={changes}
         suffix={{ id: 'cal', title: 'калибровка' }}
-        labels={{ title: s.saveTitle, save: s.save }}
+        labels={{ title: s.saveTitle, save: s.save, nothingChanged: s.nothingChanged }}
       />
     </>
   );

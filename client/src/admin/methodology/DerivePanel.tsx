@@ -118,7 +118,7 @@ export function DerivePanel({ waveId, pinnedModelId }: { waveId: number; pinnedM
         <select value={baseId} onChange={(e) => setBaseId(e.target.value)}>
           {(models.data ?? [{ id: pinnedModelId, title: pinnedModelId }]).map((m) => (
             <option key={m.id} value={m.id}>
-              {m.title} ({m.id}){m.id === pinnedModelId ? ` — ${s.pinned(m.id)}` : ''}
+              {m.title} ({m.id}){m.id === pinnedModelId ? ` — ${s.pinned}` : ''}
             </option>
           ))}
         </select>
@@ -265,7 +265,7 @@ function DeriveEditor({ model, waveId }: { model: Model; waveId: number }) {
         waveId={waveId}
         edits={edits}
         suffix={{ id: 'v', title: 'новая версия' }}
-        labels={{ title: s.saveTitle, save: s.save }}
+        labels={{ title: s.saveTitle, save: s.save, nothingChanged: s.nothingChanged }}
       />
     </div>
   );

@@ -39,7 +39,7 @@ interface Props {
   edits: ModelEdit[] | null;
   /** What the new version is, in the suggested id and title: «cal», «калибровка». */
   suffix: { id: string; title: string };
-  labels: { title: string; save: string };
+  labels: { title: string; save: string; nothingChanged: string };
 }
 
 /** Saves the base model with the edits as a new version under a new id and title (docs/methodology.md §9). */
@@ -79,7 +79,7 @@ export function SaveVersionForm({ baseModel, waveId, edits, suffix, labels }: Pr
           <input required value={identity.title} onChange={(e) => setIdentity({ ...identity, title: e.target.value })} />
         </label>
       </div>
-      {edits?.length === 0 && <p className="muted">{s.nothingChanged}</p>}
+      {edits?.length === 0 && <p className="muted">{labels.nothingChanged}</p>}
       <div>
         <button type="submit" className="primary" disabled={busy || !edits || edits.length === 0}>
           {busy ? s.saving : labels.save}
