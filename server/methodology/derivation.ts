@@ -26,7 +26,7 @@ const APPLIES_TO: Record<'weight' | 'anchors' | 'risk' | 'values', (indicator: I
   values: (indicator) => indicator.kind === 'share',
 };
 
-const FIELD_OF = { weight: 'a weight', anchors: 'best and worst', risk: 'a risk per answer', values: 'counted values' } as const;
+const FIELD_OF = { weight: 'weight', anchors: 'best and worst', risk: 'risk per answer', values: 'counted values' } as const;
 
 /** Applies `edits` to a copy of `base`, in order; an edit that cannot be applied is listed and skipped. */
 export function deriveModel(base: RiskModel, edits: readonly ModelEdit[]): Derivation {
