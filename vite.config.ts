@@ -13,6 +13,7 @@ const UNIT_TESTS = [
   'tests/dynamics/compare.test.ts',
   'tests/integrity/burst-watch.test.ts',
   'tests/lint/layers.test.ts',
+  'tests/methodology/derivation.test.ts',
   'tests/methodology/statistics.test.ts',
   'tests/participation/participation-report.test.ts',
   'tests/programmes/programme-docx.test.ts',

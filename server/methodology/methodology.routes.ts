@@ -4,10 +4,20 @@ import { storedModel } from '../risk-models/stored-model.js';
 import { IdParams } from '../shared/vocabulary.js';
 import { waveQuestionnaires } from '../surveys/pinned-questionnaires.js';
 import { assertWaveVisible } from '../territory/assert.js';
-import { calibrationOf, levelsPreview } from './calibration.js';
-import { saveCalibratedModel } from './calibrated-model.js';
+import { calibrationOf } from './calibration.js';
+import { derivePreview } from './derive-preview.js';
+import { modelDefinition, saveDerivedModel } from './derived-model.js';
 import { ITEM_RULES, itemQuality } from './item-quality.js';
-import { CalibrationView, LevelsPreview, LevelsPreviewBody, QualityView, SavedModel, SaveModelBody } from './methodology.schemas.js';
+import {
+  CalibrationView,
+  DerivePreview,
+  DerivePreviewBody,
+  ModelDefinition,
+  ModelParams,
+  QualityView,
+  SavedModel,
+  SaveModelBody,
+} from './methodology.schemas.js';
 import { SCALE_RULES, scaleQuality } from './scale-reliability.js';
 
 /**
@@ -25,18 +35,24 @@ export const methodologyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/api/admin/methodology/waves/:id/levels',
-    { schema: { params: IdParams, body: LevelsPreviewBody, response: { 200: LevelsPreview } }, config: { access: 'admin' } },
+    '/api/admin/methodology/waves/:id/derive-preview',
+    { schema: { params: IdParams, body: DerivePreviewBody, response: { 200: DerivePreview } }, config: { access: 'admin' } },
     async (req) => {
       const caller = staffPrincipal(req);
-      return levelsPreview(app.db, await assertWaveVisible(app.db, caller, req.params.id), caller, req.body.anchors);
+      return derivePreview(app.db, await assertWaveVisible(app.db, caller, req.params.id), caller, req.body);
     },
+  );
+
+  app.get(
+    '/api/admin/methodology/models/:modelId',
+    { schema: { params: ModelParams, response: { 200: ModelDefinition } }, config: { access: 'admin' } },
+    async (req) => modelDefinition(app.db, req.params.modelId),
   );
 
   app.post(
     '/api/admin/methodology/models',
     { schema: { body: SaveModelBody, response: { 201: SavedModel } }, config: { access: 'admin' } },
-    async (req, reply) => reply.code(201).send(await saveCalibratedModel(app.db, staffPrincipal(req).id, req.body)),
+    async (req, reply) => reply.code(201).send(await saveDerivedModel(app.db, staffPrincipal(req).id, req.body)),
   );
 
   app.get(

@@ -1,6 +1,6 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
 import { IndicatorKind } from '../scoring/profile-schema.js';
-import { Id, Instant, ModelRef, Nullable, NumberIn, Role, WaveRef } from '../shared/vocabulary.js';
+import { Id, Instant, Level, ModelRef, Nullable, NumberIn, Role, SchoolRef, WaveRef } from '../shared/vocabulary.js';
 
 /**
  * The methodology workbench (docs/methodology.md §9): region-level figures for administrators, never a
@@ -37,7 +37,47 @@ export const CalibrationIndicator = Type.Object({
 
 export type CalibrationIndicator = Static<typeof CalibrationIndicator>;
 
-export const FactorLevels = Type.Object({ id: Type.String(), title: Type.String(), current: LevelCounts, proposed: LevelCounts });
+const IndicatorId = Type.String({ minLength: 1, maxLength: 100 });
+/** Numbers are not bounded here: the model's loader says what is wrong with one, beside every other problem. */
+const Num = NumberIn({});
+const edit = <P extends Record<string, TSchema>, K extends string>(kind: K, properties: P) =>
+  Type.Object({ kind: Type.Literal(kind), ...properties }, { additionalProperties: false });
+
+/**
+ * One change of a model, named after the field of the model file it sets (docs/methodology.md §1, §9): an
+ * indicator's `weight`, `best`/`worst` (anchors), a choice's `risk` map or a share's `values`; the `levels` of
+ * the model or of one factor; the `minRate` of one role.
+ */
+export const ModelEdit = Type.Union([
+  edit('weight', { indicatorId: IndicatorId, weight: Num }),
+  edit('anchors', { indicatorId: IndicatorId, best: Num, worst: Num }),
+  edit('risk', { indicatorId: IndicatorId, risk: Type.Record(Type.String({ maxLength: 100 }), Num, { maxProperties: 100 }) }),
+  edit('values', { indicatorId: IndicatorId, values: Type.Array(Type.Union([Type.String({ maxLength: 100 }), Num]), { maxItems: 100 }) }),
+  /** Without `factorId`, the model's default levels. */
+  edit('levels', { factorId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), medium: Num, high: Num }),
+  edit('minRate', { role: Role, minRate: Num }),
+]);
+export type ModelEdit = Static<typeof ModelEdit>;
+
+const Edits = Type.Array(ModelEdit, { maxItems: 500 });
+
+/** A school whose level of a factor the draft changes. */
+const ChangedSchool = Type.Object({
+  school: SchoolRef,
+  from: Level,
+  to: Level,
+  scoreFrom: Nullable(Type.Number()),
+  scoreTo: Nullable(Type.Number()),
+});
+
+/** One factor, side by side; a factor only one of the two models has gives null counts on the other side. */
+export const FactorLevels = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  current: Nullable(LevelCounts),
+  proposed: Nullable(LevelCounts),
+  changed: Type.Array(ChangedSchool),
+});
 export type FactorLevels = Static<typeof FactorLevels>;
 
 export const CalibrationView = Type.Object({
@@ -51,25 +91,75 @@ export const CalibrationView = Type.Object({
 });
 export type CalibrationView = Static<typeof CalibrationView>;
 
-const AnchorChange = Type.Object(
-  { indicatorId: Type.String({ minLength: 1, maxLength: 100 }), best: NumberIn({}), worst: NumberIn({}) },
+export const DerivePreviewBody = Type.Object(
+  {
+    /** The model the edits apply to; the wave's pinned model when left out. */
+    baseModelId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    edits: Edits,
+  },
   { additionalProperties: false },
 );
+export type DerivePreviewBody = Static<typeof DerivePreviewBody>;
 
-export const LevelsPreviewBody = Type.Object({ anchors: Type.Array(AnchorChange, { maxItems: 500 }) }, { additionalProperties: false });
-export const LevelsPreview = Type.Object({ schools: Type.Integer(), factors: Type.Array(FactorLevels) });
+export const DerivePreview = Type.Object({
+  wave: WaveRef,
+  /** The model the wave pinned: the «now» side. */
+  pinned: ModelRef,
+  base: ModelRef,
+  schools: Type.Integer(),
+  factors: Type.Array(FactorLevels),
+});
+export type DerivePreview = Static<typeof DerivePreview>;
 
 /** A model id as waves name it: letters, digits, dot, dash and underscore. */
 const ModelId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', minLength: 1, maxLength: 100 });
 
+export const ModelParams = Type.Object({ modelId: Type.String({ minLength: 1, maxLength: 100 }) });
+
+const ChoiceValue = Type.Union([Type.String(), Type.Number()]);
+const LevelsView = Type.Object({ medium: Type.Number(), high: Type.Number() });
+
+/** A stored model as the workbench edits it: the fields of scoring/model.ts, each kind's own ones optional. */
+export const ModelDefinition = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  description: Type.Optional(Type.String()),
+  levels: LevelsView,
+  minRate: Type.Union([Type.Number(), Type.Partial(Type.Record(Role, Type.Number()))]),
+  factors: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      levels: Type.Optional(LevelsView),
+      indicators: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          title: Type.Optional(Type.String()),
+          role: Role,
+          kind: IndicatorKind,
+          weight: Type.Number(),
+          question: Type.Optional(Type.String()),
+          numerator: Type.Optional(Type.String()),
+          denominator: Type.Optional(Type.String()),
+          values: Type.Optional(Type.Array(ChoiceValue)),
+          notApplicable: Type.Optional(Type.Array(ChoiceValue)),
+          risk: Type.Optional(Type.Record(Type.String(), Type.Number())),
+          best: Type.Optional(Type.Number()),
+          worst: Type.Optional(Type.Number()),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const SaveModelBody = Type.Object(
   {
     baseModelId: Type.String({ minLength: 1, maxLength: 100 }),
-    /** The wave the anchors were calibrated on, kept in the audit record and the model's description. */
+    /** The wave the draft was previewed on, kept in the audit record and the model's description. */
     waveId: Type.Optional(Id),
     id: ModelId,
     title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-    anchors: Type.Array(AnchorChange, { minItems: 1, maxItems: 500 }),
+    edits: Type.Array(ModelEdit, { minItems: 1, maxItems: 500 }),
   },
   { additionalProperties: false },
 );

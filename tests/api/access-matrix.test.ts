@@ -140,11 +140,12 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/waves/:waveId/profiles.csv': { path: (t) => `/api/waves/${t.waveId}/profiles.csv`, scope: 'wave' },
   'GET /api/waves/:waveId/profiles.xlsx': { path: (t) => `/api/waves/${t.waveId}/profiles.xlsx`, scope: 'wave' },
   'GET /api/admin/methodology/waves/:id/calibration': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/calibration`, scope: 'none' },
-  'POST /api/admin/methodology/waves/:id/levels': {
-    path: (t) => `/api/admin/methodology/waves/${t.waveId}/levels`,
+  'POST /api/admin/methodology/waves/:id/derive-preview': {
+    path: (t) => `/api/admin/methodology/waves/${t.waveId}/derive-preview`,
     scope: 'none',
-    body: () => ({ anchors: [] }),
+    body: () => ({ edits: [] }),
   },
+  'GET /api/admin/methodology/models/:modelId': none('/api/admin/methodology/models/500plus-v2'),
   'POST /api/admin/methodology/models': none('/api/admin/methodology/models', { body: () => ({}) }),
   'GET /api/waves/:waveId/schools/:schoolId/programmes': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/programmes`, scope: 'school' },
   'POST /api/waves/:waveId/schools/:schoolId/programmes': {

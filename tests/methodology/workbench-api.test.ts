@@ -134,21 +134,23 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
     expect(r8.proposed).toEqual(levelsOfR8(proposed));
     expect(r8.proposed).not.toEqual(r8.current);
 
-    // The preview of edited anchors: the proposal itself gives the same counts; no change gives the pinned ones.
-    const anchors = body.indicators.flatMap((i: { id: string; proposed: object | null }) => (i.proposed ? [{ indicatorId: i.id, ...i.proposed }] : []));
-    const same = await post(`/api/admin/methodology/waves/${world.waveId}/levels`, { anchors });
+    // The preview of edited anchors (a derivation of anchor edits, tests/methodology/derive.test.ts): the proposal
+    // itself gives the same counts; no change gives the pinned ones.
+    const preview = (edits: unknown[]) => post(`/api/admin/methodology/waves/${world.waveId}/derive-preview`, { edits });
+    const anchors = body.indicators.flatMap((i: { id: string; proposed: object | null }) =>
+      i.proposed ? [{ kind: 'anchors', indicatorId: i.id, ...i.proposed }] : [],
+    );
+    const same = await preview(anchors);
     expect(same.statusCode, same.body).toBe(200);
-    expect(same.json()).toEqual({ schools: SCHOOLS, factors: body.factors });
-    const none = (await post(`/api/admin/methodology/waves/${world.waveId}/levels`, { anchors: [] })).json();
+    expect(same.json()).toMatchObject({ schools: SCHOOLS, factors: body.factors });
+    const none = (await preview([])).json();
     for (const f of none.factors) expect(f.proposed).toEqual(f.current);
-    const edited = (
-      await post(`/api/admin/methodology/waves/${world.waveId}/levels`, { anchors: [{ indicatorId: 'R8.bullying', best: 0, worst: 0.05 }] })
-    ).json();
+    const edited = (await preview([{ kind: 'anchors', indicatorId: 'R8.bullying', best: 0, worst: 0.05 }])).json();
     expect(edited.factors.find((f: { id: string }) => f.id === 'R8').proposed).toEqual(levelsOfR8({ ...current, 'R8.bullying': { best: 0, worst: 0.05 } }));
 
-    const bad = await post(`/api/admin/methodology/waves/${world.waveId}/levels`, { anchors: [{ indicatorId: 'R1.internet', best: 0, worst: 1 }] });
+    const bad = await preview([{ kind: 'anchors', indicatorId: 'R1.internet', best: 0, worst: 1 }]);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'anchors_invalid', details: { problems: [expect.stringContaining('R1.internet')] } });
+    expect(bad.json()).toMatchObject({ code: 'model_invalid', details: { problems: [expect.stringContaining('R1.internet')] } });
   });
 
   it('measures each item: «затрудняюсь ответить», empty answers, floor and ceiling, ICC', async () => {
@@ -224,16 +226,16 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
 
   it('saves the calibrated anchors as a new validated, audited model version that new waves may pin and old ones ignore', async () => {
     const profilesBefore = (await get(`/api/waves/${world.waveId}/profiles`)).body;
-    const anchors = [
-      { indicatorId: 'R8.bullying', best: 0.2, worst: 0.81 },
-      { indicatorId: 'R8.likes_school', best: 3.9, worst: 1.3 },
+    const edits = [
+      { kind: 'anchors', indicatorId: 'R8.bullying', best: 0.2, worst: 0.81 },
+      { kind: 'anchors', indicatorId: 'R8.likes_school', best: 3.9, worst: 1.3 },
     ];
     const res = await post('/api/admin/methodology/models', {
       baseModelId: world.modelId,
       waveId: world.waveId,
       id: 'methodology-cal-1',
       title: 'Откалиброванная',
-      anchors,
+      edits,
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ id: 'methodology-cal-1', title: 'Откалиброванная', derivedFrom: world.modelId });
@@ -248,18 +250,18 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
     expect(after.get('R8.likes_school')).toMatchObject({ best: 3.9, worst: 1.3 });
     for (const [id, i] of before) if (id !== 'R8.bullying' && id !== 'R8.likes_school') expect(after.get(id), id).toEqual(i);
     expect((stored.definition as M).levels).toEqual((base.definition as M).levels);
-    expect((stored.definition as { description: string }).description).toContain(`Калибровка модели «${world.modelId}» по волне`);
+    expect((stored.definition as { description: string }).description).toContain(`Производная модели «${world.modelId}» по волне`);
 
     const audit = await db
       .selectFrom('audit_log')
       .selectAll()
-      .where('action', '=', 'model.calibrate')
+      .where('action', '=', 'model.derive')
       .where('entity_id', '=', 'methodology-cal-1')
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({
       baseModelId: world.modelId,
       waveId: world.waveId,
-      changes: [{ indicatorId: 'R8.bullying', before: { best: 0, worst: 0.3 }, after: { best: 0.2, worst: 0.81 } }, expect.anything()],
+      changes: [{ kind: 'anchors', indicatorId: 'R8.bullying', before: { best: 0, worst: 0.3 }, best: 0.2, worst: 0.81 }, expect.anything()],
     });
 
     const models = (await get('/api/admin/models')).json();
@@ -286,18 +288,18 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
         baseModelId: world.modelId,
         id: 'methodology-cal-bad',
         title: 'Плохая',
-        anchors: [{ indicatorId: 'R8.bullying', best: 0.1, worst: 0.5 }],
+        edits: [{ kind: 'anchors', indicatorId: 'R8.bullying', best: 0.1, worst: 0.5 }],
         ...change,
       });
     const cases: Array<[Record<string, unknown>, number, string]> = [
-      [{ anchors: [{ indicatorId: 'R8.bullying', best: 0.4, worst: 0.4 }] }, 400, 'model_invalid'],
-      [{ anchors: [{ indicatorId: 'R1.internet', best: 0, worst: 1 }] }, 400, 'model_invalid'],
-      [{ anchors: [{ indicatorId: 'R99.none', best: 0, worst: 1 }] }, 400, 'model_invalid'],
+      [{ edits: [{ kind: 'anchors', indicatorId: 'R8.bullying', best: 0.4, worst: 0.4 }] }, 400, 'model_invalid'],
+      [{ edits: [{ kind: 'anchors', indicatorId: 'R1.internet', best: 0, worst: 1 }] }, 400, 'model_invalid'],
+      [{ edits: [{ kind: 'anchors', indicatorId: 'R99.none', best: 0, worst: 1 }] }, 400, 'model_invalid'],
       [{ baseModelId: 'no-such-model' }, 400, 'unknown_model'],
       [{ id: 'methodology-cal-1' }, 409, 'model_exists'],
       [{ id: world.modelId }, 409, 'model_exists'],
       [{ id: 'has space' }, 400, 'invalid_request'],
-      [{ anchors: [] }, 400, 'invalid_request'],
+      [{ edits: [] }, 400, 'invalid_request'],
       [{ waveId: 999_999 }, 404, 'wave_not_found'],
     ];
     for (const [change, status, code] of cases) {
@@ -306,7 +308,7 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
       expect(res.json().code).toBe(code);
       expect(res.json().message.length).toBeGreaterThan(10);
     }
-    const invalid = await save({ anchors: [{ indicatorId: 'R8.bullying', best: 0.4, worst: 0.4 }] });
+    const invalid = await save({ edits: [{ kind: 'anchors', indicatorId: 'R8.bullying', best: 0.4, worst: 0.4 }] });
     expect(invalid.json().details.problems).toEqual([expect.stringMatching(/R8\.bullying.*best and worst are both 0\.4/)]);
 
     // The same loader as the model file: a base whose question today's questionnaire lacks is refused, every problem listed.
@@ -336,11 +338,16 @@ describe.each(TEST_DATABASES)('methodology workbench on %s', (kind) => {
   });
 
   it('is for administrators only', async () => {
-    const body = { baseModelId: world.modelId, id: 'methodology-cal-x', title: 'X', anchors: [{ indicatorId: 'R8.bullying', best: 0, worst: 1 }] };
+    const body = {
+      baseModelId: world.modelId,
+      id: 'methodology-cal-x',
+      title: 'X',
+      edits: [{ kind: 'anchors', indicatorId: 'R8.bullying', best: 0, worst: 1 }],
+    };
     for (const res of [
       await get(`/api/admin/methodology/waves/${world.waveId}/calibration`, coordinator),
       await get(`/api/admin/methodology/waves/${world.waveId}/quality`, coordinator),
-      await post(`/api/admin/methodology/waves/${world.waveId}/levels`, { anchors: [] }, coordinator),
+      await post(`/api/admin/methodology/waves/${world.waveId}/derive-preview`, { edits: [] }, coordinator),
       await post('/api/admin/methodology/models', body, coordinator),
     ]) {
       expect(res.statusCode).toBe(403);

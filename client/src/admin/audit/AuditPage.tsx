@@ -38,6 +38,7 @@ const actions: Record<string, string> = {
   'wave.links_sync': 'Созданы ссылки волны',
   'link.replace': 'Ссылка заменена новой',
   'priorities.update': 'Изменены приоритеты школы',
+  'model.derive': 'Принята новая версия модели риска',
   'token.create': 'Выдан токен API',
   'token.revoke': 'Токен API отозван',
   'token.use': 'Запрос по токену API',

@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react';
-import { ApiFailure } from '../../shared/api';
+import { useState } from 'react';
 import { ErrorMessage } from '../../shared/ErrorMessage';
-import { errorText } from '../../shared/errors';
-import { number, percent } from '../../shared/format';
+import { number } from '../../shared/format';
 import { sharedStrings } from '../../shared/strings';
 import { useLoad } from '../../shared/useLoad';
-import { getCalibration, previewLevels, saveModel, type AnchorChange, type Calibration, type CalibrationIndicator, type FactorLevels } from './api';
+import { getCalibration, previewDerivation, type Calibration, type CalibrationIndicator, type FactorLevels, type ModelEdit } from './api';
+import { LevelsComparison } from './LevelsComparison';
+import { failureOf, FailureMessage, SaveVersionForm, type Failure } from './SaveVersionForm';
 import { methodologyStrings } from './strings';
 
 const s = methodologyStrings.calibration;
-const LEVELS = ['low', 'medium', 'high', 'insufficient'] as const;
 
 /** What the administrator typed for an indicator's two anchors, as text: a comma is a decimal point too. */
 type Draft = Record<string, { best: string; worst: string }>;
@@ -28,15 +27,15 @@ function initialDraft(calibration: Calibration): Draft {
   return draft;
 }
 
-/** The anchors that differ from the pinned model's; null while a number is unreadable. */
-function changesOf(calibration: Calibration, draft: Draft): AnchorChange[] | null {
-  const changes: AnchorChange[] = [];
+/** The anchors that differ from the pinned model's, as edits of it; null while a number is unreadable. */
+function changesOf(calibration: Calibration, draft: Draft): ModelEdit[] | null {
+  const changes: ModelEdit[] = [];
   for (const ind of calibration.indicators) {
     const typed = draft[ind.id];
     if (!typed || !ind.current) continue;
     const [best, worst] = [parse(typed.best), parse(typed.worst)];
     if (best === null || worst === null) return null;
-    if (best !== ind.current.best || worst !== ind.current.worst) changes.push({ indicatorId: ind.id, best, worst });
+    if (best !== ind.current.best || worst !== ind.current.worst) changes.push({ kind: 'anchors', indicatorId: ind.id, best, worst });
   }
   return changes;
 }
@@ -51,47 +50,16 @@ export function CalibrationPanel({ waveId }: { waveId: number }) {
 function CalibrationEditor({ calibration }: { calibration: Calibration }) {
   const [draft, setDraft] = useState<Draft>(() => initialDraft(calibration));
   const [levels, setLevels] = useState<FactorLevels[]>(calibration.factors);
-  const today = new Date().toISOString().slice(0, 10);
-  const [identity, setIdentity] = useState({ id: `${calibration.model.id}-cal-${today}`, title: `${calibration.model.title} (калибровка ${today})` });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ text: string; problems: string[] } | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const changes = changesOf(calibration, draft);
-
-  const fail = (e: unknown) => {
-    const problems = e instanceof ApiFailure ? ((e.details as { problems?: string[] } | undefined)?.problems ?? []) : [];
-    setError({ text: problems.length > 0 ? s.invalid : errorText(e, methodologyStrings.errors), problems });
-  };
 
   async function recount() {
     if (!changes) return;
-    setError(null);
+    setFailure(null);
     try {
-      setLevels((await previewLevels(calibration.wave.id, changes)).factors);
+      setLevels((await previewDerivation(calibration.wave.id, { baseModelId: calibration.model.id, edits: changes })).factors);
     } catch (e) {
-      fail(e);
-    }
-  }
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!changes || changes.length === 0) return;
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    try {
-      const model = await saveModel({
-        baseModelId: calibration.model.id,
-        waveId: calibration.wave.id,
-        id: identity.id.trim(),
-        title: identity.title,
-        anchors: changes,
-      });
-      setSaved(model.id);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
+      setFailure(failureOf(e, s.invalid));
     }
   }
 
@@ -127,79 +95,19 @@ function CalibrationEditor({ calibration }: { calibration: Calibration }) {
       <button type="button" onClick={() => void recount()} disabled={!changes}>
         {s.recount}
       </button>
-      <div className="table-wrap levels-table">
-        <table>
-          <thead>
-            <tr>
-              <th>{s.factor}</th>
-              {LEVELS.map((level) => (
-                <th key={level} className="num">
-                  <span className={`badge level-${level}`}>{s.levels[level]}</span>
-                  <br />
-                  {s.now} → {s.proposed}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {levels.map((f) => (
-              <tr key={f.id}>
-                <td>
-                  {f.id}. {f.title}
-                </td>
-                {LEVELS.map((level) => (
-                  <td key={level} className={`num${f.current[level] !== f.proposed[level] ? ' changed' : ''}`}>
-                    {share(f.current[level], calibration.schools)} → {share(f.proposed[level], calibration.schools)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {failure && <FailureMessage failure={failure} />}
+      <LevelsComparison factors={levels} schools={calibration.schools} />
 
-      <form className="card form save-model" onSubmit={save}>
-        <h2>{s.saveTitle}</h2>
-        <p className="muted">{s.saveIntro}</p>
-        <div className="form-row">
-          <label>
-            {s.newId}
-            <input required value={identity.id} onChange={(e) => setIdentity({ ...identity, id: e.target.value })} />
-          </label>
-          <label>
-            {s.newTitle}
-            <input required value={identity.title} onChange={(e) => setIdentity({ ...identity, title: e.target.value })} />
-          </label>
-        </div>
-        {changes?.length === 0 && <p className="muted">{s.nothingChanged}</p>}
-        <div>
-          <button type="submit" className="primary" disabled={busy || !changes || changes.length === 0}>
-            {busy ? s.saving : s.save}
-          </button>
-        </div>
-        {saved && (
-          <p className="ok" role="status">
-            {s.saved(saved)}
-          </p>
-        )}
-        {error && (
-          <div className="error" role="alert">
-            {error.text}
-            {error.problems.length > 0 && (
-              <ul>
-                {error.problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </form>
+      <SaveVersionForm
+        baseModel={calibration.model}
+        waveId={calibration.wave.id}
+        edits={changes}
+        suffix={{ id: 'cal', title: 'калибровка' }}
+        labels={{ title: s.saveTitle, save: s.save, nothingChanged: s.nothingChanged }}
+      />
     </>
   );
 }
-
-const share = (count: number, total: number) => (total > 0 ? percent(count / total) : '—');
 
 interface RowProps {
   indicator: CalibrationIndicator;

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../shared/ErrorMessage';
 import { useLoad } from '../../shared/useLoad';
 import { listWaves } from '../waves/api';
 import { CalibrationPanel } from './CalibrationPanel';
+import { DerivePanel } from './DerivePanel';
 import { QualityPanel } from './QualityPanel';
 import { methodologyStrings as s } from './strings';
 import './methodology.css';
@@ -14,6 +15,7 @@ export function MethodologyPage() {
   const [picked, setPicked] = useState<number | null>(null);
   const [tab, setTab] = useState<Tab>('calibration');
   const waveId = picked ?? waves.data?.[0]?.id ?? null;
+  const wave = waves.data?.find((w) => w.id === waveId);
 
   return (
     <section className="methodology">
@@ -42,7 +44,9 @@ export function MethodologyPage() {
               ))}
             </div>
           </div>
-          {tab === 'calibration' ? <CalibrationPanel key={waveId} waveId={waveId} /> : <QualityPanel key={waveId} waveId={waveId} />}
+          {tab === 'calibration' && <CalibrationPanel key={waveId} waveId={waveId} />}
+          {tab === 'derive' && wave && <DerivePanel key={waveId} waveId={waveId} pinnedModelId={wave.modelId} />}
+          {tab === 'quality' && <QualityPanel key={waveId} waveId={waveId} />}
         </>
       )}
     </section>

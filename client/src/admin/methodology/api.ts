@@ -1,8 +1,10 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
   CalibrationView,
-  LevelsPreview,
-  LevelsPreviewBody,
+  DerivePreview,
+  DerivePreviewBody,
+  ModelDefinition,
+  ModelEdit,
   QualityView,
   SavedModel,
   SaveModelBody,
@@ -13,11 +15,13 @@ export type Calibration = CalibrationView;
 export type CalibrationIndicator = Calibration['indicators'][number];
 export type FactorLevels = Calibration['factors'][number];
 export type Quality = QualityView;
-export type AnchorChange = Static<typeof LevelsPreviewBody>['anchors'][number];
+export type { DerivePreview, ModelEdit };
+export type Model = Static<typeof ModelDefinition>;
 
 export const getCalibration = (waveId: number) => api<Calibration>(`/api/admin/methodology/waves/${waveId}/calibration`);
-export const previewLevels = (waveId: number, anchors: AnchorChange[]) =>
-  api<Static<typeof LevelsPreview>>(`/api/admin/methodology/waves/${waveId}/levels`, { method: 'POST', json: { anchors } });
+export const getModel = (id: string) => api<Model>(`/api/admin/methodology/models/${encodeURIComponent(id)}`);
+export const previewDerivation = (waveId: number, body: DerivePreviewBody) =>
+  api<DerivePreview>(`/api/admin/methodology/waves/${waveId}/derive-preview`, { method: 'POST', json: body });
 export const saveModel = (body: Static<typeof SaveModelBody>) =>
   api<Static<typeof SavedModel>>('/api/admin/methodology/models', { method: 'POST', json: body });
 export const getQuality = (waveId: number) => api<Quality>(`/api/admin/methodology/waves/${waveId}/quality`);
