@@ -10,8 +10,10 @@ export const Distribution = Type.Object({ schools: Type.Integer(), q1: Score, me
 export const SimilarRule = Type.Union([
   Type.Object({
     kind: Type.Literal('social-index'),
-    /** The quarter of the region's social indices the school's index falls in, 1 the lowest. */
+    /** The band of the region's social indices the school's index falls in, 1 the lowest, of `bands` equal ones. */
     band: IntegerIn(1, 4),
+    /** 4 (quarters), or fewer where the region has fewer than 20 indices: ⌊indices / 5⌋, at least 1. */
+    bands: IntegerIn(1, 4),
     /** The band's bounds: above `from` (none for the first), up to and including `to` (none for the last). */
     from: Score,
     to: Score,

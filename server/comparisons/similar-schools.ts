@@ -15,9 +15,13 @@ export type SizeBand = 'small' | 'medium' | 'large';
 export const SIZE_BANDS = { small: 150, medium: 500 } as const;
 
 export type SimilarRule =
-  | { kind: 'social-index'; band: 1 | 2 | 3 | 4; from: number | null; to: number | null }
+  | { kind: 'social-index'; band: number; bands: number; from: number | null; to: number | null }
   | { kind: 'size-settlement'; settlement: Settlement; size: SizeBand }
   | { kind: 'none' };
+
+/** At most quarters; fewer bands where the region has too few indices for five schools a band. */
+const MAX_BANDS = 4;
+const SCHOOLS_PER_BAND = 5;
 
 export interface SimilarGroup {
   rule: SimilarRule;
@@ -30,8 +34,9 @@ export function sizeBandOf(students: number): SizeBand {
 }
 
 /**
- * The schools like `schoolId` among `schools` (docs/methodology.md §13): with a social index, those in the same
- * quarter of the indices of all `schools` that have one; without it, those of the same settlement type and size
+ * The schools like `schoolId` among `schools` (docs/methodology.md §13): with a social index, those in the same band
+ * of the indices of all `schools` that have one — quarters, or as many equal bands as give five schools a band when
+ * there are fewer than twenty indices; without it, those of the same settlement type and size
  * band; with neither, none. The rule is chosen by the school's own data and is never relaxed when its group turns
  * out small: a comparison from fewer than five schools is withheld instead.
  */
@@ -39,14 +44,15 @@ export function similarSchools(schoolId: number, schools: readonly number[], fac
   const own = facts.get(schoolId);
   if (own?.socialIndex != null) {
     const indices = schools.map((id) => facts.get(id)?.socialIndex).filter((x): x is number => x != null);
-    const cuts = [percentile(indices, 0.25), percentile(indices, 0.5), percentile(indices, 0.75)] as const;
-    const bandOf = (x: number) => (x <= cuts[0] ? 1 : x <= cuts[1] ? 2 : x <= cuts[2] ? 3 : 4);
+    const bands = Math.max(1, Math.min(MAX_BANDS, Math.floor(indices.length / SCHOOLS_PER_BAND)));
+    const cuts = Array.from({ length: bands - 1 }, (_, j) => percentile(indices, (j + 1) / bands));
+    const bandOf = (x: number) => 1 + cuts.filter((cut) => x > cut).length;
     const band = bandOf(own.socialIndex);
     const members = schools.filter((id) => {
       const x = facts.get(id)?.socialIndex;
       return x != null && bandOf(x) === band;
     });
-    return { rule: { kind: 'social-index', band, from: band === 1 ? null : cuts[band - 2]!, to: band === 4 ? null : cuts[band - 1]! }, members };
+    return { rule: { kind: 'social-index', band, bands, from: cuts[band - 2] ?? null, to: cuts[band - 1] ?? null }, members };
   }
   if (own?.settlement != null && own.students != null) {
     const settlement = own.settlement;

@@ -102,9 +102,9 @@ describe.each(TEST_DATABASES)('comparisons of a school with its region and simil
 
   it('chooses by the social index where the school has one, and compares with nothing from fewer than five schools', async () => {
     const body = (await get(team8, 8)).json() as SchoolComparisons;
-    // Indices of the region: 9 (school 7) and 5 (school 8, 2025); quartiles 6, 7, 8: index 5 is in the first band.
-    expect(body.similar).toEqual({ rule: { kind: 'social-index', band: 1, from: null, to: 6 }, contextYear: 2025, schools: 1 });
-    expect(body.factors[0]!.similar).toEqual({ schools: 1, q1: null, median: null, q3: null });
+    // Indices of the region: 9 (school 7) and 5 (school 8, 2025): too few for two bands, so both schools are alike.
+    expect(body.similar).toEqual({ rule: { kind: 'social-index', band: 1, bands: 1, from: null, to: null }, contextYear: 2025, schools: 2 });
+    expect(body.factors[0]!.similar).toEqual({ schools: 2, q1: null, median: null, q3: null });
     expect(body.factors[0]!.region.schools).toBe(8);
   });
 

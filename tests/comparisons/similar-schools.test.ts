@@ -5,29 +5,44 @@ import { similarSchools, sizeBandOf, type ContextFacts } from '../../server/comp
 const facts = (entries: Array<[number, Partial<ContextFacts>]>) =>
   new Map(entries.map(([id, f]) => [id, { year: 2026, socialIndex: null, settlement: null, students: null, ...f }]));
 
-describe('similar schools', () => {
-  // Indices 10, 20, …, 90 of schools 1–9: quartiles (type 7) at h = 2, 4, 6 → 30, 50, 70.
-  const indexed = facts(Array.from({ length: 9 }, (_, i) => [i + 1, { socialIndex: 10 * (i + 1) }] as [number, Partial<ContextFacts>]));
-  const ids = [...indexed.keys()];
+const indexed = (n: number, step = 10) =>
+  facts(Array.from({ length: n }, (_, i) => [i + 1, { socialIndex: step * (i + 1) }] as [number, Partial<ContextFacts>]));
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+describe('similar schools', () => {
   it('puts a school with a social index among those in the same quarter of the indices, bounds included', () => {
-    expect(similarSchools(3, ids, indexed)).toEqual({ rule: { kind: 'social-index', band: 1, from: null, to: 30 }, members: [1, 2, 3] });
-    expect(similarSchools(5, ids, indexed)).toEqual({ rule: { kind: 'social-index', band: 2, from: 30, to: 50 }, members: [4, 5] });
-    expect(similarSchools(7, ids, indexed)).toEqual({ rule: { kind: 'social-index', band: 3, from: 50, to: 70 }, members: [6, 7] });
-    expect(similarSchools(8, ids, indexed)).toEqual({ rule: { kind: 'social-index', band: 4, from: 70, to: null }, members: [8, 9] });
+    // Indices 10, 20, …, 200 of schools 1–20: quartiles (type 7, h = 19p) 50 + 0.75 · 10 = 57.5, 105 and 152.5.
+    const f = indexed(20);
+    const ids = [...f.keys()];
+    expect(similarSchools(5, ids, f)).toEqual({ rule: { kind: 'social-index', band: 1, bands: 4, from: null, to: 57.5 }, members: range(1, 5) });
+    expect(similarSchools(6, ids, f)).toEqual({ rule: { kind: 'social-index', band: 2, bands: 4, from: 57.5, to: 105 }, members: range(6, 10) });
+    expect(similarSchools(15, ids, f)).toEqual({ rule: { kind: 'social-index', band: 3, bands: 4, from: 105, to: 152.5 }, members: range(11, 15) });
+    expect(similarSchools(16, ids, f)).toEqual({ rule: { kind: 'social-index', band: 4, bands: 4, from: 152.5, to: null }, members: range(16, 20) });
+  });
+
+  it('cuts fewer bands where the region has fewer than twenty indices, so a band keeps about five schools', () => {
+    // Twelve indices: ⌊12 / 5⌋ = 2 bands, cut at the median, h = 5.5 → 65.
+    const twelve = indexed(12);
+    expect(similarSchools(6, [...twelve.keys()], twelve)).toEqual({
+      rule: { kind: 'social-index', band: 1, bands: 2, from: null, to: 65 },
+      members: range(1, 6),
+    });
+    expect(similarSchools(7, [...twelve.keys()], twelve)).toEqual({
+      rule: { kind: 'social-index', band: 2, bands: 2, from: 65, to: null },
+      members: range(7, 12),
+    });
+    // Nine: one band, every school with an index.
+    const nine = indexed(9);
+    expect(similarSchools(3, [...nine.keys()], nine)).toEqual({
+      rule: { kind: 'social-index', band: 1, bands: 1, from: null, to: null },
+      members: range(1, 9),
+    });
   });
 
   it('ignores schools without an index when cutting the bands', () => {
-    const mixed = facts([
-      [1, { socialIndex: 1 }],
-      [2, { socialIndex: 2 }],
-      [3, { socialIndex: 3 }],
-      [4, { socialIndex: 4 }],
-      [5, { socialIndex: 5 }],
-      [6, { settlement: 'rural', students: 10 }],
-    ]);
-    // Indices 1–5: quartiles at h = 1, 2, 3 → 2, 3, 4.
-    expect(similarSchools(5, [1, 2, 3, 4, 5, 6], mixed)).toEqual({ rule: { kind: 'social-index', band: 4, from: 4, to: null }, members: [5] });
+    // Ten indices 1–10 and a school without one: 2 bands, cut at h = 4.5 → 5.5.
+    const mixed = new Map([...indexed(10, 1), [11, { year: 2026, socialIndex: null, settlement: 'rural' as const, students: 10 }]]);
+    expect(similarSchools(5, range(1, 11), mixed)).toEqual({ rule: { kind: 'social-index', band: 1, bands: 2, from: null, to: 5.5 }, members: range(1, 5) });
   });
 
   it('falls back to settlement and size only for a school without an index', () => {

@@ -7,6 +7,7 @@ import { chartSummaryOf, intervalPoints } from '../../client/src/school/profile/
 import { PRINT_PIXEL_RATIO } from '../../client/src/school/profile/ProfileChart.js';
 import { schoolStrings as s } from '../../client/src/school/strings.js';
 import { comparisonStrings as c } from '../../client/src/school/comparisons/strings.js';
+import { contextStrings } from '../../client/src/school/context/strings.js';
 import type { SchoolComparisons } from '../../server/comparisons/comparisons.schemas.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { hideSmallCounts } from '../../server/disclosure/small-counts.js';
@@ -266,6 +267,9 @@ describe("a school team's risk profile in Chromium", () => {
         await expect.poll(() => report.locator('.sc-report-comparisons tbody tr').count()).toBe(repeat.factors.length);
         await expect.poll(() => report.getByTestId('dynamics').locator('tbody tr').count()).toBe(repeat.factors.length);
         await expect.poll(() => report.getByTestId('dynamics').textContent()).toContain(entry.wave.title);
+        // What else is known of the school: the demo imported its results of 2025 and 2026.
+        await expect.poll(() => report.locator('.sc-report-context h2').textContent()).toBe(contextStrings.title);
+        await expect.poll(() => report.locator('.sc-report-context tbody tr').count()).toBeGreaterThan(0);
         // And every wave of the school, a column each.
         await expect
           .poll(() => report.locator('.sc-report-trend thead th').allTextContents())

@@ -11,7 +11,7 @@ function ruleText({ similar }: SchoolComparisons): string {
   if (rule.kind === 'none' || contextYear === null) return t.rule.none;
   if (rule.kind === 'social-index') {
     const bound = (x: number | null) => (x === null ? null : number(x));
-    return t.rule.socialIndex(rule.band, bound(rule.from), bound(rule.to), contextYear, schools);
+    return t.rule.socialIndex(rule.band, rule.bands, bound(rule.from), bound(rule.to), contextYear, schools);
   }
   return t.rule.sizeSettlement(rule.settlement, rule.size, contextYear, schools);
 }

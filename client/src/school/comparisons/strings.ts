@@ -1,6 +1,9 @@
 import { plural } from '../../shared/format';
 
 const schools = (n: number) => `${n} ${plural(n, 'школа', 'школы', 'школ')}`;
+/** What one of `bands` equal parts of the region's indices is called: «в той же …», «1-я …». */
+const bandIn: Record<number, string> = { 2: 'половине', 3: 'трети', 4: 'четверти' };
+const bandName: Record<number, string> = { 2: 'половина', 3: 'треть', 4: 'четверть' };
 const settlement = { urban: 'городские', rural: 'сельские' } as const;
 const size = { small: 'малые (до 150 обучающихся)', medium: 'средние (151–500 обучающихся)', large: 'крупные (более 500 обучающихся)' } as const;
 
@@ -26,10 +29,12 @@ export const comparisonStrings = {
     below: 'риск ниже, чем у трёх четвертей школ',
   },
   rule: {
-    socialIndex: (band: number, from: string | null, to: string | null, year: number, n: number) =>
-      `Похожие школы — ${schools(n)} региона, чей индекс социального благополучия (ИСБШ) в той же четверти, что у этой школы (${band}-я четверть: ${
-        from === null ? `до ${to}` : to === null ? `более ${from}` : `от ${from} до ${to}`
-      }; данные ${year} г.).`,
+    socialIndex: (band: number, bands: number, from: string | null, to: string | null, year: number, n: number) =>
+      bands === 1
+        ? `Похожие школы — ${schools(n)} региона с известным индексом социального благополучия (ИСБШ): их слишком мало, чтобы делить по его значению (данные ${year} г.).`
+        : `Похожие школы — ${schools(n)} региона, чей индекс социального благополучия (ИСБШ) в той же ${bandIn[bands]}, что у этой школы (${band}-я ${bandName[bands]}: ${
+            from === null ? `до ${to}` : to === null ? `более ${from}` : `от ${from} до ${to}`
+          }; данные ${year} г.).`,
     sizeSettlement: (s: keyof typeof settlement, z: keyof typeof size, year: number, n: number) =>
       `Похожие школы — ${settlement[s]} ${size[z]}: ${schools(n)} региона (данные ${year} г.). ИСБШ школы не загружен.`,
     none: 'Похожие школы не подобраны: для этой школы не загружены ни ИСБШ, ни тип поселения и численность обучающихся.',

@@ -13,6 +13,7 @@ import { fetchProfile } from '../api/profile';
 import { fetchTrend } from '../api/trend';
 import { fetchWaves } from '../api/waves';
 import { ComparisonsTable } from '../comparisons/ComparisonsTable';
+import { ContextSection } from '../context/ContextSection';
 import { comparisonStrings } from '../comparisons/strings';
 import { DynamicsSection } from '../dynamics/DynamicsSection';
 import { ExplanationView } from '../explanation/ExplanationView';
@@ -180,6 +181,10 @@ export function ReportPage() {
               <ComparisonsTable data={comparisons} />
             </section>
           )}
+
+          <div className="sc-report-section sc-report-context">
+            <ContextSection schoolId={schoolId} />
+          </div>
 
           <div className="sc-report-section sc-report-dynamics">
             <DynamicsSection
