@@ -22,6 +22,7 @@ const FEATURES = [
   'curators',
   'programmes',
   'programme-monitoring',
+  'context-scatter',
 ];
 /** Infrastructure folders; `demo` and `app.ts` compose features and are exempt. */
 const INFRASTRUCTURE = [

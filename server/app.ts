@@ -41,6 +41,7 @@ import { comparisonRoutes } from './comparisons/comparisons.routes.js';
 import { trendRoutes } from './dynamics/trend.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
+import { contextScatterRoutes } from './context-scatter/context-scatter.routes.js';
 import { methodologyRoutes } from './methodology/methodology.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { refuseWritesWhileDiskIsLow } from './health/refuse-writes.js';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(visitRoutes);
   await app.register(programmeMonitoringRoutes);
   await app.register(regionPictureRoutes);
+  await app.register(contextScatterRoutes);
   await app.register(methodologyRoutes);
 
   if (deps.serveClient && existsSync(CLIENT_DIST)) {

@@ -137,6 +137,11 @@ const MATRIX: Record<string, RouteCase> = {
     body: () => ({ role: 'parent', decision: 'exclude' }),
   },
   'GET /api/waves/:waveId/region-picture': { path: (t) => `/api/waves/${t.waveId}/region-picture`, scope: 'wave' },
+  'GET /api/waves/:waveId/context/results': { path: (t) => `/api/waves/${t.waveId}/context/results`, scope: 'wave' },
+  'GET /api/waves/:waveId/context/scatter': {
+    path: (t) => `/api/waves/${t.waveId}/context/scatter?factor=R1&procedure=vpr&subject=${encodeURIComponent('Математика')}&grade=5`,
+    scope: 'wave',
+  },
   'GET /api/waves/:waveId/profiles.csv': { path: (t) => `/api/waves/${t.waveId}/profiles.csv`, scope: 'wave' },
   'GET /api/waves/:waveId/profiles.xlsx': { path: (t) => `/api/waves/${t.waveId}/profiles.xlsx`, scope: 'wave' },
   'GET /api/admin/methodology/waves/:id/calibration': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/calibration`, scope: 'none' },
