@@ -51,7 +51,7 @@ export const contextScatterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const year = req.query.year ?? defaultYear(await yearsOfResult(app.db, wave, caller, key), wave);
       const results = year === null ? [] : await resultsOfYear(app.db, wave, caller, key, year);
       const profiles = await waveProfiles(app.db, wave, caller);
-      return scatter(profiles, { id: factor.id, title: factor.title }, { ...key, year, measure }, results);
+      return scatter(profiles, { id: factor.id, title: factor.title }, { ...key, year, measure }, results, req.query.municipalityId ?? null);
     },
   );
 };

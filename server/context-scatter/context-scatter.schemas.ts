@@ -1,6 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { AssessmentProcedure } from '../db/schema.js';
-import { IntegerIn, Level, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
+import { Id, IntegerIn, Level, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
 
 const PROCEDURES = ['vpr', 'oge', 'ege'] as const satisfies readonly AssessmentProcedure[];
 /** ВПР, ОГЭ or ЕГЭ (migration 0017). */
@@ -42,6 +42,8 @@ export const ScatterQuery = Type.Object({
   /** Absent: the result's default year for the wave (see `AvailableResult.defaultYear`). */
   year: Type.Optional(Year),
   measure: Type.Optional(Measure),
+  /** Only the schools of this municipality (of the caller's territory): r is then theirs. */
+  municipalityId: Type.Optional(Id),
 });
 export type ScatterQuery = Static<typeof ScatterQuery>;
 
@@ -65,7 +67,9 @@ export const Scatter = Type.Object({
     year: Nullable(Type.Integer()),
     measure: Measure,
   }),
-  /** Every school of the wave in the caller's territory, plotted or not, by municipality and name. */
+  /** The municipalities of the wave's schools in the caller's territory, for a filter; whichever one was asked for. */
+  municipalities: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  /** Every school of the wave in the caller's territory (and the municipality asked for), plotted or not, by municipality and name. */
   schools: Type.Array(ScatterRow),
   /** Schools with both a score and a value: the points. */
   plotted: Type.Integer(),

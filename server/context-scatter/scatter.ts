@@ -19,9 +19,12 @@ export function scatter(
   factor: { id: string; title: string },
   result: ResultKey & { year: number | null; measure: Measure },
   results: readonly ResultRow[],
+  municipalityId: number | null,
 ): Scatter {
+  const municipalities = [...new Map(profiles.profiles.map((p) => [p.school.municipality.id, p.school.municipality])).values()];
   const values = new Map(results.map((r) => [r.school_id, result.measure === 'mean' ? r.mean_score : r.share_2]));
-  const schools = profiles.profiles.map((p) => {
+  const shown = profiles.profiles.filter((p) => municipalityId === null || p.school.municipality.id === municipalityId);
+  const schools = shown.map((p) => {
     const cell = p.factors.find((f) => f.id === factor.id);
     return { school: p.school, score: cell?.score ?? null, level: cell?.level ?? 'insufficient', value: values.get(p.school.id) ?? null };
   });
@@ -30,6 +33,7 @@ export function scatter(
     wave: profiles.wave,
     factor,
     result,
+    municipalities,
     schools,
     plotted: pairs.length,
     notPlotted: {

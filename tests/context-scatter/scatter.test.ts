@@ -205,6 +205,21 @@ describe.each(TEST_DATABASES)("the region's scatter of a factor against a result
     expect(body.schools.map((s) => s.school.name)).toEqual(['Школа А', 'Школа Б', 'Школа В', 'Школа Г']);
     expect(body.plotted).toBe(4);
     expect(body.correlation).toEqual({ r: null, n: 4, minSchools: 5 });
+    expect(body.municipalities.map((m) => m.name)).toEqual(['Ангарский район']);
+  });
+
+  it("narrows the region's scatter to one municipality, and another's to nothing", async () => {
+    const all = await scatter(who.region);
+    expect(all.municipalities.map((m) => m.name)).toEqual(['Ангарский район', 'Братский район']);
+    const [first, second] = all.municipalities;
+    const one = await scatter(who.region, { municipalityId: second.id });
+    expect(one.schools.map((s) => s.school.name)).toEqual(['Школа Д', 'Школа Е', 'Школа Ж']);
+    expect(one.plotted).toBe(1);
+    expect(one.notPlotted).toEqual({ total: 2, noScore: 1, noResult: 1 });
+    expect(one.municipalities).toEqual(all.municipalities);
+    // A municipal coordinator asking for a municipality not its own sees none of its schools.
+    expect((await scatter(who.municipality, { municipalityId: second.id })).schools).toEqual([]);
+    expect((await scatter(who.municipality, { municipalityId: first.id })).schools).toHaveLength(4);
   });
 
   it('answers an unknown result with every school counted and nothing plotted', async () => {
