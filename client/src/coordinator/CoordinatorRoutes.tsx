@@ -1,4 +1,5 @@
 import { NavLink, Route, Routes } from 'react-router';
+import { ContextScatterPage } from './context/ContextScatterPage';
 import { CuratorsPage } from './curators/CuratorsPage';
 import { ParticipationPage } from './participation/ParticipationPage';
 import { ProgrammesPage } from './programmes/ProgrammesPage';
@@ -13,12 +14,14 @@ export default function CoordinatorRoutes() {
           {coordinatorStrings.nav.participation}
         </NavLink>
         <NavLink to="/coordinator/profiles">{coordinatorStrings.nav.profiles}</NavLink>
+        <NavLink to="/coordinator/context">{coordinatorStrings.nav.context}</NavLink>
         <NavLink to="/coordinator/programmes">{coordinatorStrings.nav.programmes}</NavLink>
         <NavLink to="/coordinator/curators">{coordinatorStrings.nav.curators}</NavLink>
       </nav>
       <Routes>
         <Route index element={<ParticipationPage />} />
         <Route path="profiles" element={<RegionPicturePage />} />
+        <Route path="context" element={<ContextScatterPage />} />
         <Route path="programmes" element={<ProgrammesPage />} />
         <Route path="curators" element={<CuratorsPage />} />
       </Routes>

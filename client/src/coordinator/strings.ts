@@ -1,7 +1,13 @@
 import { plural } from '../shared/format';
 
 export const coordinatorStrings = {
-  nav: { participation: 'Участие в анкетировании', profiles: 'Риск-профили региона', programmes: 'Программы школ', curators: 'Кураторы' },
+  nav: {
+    participation: 'Участие в анкетировании',
+    profiles: 'Риск-профили региона',
+    context: 'Факторы и результаты',
+    programmes: 'Программы школ',
+    curators: 'Кураторы',
+  },
   participation: {
     title: 'Участие в анкетировании',
     wave: 'Волна',

@@ -1,0 +1,100 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextStrings } from '../../client/src/coordinator/context/strings.js';
+import { dayOf } from '../../server/shared/rules/zoned-days.js';
+import { openSession, SCREENSHOTS, signedInPage, type E2eSession } from './session.js';
+
+/** The table as the page shows it: per school, its name and the texts of its score and result cells. */
+function table(page: Page) {
+  return page
+    .getByTestId('scatter-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...row.querySelectorAll('td')].map((td) => td.childNodes[1]?.textContent ?? td.textContent ?? '');
+        return { school: row.querySelector('th a')!.textContent!, score: cells[0], value: row.querySelectorAll('td')[1]!.textContent! };
+      }),
+    );
+}
+
+// A coordinator's screen: run on PGlite only, as the other coordinators' pages; the API test covers both databases.
+describe("the region's scatter of a factor against a result in Chromium", () => {
+  let session: E2eSession;
+  /** The demo's repeat wave (closed: its scores are out), and the result values given to its schools by name. */
+  let repeat: { id: number; title: string };
+  const shares = new Map<string, number>();
+
+  beforeAll(async () => {
+    session = await openSession({ data: 'demo' });
+    const db = session.server.database.db;
+    const waves = await db.selectFrom('waves').select(['id', 'title', 'opens_at']).orderBy('opens_at').execute();
+    repeat = waves[1]!;
+    const year = Number(dayOf(waves[1]!.opens_at, 'Europe/Moscow').slice(0, 4));
+    const schools = await db.selectFrom('schools').select(['id', 'name']).orderBy('code').execute();
+    // Every school but the last has maths of grade 5 in the repeat wave's year: mean 40, 42, …; share of «2» 1, 2, … %.
+    for (const [i, school] of schools.slice(0, -1).entries()) {
+      await db
+        .insertInto('assessment_results')
+        .values({ school_id: school.id, year, procedure: 'vpr', subject: 'Математика', grade: 5, participants: 30, mean_score: 40 + 2 * i, share_2: i + 1 })
+        .execute();
+      shares.set(school.name, i + 1);
+    }
+  });
+  afterAll(() => session?.close());
+
+  describe.each([
+    ['desktop', 1366],
+    ['phone', 360],
+  ] as const)('on a %s', (device, width) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await (device === 'desktop' ? session.desktop(width) : session.phone(width));
+      page = await signedInPage(context, 'region@demo.local');
+    });
+    afterAll(() => context?.close());
+
+    it('opens on the closed wave, picks a result and shows the points, r and the table', async () => {
+      await page.getByRole('link', { name: 'Факторы и результаты' }).click();
+      const waveSelect = page.getByLabel(contextStrings.wave);
+      await expect.poll(() => waveSelect.inputValue()).toBe(String(repeat.id));
+      await page.getByLabel(contextStrings.result).selectOption({ label: contextStrings.resultName('ВПР', 'Математика', 5) });
+      await page.getByLabel(contextStrings.measure).selectOption({ label: contextStrings.measures.share2 });
+      await expect.poll(() => page.url()).toContain('measure=share2');
+
+      const canvas = page.getByTestId('scatter-canvas');
+      await canvas.waitFor();
+      const box = (await canvas.boundingBox())!;
+      expect(box.width).toBeGreaterThan(200);
+      expect(box.width).toBeLessThanOrEqual(width);
+
+      // The table lists all 12 schools; the one without a result shows a dash and is counted as not plotted.
+      await expect.poll(async () => (await table(page)).length).toBe(12);
+      const rows = await table(page);
+      for (const row of rows) expect(row.value).toBe(shares.has(row.school) ? String(shares.get(row.school)) : '—');
+      const plotted = rows.filter((r) => r.value !== '—' && !r.score.startsWith('—')).length;
+      const summary = await page.getByTestId('scatter-summary').textContent();
+      expect(summary).toContain(`На диаграмме ${plotted} школ`);
+      // Eleven points at least five: r is printed, between −1 and 1, with a comma.
+      expect(summary).toMatch(/r = −?[01],\d\d/);
+      expect(await page.getByTestId('not-plotted').textContent()).toContain(contextStrings.summary.noResult(1));
+
+      // Sorting by the result puts the highest share first and the school without it last.
+      await page.getByTestId('scatter-table').getByRole('button', { name: contextStrings.table.value.share2 }).click();
+      await expect.poll(async () => (await table(page)).map((r) => r.value)).toEqual(['11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1', '—']);
+
+      // Nothing is wider than the screen, the table included.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const wrap = page.locator('.cs-table-wrap');
+      expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await page.screenshot({ path: `${SCREENSHOTS}/context-scatter-${device}.png`, fullPage: true });
+    });
+
+    it("says when an open wave's scores will appear", async () => {
+      const waves = await session.server.database.db.selectFrom('waves').select('id').orderBy('opens_at', 'desc').execute();
+      await page.getByLabel(contextStrings.wave).selectOption(String(waves[0]!.id));
+      await expect.poll(() => page.getByTestId('figures-withheld').textContent()).toContain('появятся после её закрытия');
+      expect(await page.getByTestId('scatter-canvas').count()).toBe(0);
+    });
+  });
+});
