@@ -235,7 +235,9 @@ describe.each(TEST_DATABASES)("the region's scatter of a factor against a result
     const unknown = await get(who.region, scatterUrl({ factor: 'R9' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe('unknown_factor');
-    expect((await get(who.region, scatterUrl({ measure: 'share5' }))).statusCode).toBe(400);
+    for (const query of [{ measure: 'share5' }, { year: '1e400' }, { grade: 12 }, { municipalityId: 2147483648 }, { procedure: 'gia' }]) {
+      expect((await get(who.region, scatterUrl(query))).statusCode, JSON.stringify(query)).toBe(400);
+    }
 
     // docs/methodology.md §6 rule 2: no score of an open wave, but its pickers are no figure.
     const open = await get(who.region, scatterUrl({}, openWaveId));

@@ -48,6 +48,7 @@ describe.each(TEST_DATABASES)('figures released at the close on %s', (kind) => {
     `/api/waves/${w.later.id}/region-picture?compareTo=${waveId}`,
     `/api/waves/${waveId}/profiles.csv`,
     `/api/waves/${waveId}/profiles.xlsx`,
+    `/api/waves/${waveId}/context/scatter?factor=F1&procedure=vpr&subject=x&grade=5`,
     `/api/waves/${waveId}/programmes/confirmed-change?from=${w.earlier.id}`,
     `/api/waves/${waveId}/programmes/confirmed-change.csv?from=${w.earlier.id}`,
     `/api/waves/${waveId}/programmes/confirmed-change.xlsx?from=${w.earlier.id}`,

@@ -186,6 +186,7 @@ describe.each(TEST_DATABASES)('differencing attack on %s', (kind) => {
       `/api/waves/${earlier.id}/region-picture?compareTo=${wave.id}`,
       `/api/waves/${wave.id}/profiles.csv`,
       `/api/waves/${wave.id}/profiles.xlsx`,
+      `/api/waves/${wave.id}/context/scatter?factor=${model.factors[0].id}&procedure=vpr&subject=x&grade=5`,
     ];
   }
 
