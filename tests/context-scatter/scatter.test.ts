@@ -235,7 +235,14 @@ describe.each(TEST_DATABASES)("the region's scatter of a factor against a result
     const unknown = await get(who.region, scatterUrl({ factor: 'R9' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe('unknown_factor');
-    for (const query of [{ measure: 'share5' }, { year: '1e400' }, { grade: 12 }, { municipalityId: 2147483648 }, { procedure: 'gia' }]) {
+    const hostile: Array<Record<string, string | number>> = [
+      { measure: 'share5' },
+      { year: '1e400' },
+      { grade: 12 },
+      { municipalityId: 2147483648 },
+      { procedure: 'gia' },
+    ];
+    for (const query of hostile) {
       expect((await get(who.region, scatterUrl(query))).statusCode, JSON.stringify(query)).toBe(400);
     }
 

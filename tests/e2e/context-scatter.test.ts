@@ -4,15 +4,15 @@ import { contextStrings } from '../../client/src/coordinator/context/strings.js'
 import { dayOf } from '../../server/shared/rules/zoned-days.js';
 import { openSession, SCREENSHOTS, signedInPage, type E2eSession } from './session.js';
 
-/** The table as the page shows it: per school, its name and the texts of its score and result cells. */
+/** The table as the page shows it: per school, its name, its score (the text after the level's dot) and its result. */
 function table(page: Page) {
   return page
     .getByTestId('scatter-table')
     .locator('tbody tr')
     .evaluateAll((rows) =>
       rows.map((row) => {
-        const cells = [...row.querySelectorAll('td')].map((td) => td.childNodes[1]?.textContent ?? td.textContent ?? '');
-        return { school: row.querySelector('th a')!.textContent!, score: cells[0], value: row.querySelectorAll('td')[1]!.textContent! };
+        const [score, value] = [...row.querySelectorAll('td')];
+        return { school: row.querySelector('th a')!.textContent!, score: score!.childNodes[1]!.textContent!, value: value!.textContent! };
       }),
     );
 }
@@ -72,7 +72,7 @@ describe("the region's scatter of a factor against a result in Chromium", () => 
       await expect.poll(async () => (await table(page)).length).toBe(12);
       const rows = await table(page);
       for (const row of rows) expect(row.value).toBe(shares.has(row.school) ? String(shares.get(row.school)) : '—');
-      const plotted = rows.filter((r) => r.value !== '—' && !r.score.startsWith('—')).length;
+      const plotted = rows.filter((r) => r.value !== '—' && r.score !== '—').length;
       const summary = await page.getByTestId('scatter-summary').textContent();
       expect(summary).toContain(`На диаграмме ${plotted} школ`);
       // Eleven points at least five: r is printed, between −1 and 1, with a comma.
