@@ -11,17 +11,19 @@ export interface ResultKey {
   grade: number;
 }
 
-/** The results some school of the caller's territory in the wave's region has, each with its years, latest first. */
+/** The order the school page lists procedures in: by the grade they are written in. */
+const PROCEDURE_ORDER: Record<AssessmentProcedure, number> = { vpr: 0, oge: 1, ege: 2 };
+
+/**
+ * The results some school of the caller's territory in the wave's region has, each with its years, latest first; by
+ * procedure, subject (sorted here, as the database's collation may not know Russian) and grade.
+ */
 export async function availableResults(db: Db, wave: WaveInRegion, caller: Caller) {
   const rows = await db
     .selectFrom('assessment_results')
     .select(['procedure', 'subject', 'grade', 'year'])
     .distinct()
     .where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller))
-    .orderBy('procedure')
-    .orderBy('subject')
-    .orderBy('grade')
-    .orderBy('year', 'desc')
     .execute();
   const results = new Map<string, ResultKey & { years: number[] }>();
   for (const { year, ...key } of rows) {
@@ -29,7 +31,10 @@ export async function availableResults(db: Db, wave: WaveInRegion, caller: Calle
     const entry = results.get(id) ?? results.set(id, { ...key, years: [] }).get(id)!;
     entry.years.push(year);
   }
-  return [...results.values()];
+  for (const entry of results.values()) entry.years.sort((a, b) => b - a);
+  return [...results.values()].sort(
+    (a, b) => PROCEDURE_ORDER[a.procedure] - PROCEDURE_ORDER[b.procedure] || a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade,
+  );
 }
 
 /** The years in which some school of the caller's territory in the wave's region has the result. */

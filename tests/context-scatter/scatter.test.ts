@@ -150,9 +150,10 @@ describe.each(TEST_DATABASES)("the region's scatter of a factor against a result
       { id: 'R1', title: 'Кадры' },
       { id: 'R2', title: 'Интернет' },
     ]);
+    // ВПР before ОГЭ, as the school page lists them.
     expect(body.results).toEqual([
-      { procedure: 'oge', subject: 'История', grade: 9, years: [2026], defaultYear: 2026 },
       { ...MATHS, years: [2027, 2026, 2025], defaultYear: 2026 },
+      { procedure: 'oge', subject: 'История', grade: 9, years: [2026], defaultYear: 2026 },
     ]);
     // The municipality's schools have no history result: Ж is of the other municipality.
     const municipal = (await get(who.municipality, `/api/waves/${waveId}/context/results`)).json() as ContextResults;

@@ -31,11 +31,12 @@ describe("the region's scatter of a factor against a result in Chromium", () => 
     repeat = waves[1]!;
     const year = Number(dayOf(waves[1]!.opens_at, 'Europe/Moscow').slice(0, 4));
     const schools = await db.selectFrom('schools').select(['id', 'name']).orderBy('code').execute();
-    // Every school but the last has maths of grade 5 in the repeat wave's year: mean 40, 42, …; share of «2» 1, 2, … %.
+    // Beside the demo's own results, one no demo school has: physics of grade 5 in the repeat wave's year, for every
+    // school but the last, with the share of «2» 1, 2, … %.
     for (const [i, school] of schools.slice(0, -1).entries()) {
       await db
         .insertInto('assessment_results')
-        .values({ school_id: school.id, year, procedure: 'vpr', subject: 'Математика', grade: 5, participants: 30, mean_score: 40 + 2 * i, share_2: i + 1 })
+        .values({ school_id: school.id, year, procedure: 'vpr', subject: 'Физика', grade: 5, participants: 30, mean_score: 40 + 2 * i, share_2: i + 1 })
         .execute();
       shares.set(school.name, i + 1);
     }
@@ -58,7 +59,10 @@ describe("the region's scatter of a factor against a result in Chromium", () => 
       await page.getByRole('link', { name: 'Факторы и результаты' }).click();
       const waveSelect = page.getByLabel(contextStrings.wave);
       await expect.poll(() => waveSelect.inputValue()).toBe(String(repeat.id));
-      await page.getByLabel(contextStrings.result).selectOption({ label: contextStrings.resultName('ВПР', 'Математика', 5) });
+      // The demo's own results come first: ВПР, mathematics of the 5th grade, of the wave's year, for all 12 schools.
+      await expect.poll(() => page.getByLabel(contextStrings.result).inputValue()).toBe('vpr:5:Математика');
+      await expect.poll(async () => (await table(page)).filter((r) => r.value !== '—').length).toBe(12);
+      await page.getByLabel(contextStrings.result).selectOption({ label: contextStrings.resultName('ВПР', 'Физика', 5) });
       await page.getByLabel(contextStrings.measure).selectOption({ label: contextStrings.measures.share2 });
       await expect.poll(() => page.url()).toContain('measure=share2');
 

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { PointElement, ScatterController } from 'chart.js';
+import { ScatterController } from 'chart.js';
 import { Chart } from '../../shared/chart';
 import { number, points } from '../../shared/format';
 import type { ScatterRow } from './api';
 import { LEVEL_COLORS } from './levels';
 import { contextStrings as s } from './strings';
 
-// Only this screen draws points: registered here, so the other staff screens' bundle stays without them.
-Chart.register(ScatterController, PointElement);
+// Only this screen draws a scatter: registered here, beside the shared points and scales, so no other screen carries it.
+Chart.register(ScatterController);
 
 interface Props {
   /** Schools with both a score and a value. */
