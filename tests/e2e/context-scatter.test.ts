@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextStrings } from '../../client/src/coordinator/context/strings.js';
@@ -15,6 +17,25 @@ function table(page: Page) {
         return { school: row.querySelector('th a')!.textContent!, score: score!.childNodes[1]!.textContent!, value: value!.textContent! };
       }),
     );
+}
+
+/** What axe-core (the maintained WCAG rule set) finds wrong on the page's own part, by rule and element. */
+async function accessibilityViolations(page: Page) {
+  // Evaluated rather than added as a script tag, which the app's Content-Security-Policy rightly refuses.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: string, options: object): Promise<{ passes: unknown[]; violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const { passes, violations } = await axe.run('.cs-page', { runOnly: ['wcag2a', 'wcag2aa'] });
+    // A run that checked nothing (the wrong selector, say) would pass silently.
+    if (passes.length === 0) return ['axe checked nothing'];
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 // A coordinator's screen: run on PGlite only, as the other coordinators' pages; the API test covers both databases.
@@ -91,6 +112,7 @@ describe("the region's scatter of a factor against a result in Chromium", () => 
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const wrap = page.locator('.cs-table-wrap');
       expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/context-scatter-${device}.png`, fullPage: true });
     });
 
