@@ -64,6 +64,19 @@ describe("the region's scatter of a factor against a result in Chromium", () => 
   });
   afterAll(() => session?.close());
 
+  it("shows a municipal coordinator only the municipality's schools", async () => {
+    await session.asUser('municipality@demo.local', async (page) => {
+      await page.goto('/coordinator/context');
+      await page.getByTestId('scatter-table').waitFor();
+      const rows = await table(page);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThan(12);
+      expect(new Set(await page.getByTestId('scatter-table').locator('.cs-municipality').allTextContents()).size).toBe(1);
+      // One municipality: no filter to choose another.
+      expect(await page.getByLabel(contextStrings.municipality).count()).toBe(0);
+    });
+  });
+
   describe.each([
     ['desktop', 1366],
     ['phone', 360],

@@ -199,9 +199,15 @@ function ScatterView({ scatter }: { scatter: Scatter }) {
           </li>
         ))}
       </ul>
-      <div className="cs-chart">
-        <ScatterChart rows={plotted} xTitle={s.axis[result.measure]} yTitle={s.axis.score(scatter.factor.id)} label={s.chart(scatter.factor.title, name)} />
-      </div>
+      {plotted.length > 0 ? (
+        <div className="cs-chart">
+          <ScatterChart rows={plotted} xTitle={s.axis[result.measure]} yTitle={s.axis.score(scatter.factor.id)} label={s.chart(scatter.factor.title, name)} />
+        </div>
+      ) : (
+        <p className="muted" data-testid="nothing-plotted">
+          {s.summary.nothing}
+        </p>
+      )}
       <h3>{s.table.title}</h3>
       <ScatterTable rows={scatter.schools} waveId={scatter.wave.id} valueTitle={s.table.value[result.measure]} />
     </section>
