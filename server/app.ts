@@ -38,6 +38,7 @@ import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
 import { comparisonRoutes } from './comparisons/comparisons.routes.js';
+import { RegionProfilesCache } from './profiles/region-profiles-cache.js';
 import { trendRoutes } from './dynamics/trend.routes.js';
 import { priorityRoutes } from './priorities/priorities.routes.js';
 import { regionPictureRoutes } from './region-picture/region-picture.routes.js';
@@ -187,6 +188,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(waveRoutes);
   await app.register(rosterCorrectionRoutes);
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');
+  // Whole-region scores of closed waves, for every view that sets schools side by side: each wave scored once.
+  const regionScores = new RegionProfilesCache();
   await app.register(linkRoutes, { respondentLinks: links });
   await app.register(rosterPlugin);
   await app.register(contextPlugin);
@@ -195,7 +198,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);
-  await app.register(comparisonRoutes);
+  await app.register(comparisonRoutes, { regions: regionScores });
   await app.register(trendRoutes);
   await app.register(priorityRoutes);
   await app.register(programmeRoutes);
@@ -204,7 +207,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(visitRoutes);
   await app.register(programmeMonitoringRoutes);
   await app.register(regionPictureRoutes);
-  await app.register(contextScatterRoutes);
+  await app.register(contextScatterRoutes, { regions: regionScores });
   await app.register(methodologyRoutes);
 
   if (deps.serveClient && existsSync(CLIENT_DIST)) {

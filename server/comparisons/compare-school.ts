@@ -1,4 +1,4 @@
-import type { WaveProfiles } from '../profiles/schemas.js';
+import type { RegionScores } from '../profiles/region-profiles-cache.js';
 import type { SchoolComparisons } from './comparisons.schemas.js';
 import { distributionOf } from './distribution.js';
 import { similarSchools, type ContextFacts } from './similar-schools.js';
@@ -8,7 +8,7 @@ import { similarSchools, type ContextFacts } from './similar-schools.js';
  * every school of the wave's region. Only scores count: a school whose factor is insufficient is no part of that
  * factor's distribution.
  */
-export function compareSchool(region: WaveProfiles, schoolId: number, context: ReadonlyMap<number, ContextFacts>): Omit<SchoolComparisons, 'wave'> {
+export function compareSchool(region: RegionScores, schoolId: number, context: ReadonlyMap<number, ContextFacts>): Omit<SchoolComparisons, 'wave'> {
   const own = region.profiles.find((p) => p.school.id === schoolId);
   if (!own) throw new Error(`School ${schoolId} has no profile in wave ${region.wave.id}`);
   const ids = region.profiles.map((p) => p.school.id);

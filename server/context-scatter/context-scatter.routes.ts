@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestCaller } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
-import { waveProfiles } from '../profiles/profiles.js';
+import type { RegionProfilesCache } from '../profiles/region-profiles-cache.js';
+import { inScope } from '../territory/scope.js';
 import { storedModel } from '../risk-models/stored-model.js';
 import { badRequest } from '../shared/errors.js';
 import { waveTerms, WaveParams } from '../shared/vocabulary.js';
@@ -14,7 +15,7 @@ import { scatter } from './scatter.js';
  * The region's scatter of a risk factor against an assessment result (issue #14): coordinators of the territory and
  * the administrator; a school team and a curator see their own school's results elsewhere.
  */
-export const contextScatterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const contextScatterRoutes: FastifyPluginAsyncTypebox<{ regions: RegionProfilesCache }> = async (app, { regions }) => {
   app.get(
     '/api/waves/:waveId/context/results',
     {
@@ -50,7 +51,10 @@ export const contextScatterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const key = { procedure, subject, grade };
       const year = req.query.year ?? defaultYear(await yearsOfResult(app.db, wave, caller, key), wave);
       const results = year === null ? [] : await resultsOfYear(app.db, wave, caller, key, year);
-      const profiles = await waveProfiles(app.db, wave, caller);
+      const region = await regions.profiles(app.db, wave);
+      const territory = (p: (typeof region.profiles)[number]) =>
+        inScope(caller, { regionId: wave.region_id, municipalityId: p.school.municipality.id, schoolId: p.school.id });
+      const profiles = { ...region, profiles: region.profiles.filter(territory) };
       return scatter(profiles, { id: factor.id, title: factor.title }, { ...key, year, measure }, results, req.query.municipalityId ?? null);
     },
   );

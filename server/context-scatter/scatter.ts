@@ -1,4 +1,4 @@
-import type { WaveProfiles } from '../profiles/schemas.js';
+import type { RegionScores } from '../profiles/region-profiles-cache.js';
 import type { Measure, Scatter } from './context-scatter.schemas.js';
 import { MIN_SCHOOLS_FOR_R, pearson } from './pearson.js';
 import type { ResultKey } from './results.repository.js';
@@ -15,7 +15,7 @@ interface ResultRow {
  * (docs/methodology.md §2); an open wave's scores never get here (the route refuses them, §6 rule 2).
  */
 export function scatter(
-  profiles: WaveProfiles,
+  profiles: RegionScores,
   factor: { id: string; title: string },
   result: ResultKey & { year: number | null; measure: Measure },
   results: readonly ResultRow[],
