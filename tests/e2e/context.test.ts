@@ -81,6 +81,31 @@ describe('context of schools in Chromium', () => {
     expect(entry).toEqual({ mean_score: 3.4, share_2: 14.3 });
   });
 
+  it("lets the region's coordinator import from its own screen, and not a municipality's", async () => {
+    const context = await session.desktop(1366);
+    const page = await context.newPage();
+    await logIn(page, 'region@demo.local');
+    await page.getByRole('link', { name: 'Контекст школ' }).click();
+    await page.waitForURL('**/coordinator/context-import');
+    await page.getByRole('button', { name: adminText.kinds.results }).click();
+    await page.locator('#context-file').setInputFiles({ name: 'впр.csv', mimeType: 'text/csv', buffer: RESULTS });
+    await page.getByText(adminText.preview.noErrors).waitFor();
+    // The administrator applied the same file above: nothing would change.
+    expect(await page.getByTestId('context-sample').locator('.badge').allInnerTexts()).toEqual([
+      adminText.preview.statuses.unchanged,
+      adminText.preview.statuses.unchanged,
+    ]);
+    await page.screenshot({ path: `${SCREENSHOTS}/coordinator-context-import.png`, fullPage: true });
+    await context.close();
+
+    const municipal = await session.desktop(1366);
+    const other = await municipal.newPage();
+    await logIn(other, 'municipality@demo.local');
+    await other.getByRole('link', { name: 'Факторы и результаты' }).waitFor();
+    expect(await other.getByRole('link', { name: 'Контекст школ' }).count()).toBe(0);
+    await municipal.close();
+  });
+
   for (const width of [1366, 360]) {
     it(`shows the school team its context beside the profile with the change from the year before (${width} px)`, async () => {
       const context = width === 360 ? await session.phone(360) : await session.desktop(width);

@@ -76,7 +76,7 @@ describe("the region's picture in Chromium", () => {
         const page = signedIn();
         await page.getByTestId('heatmap').getByRole('link', { name: 'МАОУ «Средняя школа № 5»' }).click();
         await expect.poll(() => page.locator('h1').textContent()).toBe('МАОУ «Средняя школа № 5»');
-        await page.locator('canvas[role=img]').waitFor();
+        await page.locator('.sc-profile-chart canvas[role=img]').waitFor();
         await page.getByRole('link', { name: '← Риск-профили региона' }).click();
         await page.getByTestId('heatmap').waitFor();
       });

@@ -5,6 +5,7 @@ export const coordinatorStrings = {
     participation: 'Участие в анкетировании',
     profiles: 'Риск-профили региона',
     context: 'Факторы и результаты',
+    contextImport: 'Контекст школ',
     programmes: 'Программы школ',
     curators: 'Кураторы',
   },
