@@ -5,6 +5,7 @@ import { inThisThread, PGliteDialect } from './pglite-dialect.js';
 import { DiskGuard } from './embedded/disk-guard.js';
 import { refusalToStart, statfsFreeSpace, type FreeSpace } from './embedded/free-space.js';
 import { notifyConsole, type Notify } from './embedded/notify.js';
+import { takeFolderLock } from './embedded/folder-lock.js';
 import { SupervisedPGlite } from './embedded/supervised-pglite.js';
 import type { Database } from './schema.js';
 
@@ -94,6 +95,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
 async function connectEmbedded(dataDir: string, options: EmbeddedOptions): Promise<DatabaseHandle> {
   const refusal = await refusalToStart(dataDir, options.minFreeBytes, options.freeSpace);
   if (refusal) throw new StartRefusedError(refusal);
+  let lock: { release(): void };
+  try {
+    lock = takeFolderLock(dataDir);
+  } catch (error) {
+    throw new StartRefusedError(`Not starting: ${(error as Error).message}`);
+  }
   const guard = new DiskGuard({
     dir: dataDir,
     minFreeBytes: options.minFreeBytes,
@@ -117,6 +124,7 @@ async function connectEmbedded(dataDir: string, options: EmbeddedOptions): Promi
     });
   } catch (error) {
     guard.stop();
+    lock.release();
     throw new StartRefusedError(`Not starting: ${(error as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(database) });
@@ -127,6 +135,7 @@ async function connectEmbedded(dataDir: string, options: EmbeddedOptions): Promi
     async close() {
       guard.stop();
       await db.destroy();
+      lock.release();
     },
   };
 }

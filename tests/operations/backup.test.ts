@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +11,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Db } from '../../server/db/connect.js';
+import { connectDatabase } from '../../server/db/connect.js';
 import { BackupRefusedError, backupEmbedded, restoreEmbedded } from '../../server/db/embedded/backup.js';
+import { LOCK_FILE } from '../../server/db/embedded/folder-lock.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { inThisThread, PGliteDialect } from '../../server/db/pglite-dialect.js';
 import type { Database } from '../../server/db/schema.js';
@@ -118,15 +120,41 @@ describe('backup and restore of the embedded database', () => {
     expect((await readdir(work)).filter((name) => name.startsWith('occupied-untouched.'))).toEqual([]);
   });
 
-  it('refuses to copy a folder whose database is open', async () => {
+  it('refuses to copy or replace a folder a server has open, and names the process', async () => {
     const dataDir = join(work, 'restored');
-    const pglite = await PGlite.create({ dataDir });
+    const server = await connectDatabase({ databaseUrl: null, dataDir });
     try {
-      await expect(backupEmbedded(dataDir, join(work, 'while-open.tar.gz'))).rejects.toThrow(/in use.*stop the server first/);
+      await expect(backupEmbedded(dataDir, join(work, 'while-open.tar.gz'))).rejects.toThrow(`in use by process ${process.pid}: stop the server first`);
+      await expect(restoreEmbedded(join(work, 'survey.tar.gz'), dataDir, { replace: true })).rejects.toThrow(/in use by process/);
+      // Nor does a second server open it.
+      await expect(connectDatabase({ databaseUrl: null, dataDir })).rejects.toThrow(/in use by process/);
     } finally {
-      await pglite.close();
+      await server.close();
     }
     expect(existsSync(join(work, 'while-open.tar.gz'))).toBe(false);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('copies a folder left behind by a server that was killed', async () => {
+    const dataDir = join(work, 'restored');
+    // What a kill leaves: PostgreSQL's postmaster.pid (PGlite's fixed process id) and our lock naming a process gone.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await writeFile(join(dataDir, LOCK_FILE), `${gone}\n`);
+    await writeFile(join(dataDir, 'postmaster.pid'), '-42\n');
+    const copy = join(work, 'after-kill.tar.gz');
+    expect((await backupEmbedded(dataDir, copy)).bytes).toBeGreaterThan(0);
+    const again = join(work, 'after-kill');
+    await restoreEmbedded(copy, again);
+    const server = await connectDatabase({ databaseUrl: null, dataDir: again });
+    try {
+      const { n } = await server.db
+        .selectFrom('schools')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n)).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
   });
 });
 

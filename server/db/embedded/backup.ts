@@ -9,24 +9,17 @@ import { migrateToLatest } from '../migrate.js';
 import { inThisThread, PGliteDialect } from '../pglite-dialect.js';
 import type { Database } from '../schema.js';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs.js';
+import { lockHolder } from './folder-lock.js';
 
 /** A backup or restore was refused before anything changed; the message says why and what to do. */
 export class BackupRefusedError extends Error {}
 
 const holdsDatabase = (dataDir: string) => existsSync(join(dataDir, 'PG_VERSION'));
 
-/**
- * PGlite does not lock its folder: a second process opens it while the server runs, and two PostgreSQLs writing one
- * folder corrupt it. PostgreSQL's postmaster.pid is there from start to a clean stop (PGlite writes a fixed process
- * id into it, so it cannot tell a running server from one that was killed): either way the folder is not safe to copy.
- */
+/** The server holds a lock on its folder while it runs (folder-lock.ts): copying or replacing it then would corrupt it. */
 function refuseIfInUse(dataDir: string) {
-  if (existsSync(join(dataDir, 'postmaster.pid'))) {
-    throw new BackupRefusedError(
-      `${dataDir} is in use (postmaster.pid is there): stop the server first. If it is already stopped, it did not stop ` +
-        'cleanly: start it once and stop it, so that it recovers, then try again.',
-    );
-  }
+  const holder = lockHolder(dataDir);
+  if (holder !== null) throw new BackupRefusedError(`${dataDir} is in use by process ${holder}: stop the server first.`);
 }
 
 async function openDurable(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
