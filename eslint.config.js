@@ -40,6 +40,7 @@ const INFRASTRUCTURE = [
   'health',
   'service-tokens',
   'operations',
+  'limits',
 ];
 
 /** An import specifier that reaches `folder` from elsewhere under server/ (any depth of `../`). */

@@ -8,6 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db, DatabaseKind, PoolStats, StorageState } from './db/connect.js';
 import { registerMetrics } from './operations/metrics.js';
 import rateLimit from '@fastify/rate-limit';
+import { MemoryLimitWindows, SqlLimitWindows, type LimitWindows } from './limits/limit-windows.js';
+import { limitStore } from './limits/rate-limit-store.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { withSecurity } from './shared/openapi-security.js';
@@ -77,6 +79,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dbKind: DatabaseKind;
+    /** Where every limit counts (server/limits/): PostgreSQL, shared by the instances on it; memory on PGlite. */
+    limits: LimitWindows;
     /** Every /api route with its declared access; the authorisation matrix test walks it. */
     routeAccess: Array<{ method: string; url: string; access: Access; token?: readonly TokenPermission[] }>;
     sessionCookie: SessionCookie;
@@ -101,6 +105,7 @@ export async function buildApp(deps: AppDeps) {
 
   app.decorate('db', deps.db);
   app.decorate('dbKind', deps.dbKind);
+  app.decorate<LimitWindows>('limits', deps.dbKind === 'postgresql' ? new SqlLimitWindows(deps.db) : new MemoryLimitWindows());
   app.decorate('routeAccess', []);
   app.decorate('sessionCookie', sessionCookie(deps.publicUrl));
   app.decorateRequest('errorCode', null);
@@ -173,7 +178,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(rateLimit, { global: false, hook: 'preHandler', store: limitStore(app.limits) });
   await registerSecurity(app);
   if (deps.storage) refuseWritesWhileDiskIsLow(app, deps.storage);
   await registerAuthHooks(app);

@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import type { LimitWindows } from '../limits/limit-windows.js';
 
 /**
  * The per-e-mail limit stops guessing one account's password; this ceiling stops one address from
@@ -13,11 +14,6 @@ export const FAILED_LOGINS_PER_ADDRESS = { max: 100, windowMs: 15 * 60_000 };
  * one account behind one address logs in all day.
  */
 export const FAILED_LOGINS_PER_ACCOUNT = { max: 10, windowMs: 15 * 60_000 };
-
-interface Window {
-  failures: number;
-  endsAt: number;
-}
 
 /**
  * The key an address is counted under. An IPv6 client owns at least a /64 and can pick any address
@@ -42,52 +38,31 @@ export function addressKey(ip: string): string {
 const keyOf = (ip: string, account: string | undefined) => (account === undefined ? addressKey(ip) : `${addressKey(ip)}|${account}`);
 
 /**
- * Failed logins per address (or per address and account, when an account is given) in a fixed window that
- * starts at the first failure. In memory: one server process.
+ * Failed attempts per address (or per address and account, when an account is given) in a fixed window that starts
+ * at the first failure, counted in the server's limit windows under `name` (server/limits/).
  */
 export class FailedLogins {
-  private readonly windows = new Map<string, Window>();
-  private nextSweepAt: number;
-
   constructor(
+    private readonly windows: LimitWindows,
+    private readonly name: string,
     private readonly limit = FAILED_LOGINS_PER_ADDRESS,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.nextSweepAt = now() + limit.windowMs;
-  }
+  ) {}
 
   /** Seconds until the address may try again; 0 while it is under the ceiling. */
-  retryAfterSeconds(ip: string, account?: string): number {
-    const window = this.live(keyOf(ip, account));
-    return window && window.failures >= this.limit.max ? Math.ceil((window.endsAt - this.now()) / 1000) : 0;
+  async retryAfterSeconds(ip: string, account?: string): Promise<number> {
+    const window = await this.windows.peek(this.key(ip, account));
+    return window && window.hits >= this.limit.max ? Math.ceil(window.msLeft / 1000) : 0;
   }
 
   /**
    * Only failures are recorded, and a success does not reset the count: otherwise an attacker holding
    * one valid account could clear the ceiling by logging in between guesses.
    */
-  recordFailure(ip: string, account?: string) {
-    const key = keyOf(ip, account);
-    const window = this.live(key);
-    if (window) window.failures++;
-    else this.windows.set(key, { failures: 1, endsAt: this.now() + this.limit.windowMs });
-    this.sweep();
+  async recordFailure(ip: string, account?: string): Promise<void> {
+    await this.windows.hit(this.key(ip, account), this.limit.windowMs);
   }
 
-  private live(key: string): Window | undefined {
-    const window = this.windows.get(key);
-    if (window && window.endsAt <= this.now()) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return window;
-  }
-
-  /** Addresses that failed once and never came back are forgotten, at most once a window so the cost stays linear. */
-  private sweep() {
-    const now = this.now();
-    if (now < this.nextSweepAt) return;
-    this.nextSweepAt = now + this.limit.windowMs;
-    for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
+  private key(ip: string, account: string | undefined) {
+    return `${this.name}|${keyOf(ip, account)}`;
   }
 }

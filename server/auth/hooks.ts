@@ -48,7 +48,7 @@ export async function registerAuthHooks(app: FastifyInstance) {
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('serviceToken', null);
-  const tokenBudget = new RequestBudget();
+  const tokenBudget = new RequestBudget(app.limits);
 
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;

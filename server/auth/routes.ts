@@ -22,8 +22,8 @@ const LoginBody = Type.Object(
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' };
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const failedLogins = new FailedLogins();
-  const failedAccountLogins = new FailedLogins(FAILED_LOGINS_PER_ACCOUNT);
+  const failedLogins = new FailedLogins(app.limits, 'login');
+  const failedAccountLogins = new FailedLogins(app.limits, 'login-account', FAILED_LOGINS_PER_ACCOUNT);
 
   async function startSession(req: FastifyRequest, reply: FastifyReply, userId: number): Promise<Session> {
     // A new session id at every login: a session fixed before login is never promoted.
@@ -42,13 +42,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
     },
     async (req, reply) => {
-      const retryAfter = failedLogins.retryAfterSeconds(req.ip);
+      const retryAfter = await failedLogins.retryAfterSeconds(req.ip);
       if (retryAfter > 0) {
         reply.header('retry-after', retryAfter);
         throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
       }
       const email = normaliseEmail(req.body.email);
-      const accountRetryAfter = failedAccountLogins.retryAfterSeconds(req.ip, email);
+      const accountRetryAfter = await failedAccountLogins.retryAfterSeconds(req.ip, email);
       if (accountRetryAfter > 0) {
         reply.header('retry-after', accountRetryAfter);
         throw new ApiError(429, 'rate_limited', `Too many failed logins to this account; try again in ${Math.ceil(accountRetryAfter / 60)} min`);
@@ -56,8 +56,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = await findUserByEmail(app.db, email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok || user.disabled_at) {
-        failedLogins.recordFailure(req.ip);
-        failedAccountLogins.recordFailure(req.ip, email);
+        await Promise.all([failedLogins.recordFailure(req.ip), failedAccountLogins.recordFailure(req.ip, email)]);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
       return startSession(req, reply, user.id);

@@ -20,7 +20,7 @@ export const CODE_ENTRY_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
  * so that the request is logged like a respondent's: no address, no exact time (security/logging.ts).
  */
 export const codeEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const wrongCodes = new FailedLogins(WRONG_CODES_PER_ADDRESS);
+  const wrongCodes = new FailedLogins(app.limits, 'code', WRONG_CODES_PER_ADDRESS);
 
   app.post(
     '/api/links/code',
@@ -29,7 +29,7 @@ export const codeEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public', rateLimit: { ...CODE_ENTRY_RATE_LIMIT, keyGenerator: (req) => `code|${addressKey(req.ip)}` } },
     },
     async (req) => {
-      const retryAfter = wrongCodes.retryAfterSeconds(req.ip);
+      const retryAfter = await wrongCodes.retryAfterSeconds(req.ip);
       if (retryAfter > 0) {
         throw new ApiError(429, 'too_many_wrong_codes', `Too many wrong codes from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
       }
@@ -37,7 +37,7 @@ export const codeEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!code) throw badRequest('invalid_code', 'A code is 8 letters and digits, like 7KQ4-M9XA; check it on the slip');
       const token = await findTokenByShortCode(app.db, code);
       if (!token) {
-        wrongCodes.recordFailure(req.ip);
+        await wrongCodes.recordFailure(req.ip);
         throw notFound('code_not_found', 'No questionnaire has this code; check it on the slip');
       }
       return { token };

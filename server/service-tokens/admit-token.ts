@@ -52,7 +52,7 @@ export async function admitToken(db: Db, budget: RequestBudget, req: FastifyRequ
   if (!opens.some((permission) => token.permissions.includes(permission))) {
     throw await refuse(new ApiError(403, 'token_permission', `This service token lacks the permission for this: ${opens.join(' or ')}`));
   }
-  const retryAfter = budget.spend(token.id, token.requests_per_minute);
+  const retryAfter = await budget.spend(token.id, token.requests_per_minute);
   if (retryAfter > 0) {
     reply.header('retry-after', retryAfter);
     throw await refuse(

@@ -4,27 +4,28 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/auth.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { addressKey, FAILED_LOGINS_PER_ADDRESS, FailedLogins } from '../../server/auth/failed-logins.js';
+import { MemoryLimitWindows } from '../../server/limits/limit-windows.js';
 
 describe('failed logins per address', () => {
   const limit = { max: 3, windowMs: 60_000 };
 
-  it('refuses an address at the ceiling until its window ends, and only that address', () => {
+  it('refuses an address at the ceiling until its window ends, and only that address', async () => {
     let now = 1_000_000;
-    const failed = new FailedLogins(limit, () => now);
+    const failed = new FailedLogins(new MemoryLimitWindows(() => now), 'login', limit);
     for (let i = 0; i < 3; i++) {
-      expect(failed.retryAfterSeconds('10.0.0.1')).toBe(0);
-      failed.recordFailure('10.0.0.1');
+      expect(await failed.retryAfterSeconds('10.0.0.1')).toBe(0);
+      await failed.recordFailure('10.0.0.1');
       now += 1000;
     }
-    expect(failed.retryAfterSeconds('10.0.0.1')).toBe(57);
-    expect(failed.retryAfterSeconds('10.0.0.2')).toBe(0);
+    expect(await failed.retryAfterSeconds('10.0.0.1')).toBe(57);
+    expect(await failed.retryAfterSeconds('10.0.0.2')).toBe(0);
     now = 1_000_000 + 60_000;
-    expect(failed.retryAfterSeconds('10.0.0.1')).toBe(0);
-    failed.recordFailure('10.0.0.1');
-    expect(failed.retryAfterSeconds('10.0.0.1')).toBe(0);
+    expect(await failed.retryAfterSeconds('10.0.0.1')).toBe(0);
+    await failed.recordFailure('10.0.0.1');
+    expect(await failed.retryAfterSeconds('10.0.0.1')).toBe(0);
   });
 
-  it('counts one IPv6 /64 as one address, and an IPv4-mapped address as its IPv4 address', () => {
+  it('counts one IPv6 /64 as one address, and an IPv4-mapped address as its IPv4 address', async () => {
     expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
     expect(addressKey('2001:DB8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
     expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
@@ -34,10 +35,10 @@ describe('failed logins per address', () => {
     expect(addressKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
     expect(addressKey('192.0.2.7')).toBe('192.0.2.7');
 
-    const failed = new FailedLogins(limit, () => 0);
-    for (let i = 1; i <= 3; i++) failed.recordFailure(`2001:db8:1:2::${i}`);
-    expect(failed.retryAfterSeconds('2001:db8:1:2::99')).toBeGreaterThan(0);
-    expect(failed.retryAfterSeconds('2001:db8:1:3::1')).toBe(0);
+    const failed = new FailedLogins(new MemoryLimitWindows(() => 0), 'login', limit);
+    for (let i = 1; i <= 3; i++) await failed.recordFailure(`2001:db8:1:2::${i}`);
+    expect(await failed.retryAfterSeconds('2001:db8:1:2::99')).toBeGreaterThan(0);
+    expect(await failed.retryAfterSeconds('2001:db8:1:3::1')).toBe(0);
   });
 });
 
