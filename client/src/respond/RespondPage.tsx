@@ -37,7 +37,8 @@ async function screenOf(token: string | null): Promise<Screen> {
   }
   // 404, or 400 for a token that cannot exist (too long): the link itself is wrong.
   if (res.kind === 'error' && !isRetryable(res)) return { kind: 'message', ...strings.notFound };
-  return { kind: 'message', ...strings.loadFailed, retry: true };
+  const offline = res.kind === 'network' && !navigator.onLine;
+  return { kind: 'message', ...(offline ? strings.offlineLoad : strings.loadFailed), retry: true, testId: offline ? 'offline-load' : undefined };
 }
 
 function screenFor(link: LinkInfo): Screen {
