@@ -72,7 +72,12 @@ export function RespondPage({ token }: { token: string | null }) {
   useEffect(() => {
     if (!waitingForNetwork) return;
     window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
+    // «online» may come a moment before requests get through (and never comes when the server was the one down).
+    const timer = setTimeout(retry, 10_000);
+    return () => {
+      window.removeEventListener('online', retry);
+      clearTimeout(timer);
+    };
   }, [waitingForNetwork, retry]);
 
   useEffect(() => {
