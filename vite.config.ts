@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { respondentOnPreact } from './vite.respond-preact';
 import { precompress } from './vite.precompress';
+import { respondServiceWorker } from './vite.respond-sw';
 import { resolve } from 'node:path';
 
 const outDir = resolve(import.meta.dirname, 'dist/client');
@@ -27,7 +28,7 @@ const UNIT_TESTS = [
 // Two HTML entries: the respondent page must never pull staff screens or chart.js into its bundle.
 export default defineConfig({
   root: 'client',
-  plugins: [respondentOnPreact(), react(), precompress(outDir)],
+  plugins: [respondentOnPreact(), react(), respondServiceWorker(), precompress(outDir)],
   build: {
     outDir,
     emptyOutDir: true,

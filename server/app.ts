@@ -92,6 +92,8 @@ declare module 'fastify' {
 }
 
 /** A questionnaire link (/s/<token>) and the code-entry page (/c) are the respondent's light page, not the staff app. */
+const RESPOND_SW = /[/\\]respond-sw\.js(?:\.br|\.gz)?$/;
+
 const isRespondentPage = (url: string) => url.startsWith('/s/') || /^\/c\/?(\?|$)/.test(url);
 
 /** Builds the whole server without listening, so tests drive it with `inject`. */
@@ -225,6 +227,8 @@ export async function buildApp(deps: AppDeps) {
       setHeaders(res, path) {
         // Vite puts a content hash in every asset name, so assets never change under their name.
         if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+        // The respondent page's service worker keeps its name: browsers must ask for it at every check to see updates.
+        else if (RESPOND_SW.test(path)) res.header('cache-control', 'no-cache');
       },
     });
   }

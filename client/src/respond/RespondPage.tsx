@@ -37,7 +37,8 @@ async function screenOf(token: string | null): Promise<Screen> {
   }
   // 404, or 400 for a token that cannot exist (too long): the link itself is wrong.
   if (res.kind === 'error' && !isRetryable(res)) return { kind: 'message', ...strings.notFound };
-  return { kind: 'message', ...strings.loadFailed, retry: true };
+  const offline = res.kind === 'network' && !navigator.onLine;
+  return { kind: 'message', ...(offline ? strings.offlineLoad : strings.loadFailed), retry: true, testId: offline ? 'offline-load' : undefined };
 }
 
 function screenFor(link: LinkInfo): Screen {
@@ -71,7 +72,12 @@ export function RespondPage({ token }: { token: string | null }) {
   useEffect(() => {
     if (!waitingForNetwork) return;
     window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
+    // «online» may come a moment before requests get through (and never comes when the server was the one down).
+    const timer = setTimeout(retry, 10_000);
+    return () => {
+      window.removeEventListener('online', retry);
+      clearTimeout(timer);
+    };
   }, [waitingForNetwork, retry]);
 
   useEffect(() => {

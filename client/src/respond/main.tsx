@@ -4,6 +4,7 @@ import 'survey-core/survey-core.fontless.min.css';
 import './respond.css';
 import { CodeEntryPage } from './code-entry/CodeEntryPage';
 import { RespondPage, tokenFromPath } from './RespondPage';
+import { registerOfflineWorker } from './offline/register';
 
 /** /c and /c/ are the code-entry page; everything else the server sends here is /s/<token>. */
 const isCodeEntry = /^\/c\/?$/.test(location.pathname);
@@ -13,3 +14,5 @@ const isCodeEntry = /^\/c\/?$/.test(location.pathname);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>{isCodeEntry ? <CodeEntryPage /> : <RespondPage token={tokenFromPath(location.pathname)} />}</StrictMode>,
 );
+
+registerOfflineWorker();

@@ -64,6 +64,11 @@ export const strings = {
     title: 'Не удалось загрузить анкету',
     text: 'Проверьте подключение к интернету и попробуйте ещё раз.',
   },
+  /** The phone is offline and has never kept this questionnaire (it was not opened here with the network on). */
+  offlineLoad: {
+    title: 'Нет подключения к интернету',
+    text: 'Анкета откроется, когда телефон подключится к интернету: страница обновится сама. После первого открытия её можно заполнять и без связи.',
+  },
   notYetOpen: (opensAt: string, closesAt: string, zone: string) => ({
     title: 'Опрос ещё не начался',
     text: `Анкета будет открыта с ${formatDate(opensAt, zone)} по ${formatDate(lastDay(closesAt), zone)}. Откройте эту же ссылку в эти дни.`,
