@@ -46,3 +46,4 @@ export type EntryResult = Static<typeof EntryResult>;
 export const CorrectionBody = EntryBody;
 
 export const CorrectionResult = Type.Object({ responseId: Id, corrected: Type.Integer({ minimum: 0 }) });
+export type CorrectionResult = Static<typeof CorrectionResult>;
