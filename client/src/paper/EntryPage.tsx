@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiFailure } from '../shared/api';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { sharedStrings } from '../shared/strings';
@@ -43,6 +43,10 @@ export function EntryPage() {
   const questions = useMemo(() => (sheet ? paperQuestions(sheet.survey) : []), [sheet]);
   const reads = useMemo(() => new Map(questions.map((q) => [q.name, readTyped(q, typed[q.name] ?? '')])), [questions, typed]);
   const byName = useMemo(() => new Map(questions.map((q) => [q.name, q])), [questions]);
+  // A sheet just opened: the cursor goes to its first question, where the operator's digits are awaited.
+  useEffect(() => {
+    if (questions[0]) fields.current.get(questions[0].name)?.focus();
+  }, [questions]);
 
   const answers = () => {
     const result: Record<string, unknown> = {};
@@ -72,7 +76,6 @@ export function EntryPage() {
       setSheet(opened);
       setTyped({});
       setDifferences(null);
-      setTimeout(() => fields.current.get(paperQuestions(opened.survey)[0]?.name ?? '')?.focus());
     } catch (e) {
       setError(e);
       sheetField.current?.select();
