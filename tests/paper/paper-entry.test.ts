@@ -6,7 +6,7 @@ import { countedAnswers } from '../helpers/answers.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
 import { TEST_DATABASES } from '../helpers/database.js';
-import { newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
+import { closeWave, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 
 const questionnaires = await loadQuestionnaires();
 const parentAnswers = countedAnswers('parent');
@@ -25,6 +25,7 @@ describe.each(TEST_DATABASES)('paper questionnaires on %s', (kind) => {
   let municipality: Record<string, string>;
   let curator: Record<string, string>;
   let sheets: PrintView['sheets'];
+  let regionId: number;
 
   const post = (url: string, payload: object, headers = team) => t.app.inject({ method: 'POST', url, payload, headers });
   const enter = (sheet: string, answers: Record<string, unknown>, headers = team) => post(`/api/paper-sheets/${sheet}/entries`, { answers }, headers);
@@ -40,6 +41,7 @@ describe.each(TEST_DATABASES)('paper questionnaires on %s', (kind) => {
     t = await openTestApp(kind);
     const db = t.database.db;
     const region = await newRegion(db);
+    regionId = region.id;
     const m = await newMunicipality(db, region.id);
     const school = await newSchool(db, m.id, { principal: 1, teacher: 4, student: 10, parent: 10 });
     const other = await newSchool(db, m.id, { parent: 5 });
@@ -163,5 +165,19 @@ describe.each(TEST_DATABASES)('paper questionnaires on %s', (kind) => {
       .where('source', '=', 'paper')
       .executeTakeFirstOrThrow();
     expect(Number(counts.n)).toBe(2);
+  });
+
+  it('takes no sheet once its wave has closed, like an online answer, and prints none for it', async () => {
+    const db = t.database.db;
+    const later = await newWave(db, regionId);
+    const res = await post(`/api/waves/${later.id}/schools/${schoolId}/paper-sheets`, { role: 'teacher', count: 1 });
+    expect(res.statusCode).toBe(201);
+    const [sheet] = res.json<PrintView>().sheets;
+    await closeWave(db, later.id);
+    const refused = await enter(sheet!.id, countedAnswers('teacher'));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'wave_closed' });
+    expect(await storedOf(sheet!.id)).toHaveLength(0);
+    expect((await post(`/api/waves/${later.id}/schools/${schoolId}/paper-sheets`, { role: 'teacher', count: 1 })).statusCode).toBe(409);
   });
 });
