@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paperStrings as s } from '../../client/src/paper/strings.js';
@@ -12,15 +14,34 @@ const q1Choices = questions[0]!.kind === 'number' ? [] : questions[0]!.choices;
 
 const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** What axe-core (WCAG 2 A/AA) finds wrong in `selector`, by rule and element. */
+async function accessibilityViolations(page: Page, selector: string) {
+  // Evaluated rather than added as a script tag, which the app's Content-Security-Policy rightly refuses.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (context) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: string, options: object): Promise<{ passes: unknown[]; violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const { passes, violations } = await axe.run(context, { runOnly: ['wcag2a', 'wcag2aa'] });
+    if (passes.length === 0) return ['axe checked nothing'];
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
 /** Types one sheet as an operator does: the sheet id, Enter, then per question its digit and Enter (the last Enter saves). */
-async function typeSheet(page: Page, sheetId: string, digits: string[]) {
+async function typeSheet(page: Page, sheetId: string, digits: string[], screenshot?: string) {
   await page.locator('#paper-sheet-id').fill('');
   await page.keyboard.type(sheetId.toLowerCase());
   await page.keyboard.press('Enter');
   await page.locator(`#paper-q-${questions[0]!.name}`).waitFor();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`paper-q-${questions[0]!.name}`);
-  for (const digit of digits) {
+  for (const [i, digit] of digits.entries()) {
     if (digit) await page.keyboard.type(digit);
+    if (screenshot && i === digits.length - 1) await page.screenshot({ path: screenshot, fullPage: true });
     await page.keyboard.press('Enter');
   }
 }
@@ -58,6 +79,7 @@ describe('paper questionnaires in Chromium', () => {
       q1.kind === 'number' ? [] : q1.choices.map((c) => String(c.number)),
     );
     expect(await pageOverflow(page)).toBe(0);
+    expect(await accessibilityViolations(page, 'main')).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/paper-print-1366.png`, fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SCREENSHOTS}/paper-print-media-1366.png`, fullPage: true });
@@ -67,7 +89,7 @@ describe('paper questionnaires in Chromium', () => {
     await page.waitForURL('**/paper/entry');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('paper-sheet-id');
     const ones = questions.map(() => '1');
-    await typeSheet(page, printed, ones);
+    await typeSheet(page, printed, ones, `${SCREENSHOTS}/paper-entry-1366.png`);
     await page.getByText(s.entry.saved(printed)).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('paper-sheet-id');
     const db = session.server.database.db;
@@ -86,6 +108,7 @@ describe('paper questionnaires in Chromium', () => {
     expect(await differences.getByRole('status').innerText()).toBe(s.entry.differ(1));
     expect(await differences.locator('tbody tr').count()).toBe(1);
     expect(await differences.locator('tbody th').innerText()).toBe(`1. ${q1.title}`);
+    expect(await accessibilityViolations(page, 'main')).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/paper-entry-differences-1366.png`, fullPage: true });
     await differences.locator('tbody td').nth(1).getByRole('radio').check();
     await differences.getByRole('button', { name: s.entry.keep }).click();
@@ -115,6 +138,7 @@ describe('paper questionnaires in Chromium', () => {
     await page.keyboard.type('99');
     await page.getByText(q1Choices.length > 0 ? s.problems.no_choice(q1Choices) : s.problems.out_of_range(0, 0)).waitFor();
     expect(await pageOverflow(page)).toBe(0);
+    expect(await accessibilityViolations(page, 'main')).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/paper-entry-360.png`, fullPage: true });
     await context.close();
   });
