@@ -23,6 +23,7 @@ const FEATURES = [
   'programmes',
   'programme-monitoring',
   'context-scatter',
+  'paper',
 ];
 /** Infrastructure folders; `demo` and `app.ts` compose features and are exempt. */
 const INFRASTRUCTURE = [

@@ -13,6 +13,7 @@ const UNIT_TESTS = [
   'tests/comparisons/similar-schools.test.ts',
   'tests/dynamics/compare.test.ts',
   'tests/integrity/burst-watch.test.ts',
+  'tests/paper/sheet-questions.test.ts',
   'tests/lint/layers.test.ts',
   'tests/methodology/derivation.test.ts',
   'tests/methodology/statistics.test.ts',

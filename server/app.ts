@@ -36,6 +36,7 @@ import { rosterPlugin } from './admin/roster/plugin.js';
 import { contextPlugin } from './context/plugin.js';
 import { participationRoutes } from './participation/participation.routes.js';
 import { reviewRoutes } from './participation/review.routes.js';
+import { paperRoutes } from './paper/paper.routes.js';
 import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(contextPlugin);
   await app.register(participationRoutes, { respondentLinks: links });
   await app.register(reviewRoutes);
+  await app.register(paperRoutes);
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);

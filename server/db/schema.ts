@@ -128,7 +128,8 @@ export interface ResponseTable {
   wave_id: number;
   school_id: number;
   role: Role;
-  link_id: number;
+  /** Null for an answer entered from paper (migration 0021): it reached no link. */
+  link_id: number | null;
   client_key: string;
   /** Stored as jsonb; written as a JSON string so pg and PGlite bind it the same way. */
   answers: ColumnType<Record<string, unknown>, string, never>;
@@ -141,6 +142,22 @@ export interface ResponseTable {
   review: ColumnType<Review, Review | undefined, Review>;
   /** Written with marks and review (shared/rules/answer-marks.ts `isCounted`); every figure reads only counted answers. */
   counted: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 'paper': typed in by `entered_by` from the printed sheet `sheet_id` (migration 0021). */
+  source: ColumnType<ResponseSource, ResponseSource | undefined, never>;
+  entered_by: ColumnType<number | null, number | null | undefined, never>;
+  sheet_id: ColumnType<string | null, string | null | undefined, never>;
+}
+
+export type ResponseSource = 'online' | 'paper';
+
+/** A printed questionnaire with its own id, printed as a QR code (migration 0021); entered once as a paper answer. */
+export interface PaperSheetTable {
+  id: string;
+  wave_id: number;
+  school_id: number;
+  role: Role;
+  issued_by: number | null;
+  issued_at: CreatedAt;
 }
 
 /** Installation-wide keys, created on first use (migration 0012). */
@@ -368,6 +385,7 @@ export interface Database {
   wave_rosters: WaveRosterTable;
   links: LinkTable;
   responses: ResponseTable;
+  paper_sheets: PaperSheetTable;
   users: UserTable;
   sessions: SessionTable;
   invitations: InvitationTable;

@@ -240,6 +240,22 @@ const MATRIX: Record<string, RouteCase> = {
     path: (t) => `/api/waves/${t.waveId}/programmes/confirmed-change.xlsx?from=${t.earlierWaveId}`,
     scope: 'wave',
   },
+  'POST /api/waves/:waveId/schools/:schoolId/paper-sheets': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/paper-sheets`,
+    scope: 'school',
+    body: () => ({ role: 'parent', count: 1 }),
+    allowed: ['admin', 'region', 'municipality', 'school'],
+  },
+  // An unknown sheet: the curator is refused before the lookup, everyone else learns it does not exist.
+  'GET /api/paper-sheets/:sheetId': none('/api/paper-sheets/2222-2222', { allowed: ['admin', 'region', 'municipality', 'school'] }),
+  'POST /api/paper-sheets/:sheetId/entries': none('/api/paper-sheets/2222-2222/entries', {
+    body: () => ({ answers: {} }),
+    allowed: ['admin', 'region', 'municipality', 'school'],
+  }),
+  'POST /api/paper-sheets/:sheetId/corrections': none('/api/paper-sheets/2222-2222/corrections', {
+    body: () => ({ answers: {} }),
+    allowed: ['admin', 'region', 'municipality', 'school'],
+  }),
   'GET /api/admin/methodology/waves/:id/quality': { path: (t) => `/api/admin/methodology/waves/${t.waveId}/quality`, scope: 'none' },
 };
 

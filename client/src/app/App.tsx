@@ -14,6 +14,7 @@ const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 const CoordinatorRoutes = lazy(() => import('../coordinator/CoordinatorRoutes'));
 const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
 const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
+const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -69,6 +70,14 @@ export function App() {
                 element={
                   <RequireRole roles={['curator']}>
                     <CuratorRoutes />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/paper/*"
+                element={
+                  <RequireRole roles={['admin', 'region', 'municipality', 'school']}>
+                    <PaperRoutes />
                   </RequireRole>
                 }
               />

@@ -17,6 +17,7 @@ export function Layout() {
           {COORDINATORS.includes(user.role) && <NavLink to="/coordinator">{strings.nav.coordinator}</NavLink>}
           {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
           {user.role === 'curator' && <NavLink to="/curator">{strings.nav.curator}</NavLink>}
+          {user.role !== 'curator' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
           <NavLink to="/password">{strings.nav.password}</NavLink>
         </nav>
         <span className="who" title={user.email}>

@@ -6,6 +6,7 @@ export const strings = {
     coordinator: 'Участие и профили',
     school: 'Моя школа',
     curator: 'Мои школы',
+    paper: 'Бумажные анкеты',
     password: 'Сменить пароль',
     logout: 'Выйти',
   },
