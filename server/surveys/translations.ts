@@ -4,7 +4,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Value } from 'typebox/value';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { sha256 } from '../shared/hash.js';
-import { SURVEY_UI_KEYS, translatableStrings } from '../shared/rules/survey-translations.js';
+import { SURVEY_UI_KEYS, SURVEY_UI_PLACEHOLDERS, translatableStrings } from '../shared/rules/survey-translations.js';
 import type { Role as RoleName } from '../shared/roles.js';
 import { Role } from '../shared/vocabulary.js';
 import { SURVEYS_DIR, type SurveyJson } from './questionnaires.js';
@@ -95,8 +95,11 @@ export function translationProblems(translation: TranslationFile, survey: Survey
     else if (placeholders(text) !== placeholders(original)) problems.push(`"${key}" should keep ${placeholders(original) || 'no placeholders or tags'}`);
   }
   for (const key of SURVEY_UI_KEYS) if (!(key in translation.ui)) problems.push(`missing ui "${key}"`);
-  for (const key of Object.keys(translation.ui))
-    if (!(SURVEY_UI_KEYS as readonly string[]).includes(key)) problems.push(`ui "${key}" is not one of SURVEY_UI_KEYS`);
+  for (const [key, text] of Object.entries(translation.ui)) {
+    const kept = (SURVEY_UI_PLACEHOLDERS as Record<string, string>)[key];
+    if (kept === undefined) problems.push(`ui "${key}" is not one of SURVEY_UI_KEYS`);
+    else if (placeholders(text) !== kept) problems.push(`ui "${key}" should keep ${kept || 'no placeholders'}`);
+  }
   if (problems.length === 0 && translation.source !== sourceOf(survey)) {
     problems.push(`"source" should be ${sourceOf(survey)} once every string translates the questionnaire's current Russian`);
   }

@@ -43,12 +43,13 @@ describe('questionnaire translations (surveys/translations)', () => {
     const broken = {
       ...uz,
       strings: { ...strings, 'pa_gone.title': 'Eski savol', completedHtml: 'Rahmat!' },
-      ui: { ...uz.ui, loadingSurvey: 'Yuklanmoqda' },
+      ui: { ...uz.ui, progressText: 'Sahifa {0}', loadingSurvey: 'Yuklanmoqda' },
     };
     expect(translationProblems(broken, parent)).toEqual([
       'missing "pa_order.title"',
       '"completedHtml" should keep </h3> </p> <h3> <p>',
       '"pa_gone.title" is not in the questionnaire',
+      'ui "progressText" should keep {0} {1}',
       'ui "loadingSurvey" is not one of SURVEY_UI_KEYS',
     ]);
   });

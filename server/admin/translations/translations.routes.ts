@@ -25,6 +25,7 @@ async function viewsOf(db: Db, translations: readonly ShippedTranslation[]): Pro
       role: t.role,
       language: t.language,
       name: t.name,
+      ui: t.ui,
       strings: [...translatableStrings(surveys[t.role])].map(([key, russian]) => ({ key, russian, translated: t.strings[key] ?? '' })),
       confirmedAt: review?.confirmed_at.toISOString() ?? null,
       confirmedBy: review?.confirmed_by ?? null,

@@ -12,6 +12,8 @@ export const TranslationView = Type.Object({
   name: Type.String(),
   /** The questionnaire's Russian strings and the translation beside each, in the order the respondent meets them. */
   strings: Type.Array(Type.Object({ key: Type.String(), russian: Type.String(), translated: Type.String() })),
+  /** SurveyJS's own words in the language, by SurveyJS's keys (server/shared/rules/survey-translations.ts). */
+  ui: Type.Record(Type.String(), Type.String()),
   confirmedAt: Nullable(Instant),
   confirmedBy: Nullable(Type.String()),
 });

@@ -5,19 +5,23 @@
  * Files in this folder import nothing, so the respondent's page runs this module as it is.
  */
 
-/** SurveyJS's own words a questionnaire of choices and numbers shows: buttons, progress, placeholders, errors. */
-export const SURVEY_UI_KEYS = [
-  'pagePrevText',
-  'pageNextText',
-  'completeText',
-  'progressText',
-  'placeholder',
-  'progressbar',
-  'numericError',
-  'minError',
-  'maxError',
-] as const;
-export type SurveyUiKey = (typeof SURVEY_UI_KEYS)[number];
+/**
+ * SurveyJS's own words a questionnaire of choices and numbers shows (buttons, progress, placeholders, errors), each with
+ * the placeholders SurveyJS fills in: a translation must keep them.
+ */
+export const SURVEY_UI_PLACEHOLDERS = {
+  pagePrevText: '',
+  pageNextText: '',
+  completeText: '',
+  progressText: '{0} {1}',
+  placeholder: '',
+  progressbar: '',
+  numericError: '',
+  minError: '{0}',
+  maxError: '{0}',
+} as const;
+export const SURVEY_UI_KEYS = Object.keys(SURVEY_UI_PLACEHOLDERS) as Array<keyof typeof SURVEY_UI_PLACEHOLDERS>;
+export type SurveyUiKey = keyof typeof SURVEY_UI_PLACEHOLDERS;
 
 /** What a page needs of a translation to show a questionnaire in its language. */
 export interface LanguageStrings {

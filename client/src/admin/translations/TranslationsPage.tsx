@@ -60,26 +60,14 @@ export function TranslationsPage() {
           )}
           <details>
             <summary>{s.showStrings(t.strings.length)}</summary>
-            <table className="translation-strings">
-              <thead>
-                <tr>
-                  <th scope="col">{s.key}</th>
-                  <th scope="col">{s.russian}</th>
-                  <th scope="col">{s.translated}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {t.strings.map((row) => (
-                  <tr key={row.key}>
-                    <td>
-                      <code>{row.key}</code>
-                    </td>
-                    <td>{row.russian}</td>
-                    <td lang={t.language}>{row.translated}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StringsTable language={t.language} rows={t.strings} />
+          </details>
+          <details>
+            <summary>{s.showUi}</summary>
+            <StringsTable
+              language={t.language}
+              rows={Object.entries(t.ui).map(([key, translated]) => ({ key, russian: s.uiRussian[key] ?? '', translated }))}
+            />
           </details>
           {!t.confirmedAt && (
             <button type="button" className="primary" disabled={busy !== null} onClick={() => void confirm(t)}>
@@ -89,5 +77,35 @@ export function TranslationsPage() {
         </article>
       ))}
     </section>
+  );
+}
+
+function StringsTable({ language, rows }: { language: string; rows: TranslationView['strings'] }) {
+  return (
+    <table className="translation-strings">
+      <colgroup>
+        <col className="translation-strings__key" />
+        <col />
+        <col />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">{s.key}</th>
+          <th scope="col">{s.russian}</th>
+          <th scope="col">{s.translated}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <td>
+              <code>{row.key}</code>
+            </td>
+            <td>{row.russian}</td>
+            <td lang={language}>{row.translated}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

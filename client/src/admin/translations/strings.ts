@@ -1,3 +1,4 @@
+import type { SurveyUiKey } from '../../../../server/shared/rules/survey-translations';
 import { dateTime, DEFAULT_TIME_ZONE } from '../../shared/format';
 
 export const translationStrings = {
@@ -10,6 +11,19 @@ export const translationStrings = {
   unverified: 'перевод не проверен',
   confirmed: (at: string, by: string | null) => `Подтверждён ${dateTime(at, DEFAULT_TIME_ZONE)}${by ? `, ${by}` : ''}`,
   showStrings: (n: number) => `Показать текст перевода рядом с русским (${n})`,
+  showUi: 'Показать кнопки и подсказки анкеты',
+  /** SurveyJS's words as the Russian respondent page shows them (client/src/respond/surveyjs-russian-overrides.ts). */
+  uiRussian: {
+    pagePrevText: 'Назад',
+    pageNextText: 'Далее',
+    completeText: 'Отправить ответы',
+    progressText: 'Страница {0} из {1}',
+    placeholder: 'Выберите ответ…',
+    progressbar: 'Ход заполнения',
+    numericError: 'Ответ должен быть числом.',
+    minError: 'Значение не должно быть меньше {0}.',
+    maxError: 'Значение не должно превышать {0}.',
+  } satisfies Record<SurveyUiKey, string> as Record<string, string>,
   russian: 'По-русски',
   translated: 'Перевод',
   key: 'Где',
