@@ -23,6 +23,7 @@ const UNIT_TESTS = [
   'tests/scoring/*.test.ts',
   'tests/security/tokens.test.ts',
   'tests/surveys/questionnaires.test.ts',
+  'tests/surveys/translations.test.ts',
   'tests/time-zones/zoned-days.test.ts',
 ];
 

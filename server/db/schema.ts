@@ -215,6 +215,15 @@ export interface ServiceTokenTable {
   last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** An administrator's confirmation of one shipped translation, by the hash of its content (migration 0022). */
+export interface TranslationReviewTable {
+  translation_id: string;
+  role: Role;
+  language: string;
+  confirmed_by: number | null;
+  confirmed_at: CreatedAt;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -404,6 +413,7 @@ export interface Database {
   participation_counts: ParticipationCountTable;
   school_priorities: SchoolPriorityTable;
   server_secrets: ServerSecretTable;
+  translation_reviews: TranslationReviewTable;
 }
 
 export type School = Selectable<SchoolTable>;

@@ -4,6 +4,23 @@ import { Instant, IntegerIn, LinkKind, Role, TimeZone } from '../shared/vocabula
 // Tokens are base64url (shared/tokens.ts); anything else is refused before it reaches a query.
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
 
+/**
+ * A translation of the questionnaire (surveys/translations/): its words only, keyed as
+ * server/shared/rules/survey-translations.ts says; the values answered are the questionnaire's own.
+ */
+export const ServedTranslation = Type.Object({
+  /** A SurveyJS locale code: `uz`, `tg`, `ky`. */
+  language: Type.String(),
+  /** The language's name in itself, for the picker. */
+  name: Type.String(),
+  /** Whether an administrator has confirmed it; until then the page says «перевод не проверен». */
+  verified: Type.Boolean(),
+  /** SurveyJS's own words (buttons, progress, errors), by SurveyJS's keys. */
+  ui: Type.Record(Type.String(), Type.String()),
+  strings: Type.Record(Type.String(), Type.String()),
+});
+export type ServedTranslation = Static<typeof ServedTranslation>;
+
 /** What a respondent's link opens: whom the questionnaire is for, whether it takes answers now, and the questionnaire. */
 export const QuestionnaireLink = Type.Object({
   role: Role,
@@ -12,6 +29,8 @@ export const QuestionnaireLink = Type.Object({
   wave: Type.Object({ title: Type.String(), opensAt: Instant, closesAt: Instant, timeZone: TimeZone, open: Type.Boolean() }),
   /** The SurveyJS questionnaire of the role, as surveys/*.json has it. */
   survey: Type.Record(Type.String(), Type.Unknown()),
+  /** The questionnaire in other languages; the page offers Russian and these. */
+  translations: Type.Array(ServedTranslation),
   /** An answer counts only if it answers at least `minAnswered` of `questions` (docs/methodology.md §7). */
   counting: Type.Object({ questions: Type.Array(Type.String()), minAnswered: Type.Integer({ minimum: 1 }) }),
   /** Signed by the server when the questionnaire is opened; the submission brings it back so the server measures the time. */

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import { waveQuestionnaires } from '../surveys/pinned-questionnaires.js';
+import { translationReviews } from '../surveys/translation-reviews.js';
+import { shippedTranslations, translationsOf } from '../surveys/translations.js';
 import { AnswerIntegrity } from './answer-integrity.js';
 import { contentRefusal } from './content-rules.js';
 import { LinkFactsCache } from './link-facts-cache.js';
@@ -55,6 +57,11 @@ export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // The questionnaire the wave pinned, whatever surveys/ holds today (docs/methodology.md §1).
     const questionnaire = (await waveQuestionnaires(app.db, link))[link.role];
     const { counting } = questionnaire;
+    const translations = translationsOf(await shippedTranslations(), link.role, questionnaire.json);
+    const reviews = await translationReviews(
+      app.db,
+      translations.map((t) => t.id),
+    );
     return {
       role: link.role,
       kind: link.kind,
@@ -67,6 +74,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
         open: link.wave_open,
       },
       survey: questionnaire.json,
+      translations: translations.map((t) => ({ language: t.language, name: t.name, verified: reviews.has(t.id), ui: t.ui, strings: t.strings })),
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
       ticket: await integrity.issueTicket(link.id),
     };

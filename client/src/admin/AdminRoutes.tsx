@@ -7,6 +7,7 @@ import { AccountsPage } from './accounts/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
 import { MethodologyPage } from './methodology/MethodologyPage';
 import { TokensPage } from './tokens/TokensPage';
+import { TranslationsPage } from './translations/TranslationsPage';
 
 export default function AdminRoutes() {
   const { pathname } = useLocation();
@@ -23,6 +24,7 @@ export default function AdminRoutes() {
         <NavLink to="/admin/accounts">{adminStrings.nav.accounts}</NavLink>
         <NavLink to="/admin/tokens">{adminStrings.nav.tokens}</NavLink>
         <NavLink to="/admin/methodology">{adminStrings.nav.methodology}</NavLink>
+        <NavLink to="/admin/translations">{adminStrings.nav.translations}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>
       </nav>
       <Routes>
@@ -32,6 +34,7 @@ export default function AdminRoutes() {
         <Route path="accounts" element={<AccountsPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="methodology" element={<MethodologyPage />} />
+        <Route path="translations" element={<TranslationsPage />} />
         <Route path="audit" element={<AuditPage />} />
       </Routes>
     </>

@@ -7,5 +7,6 @@ export const adminStrings = {
     tokens: 'Токены API',
     audit: 'Журнал изменений',
     methodology: 'Методика',
+    translations: 'Переводы анкет',
   },
 };

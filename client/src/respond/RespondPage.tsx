@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchLink, type LinkInfo } from './api';
 import { Layout, Message } from './Frame';
 import { strings } from './strings';
-import { clearProgress, freshProgress, loadProgress, saveProgress, withTicket } from './storage';
+import { clearProgress, freshProgress, loadProgress, saveLanguage, saveProgress, withTicket } from './storage';
+import { inLanguage, initialLanguage } from './languages';
+import { LanguagePicker } from './LanguagePicker';
 import { SurveyScreen } from './SurveyScreen';
 import { isRetryable } from './submit';
 
@@ -137,12 +139,17 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
     window.scrollTo({ top: 0 });
   }, []);
   const onPageChange = useCallback((n: number) => setPageNo(n), []);
+  const [language, setLanguage] = useState(() => initialLanguage(link));
+  const chooseLanguage = (next: string) => {
+    saveLanguage(next);
+    setLanguage(next);
+  };
 
   // An open link may be answered again on this device: by a parent for another child, or by the next
   // teacher or student at a shared school computer. A code is one answer: a second one would be refused.
   const answerAgain = link.kind === 'open' ? strings.answerAgain[link.role === 'parent' ? 'parent' : 'nextParticipant'] : null;
-  const title = surveyTitle(link);
-  const description = typeof link.survey.description === 'string' ? link.survey.description : strings.fallbackIntro;
+  const title = inLanguage(link, language, 'title') ?? surveyTitle(link);
+  const description = inLanguage(link, language, 'description') ?? strings.fallbackIntro;
 
   return (
     <Layout school={link.school.name}>
@@ -158,7 +165,8 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
           )}
         </Message>
       ) : (
-        <>
+        <div lang={language}>
+          <LanguagePicker translations={link.translations} language={language} onChange={chooseLanguage} />
           {pageNo === 0 ? (
             <section className="rs-intro">
               <h1 className="rs-intro__title">{title}</h1>
@@ -169,8 +177,16 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
             // The introduction is for the first page only; the page keeps its top heading for screen readers.
             <h1 className="rs-visually-hidden">{title}</h1>
           )}
-          <SurveyScreen key={session.round} token={token} link={link} initial={session.progress} onPageChange={onPageChange} onSaved={onSaved} />
-        </>
+          <SurveyScreen
+            key={session.round}
+            token={token}
+            link={link}
+            language={language}
+            initial={session.progress}
+            onPageChange={onPageChange}
+            onSaved={onSaved}
+          />
+        </div>
       )}
     </Layout>
   );

@@ -7,12 +7,15 @@ import { deviceId, saveProgress, type Progress } from './storage';
 import { RetryWaker, submitWithRetry, type SubmitOutcome } from './submit';
 import { collectAnswers, createSurveyModel } from './survey-model';
 import { missingAnswers } from './counting';
+import { multilingualSurvey, showIn } from './languages';
 
 type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'waiting' } | { kind: 'refused'; code: string } | { kind: 'too-few'; missing: number };
 
 interface Props {
   token: string;
   link: LinkInfo;
+  /** The questionnaire's language: Russian or one of the link's translations. Answers are the same values in all. */
+  language: string;
   initial: Progress;
   onPageChange(pageNo: number): void;
   onSaved(): void;
@@ -23,8 +26,8 @@ interface Props {
  * onCompleting handler, which resolves only when the server has confirmed (or definitely refused),
  * so the thank-you screen can never appear for answers that are not stored.
  */
-export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Props) {
-  const [model] = useState(() => createSurveyModel(link.survey, initial));
+export function SurveyScreen({ token, link, language, initial, onPageChange, onSaved }: Props) {
+  const [model] = useState(() => createSurveyModel(multilingualSurvey(link), initial));
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const [waker] = useState(() => new RetryWaker());
   const inflight = useRef<Promise<SubmitOutcome> | null>(null);
@@ -32,6 +35,8 @@ export function SurveyScreen({ token, link, initial, onPageChange, onSaved }: Pr
   useEffect(() => {
     callbacks.current = { onPageChange, onSaved };
   });
+
+  useEffect(() => showIn(model, language), [model, language]);
 
   useEffect(() => {
     const persist = (status: Progress['status']) => saveProgress(token, { ...initial, data: model.data, pageNo: model.currentPageNo, status });

@@ -96,3 +96,22 @@ export function clearProgress(token: string) {
     // Nothing to clear where storage is unavailable.
   }
 }
+
+const LANGUAGE_KEY = 'respond:language';
+
+/** The questionnaire language chosen on this device, for every link: a family reads one language. */
+export function loadLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function saveLanguage(language: string) {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Without storage the choice lasts until the page is closed.
+  }
+}

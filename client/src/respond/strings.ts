@@ -99,3 +99,12 @@ export const strings = {
     default: 'Не удалось сохранить ответы. Обновите страницу и попробуйте ещё раз; если не поможет, сообщите в школу.',
   } as Record<string, string> & { default: string },
 } as const;
+
+/** The language picker (questionnaire translations, surveys/translations/): kept apart from the screen's other words. */
+export const languageStrings = {
+  /** Russian is the questionnaire's own language, named in itself like the others. */
+  russian: 'Русский',
+  pickerLabel: 'Язык анкеты',
+  /** Beside a language an administrator has not confirmed yet; in Russian for the school and the region to see too. */
+  unverified: 'перевод не проверен',
+} as const;

@@ -43,6 +43,7 @@ const actions: Record<string, string> = {
   'token.revoke': 'Токен API отозван',
   'token.use': 'Запрос по токену API',
   'token.refused': 'Запрос по токену API отклонён',
+  'translation.confirm': 'Подтверждён перевод анкеты',
 };
 
 export function AuditPage() {
