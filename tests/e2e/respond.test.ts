@@ -115,12 +115,29 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     expect(rows.map((r) => r.client_key).sort()).toEqual([...keys].sort());
   });
 
+  it('thanks a student on a shared computer as «ты» and hands the page to the next student', async () => {
+    await openLink('student');
+    await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+    const text = await thankYou().textContent();
+    expect(text).not.toMatch(/(^|[^а-яё])(ваш\S*|вы)(?![а-яё])/i);
+    expect(text).toContain('Твои ответы уже отправлены.');
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-student-thank-you.png`, fullPage: true });
+    await page.getByRole('button', { name: strings.answerAgain.nextStudent.button }).tap();
+    await page.locator('.sd-question').first().waitFor();
+  });
+
   it('offers no new questionnaire after a single-use code was answered', async () => {
     const link = await openLink('student', 'code');
     await answerWholeQuestionnaire(page);
     await thankYou().waitFor();
+    // A student is addressed «ты»: no «Ваши ответы» before the reload, nor after it when the page knows only the code.
+    expect(await thankYou().textContent()).not.toMatch(/(^|[^а-яё])(ваш\S*|вы)(?![а-яё])/i);
     await page.reload();
     await thankYou().waitFor();
+    expect(await thankYou().textContent()).not.toMatch(/(^|[^а-яё])(ваш\S*|вы)(?![а-яё])/i);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-student-thank-you-360.png`, fullPage: true });
     expect(await thankYou().getByRole('button').count()).toBe(0);
     expect(await responsesOf(link.id)).toHaveLength(1);
   });
@@ -230,7 +247,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     await warning.waitFor();
     const { minAnswered } = questionnaires.parent.counting;
     await expect.poll(() => warning.textContent()).toBe(strings.tooFewAnswers(minAnswered));
-    expect(await warning.textContent()).toMatch(/^Ответьте ещё хотя бы на 3 вопроса/);
+    expect(await warning.textContent()).toMatch(/^Чтобы анкета засчиталась, нужен ответ ещё хотя бы на 3 вопроса/);
     await page.screenshot({ path: `${SCREENSHOTS}/respond-too-few-answers.png` });
     expect(submissions(requests)).toHaveLength(0);
     expect(await thankYou().count()).toBe(0);

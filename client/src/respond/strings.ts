@@ -36,7 +36,8 @@ export const strings = {
   retryNow: 'Отправить сейчас',
 
   thanksTitle: 'Спасибо! Ответы отправлены',
-  thanksText: 'Ваши ответы сохранены и помогут школе получить нужную поддержку. Эту страницу можно закрыть.',
+  // Without «ваши»/«твои»: students are addressed «ты», the others «вы», and a reloaded page no longer knows whose code it was.
+  thanksText: 'Ответы сохранены и помогут школе получить нужную поддержку. Эту страницу можно закрыть.',
   /** A new empty questionnaire on the same device after a completed one (open links only: a code is one answer). */
   answerAgain: {
     parent: {
@@ -46,6 +47,11 @@ export const strings = {
     nextParticipant: {
       button: 'Заполнить анкету ещё раз (для следующего участника)',
       hint: 'Если на этом компьютере анкету заполняют по очереди, нажмите кнопку перед тем, как уступить место: следующий участник начнёт с пустой анкеты. Ваши ответы уже отправлены.',
+    },
+    /** Students are addressed «ты», as in their questionnaire. */
+    nextStudent: {
+      button: 'Заполнить анкету ещё раз (для следующего участника)',
+      hint: 'Если на этом компьютере анкету заполняют по очереди, нажми кнопку перед тем, как уступить место: следующий ученик начнёт с пустой анкеты. Твои ответы уже отправлены.',
     },
   },
 
@@ -74,7 +80,8 @@ export const strings = {
   }),
 
   /** «Отправить ответы» pressed with too few counted questions answered: nothing is sent. */
-  tooFewAnswers: (missing: number) => `Ответьте ещё хотя бы на ${missing} ${questionWord(missing)}, чтобы анкета засчиталась.`,
+  // Impersonal, for the students' «ты» and the others' «вы» alike.
+  tooFewAnswers: (missing: number) => `Чтобы анкета засчиталась, нужен ответ ещё хотя бы на ${missing} ${questionWord(missing)}.`,
 
   codeUsed: {
     title: 'Этот код уже использован',
