@@ -54,6 +54,9 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     await page.getByText('Волна создана, ссылок: 12.').waitFor();
     await expect.poll(() => page.locator('table.links-table tbody tr').count()).toBe(3);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-wave-page.png`, fullPage: true });
+    // The wave names its model by title; the id is for the workbench.
+    expect(await page.locator('.wave-meta').textContent()).toContain('Риск-профиль школы по программе «500+», модель версии 2');
+    expect(await page.locator('.wave-meta').textContent()).not.toMatch(/500plus/);
 
     await page.locator('tr', { hasText: 'МБОУ «Лесная ООШ»' }).getByRole('link', { name: 'Лист с QR' }).click();
     await page.waitForURL(/\/schools\/\d+\/sheet$/);

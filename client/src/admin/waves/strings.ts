@@ -44,7 +44,6 @@ export const wavesStrings = {
     back: '← Все волны',
     edit: 'Изменить',
     target: (percent: string) => `цель ${percent}`,
-    model: (id: string) => `модель ${id}`,
     responses: (n: number) => `ответов: ${n}`,
     accessTitle: 'Как участники попадают в анкету',
     accessIntro:
