@@ -1,3 +1,5 @@
+import { plural } from '../shared/plural';
+
 /**
  * Every Russian text of the respondent page (/s/:token), in one place so it can be reviewed by an
  * editor and translated later. SurveyJS's own interface strings live in surveyjs-russian-overrides.ts.
@@ -14,14 +16,7 @@ const formatDate = (at: string | Date, timeZone: string) =>
 const lastDay = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
 
 /** «1 вопрос», «2 вопроса», «5 вопросов», «21 вопрос». */
-function questionWord(n: number): string {
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (lastTwo >= 11 && lastTwo <= 14) return 'вопросов';
-  if (last === 1) return 'вопрос';
-  if (last >= 2 && last <= 4) return 'вопроса';
-  return 'вопросов';
-}
+const questionWord = (n: number) => plural(n, 'вопрос', 'вопроса', 'вопросов');
 
 export const strings = {
   pageTitle: 'Анкета для школы',

@@ -2,13 +2,8 @@
 const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 const oneDecimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const wholeNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
-const pluralRules = new Intl.PluralRules('ru-RU');
 
-/** Russian plural of a whole number: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const form = pluralRules.select(n);
-  return form === 'one' ? one : form === 'few' ? few : many;
-}
+export { outOf, plural } from './plural';
 
 /** A count or a weight: up to two decimals, thousands grouped. */
 export const number = (x: number) => numberFormat.format(x);

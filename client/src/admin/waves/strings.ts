@@ -70,7 +70,7 @@ export const wavesStrings = {
     replace: 'Заменить',
     confirmReplace: 'Заменить ссылку? Старая перестанет открываться сразу; разошлите и распечатайте новую.',
     replaced: 'Ссылка заменена. Старая больше не работает.',
-    codes: (issued: number, used: number) => `${issued} кодов · ответили ${used}`,
+    codes: (issued: number, used: number) => `${issued} ${plural(issued, 'код', 'кода', 'кодов')} · ответили ${used}`,
     noLink: 'нет ссылки',
     expected: (n: number) => `ожидается ${n}`,
     correct: 'Исправить',
