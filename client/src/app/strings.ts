@@ -8,6 +8,7 @@ export const strings = {
     curator: 'Мои школы',
     password: 'Сменить пароль',
     logout: 'Выйти',
+    menu: 'Меню',
   },
   login: {
     title: 'Вход для школ и координаторов',
