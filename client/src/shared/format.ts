@@ -1,22 +1,13 @@
 /** Numbers, dates and plurals as people read them on every staff screen: Russian decimal comma, Russian month names. */
 const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
-const wholeNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
 
 export { outOf, plural } from './plural';
 
 /** A count or a weight: up to two decimals, thousands grouped. */
 export const number = (x: number) => numberFormat.format(x);
 
-// Both percent forms are written «90%», without a space, as in the exports.
-/** A share, a target or a coverage to one decimal: 0.855 is «85,5%». */
-export const percent = (x: number) => `${oneDecimal.format(Math.round(x * 1000) / 10)}%`;
-
-/**
- * A participation rate held against the target: whole percents rounded down, so 89.6% never reads as a met 90%;
- * above 100% as it is; null (nobody expected) as a dash. The epsilon keeps 0.29 · 100 = 28.999… at 29.
- */
-export const ratePercent = (x: number | null) => (x === null ? '—' : `${wholeNumber.format(Math.floor(x * 100 + 1e-9))}%`);
+/** «85,5%» and, for a rate against its target, «89%»: the exports write them with the same functions. */
+export { percent, ratePercent } from '../../../server/shared/rules/percent';
 
 /** A score or risk in [0, 1] as whole points of 100. */
 export const points = (x: number) => Math.round(x * 100);
