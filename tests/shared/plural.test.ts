@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outOf, plural } from '../../client/src/shared/plural';
+import { outOf, plural } from '../../client/src/shared/format';
 import { wavesStrings } from '../../client/src/admin/waves/strings';
 import { regionStrings } from '../../client/src/coordinator/region/strings';
 import { methodologyStrings } from '../../client/src/admin/methodology/strings';

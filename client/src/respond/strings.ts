@@ -1,5 +1,3 @@
-import { plural } from '../shared/plural';
-
 /**
  * Every Russian text of the respondent page (/s/:token), in one place so it can be reviewed by an
  * editor and translated later. SurveyJS's own interface strings live in surveyjs-russian-overrides.ts.
@@ -16,7 +14,10 @@ const formatDate = (at: string | Date, timeZone: string) =>
 const lastDay = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
 
 /** «1 вопрос», «2 вопроса», «5 вопросов», «21 вопрос». */
-const questionWord = (n: number) => plural(n, 'вопрос', 'вопроса', 'вопросов');
+// The same Intl rule as the staff screens' `plural` (shared/format.ts), written here because the respondent's bundle
+// shares no file with theirs (tests/security/bundle.test.ts).
+const pluralRules = new Intl.PluralRules('ru-RU');
+const questionWord = (n: number) => ({ one: 'вопрос', few: 'вопроса' })[pluralRules.select(n) as 'one' | 'few'] ?? 'вопросов';
 
 export const strings = {
   pageTitle: 'Анкета для школы',
