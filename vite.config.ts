@@ -22,6 +22,7 @@ const UNIT_TESTS = [
   'tests/risk-models/schema-problems.test.ts',
   'tests/scoring/*.test.ts',
   'tests/security/tokens.test.ts',
+  'tests/shared/*.test.ts',
   'tests/surveys/questionnaires.test.ts',
   'tests/surveys/translations.test.ts',
   'tests/time-zones/zoned-days.test.ts',

@@ -67,10 +67,7 @@ export function explainFactor(input: ExplainInput): ExplanationBody {
       key: keys.has(r.id),
       questions: questions.map(questionRef),
       counted: indicator.kind === 'share' ? indicator.values.map((v) => ({ value: v, text: choiceText(questions[0], v) })) : [],
-      choiceRisks:
-        indicator.kind === 'choice'
-          ? Object.entries(indicator.risk).map(([v, risk]) => ({ value: choiceValue(questions[0], v), text: choiceText(questions[0], v), risk }))
-          : [],
+      choiceRisks: indicator.kind === 'choice' ? choiceRisks(indicator.risk, questions[0]) : [],
       best: indicator.kind === 'choice' ? null : (indicator.best ?? 0),
       worst: indicator.kind === 'choice' ? null : (indicator.worst ?? 1),
       distribution: distribution(indicator, r, questions[0], input.counts[indicator.role] ?? []),
@@ -178,6 +175,16 @@ function principalAnswers(factor: Factor, texts: QuestionTexts, responses: Answe
       };
     }),
   };
+}
+
+/**
+ * Each answer's risk in the questionnaire's order of choices, as the respondent saw them on a scale, then any choice the
+ * questionnaire no longer offers. The model's own key order is no guide: a model read back from jsonb has its keys sorted.
+ */
+function choiceRisks(risk: Record<string, number>, question: QuestionText) {
+  const offered = question.choices.map((c) => String(c.value)).filter((v) => v in risk);
+  const keys = [...offered, ...Object.keys(risk).filter((v) => !offered.includes(v))];
+  return keys.map((v) => ({ value: choiceValue(question, v), text: choiceText(question, v), risk: risk[v]! }));
 }
 
 function questionRef(q: QuestionText) {

@@ -4,6 +4,7 @@ import { ROLE_TITLES } from '../exports/role-titles.js';
 import type { Cell, Column, Table } from '../exports/table.js';
 import { xlsxFile } from '../exports/xlsx.js';
 import { ROLES } from '../shared/roles.js';
+import { percent } from '../shared/rules/percent.js';
 import type { ParticipationReport, SchoolParticipation } from './participation.schemas.js';
 
 interface SchoolColumn extends Column {
@@ -49,7 +50,7 @@ function heading(report: ParticipationReport): Array<[string, string]> {
   return [
     ['Участие в анкетировании', ''],
     ['Волна', report.wave.title],
-    ['Цель охвата', `${Math.round(report.wave.target * 1000) / 10}%`.replace('.', ',')],
+    ['Цель охвата', percent(report.wave.target)],
     ['Дата выгрузки', localTime(new Date(report.generatedAt), report.wave.timeZone)],
     ['Школ достигли цели', `${report.territory.schoolsAtTarget} из ${report.territory.schools}`],
   ];

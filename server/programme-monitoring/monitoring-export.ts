@@ -2,6 +2,7 @@ import { csvFile } from '../exports/csv.js';
 import { localTime } from '../exports/local-time.js';
 import type { Cell, Column, Table } from '../exports/table.js';
 import { xlsxFile } from '../exports/xlsx.js';
+import { percent } from '../shared/rules/percent.js';
 import type { ProgrammeState } from '../shared/vocabulary.js';
 import type { ConfirmedChange, MissReason, OverallState, ProgrammesOverview, SchoolProgrammesOverview } from './monitoring.schemas.js';
 
@@ -30,9 +31,8 @@ const REASON_TITLES: Record<MissReason, string> = {
   evidence_missing: 'не ко всем выполненным мероприятиям приложены подтверждения',
 };
 
-/** «2 из 5 (40%)», the percent to one decimal with a comma, as in the other exports' headings. */
-const partOf = (count: number, total: number, share: number | null) =>
-  `${count} из ${total}${share === null ? '' : ` (${String(Math.round(share * 1000) / 10).replace('.', ',')}%)`}`;
+/** «2 из 5 (40%)», the percent as on the screens and in the other exports. */
+const partOf = (count: number, total: number, share: number | null) => `${count} из ${total}${share === null ? '' : ` (${percent(share)})`}`;
 
 function overallText(school: SchoolProgrammesOverview): string {
   if (school.state !== 'none') return OVERALL_TITLES[school.state];
@@ -121,7 +121,7 @@ function confirmationTable(change: ConfirmedChange, generatedAt: Date): Table {
       ['Подтверждённая положительная динамика', ''],
       ['Волны', `«${change.earlier.title}» → «${change.later.title}»`],
       ['Программы', `по приоритетам волны «${change.earlier.title}»`],
-      ['Цель', `не меньше ${Math.round(change.target * 100)}% школ`],
+      ['Цель', `не меньше ${percent(change.target)} школ`],
       ['Положительная динамика по анкетам', partOf(surveyOnly.count, surveyOnly.total, surveyOnly.share)],
       ['Подтверждённая положительная динамика', partOf(confirmed.count, confirmed.total, confirmed.share)],
       ['Дата выгрузки', localTime(generatedAt, change.later.timeZone)],

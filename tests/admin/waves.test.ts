@@ -142,6 +142,9 @@ describe.each(TEST_DATABASES)('wave administration on %s', (kind) => {
     const changed = await patchWave(wave.id, { modelId: 'model-b' });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().modelId).toBe('model-b');
+    // The wave page names the model by its title, as surveys/risk-model.json gives it, not by its id.
+    const shown = await t.app.inject({ method: 'GET', url: `/api/admin/waves/${wave.id}`, headers: admin.headers });
+    expect(shown.json()).toMatchObject({ modelId: 'model-b', modelTitle: 'Риск-профиль школы по программе «500+», модель версии 2' });
     const link = await t.database.db.selectFrom('links').select('token').where('wave_id', '=', wave.id).where('role', '=', 'parent').executeTakeFirstOrThrow();
     const answered = await t.app.inject({
       method: 'POST',

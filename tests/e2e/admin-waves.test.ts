@@ -54,6 +54,9 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     await page.getByText('Волна создана, ссылок: 12.').waitFor();
     await expect.poll(() => page.locator('table.links-table tbody tr').count()).toBe(3);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-wave-page.png`, fullPage: true });
+    // The wave names its model by title; the id is for the workbench.
+    expect(await page.locator('.wave-meta').textContent()).toContain('Риск-профиль школы по программе «500+», модель версии 2');
+    expect(await page.locator('.wave-meta').textContent()).not.toMatch(/500plus/);
 
     await page.locator('tr', { hasText: 'МБОУ «Лесная ООШ»' }).getByRole('link', { name: 'Лист с QR' }).click();
     await page.waitForURL(/\/schools\/\d+\/sheet$/);
@@ -79,7 +82,18 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     // The test server listens on a random port; the printed address names the configured PUBLIC_URL.
     const api = await page.request.get(`/api/links/${token}`);
     expect(api.status()).toBe(200);
-    expect((await api.json()).school.name).toBe('МБОУ «Лесная ООШ»');
+    const linkInfo = (await api.json()) as { school: { name: string }; survey: { description: string } };
+    expect(linkInfo.school.name).toBe('МБОУ «Лесная ООШ»');
+    // The sheet and the chat text promise the time the questionnaire itself names («Около 3 минут»), not 15 minutes.
+    expect(linkInfo.survey.description).toMatch(/Около 3 минут\./);
+    for (const role of ['principal', 'teacher', 'student', 'parent']) {
+      expect(await page.locator(`.sheet-role[data-role="${role}"]`).textContent()).toContain('Займёт около 3 минут.');
+    }
+    expect(await page.locator('.chat textarea').inputValue()).toContain('Это займёт около 3 минут,');
+    expect(await page.locator('body').textContent()).not.toContain('15 минут');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-school-sheet-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
     const respondent = await context.newPage();
     await respondent.goto(`/s/${token}`);
     await respondent.locator('.sd-question').first().waitFor();

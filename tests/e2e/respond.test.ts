@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import type { Role } from '../../server/shared/roles.js';
 import { strings } from '../../client/src/respond/strings.js';
-import { newLink, newWave, newWorld } from '../helpers/fixtures.js';
+import { ensureModel, newLink, newWave, newWorld } from '../helpers/fixtures.js';
+import { SURVEYS_DIR } from '../../server/surveys/questionnaires.js';
 import { openSession, SCREENSHOTS, type E2eSession } from './session.js';
 import { answerCurrentPage, answerWholeQuestionnaire, nextOrComplete, overflowingElements } from './survey-driver.js';
 import { countedAnswers } from '../helpers/answers.js';
@@ -115,12 +116,57 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     expect(rows.map((r) => r.client_key).sort()).toEqual([...keys].sort());
   });
 
+  it('thanks a student on a shared computer as «ты» and hands the page to the next student', async () => {
+    await openLink('student');
+    await answerWholeQuestionnaire(page);
+    await thankYou().waitFor();
+    const text = await thankYou().textContent();
+    expect(text).not.toMatch(/(^|[^а-яё])(ваш\S*|вы)(?![а-яё])/i);
+    expect(text).toContain('Твои ответы уже отправлены.');
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-student-thank-you.png`, fullPage: true });
+    await page.getByRole('button', { name: strings.answerAgain.nextStudent.button }).tap();
+    await page.locator('.sd-question').first().waitFor();
+  });
+
+  it("shows a version-1 teacher's whole subject in its dropdown on a 360 px phone, not cut off with «…»", async () => {
+    const db = session.server.database.db;
+    const v1 = await newWave(db, world.region.id, { modelId: await ensureModel(db, '500plus-v1', `${SURVEYS_DIR}/archive/500plus-v1`) });
+    const link = await newLink(db, v1.id, world.school.id, 'teacher');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/s/${link.token}`);
+    const subject = page.locator('.sd-question[data-name="t_subject"]');
+    await subject.waitFor();
+    const longest = 'Музыка, ИЗО, труд, физкультура, ОБЗР';
+    await subject.locator('.sd-dropdown').tap();
+    await page.getByRole('option', { name: longest }).tap();
+    // Every letter of the chosen subject is on screen: the value wraps instead of ending in an ellipsis.
+    const value = subject.locator('.sd-dropdown__input-prefix-wrapper');
+    await expect.poll(() => value.textContent()).toContain(longest);
+    expect(
+      await value.evaluate((e) =>
+        [...e.querySelectorAll('*')]
+          .concat(e)
+          .filter((x) => x.scrollWidth > x.clientWidth + 0.5)
+          .map((x) => `${x.tagName} ${x.className} ${x.scrollWidth}/${x.clientWidth}`),
+      ),
+    ).toEqual([]);
+    expect(await overflowingElements(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-teacher-v1-subject-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-teacher-v1-subject-1366.png`, fullPage: true });
+  });
+
   it('offers no new questionnaire after a single-use code was answered', async () => {
     const link = await openLink('student', 'code');
     await answerWholeQuestionnaire(page);
     await thankYou().waitFor();
+    // A student is addressed «ты»: no «Ваши ответы» before the reload, nor after it when the page knows only the code.
+    expect(await thankYou().textContent()).not.toMatch(/(^|[^а-яё])(ваш\S*|вы)(?![а-яё])/i);
     await page.reload();
     await thankYou().waitFor();
+    expect(await thankYou().textContent()).not.toMatch(/(^|[^а-яё])(ваш\S*|вы)(?![а-яё])/i);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${SCREENSHOTS}/respond-student-thank-you-360.png`, fullPage: true });
     expect(await thankYou().getByRole('button').count()).toBe(0);
     expect(await responsesOf(link.id)).toHaveLength(1);
   });
@@ -230,7 +276,7 @@ describe('respondent page /s/:token on a phone', { timeout: 120_000 }, () => {
     await warning.waitFor();
     const { minAnswered } = questionnaires.parent.counting;
     await expect.poll(() => warning.textContent()).toBe(strings.tooFewAnswers(minAnswered));
-    expect(await warning.textContent()).toMatch(/^Ответьте ещё хотя бы на 3 вопроса/);
+    expect(await warning.textContent()).toMatch(/^Чтобы анкета засчиталась, нужен ответ ещё хотя бы на 3 вопроса/);
     await page.screenshot({ path: `${SCREENSHOTS}/respond-too-few-answers.png` });
     expect(submissions(requests)).toHaveLength(0);
     expect(await thankYou().count()).toBe(0);

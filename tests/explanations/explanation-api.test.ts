@@ -76,6 +76,13 @@ describe.each(TEST_DATABASES)('factor explanation API on %s', (kind) => {
     const internet = indicator(body, 'F1.internet');
     expect(internet).toMatchObject({ n: 1, value: 0.6, risk: 0.6, best: null, worst: null });
     expect(internet.choiceRisks).toContainEqual({ value: 'slow', text: 'Медленный: с трудом открываются сайты', risk: 0.6 });
+    // In the questionnaire's order (fast → none), not the stored model's sorted keys (fast, none, slow, medium).
+    expect(internet.choiceRisks.map((c) => [c.value, c.risk])).toEqual([
+      ['fast', 0],
+      ['medium', 0.2],
+      ['slow', 0.6],
+      ['none', 1],
+    ]);
 
     const vacancies = indicator(body, 'F1.vacancies');
     expect(vacancies).toMatchObject({ n: 1, weight: 2, risk: 1 });

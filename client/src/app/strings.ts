@@ -9,6 +9,7 @@ export const strings = {
     paper: 'Бумажные анкеты',
     password: 'Сменить пароль',
     logout: 'Выйти',
+    menu: 'Меню',
   },
   login: {
     title: 'Вход для школ и координаторов',

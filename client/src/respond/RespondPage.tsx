@@ -147,7 +147,8 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
 
   // An open link may be answered again on this device: by a parent for another child, or by the next
   // teacher or student at a shared school computer. A code is one answer: a second one would be refused.
-  const answerAgain = link.kind === 'open' ? strings.answerAgain[link.role === 'parent' ? 'parent' : 'nextParticipant'] : null;
+  const again = link.role === 'parent' ? 'parent' : link.role === 'student' ? 'nextStudent' : 'nextParticipant';
+  const answerAgain = link.kind === 'open' ? strings.answerAgain[again] : null;
   const title = inLanguage(link, language, 'title') ?? surveyTitle(link);
   const description = inLanguage(link, language, 'description') ?? strings.fallbackIntro;
 

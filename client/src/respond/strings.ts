@@ -14,14 +14,10 @@ const formatDate = (at: string | Date, timeZone: string) =>
 const lastDay = (closesAt: string) => new Date(new Date(closesAt).getTime() - 1);
 
 /** «1 вопрос», «2 вопроса», «5 вопросов», «21 вопрос». */
-function questionWord(n: number): string {
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (lastTwo >= 11 && lastTwo <= 14) return 'вопросов';
-  if (last === 1) return 'вопрос';
-  if (last >= 2 && last <= 4) return 'вопроса';
-  return 'вопросов';
-}
+// The same Intl rule as the staff screens' `plural` (shared/format.ts), written here because the respondent's bundle
+// shares no file with theirs (tests/security/bundle.test.ts).
+const pluralRules = new Intl.PluralRules('ru-RU');
+const questionWord = (n: number) => ({ one: 'вопрос', few: 'вопроса' })[pluralRules.select(n) as 'one' | 'few'] ?? 'вопросов';
 
 export const strings = {
   pageTitle: 'Анкета для школы',
@@ -36,7 +32,8 @@ export const strings = {
   retryNow: 'Отправить сейчас',
 
   thanksTitle: 'Спасибо! Ответы отправлены',
-  thanksText: 'Ваши ответы сохранены и помогут школе получить нужную поддержку. Эту страницу можно закрыть.',
+  // Without «ваши»/«твои»: students are addressed «ты», the others «вы», and a reloaded page no longer knows whose code it was.
+  thanksText: 'Ответы сохранены и помогут школе получить нужную поддержку. Эту страницу можно закрыть.',
   /** A new empty questionnaire on the same device after a completed one (open links only: a code is one answer). */
   answerAgain: {
     parent: {
@@ -46,6 +43,11 @@ export const strings = {
     nextParticipant: {
       button: 'Заполнить анкету ещё раз (для следующего участника)',
       hint: 'Если на этом компьютере анкету заполняют по очереди, нажмите кнопку перед тем, как уступить место: следующий участник начнёт с пустой анкеты. Ваши ответы уже отправлены.',
+    },
+    /** Students are addressed «ты», as in their questionnaire. */
+    nextStudent: {
+      button: 'Заполнить анкету ещё раз (для следующего участника)',
+      hint: 'Если на этом компьютере анкету заполняют по очереди, нажми кнопку перед тем, как уступить место: следующий ученик начнёт с пустой анкеты. Твои ответы уже отправлены.',
     },
   },
 
@@ -79,7 +81,8 @@ export const strings = {
   }),
 
   /** «Отправить ответы» pressed with too few counted questions answered: nothing is sent. */
-  tooFewAnswers: (missing: number) => `Ответьте ещё хотя бы на ${missing} ${questionWord(missing)}, чтобы анкета засчиталась.`,
+  // Impersonal, for the students' «ты» and the others' «вы» alike.
+  tooFewAnswers: (missing: number) => `Чтобы анкета засчиталась, нужен ответ ещё хотя бы на ${missing} ${questionWord(missing)}.`,
 
   codeUsed: {
     title: 'Этот код уже использован',

@@ -87,8 +87,8 @@ export const schoolStrings = {
     keyLine: (risk: number, part: number, score: number) => `риск ${risk} из 100, это ${part} из ${score} баллов фактора.`,
     allLow: 'Ни один показатель не даёт заметного риска.',
     someMissing: (n: number) => `По ${n} ${plural(n, 'показателю', 'показателям', 'показателям')} данных нет — балл посчитан по остальным.`,
-    insufficient: (coverage: number) =>
-      `Данных мало: показатели есть лишь на ${coverage}% веса фактора, а для оценки нужно не меньше 50%. Ниже сказано, почему показателей не хватает.`,
+    insufficient: (coverage: string) =>
+      `Данных мало: показатели есть лишь на ${coverage} веса фактора, а для оценки нужно не меньше 50%. Ниже сказано, почему показателей не хватает.`,
     indicators: 'Показатели фактора',
     indicatorsHint: 'Сначала — показатели, которые дают больше всего баллов. Вклад показателя = вес × риск / сумма весов показателей с данными.',
     /** A count below the minimum group comes as null: it would tell how many chose «Затрудняюсь ответить». */
@@ -112,8 +112,8 @@ export const schoolStrings = {
     methodRate: (role: string) => `Доля ${role}, ответивших на анкету, от ожидаемых по списку школы. Считается число ответов, не их содержание.`,
     scale: (best: string, worst: string) => `Риск 0 при значении ${best}, 100 — при ${worst}.`,
     missing: {
-      'role-not-reportable': (role: string, responses: number, expected: number, minRate: number) =>
-        `Нет данных: ответов ${role} пока мало — ${responses} из ${expected}, а учитываются от ${minRate}% ожидаемых.`,
+      'role-not-reportable': (role: string, responses: number, expected: number, minRate: string) =>
+        `Нет данных: ответов ${role} пока мало — ${responses} из ${expected}, а учитываются от ${minRate} ожидаемых.`,
       'no-answers': 'Нет данных: на этот вопрос никто не ответил (ответ «Затрудняюсь ответить» не считается).',
       'too-few-answers': (min: number) =>
         `Нет данных: на этот вопрос ответили меньше ${min} человек, а по меньшей группе показатель не считается, чтобы нельзя было узнать ответ конкретного человека.`,

@@ -15,3 +15,12 @@ export function errorText(error: unknown, screenMessages: Record<string, string>
   }
   return String(error);
 }
+
+/**
+ * Whether trying the same request again may help: a lost connection, a server fault (5xx), a timeout or a refused rate.
+ * A 4xx answer (no session, no access, no such thing) says the same the second time, so no «Повторить» for it.
+ */
+export function worthRetrying(error: unknown): boolean {
+  if (!(error instanceof ApiFailure)) return true;
+  return error.status === 0 || error.status >= 500 || error.status === 408 || error.status === 429;
+}

@@ -7,6 +7,7 @@ function selectWaves(db: Db) {
   return db
     .selectFrom('waves')
     .innerJoin('regions', 'regions.id', 'waves.region_id')
+    .innerJoin('risk_models', 'risk_models.id', 'waves.model_id')
     .select([
       'waves.id',
       'waves.title',
@@ -17,6 +18,7 @@ function selectWaves(db: Db) {
       'waves.closes_at',
       'waves.target',
       'waves.model_id',
+      'risk_models.title as model_title',
       'waves.roster_frozen_at',
       waveStatus.as('status'),
     ]);

@@ -54,6 +54,8 @@ export const WaveView = Type.Object({
   lastDay: Day,
   target: Type.Number(),
   modelId: Type.String(),
+  /** What people read; the id is for the administrator's workbench and the API. */
+  modelTitle: Type.String(),
   status: WaveStatus,
   /** Accepting answers now; the same test the respondent routes apply. */
   open: Type.Boolean(),
@@ -79,6 +81,7 @@ export function toWaveView(row: WaveRow): WaveView {
     ...waveDays(row.opens_at, row.closes_at, row.time_zone),
     target: Number(row.target),
     modelId: row.model_id,
+    modelTitle: row.model_title,
     status: row.status,
     open: row.status === 'open',
   };

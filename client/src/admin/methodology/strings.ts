@@ -1,3 +1,5 @@
+import { plural } from '../../shared/format';
+
 const need = (what: string, have: number) => `мало данных: нужно ${what} (есть ${have})`;
 
 export const methodologyStrings = {
@@ -82,8 +84,7 @@ export const methodologyStrings = {
     invalid: 'Модель не прошла проверку. Что исправить (сообщения загрузчика модели):',
     previewTitle: (wave: string, pinned: string) => `Волна «${wave}»: сейчас — по модели ${pinned}, рядом — черновик`,
     changedColumn: 'Меняют уровень',
-    changedSchools: (n: number) =>
-      `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'школа' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'школы' : 'школ'}`,
+    changedSchools: (n: number) => `${n} ${plural(n, 'школа', 'школы', 'школ')}`,
     noChange: 'нет',
     onlyOneModel: 'фактор есть только в одной из моделей',
     saveTitle: 'Принять как новую версию',

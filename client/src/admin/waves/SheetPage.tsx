@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../shared/ErrorMessage';
 import { date, day, lastDayOf } from '../../shared/format';
 import { sharedStrings } from '../../shared/strings';
 import { useLoad } from '../../shared/useLoad';
+import { SURVEY_MINUTES } from '../../../../server/shared/rules/survey-minutes';
 import { CopyButton } from '../copy/CopyButton';
 import { getSheet } from './api';
 import { wavesStrings as s } from './strings';
@@ -55,7 +56,7 @@ export function SheetPage() {
                   <p className="sheet-url">{role.url}</p>
                   <p>{s.sheet.how}</p>
                   <p>
-                    {role.role === 'principal' ? s.sheet.principalNote : s.sheet.anonymous} {s.sheet.duration}
+                    {role.role === 'principal' ? s.sheet.principalNote : s.sheet.anonymous} {s.sheet.duration(SURVEY_MINUTES[role.role])}
                   </p>
                 </>
               ) : (
@@ -70,8 +71,15 @@ export function SheetPage() {
         <h2>{s.sheet.chatTitle}</h2>
         {parents?.url ? (
           <>
-            <textarea readOnly rows={6} value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))} />
-            <CopyButton text={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))} label={s.sheet.chatCopy} />
+            <textarea
+              readOnly
+              rows={6}
+              value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone), SURVEY_MINUTES.parent)}
+            />
+            <CopyButton
+              text={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone), SURVEY_MINUTES.parent)}
+              label={s.sheet.chatCopy}
+            />
           </>
         ) : (
           <p className="muted">{s.sheet.chatNoLink}</p>

@@ -53,7 +53,7 @@ export function WavePage() {
             <span>{w.regionName}</span>
             <span>{s.dateRange(date(w.opensAt, w.timeZone), date(lastDayOf(w.closesAt), w.timeZone))}</span>
             <span>{s.wave.target(percent(w.target))}</span>
-            <span>{s.wave.model(w.modelId)}</span>
+            <span>{w.modelTitle}</span>
             <span>{s.wave.responses(w.responses)}</span>
           </p>
         </div>

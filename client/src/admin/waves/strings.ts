@@ -1,3 +1,5 @@
+import { plural } from '../../shared/format';
+
 const dateRange = (from: string, to: string) => `с ${from} по ${to}`;
 
 export const wavesStrings = {
@@ -42,7 +44,6 @@ export const wavesStrings = {
     back: '← Все волны',
     edit: 'Изменить',
     target: (percent: string) => `цель ${percent}`,
-    model: (id: string) => `модель ${id}`,
     responses: (n: number) => `ответов: ${n}`,
     accessTitle: 'Как участники попадают в анкету',
     accessIntro:
@@ -69,7 +70,7 @@ export const wavesStrings = {
     replace: 'Заменить',
     confirmReplace: 'Заменить ссылку? Старая перестанет открываться сразу; разошлите и распечатайте новую.',
     replaced: 'Ссылка заменена. Старая больше не работает.',
-    codes: (issued: number, used: number) => `${issued} кодов · ответили ${used}`,
+    codes: (issued: number, used: number) => `${issued} ${plural(issued, 'код', 'кода', 'кодов')} · ответили ${used}`,
     noLink: 'нет ссылки',
     expected: (n: number) => `ожидается ${n}`,
     correct: 'Исправить',
@@ -100,15 +101,15 @@ export const wavesStrings = {
     how: 'Наведите камеру телефона на QR-код или наберите адрес в браузере.',
     anonymous: 'Анкета анонимная: имя, телефон и адрес не спрашиваются.',
     principalNote: 'Анкету заполняет директор школы лично.',
-    duration: 'Займёт около 15 минут.',
+    duration: (minutes: number) => `Займёт около ${minutes} ${plural(minutes, 'минуты', 'минут', 'минут')}.`,
     codesNote: (n: number) => `Эта группа отвечает по одноразовым кодам: каждому участнику выдаётся карточка (${n} шт.).`,
     chatTitle: 'Текст для родительского чата',
     chatCopy: 'Копировать текст',
     chatNoLink: 'Родители отвечают по одноразовым кодам: текст для чата не нужен, раздайте карточки через классных руководителей.',
-    chatText: (school: string, url: string, until: string) =>
+    chatText: (school: string, url: string, until: string, minutes: number) =>
       `Уважаемые родители! ${school} участвует в анкетировании для программы поддержки школ «500+». ` +
       `Просим каждого родителя ответить на короткую анонимную анкету до ${until}: ${url}\n` +
-      'Это займёт около 15 минут, имя и телефон не спрашиваются. Ваши ответы помогут школе понять, что улучшить в первую очередь. Спасибо!',
+      `Это займёт около ${minutes} ${plural(minutes, 'минуты', 'минут', 'минут')}, имя и телефон не спрашиваются. Ваши ответы помогут школе понять, что улучшить в первую очередь. Спасибо!`,
     printHint: 'Лист рассчитан на печать на A4. Разошлите ссылки в чаты и повесьте лист на видном месте.',
   },
 

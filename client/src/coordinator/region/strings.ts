@@ -1,5 +1,5 @@
 import type { Level } from '../../../../server/shared/vocabulary';
-import { plural } from '../../shared/format';
+import { outOf, plural } from '../../shared/format';
 
 const schools = (n: number) => `${n} ${plural(n, 'школа', 'школы', 'школ')}`;
 
@@ -29,7 +29,7 @@ export const regionStrings = {
     schools: 'Школ',
     schoolsHint: 'на вашей территории',
     positive: 'Положительная динамика',
-    positiveOf: (positive: number, total: number) => `${positive} из ${schools(total)}`,
+    positiveOf: (positive: number, total: number) => outOf(positive, total, 'школы', 'школ'),
     target: (target: string) => `цель — не меньше ${target} школ`,
     reached: 'цель достигнута',
     short: (n: number) => `до цели не хватает: ${schools(n)}`,
@@ -39,7 +39,7 @@ export const regionStrings = {
     topHighValue: (id: string, n: number) => `${id}: ${schools(n)}`,
     noHigh: 'ни у одной школы нет высоких рисков',
     priorities: 'Выбрали приоритеты',
-    prioritiesOf: (n: number, total: number) => `${n} из ${schools(total)}`,
+    prioritiesOf: (n: number, total: number) => outOf(n, total, 'школы', 'школ'),
   },
 
   heatmap: {

@@ -1,4 +1,4 @@
-import { number } from '../../shared/format';
+import { number, percent } from '../../shared/format';
 import type { ResultSeries } from './api';
 
 const PROCEDURES: Record<ResultSeries['procedure'], string> = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' };
@@ -28,6 +28,7 @@ export const contextStrings = {
   change: (x: number, unit = '') => (x > 0 ? `↑ ${number(x)}${unit}` : x < 0 ? `↓ ${number(-x)}${unit}` : '='),
   changeLabel: (x: number, year: number) =>
     x > 0 ? `выше, чем в ${year}, на ${number(x)}` : x < 0 ? `ниже, чем в ${year}, на ${number(-x)}` : `как в ${year}`,
-  percent: (x: number) => `${number(x)}%`,
+  /** A share of marks, given in percents (12.34): written as every other percent, «12,3%». */
+  percent: (x: number) => percent(x / 100),
   errors: {} as Record<string, string>,
 };

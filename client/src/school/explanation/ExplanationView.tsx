@@ -1,4 +1,4 @@
-import { points } from '../../shared/format';
+import { percent, points } from '../../shared/format';
 import type { Explanation } from '../api/explanation';
 import { LevelBadge } from '../profile/LevelBadge';
 import { schoolStrings as s } from '../strings';
@@ -9,7 +9,7 @@ const t = s.explanation;
 /** The sentence a person reads first: the level, and which indicators make it. */
 function Summary({ e }: { e: Explanation }) {
   const { factor } = e;
-  if (factor.score === null) return <p className="sc-summary">{t.insufficient(Math.round(factor.coverage * 100))}</p>;
+  if (factor.score === null) return <p className="sc-summary">{t.insufficient(percent(factor.coverage))}</p>;
   const keys = e.indicators.filter((i) => i.key).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
   const missing = e.indicators.filter((i) => i.missing).length;
   return (

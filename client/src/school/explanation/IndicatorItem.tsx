@@ -53,7 +53,7 @@ function missingText(i: IndicatorExplanation, explanation: Explanation): string 
   if (i.missing === 'no-roster') return t.missing['no-roster'](sharedStrings.rolesGenitive[i.role]);
   const roles = explanation.roles;
   const r = roles[i.role];
-  return t.missing['role-not-reportable'](sharedStrings.rolesGenitive[i.role], r.responses, r.expected, Math.round(r.minRate * 100));
+  return t.missing['role-not-reportable'](sharedStrings.rolesGenitive[i.role], r.responses, r.expected, percent(r.minRate));
 }
 
 interface Props {

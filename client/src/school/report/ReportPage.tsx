@@ -112,9 +112,7 @@ export function ReportPage() {
           </div>
           <div>
             <dt>{t.model}</dt>
-            <dd>
-              {profile.model.title} ({profile.model.id})
-            </dd>
+            <dd>{profile.model.title}</dd>
           </div>
           <div>
             <dt>{t.date}</dt>
