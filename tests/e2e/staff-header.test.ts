@@ -73,8 +73,8 @@ describe('the staff header in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Меню' }).isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'Сменить пароль' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
-    expect(await headerHeight(page)).toBeLessThanOrEqual(56);
     await page.screenshot({ path: `${SCREENSHOTS}/staff-header-1366.png` });
+    expect(await headerHeight(page)).toBeLessThanOrEqual(56);
     expect(await headerViolations(page)).toEqual([]);
     await context.close();
   });
