@@ -68,7 +68,7 @@ describe('coordinator: live participation view in Chromium', () => {
     teacherToken = teacherLink.token;
     await createAccount(db, { ...COORDINATOR, role: 'region', regionId: region.id, name: 'Координатор области' });
 
-    context = await session.desktop(1280);
+    context = await session.desktop(1366);
     page = await context.newPage();
   });
   afterAll(() => session?.close());
@@ -91,6 +91,11 @@ describe('coordinator: live participation view in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=schools] tbody tr').nth(1).locator('.pt-flags').innerText()).toContain('Нет директора');
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: `${SCREENSHOTS}/participation-desktop.png`, fullPage: true });
+    // At 1366 px the whole table fits: the reminder button of the last column is not cut off by its box.
+    const wrap = await page.locator('.pt-schools .pt-table-wrap').boundingBox();
+    const remind = await north.getByRole('button', { name: 'Напоминание' }).boundingBox();
+    expect(remind!.x + remind!.width).toBeLessThanOrEqual(wrap!.x + wrap!.width);
+    expect(await page.locator('.pt-schools .pt-table-wrap').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
   });
 
   it('shows answers sent through a school link without a reload', async () => {
@@ -140,6 +145,22 @@ describe('coordinator: live participation view in Chromium', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 
+  it('fits a 360 px phone with every flag shown and with the reminder open', async () => {
+    const phone = await session.phone(360);
+    await phone.addCookies(await context.cookies());
+    const small = await phone.newPage();
+    await small.goto('/coordinator');
+    await small.locator('[data-testid=schools] tbody tr').first().waitFor();
+    await expect.poll(() => small.locator('.pt-flag-summary li').count()).toBe(3);
+    await small.screenshot({ path: `${SCREENSHOTS}/participation-phone-flags.png`, fullPage: true });
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await small.locator('[data-testid=schools] tbody tr').first().getByRole('button', { name: 'Напоминание' }).click();
+    await small.getByRole('dialog').locator('textarea').waitFor();
+    await small.screenshot({ path: `${SCREENSHOTS}/participation-phone-reminder.png` });
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.close();
+  });
+
   it('shows a school’s marked answers by reason and counts them once the coordinator accepts them', async () => {
     const north = page.locator('[data-testid=schools] tbody tr').first();
     await north.getByRole('button', { name: /ждут решения/ }).click();
@@ -180,7 +201,7 @@ describe('coordinator: live participation view in Chromium', () => {
     await page.getByLabel('Муниципалитет', { exact: true }).selectOption({ label: 'Южный район' });
     await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
 
-    const phone = await session.phone();
+    const phone = await session.phone(360);
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();
     await small.goto('/coordinator');
@@ -188,7 +209,7 @@ describe('coordinator: live participation view in Chromium', () => {
     await small.locator('[data-testid=schools] tbody tr').first().waitFor();
     await small.screenshot({ path: `${SCREENSHOTS}/participation-phone.png`, fullPage: true });
     // Wide tables scroll inside their own box; the page itself never scrolls sideways.
-    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.close();
   });
 });
