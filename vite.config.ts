@@ -20,6 +20,7 @@ const UNIT_TESTS = [
   'tests/risk-models/schema-problems.test.ts',
   'tests/scoring/*.test.ts',
   'tests/security/tokens.test.ts',
+  'tests/shared/school-names.test.ts',
   'tests/surveys/questionnaires.test.ts',
   'tests/time-zones/zoned-days.test.ts',
 ];

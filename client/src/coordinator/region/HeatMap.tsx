@@ -51,9 +51,9 @@ export function HeatMap({ picture, rows }: { picture: RegionPicture; rows: Schoo
                 ))}
               </td>
               {compared && (
-                <td className={row.positiveChange ? 'ok rp-change' : 'muted rp-change'} title={t.changeLabel(row.school.name, row.positiveChange)}>
+                <td className={row.positiveChange ? 'ok rp-change' : 'muted rp-change'} title={t.changeLabel(row.school.name, row.positiveChange === true)}>
                   <span aria-hidden="true">{row.positiveChange ? `↓ ${t.changeYes}` : t.changeNo}</span>
-                  <span className="rp-hidden">{t.changeLabel(row.school.name, row.positiveChange)}</span>
+                  <span className="rp-hidden">{t.changeLabel(row.school.name, row.positiveChange === true)}</span>
                 </td>
               )}
             </tr>
