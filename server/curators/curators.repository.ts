@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import { onlySchoolsInScope } from '../territory/schools.repository.js';
 import type { Caller } from '../territory/scope.js';
 import type { VisitKind } from '../shared/vocabulary.js';
-import { sortSchools } from '../shared/school-names.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 import type { VisitProtocol } from './curators.schemas.js';
 
 /** Curators of a region (every region's for null), with their assigned schools. */

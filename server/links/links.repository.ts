@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { AccessMode, LinkKind } from '../db/schema.js';
 import type { AccessModes } from '../shared/vocabulary.js';
 import { ROLES, type Role } from '../shared/roles.js';
-import { sortSchools } from '../shared/school-names.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 import { freezeRosterIfStarted, schoolsOfWave, type RosterWave, type WaveRosterRow } from '../territory/wave-roster.js';
 import { giveCodesShortCodes, issueLinks, type LinkToIssue } from './issue-links.js';
 

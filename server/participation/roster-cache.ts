@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { Role } from '../shared/roles.js';
-import { sortSchools } from '../shared/school-names.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 import { freezeRosterIfStarted, schoolsOfWave, type RosterWave } from '../territory/wave-roster.js';
 
 export interface RosterSchool {

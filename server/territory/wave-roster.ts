@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { Wave } from '../db/schema.js';
 import type { Caller } from './scope.js';
 import { onlySchoolsInScope, schoolsOfRegion } from './schools.repository.js';
-import { sortSchools } from '../shared/school-names.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 
 /** What a roster read needs to know of its wave. */
 export type RosterWave = Pick<Wave, 'id' | 'region_id' | 'opens_at' | 'roster_frozen_at'>;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AccountStatus } from './accounts.schemas.js';
-import { sortSchools } from '../../shared/school-names.js';
+import { sortSchools } from '../../shared/rules/school-names.js';
 
 export function listAccounts(db: Db) {
   return db

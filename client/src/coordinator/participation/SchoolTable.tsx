@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { number, ratePercent } from '../../shared/format';
+import { compareSchoolNames } from '../../shared/school-names';
 import { sharedStrings } from '../../shared/strings';
 import { ROLES, type ParticipationReport, type Role, type SchoolRow } from './api';
 import { rateTone } from './colors';
@@ -19,7 +20,7 @@ function compare(key: SortKey, a: SchoolRow, b: SchoolRow): number {
     case 'default':
       return 0;
     case 'name':
-      return a.name.localeCompare(b.name, 'ru');
+      return compareSchoolNames(a.name, b.name);
     case 'needed':
       return a.needed - b.needed;
     case 'rate':
