@@ -110,6 +110,10 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/waves/:waveId/participation.csv': { path: (t) => `/api/waves/${t.waveId}/participation.csv`, scope: 'wave' },
   'GET /api/waves/:waveId/participation.xlsx': { path: (t) => `/api/waves/${t.waveId}/participation.xlsx`, scope: 'wave' },
   'GET /api/waves/:waveId/schools/:schoolId/links': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/links`, scope: 'school' },
+  'GET /api/waves/:waveId/schools/:schoolId/links/:role/qr.png': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/links/teacher/qr.png`,
+    scope: 'school',
+  },
   'GET /api/waves/:waveId/schools/:schoolId/profile': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/profile`, scope: 'school' },
   'GET /api/waves/:waveId/profiles': { path: (t) => `/api/waves/${t.waveId}/profiles`, scope: 'wave' },
   'GET /api/waves/:waveId/schools/:schoolId/factors/:factorId/explanation': {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
@@ -141,6 +143,11 @@ describe('coordinator: live participation view in Chromium', () => {
     const qr = await decodeQr(page, '.pt-qr img[alt="QR-код: Учителя"]');
     expect(qr).toMatch(new RegExp(`/s/${teacherToken}$`));
     await page.screenshot({ path: `${SCREENSHOTS}/participation-reminder.png` });
+    // Beside the SVG, a PNG for messengers: the browser saves it as an image of the same link.
+    const [png] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Скачать QR-код: Учителя, PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^qr-.+-teacher\.png$/);
+    const image = PNG.sync.read(readFileSync((await png.path())!));
+    expect(jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data).toMatch(new RegExp(`/s/${teacherToken}$`));
     await dialog.getByRole('button', { name: 'Закрыть' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
   });

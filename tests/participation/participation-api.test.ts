@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/database.js';
@@ -253,6 +255,22 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
       expect(student.mode).toBe('open');
       expect(student.url).toBe(`http://localhost:3000/s/${links[2].token}`);
       expect(Buffer.from(student.qr.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString()).toMatch(/^<svg/);
+    });
+
+    it('gives the QR code of a role as a PNG that decodes to its link', async () => {
+      const student = (await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links`, auth.alpha))
+        .json()
+        .roles.find((r: { role: string }) => r.role === 'student');
+      const res = await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links/student/qr.png`, auth.alpha);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.headers['content-disposition']).toMatch(/qr-.+-student\.png/);
+      const image = PNG.sync.read(res.rawPayload);
+      expect(image.width).toBe(600);
+      expect(jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data).toBe(student.url);
+      expect((await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links/student/qr.png`, auth.schoolA2)).statusCode).toBe(403);
+      expect((await get(`/api/waves/${ids.wave}/schools/${ids.b1}/links/student/qr.png`, auth.alpha)).json().code).toBe('out_of_scope');
+      expect((await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links/janitor/qr.png`, auth.alpha)).statusCode).toBe(400);
     });
 
     it('refuses a school team, a school of another municipality and one outside the wave’s region', async () => {

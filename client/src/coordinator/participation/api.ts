@@ -8,12 +8,14 @@ export type { ParticipationReport, ReviewDecision, ReviewOutcome, SchoolLinks, S
 export type SchoolRow = ParticipationReport['schools'][number];
 export type Area = ParticipationReport['territory'];
 export type MunicipalityRow = ParticipationReport['municipalities'][number];
+import type { Role } from '../../shared/roles';
 export { ROLES, type Role } from '../../shared/roles';
 
 export const listWaves = () => api<WaveView[]>('/api/waves');
 export const getParticipation = (waveId: number) => api<ParticipationReport>(`/api/waves/${waveId}/participation`);
 export const participationEventsUrl = (waveId: number) => `/api/waves/${waveId}/participation/events`;
 export const getSchoolLinks = (waveId: number, schoolId: number) => api<SchoolLinks>(`/api/waves/${waveId}/schools/${schoolId}/links`);
+export const qrPngUrl = (waveId: number, schoolId: number, role: Role) => `/api/waves/${waveId}/schools/${schoolId}/links/${role}/qr.png`;
 export const downloadParticipation = (waveId: number, format: 'csv' | 'xlsx') => download(`/api/waves/${waveId}/participation.${format}`);
 
 export const getSchoolMarks = (waveId: number, schoolId: number) => api<SchoolMarks>(`/api/waves/${waveId}/schools/${schoolId}/marks`);
