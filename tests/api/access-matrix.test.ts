@@ -89,6 +89,7 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/admin/waves/:id/expected': { path: (t) => `/api/admin/waves/${t.waveId}/expected`, scope: 'none', body: () => ({}) },
   'PUT /api/admin/waves/:id/access': { path: (t) => `/api/admin/waves/${t.waveId}/access`, scope: 'none', body: () => ({}) },
   'POST /api/admin/links/:id/replace': none('/api/admin/links/999999/replace'),
+  'GET /api/admin/links/config': none('/api/admin/links/config'),
   'GET /api/admin/waves/:id/schools/:schoolId/sheet': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/sheet`, scope: 'none' },
   'GET /api/admin/waves/:id/schools/:schoolId/codes': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/codes`, scope: 'none' },
   'GET /api/admin/waves/:id/links.csv': { path: (t) => `/api/admin/waves/${t.waveId}/links.csv`, scope: 'none' },
