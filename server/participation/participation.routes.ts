@@ -6,15 +6,15 @@ import type { RespondentLinks } from '../links/respondent-links.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
 import { inScope, type Caller } from '../territory/scope.js';
 import { ParticipationEvents } from './participation-events.js';
-import { participationCsv, participationXlsx } from './participation-export.js';
+import { filteredReport, participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
 import { RosterCache } from './roster-cache.js';
 import { participationVersion, participationWave, schoolCounts, schoolTotals } from './participation.repository.js';
 import { Role, WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
 import { Type } from '@fastify/type-provider-typebox';
-import { notFound } from '../shared/errors.js';
+import { badRequest, notFound } from '../shared/errors.js';
 import { qrPng } from '../links/qr.js';
-import { ParticipationReport, SchoolLinks } from './participation.schemas.js';
+import { ParticipationExportQuery, ParticipationReport, SchoolLinks } from './participation.schemas.js';
 
 export interface ParticipationRoutesOptions {
   /** Where the links of a reminder come from. */
@@ -70,11 +70,20 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/waves/:waveId/participation.${format}`,
-      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'staff', token: ['participation:read'] } },
+      {
+        schema: { params: WaveParams, querystring: ParticipationExportQuery, response: attachmentResponse(format) },
+        config: { access: 'staff', token: ['participation:read'] },
+      },
       async (req, reply) => {
-        const report = await loadParticipation(app.db, rosters, requestCaller(req), req.params.waveId);
+        const whole = await loadParticipation(app.db, rosters, requestCaller(req), req.params.waveId);
+        const { municipalityId } = req.query;
+        if (municipalityId !== undefined && !whole.municipalities.some((m) => m.id === municipalityId)) {
+          throw badRequest('unknown_municipality', `Municipality ${municipalityId} has no schools in this report`);
+        }
+        const { report, filter } = filteredReport(whole, req.query);
         const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
-        return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
+        const body = format === 'csv' ? participationCsv(report, filter) : await participationXlsx(report, filter);
+        return sendAttachment(reply, { format, filename, body });
       },
     );
   }

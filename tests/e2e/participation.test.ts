@@ -207,6 +207,12 @@ describe('coordinator: live participation view in Chromium', () => {
     await page.getByLabel('Только не достигшие цели').uncheck();
     await page.getByLabel('Муниципалитет', { exact: true }).selectOption({ label: 'Южный район' });
     await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
+    // The cards follow the filters: Южный район's one school is at the target; its export holds only that school.
+    await expect.poll(() => page.getByTestId('headline').innerText()).toContain('1 из 1');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    const rows: string[][] = parse(readFileSync((await download.path())!), { bom: true, delimiter: ';', relax_column_count: true });
+    expect(rows).toContainEqual(['Отбор', 'Южный район']);
+    expect(rows.filter((row) => row.includes(names.south) || row.includes(names.north) || row.includes(names.forest)).length).toBe(1);
 
     const phone = await session.phone(360);
     await phone.addCookies(await context.cookies());

@@ -196,6 +196,35 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     expect((await get(`/api/waves/${ids.wave}/participation/events`, auth.otherRegion)).statusCode).toBe(403);
   });
 
+  it('exports only the schools the table filters leave, and says which in the heading', async () => {
+    const csv = async (query: string) => {
+      const res = await get(`/api/waves/${ids.wave}/participation.csv?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const rows: string[][] = parse(res.rawPayload, { bom: true, delimiter: ';', relax_column_count: true });
+      const header = rows.findIndex((row) => row.includes('Школа'));
+      return { rows, schools: rows.slice(header + 1).map((row) => row[header === -1 ? 0 : rows[header].indexOf('Школа')]) };
+    };
+    // Of Альфинский район only А2 is short of the target (no principal): А1 reached it.
+    const alphaLagging = await csv(`municipalityId=${ids.alpha}&lagging=true`);
+    expect(alphaLagging.schools).toEqual(['Школа А2']);
+    expect(alphaLagging.rows).toContainEqual(['Школ достигли цели', '0 из 1']);
+    expect(alphaLagging.rows).toContainEqual(['Отбор', 'Альфинский район; только не достигшие цели']);
+    expect((await csv('search=%D0%B01')).schools).toEqual(['Школа А1']);
+    expect((await csv('flag=noPrincipal')).schools).toEqual(['Школа А2']);
+    const xlsx = await get(`/api/waves/${ids.wave}/participation.xlsx?municipalityId=${ids.beta}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const names = workbook
+      .getWorksheet('Школы')!
+      .getColumn(3)
+      .values.filter((v) => typeof v === 'string' && v.startsWith('Школа '));
+    expect(names).toEqual(['Школа Б1', 'Школа Б2']);
+    // Bad filters are refused, never ignored: a file must not hold other rows than the screen.
+    expect((await get(`/api/waves/${ids.wave}/participation.csv?flag=nonsense`)).statusCode).toBe(400);
+    expect((await get(`/api/waves/${ids.wave}/participation.csv?color=red`)).statusCode).toBe(400);
+    expect((await get(`/api/waves/${ids.wave}/participation.csv?municipalityId=${ids.beta}`, auth.alpha)).json().code).toBe('unknown_municipality');
+  });
+
   it('exports the table as CSV with a BOM, semicolons, the wave, the date and the target', async () => {
     const res = await get(`/api/waves/${ids.wave}/participation.csv`);
     expect(res.statusCode).toBe(200);
