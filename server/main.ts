@@ -7,6 +7,7 @@ import { storeEveryVersion } from './risk-models/versions.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
+import { pointsToLocalhost } from './links/public-url.js';
 
 const config = readConfig();
 // The embedded database's guards report to the console until the app's log exists.
@@ -64,6 +65,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 await app.listen({ host: config.host, port: config.port });
+if (pointsToLocalhost(config.publicUrl)) {
+  app.log.warn(
+    `PUBLIC_URL is ${process.env.PUBLIC_URL ? config.publicUrl : 'not set'}: respondent links and QR codes lead to ${config.publicUrl}, which only this machine opens`,
+  );
+}
 const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
 console.log(`\nОпросы школ: ${config.publicUrl}  (${where})`);
 if (demoLinks.length > 0) {

@@ -4,6 +4,7 @@ import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { audit } from '../audit/log.js';
 import { staffPrincipal } from './hooks.js';
 import { findInvitation, redeemInvitation } from './invitations.repository.js';
+import { passwordProblem } from './common-passwords.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { FAILED_LOGINS_PER_ACCOUNT, FailedLogins } from './failed-logins.js';
 import { normaliseEmail } from './accounts.js';
@@ -90,6 +91,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await verifyPassword(user?.password_hash ?? null, req.body.currentPassword))) {
         throw badRequest('wrong_password', 'The current password is wrong');
       }
+      refuseGuessable(req.body.newPassword, principal.email);
       await setPassword(app.db, principal.id, await hashPassword(req.body.newPassword));
       // Every other session of the account ends: a password change is how people lock out a leaked session.
       await deleteUserSessions(app.db, principal.id);
@@ -97,6 +99,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return startSession(req, reply, principal.id);
     },
   );
+
+  function refuseGuessable(password: string, email: string) {
+    const problem = passwordProblem(password, email);
+    if (problem === 'common_password') throw badRequest(problem, 'This password is among the most common ones; choose another');
+    if (problem === 'email_password') throw badRequest(problem, 'The password must not contain the name of the e-mail address');
+  }
 
   const InvitationParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 100 }) });
 
@@ -125,6 +133,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const invitation = await liveInvitation(req.params.token);
+      refuseGuessable(req.body.password, invitation.email);
       const passwordHash = await hashPassword(req.body.password);
       if (!(await redeemInvitation(app.db, invitation.token_hash))) {
         throw new ApiError(410, 'invitation_used', 'This invitation was already used; log in with your password');

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import { onlySchoolsInScope } from '../territory/schools.repository.js';
 import type { Caller } from '../territory/scope.js';
 import type { VisitKind } from '../shared/vocabulary.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 import type { VisitProtocol } from './curators.schemas.js';
 
 /** Curators of a region (every region's for null), with their assigned schools. */
@@ -29,18 +30,19 @@ export async function curatorsOf(db: Db, regionId: number | null) {
             'in',
             curators.map((c) => c.id),
           )
-          .orderBy('schools.name')
           .execute();
+  sortSchools(assigned, (a) => a);
   return curators.map((c) => ({ ...c, schools: assigned.filter((a) => a.curator_id === c.id) }));
 }
 
 /** The schools of the caller's territory, by municipality and name: what an assignment picks from. */
-export function assignableSchools(db: Db, caller: Caller) {
+export async function assignableSchools(db: Db, caller: Caller) {
   const schools = db
     .selectFrom('schools')
     .innerJoin('municipalities', 'municipalities.id', 'schools.municipality_id')
     .select(['schools.id', 'schools.code', 'schools.name', 'municipalities.name as municipality', 'municipalities.region_id']);
-  return onlySchoolsInScope(schools, caller).orderBy('municipalities.name').orderBy('schools.name').orderBy('schools.id').execute();
+  const rows = await onlySchoolsInScope(schools, caller).execute();
+  return sortSchools(rows, (r) => ({ municipality: r.municipality, name: r.name, id: r.id }));
 }
 
 export function findCurator(db: Db, id: number) {

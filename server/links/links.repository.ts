@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { AccessMode, LinkKind } from '../db/schema.js';
 import type { AccessModes } from '../shared/vocabulary.js';
 import { ROLES, type Role } from '../shared/roles.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 import { freezeRosterIfStarted, schoolsOfWave, type RosterWave, type WaveRosterRow } from '../territory/wave-roster.js';
 import { giveCodesShortCodes, issueLinks, type LinkToIssue } from './issue-links.js';
 
@@ -128,12 +129,10 @@ export async function replaceLink(db: Db, link: { id: number; wave_id: number; s
 /** The schools of a wave with their municipality, in the order every list and export uses. */
 export async function waveSchools(db: Db, wave: RosterWave, schoolId?: number) {
   await freezeRosterIfStarted(db, wave);
-  return schoolsOfWave(db, wave)
+  const rows = await schoolsOfWave(db, wave)
     .$if(schoolId !== undefined, (q) => q.where('schools.id', '=', schoolId!))
-    .orderBy('municipalities.name')
-    .orderBy('schools.name')
-    .orderBy('schools.id')
     .execute();
+  return sortSchools(rows, (r) => ({ municipality: r.municipality_name, name: r.name, id: r.id }));
 }
 
 export function expectedOf(school: WaveRosterRow, role: Role): number {

@@ -25,6 +25,8 @@ export function codeEntryUrl(publicUrl: string): string {
 
 /** How respondents reach a wave: the one place that turns a link into the address people type or scan. */
 export interface RespondentLinks {
+  /** Where every address starts (PUBLIC_URL). */
+  publicUrl: string;
   url(token: string): string;
   codeEntryUrl: string;
   /** Each role's way into one school's questionnaires: what a printed sheet and a coordinator's reminder carry. */
@@ -34,6 +36,7 @@ export interface RespondentLinks {
 export function respondentLinks(db: Db, publicUrl: string): RespondentLinks {
   const url = (token: string) => linkUrl(publicUrl, token);
   return {
+    publicUrl,
     url,
     codeEntryUrl: codeEntryUrl(publicUrl),
     async ofSchool(waveId, schoolId) {

@@ -5,6 +5,7 @@ import type { Cell, Column, Table } from '../exports/table.js';
 import { xlsxFile } from '../exports/xlsx.js';
 import { ROLES } from '../shared/roles.js';
 import { percent } from '../shared/rules/percent.js';
+import { matchesFilter, type FlagFilter, type SchoolFilter } from '../shared/rules/participation-filter.js';
 import type { ParticipationReport, SchoolParticipation } from './participation.schemas.js';
 
 interface SchoolColumn extends Column {
@@ -45,23 +46,52 @@ function schoolColumns(): SchoolColumn[] {
   ];
 }
 
+const FLAG_TITLES: Record<FlagFilter, string> = {
+  any: '',
+  over: 'ответов больше, чем ожидалось',
+  noPrincipal: 'нет ответа директора',
+  marked: 'есть отмеченные ответы',
+};
+
+/** The filter in words, for the heading: a file read later says which schools it holds. */
+function filterWords(report: ParticipationReport, filter: SchoolFilter): string {
+  const words: string[] = [];
+  const municipality = report.municipalities.find((m) => m.id === filter.municipalityId);
+  if (municipality) words.push(municipality.name);
+  if (filter.search?.trim()) words.push(`поиск «${filter.search.trim()}»`);
+  if (filter.lagging) words.push('только не достигшие цели');
+  if (filter.flag && filter.flag !== 'any') words.push(FLAG_TITLES[filter.flag]);
+  return words.join('; ');
+}
+
+/** The report narrowed to the schools the filter leaves, the heading's count of schools at the target with it. */
+export function filteredReport(report: ParticipationReport, filter: SchoolFilter): { report: ParticipationReport; filter: string } {
+  const words = filterWords(report, filter);
+  if (!words) return { report, filter: '' };
+  const schools = report.schools.filter((school) => matchesFilter(school, filter));
+  const schoolsAtTarget = schools.filter((school) => school.meetsTarget).length;
+  const municipalities = filter.municipalityId ? report.municipalities.filter((m) => m.id === filter.municipalityId) : report.municipalities;
+  return { report: { ...report, schools, municipalities, territory: { ...report.territory, schools: schools.length, schoolsAtTarget } }, filter: words };
+}
+
 /** The export's heading lines: which wave, when, and against what target. */
-function heading(report: ParticipationReport): Array<[string, string]> {
+function heading(report: ParticipationReport, filter = ''): Array<[string, string]> {
   return [
     ['Участие в анкетировании', ''],
     ['Волна', report.wave.title],
     ['Цель охвата', percent(report.wave.target)],
     ['Дата выгрузки', localTime(new Date(report.generatedAt), report.wave.timeZone)],
     ['Школ достигли цели', `${report.territory.schoolsAtTarget} из ${report.territory.schools}`],
+    ...(filter ? [['Отбор', filter] as [string, string]] : []),
   ];
 }
 
 /** One row per school, in the report's order: lagging schools first. */
-function schoolsTable(report: ParticipationReport): Table {
+function schoolsTable(report: ParticipationReport, filter = ''): Table {
   const municipality = new Map(report.municipalities.map((m) => [m.id, m.name]));
   const columns = schoolColumns();
   return {
-    heading: heading(report),
+    heading: heading(report, filter),
     columns,
     rows: report.schools.map((school) => columns.map((c) => c.value(school, municipality.get(school.municipalityId) ?? ''))),
   };
@@ -91,14 +121,14 @@ function municipalitiesTable(report: ParticipationReport): Table {
   };
 }
 
-export function participationCsv(report: ParticipationReport): Buffer {
-  return csvFile(schoolsTable(report));
+export function participationCsv(report: ParticipationReport, filter = ''): Buffer {
+  return csvFile(schoolsTable(report, filter));
 }
 
-export function participationXlsx(report: ParticipationReport): Promise<Buffer> {
+export function participationXlsx(report: ParticipationReport, filter = ''): Promise<Buffer> {
   return xlsxFile(
     [
-      { name: 'Школы', ...schoolsTable(report), frozenColumns: 3, filter: true },
+      { name: 'Школы', ...schoolsTable(report, filter), frozenColumns: 3, filter: true },
       { name: 'Муниципалитеты', ...municipalitiesTable(report) },
     ],
     `Участие: ${report.wave.title}`,

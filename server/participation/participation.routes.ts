@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestCaller, staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
-import { attachmentResponse, sendAttachment } from '../exports/attachment.js';
+import { attachmentResponse, contentDisposition, sendAttachment } from '../exports/attachment.js';
 import type { RespondentLinks } from '../links/respondent-links.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
 import { inScope, type Caller } from '../territory/scope.js';
 import { ParticipationEvents } from './participation-events.js';
-import { participationCsv, participationXlsx } from './participation-export.js';
+import { filteredReport, participationCsv, participationXlsx } from './participation-export.js';
 import { participationReport } from './participation-report.js';
 import { RosterCache } from './roster-cache.js';
 import { participationVersion, participationWave, schoolCounts, schoolTotals } from './participation.repository.js';
-import { WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
-import { ParticipationReport, SchoolLinks } from './participation.schemas.js';
+import { Role, WaveParams, WaveSchoolParams } from '../shared/vocabulary.js';
+import { Type } from '@fastify/type-provider-typebox';
+import { badRequest, notFound } from '../shared/errors.js';
+import { qrPng } from '../links/qr.js';
+import { ParticipationExportQuery, ParticipationReport, SchoolLinks } from './participation.schemas.js';
 
 export interface ParticipationRoutesOptions {
   /** Where the links of a reminder come from. */
@@ -67,11 +70,20 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/waves/:waveId/participation.${format}`,
-      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'staff', token: ['participation:read'] } },
+      {
+        schema: { params: WaveParams, querystring: ParticipationExportQuery, response: attachmentResponse(format) },
+        config: { access: 'staff', token: ['participation:read'] },
+      },
       async (req, reply) => {
-        const report = await loadParticipation(app.db, rosters, requestCaller(req), req.params.waveId);
+        const whole = await loadParticipation(app.db, rosters, requestCaller(req), req.params.waveId);
+        const { municipalityId } = req.query;
+        if (municipalityId !== undefined && !whole.municipalities.some((m) => m.id === municipalityId)) {
+          throw badRequest('unknown_municipality', `Municipality ${municipalityId} has no schools in this report`);
+        }
+        const { report, filter } = filteredReport(whole, req.query);
         const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
-        return sendAttachment(reply, { format, filename, body: format === 'csv' ? participationCsv(report) : await participationXlsx(report) });
+        const body = format === 'csv' ? participationCsv(report, filter) : await participationXlsx(report, filter);
+        return sendAttachment(reply, { format, filename, body });
       },
     );
   }
@@ -84,6 +96,25 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       const { school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
       const roles = await respondentLinks.ofSchool(waveId, schoolId);
       return { school: { id: school.ref.id, code: school.ref.code, name: school.ref.name }, roles };
+    },
+  );
+
+  const png = {
+    200: { description: "The QR code of the role's open link, 600 px", content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+  };
+  app.get(
+    '/api/waves/:waveId/schools/:schoolId/links/:role/qr.png',
+    { schema: { params: Type.Object({ ...WaveSchoolParams.properties, role: Role }), response: png }, config: { access: 'coordinator' } },
+    async (req, reply) => {
+      const { waveId, schoolId, role } = req.params;
+      const { school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
+      const url = (await respondentLinks.ofSchool(waveId, schoolId)).find((r) => r.role === role)?.url;
+      if (!url) throw notFound('link_not_found', 'The role has no open link in this school');
+      return reply
+        .header('content-type', 'image/png')
+        .header('content-disposition', contentDisposition({ filename: `qr-${school.ref.code}-${role}.png` }))
+        .header('cache-control', 'no-store')
+        .send(await qrPng(url));
     },
   );
 };

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { SCHOOL_FLAGS } from '../shared/rules/participation-filter.js';
 import { AccessMode, Instant, Nullable, perRole, Role, SchoolRef, TimeZone, WaveStatus } from '../shared/vocabulary.js';
 
 /** A share in [0, ∞): above 1 is possible and shown as it is; null when nobody is expected. */
@@ -76,6 +77,18 @@ export const ParticipationReport = Type.Object({
   schools: Type.Array(SchoolParticipation),
 });
 export type ParticipationReport = Static<typeof ParticipationReport>;
+
+/** The table's filters an export applies: the same rows as the screen shows. */
+export const ParticipationExportQuery = Type.Object(
+  {
+    municipalityId: Type.Optional(Type.Integer({ minimum: 1 })),
+    search: Type.Optional(Type.String({ maxLength: 200 })),
+    lagging: Type.Optional(Type.Boolean()),
+    flag: Type.Optional(Type.Union(SCHOOL_FLAGS.map((flag) => Type.Literal(flag)))),
+  },
+  { additionalProperties: false },
+);
+export type ParticipationExportQuery = Static<typeof ParticipationExportQuery>;
 
 /** What a coordinator sends a lagging school: the open link of each role with its QR code. */
 export const SchoolLinks = Type.Object({

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { Role } from '../shared/roles.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 import { freezeRosterIfStarted, schoolsOfWave, type RosterWave } from '../territory/wave-roster.js';
 
 export interface RosterSchool {
@@ -11,9 +12,6 @@ export interface RosterSchool {
   expected: Record<Role, number>;
 }
 
-/** Russian alphabetical order, with numbers by value: «Школа № 9» before «Школа № 10». */
-const byName = new Intl.Collator('ru', { numeric: true });
-
 /**
  * A wave's schools by municipality and school name. Sorted here, not by the database: a Russian collation
  * sorts 3,000 names in PostgreSQL slower than the rest of the query takes, and the database's own collation
@@ -22,8 +20,7 @@ const byName = new Intl.Collator('ru', { numeric: true });
 async function readRoster(db: Db, wave: RosterWave): Promise<RosterSchool[]> {
   await freezeRosterIfStarted(db, wave);
   const rows = await schoolsOfWave(db, wave).execute();
-  const municipalityRank = new Map([...new Set(rows.map((r) => r.municipality_name))].sort(byName.compare).map((name, rank) => [name, rank]));
-  rows.sort((a, b) => municipalityRank.get(a.municipality_name)! - municipalityRank.get(b.municipality_name)! || byName.compare(a.name, b.name) || a.id - b.id);
+  sortSchools(rows, (r) => ({ municipality: r.municipality_name, name: r.name, id: r.id }));
   return rows.map((r) => ({
     id: r.id,
     code: r.code,

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { Wave } from '../db/schema.js';
 import type { Caller } from './scope.js';
 import { onlySchoolsInScope, schoolsOfRegion } from './schools.repository.js';
+import { sortSchools } from '../shared/rules/school-names.js';
 
 /** What a roster read needs to know of its wave. */
 export type RosterWave = Pick<Wave, 'id' | 'region_id' | 'opens_at' | 'roster_frozen_at'>;
@@ -50,8 +51,8 @@ export type WaveRosterRow = InferResult<ReturnType<typeof schoolsOfWave>>[number
 /** The schools of the wave that the caller may see, by municipality and school name. */
 export async function listWaveSchoolsInScope(db: Db, wave: RosterWave, caller: Caller): Promise<WaveSchool[]> {
   await freezeRosterIfStarted(db, wave);
-  const rows = await schoolsOfWave(db, wave, caller).orderBy('municipalities.name').orderBy('schools.name').orderBy('schools.id').execute();
-  return rows.map(toWaveSchool);
+  const rows = await schoolsOfWave(db, wave, caller).execute();
+  return sortSchools(rows, (r) => ({ municipality: r.municipality_name, name: r.name, id: r.id })).map(toWaveSchool);
 }
 
 /** The school when it is part of the wave, else undefined. */

@@ -91,6 +91,7 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/admin/waves/:id/expected': { path: (t) => `/api/admin/waves/${t.waveId}/expected`, scope: 'none', body: () => ({}) },
   'PUT /api/admin/waves/:id/access': { path: (t) => `/api/admin/waves/${t.waveId}/access`, scope: 'none', body: () => ({}) },
   'POST /api/admin/links/:id/replace': none('/api/admin/links/999999/replace'),
+  'GET /api/admin/links/config': none('/api/admin/links/config'),
   'GET /api/admin/waves/:id/schools/:schoolId/sheet': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/sheet`, scope: 'none' },
   'GET /api/admin/waves/:id/schools/:schoolId/codes': { path: (t) => `/api/admin/waves/${t.waveId}/schools/${t.schoolId}/codes`, scope: 'none' },
   'GET /api/admin/waves/:id/links.csv': { path: (t) => `/api/admin/waves/${t.waveId}/links.csv`, scope: 'none' },
@@ -112,6 +113,10 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/waves/:waveId/participation.csv': { path: (t) => `/api/waves/${t.waveId}/participation.csv`, scope: 'wave' },
   'GET /api/waves/:waveId/participation.xlsx': { path: (t) => `/api/waves/${t.waveId}/participation.xlsx`, scope: 'wave' },
   'GET /api/waves/:waveId/schools/:schoolId/links': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/links`, scope: 'school' },
+  'GET /api/waves/:waveId/schools/:schoolId/links/:role/qr.png': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/links/teacher/qr.png`,
+    scope: 'school',
+  },
   'GET /api/waves/:waveId/schools/:schoolId/profile': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/profile`, scope: 'school' },
   'GET /api/waves/:waveId/profiles': { path: (t) => `/api/waves/${t.waveId}/profiles`, scope: 'wave' },
   'GET /api/waves/:waveId/schools/:schoolId/factors/:factorId/explanation': {

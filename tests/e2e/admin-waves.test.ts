@@ -53,18 +53,30 @@ describe('administrator: roster, wave, QR sheet in Chromium', () => {
     await page.waitForURL(/\/admin\/waves\/\d+$/);
     await page.getByText('Волна создана, ссылок: 12.').waitFor();
     await expect.poll(() => page.locator('table.links-table tbody tr').count()).toBe(3);
+    // The test server has no PUBLIC_URL: the page warns that its links lead to localhost.
+    await expect.poll(() => page.getByTestId('localhost-banner').textContent()).toContain('Ссылки ведут на localhost: задайте PUBLIC_URL.');
     await page.screenshot({ path: `${SCREENSHOTS}/admin-wave-page.png`, fullPage: true });
     // The wave names its model by title; the id is for the workbench.
     expect(await page.locator('.wave-meta').textContent()).toContain('Риск-профиль школы по программе «500+», модель версии 2');
     expect(await page.locator('.wave-meta').textContent()).not.toMatch(/500plus/);
+    const phone = await session.phone(360);
+    await phone.addCookies(await page.context().cookies());
+    const small = await phone.newPage();
+    await small.goto(page.url());
+    await small.getByTestId('localhost-banner').waitFor();
+    await small.screenshot({ path: `${SCREENSHOTS}/admin-wave-page-phone.png`, fullPage: true });
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.close();
 
     await page.locator('tr', { hasText: 'МБОУ «Лесная ООШ»' }).getByRole('link', { name: 'Лист с QR' }).click();
     await page.waitForURL(/\/schools\/\d+\/sheet$/);
     const parentQr = '.sheet-role[data-role="parent"] img.qr';
     await page.locator(parentQr).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/admin-school-sheet.png`, fullPage: true });
+    await page.getByTestId('localhost-banner').waitFor();
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SCREENSHOTS}/admin-school-sheet-print.png`, fullPage: true });
+    expect(await page.getByTestId('localhost-banner').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
 
     const decoded = await decodeQr(page, parentQr);

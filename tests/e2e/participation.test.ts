@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.js';
@@ -68,7 +70,7 @@ describe('coordinator: live participation view in Chromium', () => {
     teacherToken = teacherLink.token;
     await createAccount(db, { ...COORDINATOR, role: 'region', regionId: region.id, name: 'Координатор области' });
 
-    context = await session.desktop(1280);
+    context = await session.desktop(1366);
     page = await context.newPage();
   });
   afterAll(() => session?.close());
@@ -91,6 +93,11 @@ describe('coordinator: live participation view in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=schools] tbody tr').nth(1).locator('.pt-flags').innerText()).toContain('Нет директора');
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: `${SCREENSHOTS}/participation-desktop.png`, fullPage: true });
+    // At 1366 px the whole table fits: the reminder button of the last column is not cut off by its box.
+    const wrap = await page.locator('.pt-schools .pt-table-wrap').boundingBox();
+    const remind = await north.getByRole('button', { name: 'Напоминание' }).boundingBox();
+    expect(remind!.x + remind!.width).toBeLessThanOrEqual(wrap!.x + wrap!.width);
+    expect(await page.locator('.pt-schools .pt-table-wrap').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
   });
 
   it('shows answers sent through a school link without a reload', async () => {
@@ -136,8 +143,29 @@ describe('coordinator: live participation view in Chromium', () => {
     const qr = await decodeQr(page, '.pt-qr img[alt="QR-код: Учителя"]');
     expect(qr).toMatch(new RegExp(`/s/${teacherToken}$`));
     await page.screenshot({ path: `${SCREENSHOTS}/participation-reminder.png` });
+    // Beside the SVG, a PNG for messengers: the browser saves it as an image of the same link.
+    const [png] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Скачать QR-код: Учителя, PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^qr-.+-teacher\.png$/);
+    const image = PNG.sync.read(readFileSync((await png.path())!));
+    expect(jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data).toMatch(new RegExp(`/s/${teacherToken}$`));
     await dialog.getByRole('button', { name: 'Закрыть' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('fits a 360 px phone with every flag shown and with the reminder open', async () => {
+    const phone = await session.phone(360);
+    await phone.addCookies(await context.cookies());
+    const small = await phone.newPage();
+    await small.goto('/coordinator');
+    await small.locator('[data-testid=schools] tbody tr').first().waitFor();
+    await expect.poll(() => small.locator('.pt-flag-summary li').count()).toBe(3);
+    await small.screenshot({ path: `${SCREENSHOTS}/participation-phone-flags.png`, fullPage: true });
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await small.locator('[data-testid=schools] tbody tr').first().getByRole('button', { name: 'Напоминание' }).click();
+    await small.getByRole('dialog').locator('textarea').waitFor();
+    await small.screenshot({ path: `${SCREENSHOTS}/participation-phone-reminder.png` });
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.close();
   });
 
   it('shows a school’s marked answers by reason and counts them once the coordinator accepts them', async () => {
@@ -179,8 +207,14 @@ describe('coordinator: live participation view in Chromium', () => {
     await page.getByLabel('Только не достигшие цели').uncheck();
     await page.getByLabel('Муниципалитет', { exact: true }).selectOption({ label: 'Южный район' });
     await expect.poll(async () => (await tableOnPage(page)).map((row) => row.name)).toEqual([names.south]);
+    // The cards follow the filters: Южный район's one school is at the target; its export holds only that school.
+    await expect.poll(() => page.getByTestId('headline').innerText()).toContain('1 из 1');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    const rows: string[][] = parse(readFileSync((await download.path())!), { bom: true, delimiter: ';', relax_column_count: true });
+    expect(rows).toContainEqual(['Отбор', 'Южный район']);
+    expect(rows.filter((row) => row.includes(names.south) || row.includes(names.north) || row.includes(names.forest)).length).toBe(1);
 
-    const phone = await session.phone();
+    const phone = await session.phone(360);
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();
     await small.goto('/coordinator');
@@ -188,7 +222,7 @@ describe('coordinator: live participation view in Chromium', () => {
     await small.locator('[data-testid=schools] tbody tr').first().waitFor();
     await small.screenshot({ path: `${SCREENSHOTS}/participation-phone.png`, fullPage: true });
     // Wide tables scroll inside their own box; the page itself never scrolls sideways.
-    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.close();
   });
 });

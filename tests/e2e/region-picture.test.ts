@@ -65,11 +65,16 @@ describe("the region's picture in Chromium", () => {
         await expect.poll(() => positive.textContent()).toMatch(/Положительная динамика\d+(,\d)?%.*из 12 школ · цель — не меньше 70% школ/);
         const changes = page.getByTestId('heatmap').locator('td.rp-change');
         await expect.poll(() => changes.count()).toBe(12);
+        // The column says what it counts, and each cell says it in words to a screen reader.
+        await expect.poll(() => page.getByTestId('heatmap').locator('thead th').last().textContent()).toBe('Положительная динамика');
+        await expect.poll(() => page.getByTestId('change-legend').textContent()).toContain('«Положительная динамика: ↓ есть» — риск');
+        expect(await changes.first().locator('.rp-hidden').textContent()).toMatch(/^МБОУ «Берёзовская СОШ № 1»: положительная динамика — (есть|нет)$/);
         const changed = await changes.allTextContents();
         const share = Math.round((changed.filter((c) => c.includes('есть')).length / 12) * 1000) / 10;
         await expect.poll(() => positive.locator('.value').textContent()).toBe(`${String(share).replace('.', ',')}%`);
 
         await page.screenshot({ path: `${SCREENSHOTS}/region-heatmap-${device}.png`, fullPage: true });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(device === 'phone' ? 360 : 1366);
       });
 
       it("opens a school's profile from the heat map", async () => {
@@ -81,6 +86,7 @@ describe("the region's picture in Chromium", () => {
         await page.getByTestId('heatmap').waitFor();
       });
     },
+    360,
   );
 
   it('exports every profile of the wave to CSV', async () => {

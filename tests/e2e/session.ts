@@ -77,12 +77,12 @@ export type Device = 'desktop' | 'phone';
  * Declares `tests` twice, on a desktop and on a phone, each run in a window of its own signed in as `email`;
  * `signedIn` gives the page once the window is open.
  */
-export function onDesktopAndPhone(session: () => E2eSession, email: string, tests: (device: Device, signedIn: () => Page) => void): void {
+export function onDesktopAndPhone(session: () => E2eSession, email: string, tests: (device: Device, signedIn: () => Page) => void, phoneWidth?: number): void {
   describe.each(['desktop', 'phone'] as const)('on a %s', (device) => {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
-      context = await (device === 'desktop' ? session().desktop() : session().phone());
+      context = await (device === 'desktop' ? session().desktop() : session().phone(phoneWidth));
       page = await signedInPage(context, email);
     });
     afterAll(() => context?.close());

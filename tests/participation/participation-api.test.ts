@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/database.js';
@@ -194,6 +196,35 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
     expect((await get(`/api/waves/${ids.wave}/participation/events`, auth.otherRegion)).statusCode).toBe(403);
   });
 
+  it('exports only the schools the table filters leave, and says which in the heading', async () => {
+    const csv = async (query: string) => {
+      const res = await get(`/api/waves/${ids.wave}/participation.csv?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const rows: string[][] = parse(res.rawPayload, { bom: true, delimiter: ';', relax_column_count: true });
+      const header = rows.findIndex((row) => row.includes('Школа'));
+      return { rows, schools: rows.slice(header + 1).map((row) => row[header === -1 ? 0 : rows[header].indexOf('Школа')]) };
+    };
+    // Of Альфинский район only А2 is short of the target (no principal): А1 reached it.
+    const alphaLagging = await csv(`municipalityId=${ids.alpha}&lagging=true`);
+    expect(alphaLagging.schools).toEqual(['Школа А2']);
+    expect(alphaLagging.rows).toContainEqual(['Школ достигли цели', '0 из 1']);
+    expect(alphaLagging.rows).toContainEqual(['Отбор', 'Альфинский район; только не достигшие цели']);
+    expect((await csv('search=%D0%B01')).schools).toEqual(['Школа А1']);
+    expect((await csv('flag=noPrincipal')).schools).toEqual(['Школа А2']);
+    const xlsx = await get(`/api/waves/${ids.wave}/participation.xlsx?municipalityId=${ids.beta}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const names = workbook
+      .getWorksheet('Школы')!
+      .getColumn(3)
+      .values.filter((v) => typeof v === 'string' && v.startsWith('Школа '));
+    expect(names).toEqual(['Школа Б1', 'Школа Б2']);
+    // Bad filters are refused, never ignored: a file must not hold other rows than the screen.
+    expect((await get(`/api/waves/${ids.wave}/participation.csv?flag=nonsense`)).statusCode).toBe(400);
+    expect((await get(`/api/waves/${ids.wave}/participation.csv?color=red`)).statusCode).toBe(400);
+    expect((await get(`/api/waves/${ids.wave}/participation.csv?municipalityId=${ids.beta}`, auth.alpha)).json().code).toBe('unknown_municipality');
+  });
+
   it('exports the table as CSV with a BOM, semicolons, the wave, the date and the target', async () => {
     const res = await get(`/api/waves/${ids.wave}/participation.csv`);
     expect(res.statusCode).toBe(200);
@@ -253,6 +284,22 @@ describe.each(TEST_DATABASES)('participation API on %s', (kind) => {
       expect(student.mode).toBe('open');
       expect(student.url).toBe(`http://localhost:3000/s/${links[2].token}`);
       expect(Buffer.from(student.qr.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString()).toMatch(/^<svg/);
+    });
+
+    it('gives the QR code of a role as a PNG that decodes to its link', async () => {
+      const student = (await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links`, auth.alpha))
+        .json()
+        .roles.find((r: { role: string }) => r.role === 'student');
+      const res = await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links/student/qr.png`, auth.alpha);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.headers['content-disposition']).toMatch(/qr-.+-student\.png/);
+      const image = PNG.sync.read(res.rawPayload);
+      expect(image.width).toBe(600);
+      expect(jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data).toBe(student.url);
+      expect((await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links/student/qr.png`, auth.schoolA2)).statusCode).toBe(403);
+      expect((await get(`/api/waves/${ids.wave}/schools/${ids.b1}/links/student/qr.png`, auth.alpha)).json().code).toBe('out_of_scope');
+      expect((await get(`/api/waves/${ids.wave}/schools/${ids.a2}/links/janitor/qr.png`, auth.alpha)).statusCode).toBe(400);
     });
 
     it('refuses a school team, a school of another municipality and one outside the wave’s region', async () => {

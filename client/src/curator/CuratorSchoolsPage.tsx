@@ -3,6 +3,7 @@ import { ErrorMessage } from '../shared/ErrorMessage';
 import { useUser } from '../shared/session';
 import { useLoad } from '../shared/useLoad';
 import { pickWaves } from '../shared/waves';
+import { compareSchoolNames } from '../shared/school-names';
 import { fetchWaves } from '../school/api/waves';
 import { fetchWaveSchools } from './api';
 import { CuratorSchoolCard } from './CuratorSchoolCard';
@@ -15,7 +16,7 @@ import './curator.css';
 export function CuratorSchoolsPage() {
   const user = useUser();
   const [search, setSearch] = useSearchParams();
-  const waves = useLoad(fetchWaves, 'waves');
+  const waves = useLoad(() => fetchWaves(), 'waves');
   const { latestFirst, wave } = pickWaves(waves.data, search.get('wave'));
   const report = useLoad(wave ? () => fetchWaveSchools(wave.id) : null, String(wave?.id));
   const assigned = user.curatedSchoolIds?.length ?? 0;
@@ -50,7 +51,7 @@ export function CuratorSchoolsPage() {
   else if (!report.data || !wave) body = <p className="muted">{s.loading}</p>;
   else {
     const municipalities = new Map(report.data.municipalities.map((m) => [m.id, m.name]));
-    const schools = [...report.data.schools].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    const schools = [...report.data.schools].sort((a, b) => compareSchoolNames(a.name, b.name));
     body = (
       <>
         <ul className="cu-schools">

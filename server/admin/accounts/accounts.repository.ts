@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AccountStatus } from './accounts.schemas.js';
+import { sortSchools } from '../../shared/rules/school-names.js';
 
 export function listAccounts(db: Db) {
   return db
@@ -32,9 +33,9 @@ export async function listTerritories(db: Db) {
   const [regions, municipalities, schools] = await Promise.all([
     db.selectFrom('regions').select(['id', 'name']).orderBy('name').execute(),
     db.selectFrom('municipalities').select(['id', 'name', 'region_id as regionId']).orderBy('name').execute(),
-    db.selectFrom('schools').select(['id', 'code', 'name', 'municipality_id as municipalityId']).orderBy('name').execute(),
+    db.selectFrom('schools').select(['id', 'code', 'name', 'municipality_id as municipalityId']).execute(),
   ]);
-  return { regions, municipalities, schools };
+  return { regions, municipalities, schools: sortSchools(schools, (s) => s) };
 }
 
 export async function scopeExists(db: Db, table: 'regions' | 'municipalities' | 'schools', id: number): Promise<boolean> {

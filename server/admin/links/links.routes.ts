@@ -4,6 +4,7 @@ import { staffPrincipal } from '../../auth/hooks.js';
 import type { Db } from '../../db/connect.js';
 import { attachmentResponse, sendAttachment } from '../../exports/attachment.js';
 import type { RespondentLinks } from '../../links/respondent-links.js';
+import { pointsToLocalhost } from '../../links/public-url.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { ROLES } from '../../shared/roles.js';
 import { formatShortCode } from '../../shared/short-codes.js';
@@ -27,6 +28,7 @@ import {
   AccessBody,
   AccessChanged,
   CodesQuery,
+  LinksConfig,
   CodesView,
   ReconciledView,
   ReplacedLink,
@@ -57,6 +59,11 @@ const schoolRef = (s: WaveRosterRow) => ({ id: s.id, code: s.code, name: s.name,
 
 /** Links of a wave: how respondents reach it, what is printed for schools, what is sent to them. */
 export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (app, { respondentLinks }) => {
+  app.get('/api/admin/links/config', { schema: { response: { 200: LinksConfig } }, config: { access: 'admin' } }, async () => ({
+    publicUrl: respondentLinks.publicUrl,
+    localhost: pointsToLocalhost(respondentLinks.publicUrl),
+  }));
+
   app.get('/api/admin/waves/:id/links', { schema: { params: IdParams, response: { 200: WaveLinksView } }, config: { access: 'admin' } }, async (req) => {
     const wave = await waveOrFail(app.db, req.params.id);
     const [schools, links, codes, modes] = await Promise.all([

@@ -4,6 +4,9 @@ import { AccessMode, AccessModes, Id, LinkKind, Nullable, perRole, Role, SchoolR
 /** The admin routes name the wave `:id`. */
 export const WaveIdSchoolParams = Type.Object({ id: Id, schoolId: Id });
 
+/** Where the links printed and shown start, and whether only the server itself can open them. */
+export const LinksConfig = Type.Object({ publicUrl: Type.String(), localhost: Type.Boolean() });
+
 export const AccessBody = Type.Object({ role: Role, mode: AccessMode }, { additionalProperties: false });
 
 export const ReplacedLink = Type.Object({

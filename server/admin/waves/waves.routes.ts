@@ -9,8 +9,8 @@ import { mayViewWavesOf } from '../../territory/scope.js';
 import { accessModes, reconcileLinks } from '../../links/links.repository.js';
 import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionTimeZone, updateWave } from './waves.repository.js';
 import { parseDay, waveDays, waveInstants } from '../../shared/rules/zoned-days.js';
-import { IdParams, TOKEN_PERMISSIONS } from '../../shared/vocabulary.js';
-import { assertRegionOfCaller } from '../../territory/assert.js';
+import { Id, IdParams, TOKEN_PERMISSIONS } from '../../shared/vocabulary.js';
+import { assertRegionOfCaller, assertSchoolInScope } from '../../territory/assert.js';
 import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveView } from './waves.schemas.js';
 
 type DatesBody = Pick<UpdateWaveBody, 'firstDay' | 'lastDay' | 'opensAt' | 'closesAt'>;
@@ -53,10 +53,19 @@ const WAVES_MANAGE = ['waves:manage'] as const;
 
 /** Waves: the administrator (or a region's service token) creates and edits them; every staff account lists its region's. */
 export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'staff', token: TOKEN_PERMISSIONS } }, async (req) => {
-    const caller = requestCaller(req);
-    return (await listWaves(app.db)).filter((wave) => mayViewWavesOf(caller, wave.region_id)).map(toWaveView);
-  });
+  // With a school: only the waves of the school's region, so an administrator looking at a school is never offered another region's.
+  const WavesQuery = Type.Object({ schoolId: Type.Optional(Id) }, { additionalProperties: false });
+  app.get(
+    '/api/waves',
+    { schema: { querystring: WavesQuery, response: { 200: Type.Array(WaveView) } }, config: { access: 'staff', token: TOKEN_PERMISSIONS } },
+    async (req) => {
+      const caller = requestCaller(req);
+      const region = req.query.schoolId === undefined ? null : (await assertSchoolInScope(app.db, caller, req.query.schoolId)).regionId;
+      return (await listWaves(app.db))
+        .filter((wave) => mayViewWavesOf(caller, wave.region_id) && (region === null || wave.region_id === region))
+        .map(toWaveView);
+    },
+  );
 
   app.get('/api/admin/waves', { schema: { response: { 200: Type.Array(WaveView) } }, config: { access: 'admin' } }, async () =>
     (await listWaves(app.db)).map(toWaveView),

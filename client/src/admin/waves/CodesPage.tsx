@@ -1,3 +1,4 @@
+import { LocalhostBanner } from './LocalhostBanner';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { sharedStrings } from '../../shared/strings';
@@ -27,6 +28,7 @@ export default function CodesPage() {
 
   return (
     <div className="print-page">
+      <LocalhostBanner />
       <div className="toolbar no-print">
         <Link to={`/admin/waves/${waveId}/schools/${schoolId}/sheet`}>{s.slips.back}</Link>
         <label className="inline">

@@ -1,3 +1,4 @@
+import { LocalhostBanner } from './LocalhostBanner';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { date, day, lastDayOf } from '../../shared/format';
@@ -25,6 +26,7 @@ export function SheetPage() {
 
   return (
     <div className="print-page">
+      <LocalhostBanner />
       <div className="toolbar no-print">
         <Link to={`/admin/waves/${waveId}`}>{s.sheet.back}</Link>
         <button type="button" className="primary" onClick={() => window.print()}>

@@ -6,6 +6,7 @@ import { date, lastDayOf, percent } from '../../shared/format';
 import { useLoad } from '../../shared/useLoad';
 import { downloadLinks, getWave, syncLinks } from './api';
 import { AccessModes } from './AccessModes';
+import { LocalhostBanner } from './LocalhostBanner';
 import { SchoolLinksTable } from './SchoolLinksTable';
 import { StatusBadge } from './StatusBadge';
 import { wavesStrings as s } from './strings';
@@ -45,6 +46,7 @@ export function WavePage() {
       <Link to="/admin" className="back no-print">
         {s.wave.back}
       </Link>
+      <LocalhostBanner />
       <div className="page-head">
         <div>
           <h1>{w.title}</h1>

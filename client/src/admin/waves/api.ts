@@ -9,7 +9,15 @@ import type {
   WaveDetail,
   WaveView,
 } from '../../../../server/admin/waves/waves.schemas';
-import type { AccessChanged, CodesView, ReconciledView, ReplacedLink, SheetView, WaveLinksView } from '../../../../server/admin/links/links.schemas';
+import type {
+  AccessChanged,
+  CodesView,
+  LinksConfig,
+  ReconciledView,
+  ReplacedLink,
+  SheetView,
+  WaveLinksView,
+} from '../../../../server/admin/links/links.schemas';
 import type { RegionList } from '../../../../server/admin/roster/roster.schemas';
 import type { Role } from '../../../../server/shared/roles';
 import type { AccessMode } from '../../../../server/shared/vocabulary';
@@ -34,6 +42,7 @@ export const listRegions = async () => (await api<RegionList>('/api/admin/region
 export const getWave = (id: number) => api<WaveDetails>(`/api/admin/waves/${id}`);
 export const createWave = (body: Static<typeof CreateWaveBody>) => api<Static<typeof CreatedWave>>('/api/admin/waves', { method: 'POST', json: body });
 export const updateWave = (id: number, body: Static<typeof UpdateWaveBody>) => api<Wave>(`/api/admin/waves/${id}`, { method: 'PATCH', json: body });
+export const getLinksConfig = () => api<Static<typeof LinksConfig>>('/api/admin/links/config');
 export const getWaveLinks = async (id: number) => (await api<Static<typeof WaveLinksView>>(`/api/admin/waves/${id}/links`)).schools;
 export const syncLinks = (id: number) => api<Static<typeof ReconciledView>>(`/api/admin/waves/${id}/links/sync`, { method: 'POST' });
 export const setAccess = (id: number, role: Role, mode: AccessMode) =>

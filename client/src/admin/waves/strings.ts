@@ -5,6 +5,11 @@ const dateRange = (from: string, to: string) => `с ${from} по ${to}`;
 export const wavesStrings = {
   status: { planned: 'Запланирована', open: 'Идёт', closed: 'Завершена' },
   dateRange,
+  localhost: {
+    title: 'Ссылки ведут на localhost: задайте PUBLIC_URL.',
+    hint: (url: string) =>
+      `Ссылки и QR-коды начинаются с ${url} и откроются только на самом сервере. Укажите адрес, по которому сервер доступен из интернета, в переменной PUBLIC_URL и перезапустите его.`,
+  },
 
   list: {
     title: 'Волны анкетирования',

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { number, points } from '../../shared/format';
+import { compareSchoolNames } from '../../shared/school-names';
 import type { ScatterRow } from './api';
 import { contextStrings as s } from './strings';
 
@@ -8,7 +9,7 @@ type SortKey = 'name' | 'score' | 'value';
 
 /** Ascending; a school without the figure goes last either way, so the figures stay together. */
 function compare(key: SortKey, a: ScatterRow, b: ScatterRow, direction: number): number {
-  if (key === 'name') return direction * a.school.name.localeCompare(b.school.name, 'ru');
+  if (key === 'name') return direction * compareSchoolNames(a.school.name, b.school.name);
   const [x, y] = key === 'score' ? [a.score, b.score] : [a.value, b.value];
   if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
   return direction * (x - y);
@@ -18,7 +19,7 @@ function compare(key: SortKey, a: ScatterRow, b: ScatterRow, direction: number):
 export function ScatterTable({ rows, waveId, valueTitle }: { rows: ScatterRow[]; waveId: number; valueTitle: string }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const sorted = useMemo(
-    () => [...rows].sort((a, b) => compare(sort.key, a, b, sort.descending ? -1 : 1) || a.school.name.localeCompare(b.school.name, 'ru')),
+    () => [...rows].sort((a, b) => compare(sort.key, a, b, sort.descending ? -1 : 1) || compareSchoolNames(a.school.name, b.school.name)),
     [rows, sort],
   );
   // Figures start highest first: the schools to look at come first.

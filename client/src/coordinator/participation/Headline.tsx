@@ -1,5 +1,5 @@
 import { day, lastDayOf, number, percent, ratePercent } from '../../shared/format';
-import type { ParticipationReport } from './api';
+import { ROLES, type ParticipationReport, type SchoolRow } from './api';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation.headline;
@@ -14,9 +14,24 @@ function Stat({ label, value, detail, tone }: { label: string; value: string; de
   );
 }
 
-/** The four numbers a coordinator opens the page for. */
-export function Headline({ report }: { report: ParticipationReport }) {
-  const { territory: t, wave } = report;
+/** The headline figures of the schools the table shows, so the cards follow its filters. */
+function figuresOf(schools: SchoolRow[]) {
+  const sum = (of: (school: SchoolRow) => number) => schools.reduce((total, school) => total + of(school), 0);
+  const schoolsAtTarget = schools.filter((school) => school.meetsTarget).length;
+  return {
+    schools: schools.length,
+    schoolsAtTarget,
+    shareAtTarget: schools.length === 0 ? null : schoolsAtTarget / schools.length,
+    expected: sum((school) => ROLES.reduce((n, role) => n + school.roles[role].expected, 0)),
+    responses: sum((school) => ROLES.reduce((n, role) => n + school.roles[role].responses, 0)),
+    needed: sum((school) => school.needed),
+  };
+}
+
+/** The four numbers a coordinator opens the page for: of the whole territory, or of the schools the filters leave. */
+export function Headline({ report, shown }: { report: ParticipationReport; shown?: SchoolRow[] }) {
+  const { wave } = report;
+  const t = shown ? figuresOf(shown) : report.territory;
   const daysValue = wave.status === 'closed' ? '—' : s.daysValue(wave.daysLeft);
   const daysDetail =
     wave.status === 'planned'

@@ -6,11 +6,11 @@ import { time, zoneLabel } from '../../shared/format';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
 import { downloadParticipation, listWaves, type SchoolRow } from './api';
-import { countFlags } from './flags';
+import { countFlags, matchesFilter } from './flags';
 import { Headline } from './Headline';
 import { MarksDialog } from './MarksDialog';
 import { ReminderDialog } from './ReminderDialog';
-import { SchoolTable } from './SchoolTable';
+import { SchoolTable, type TableFilter } from './SchoolTable';
 import { Distribution, MunicipalitySummary, RoleSummary } from './Summaries';
 import { useParticipation } from './useParticipation';
 import { coordinatorStrings } from '../strings';
@@ -28,6 +28,7 @@ export function ParticipationPage() {
   const [reminderFor, setReminderFor] = useState<SchoolRow | null>(null);
   const [marksFor, setMarksFor] = useState<SchoolRow | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<TableFilter>({ search: '', lagging: false, flag: 'any' });
 
   const { latestFirst, wave } = pickWaves(waves, params.get('wave'));
   const waveId = wave?.id ?? null;
@@ -44,7 +45,7 @@ export function ParticipationPage() {
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(null);
     try {
-      await downloadParticipation(waveId!, format);
+      await downloadParticipation(waveId!, format, { municipalityId, ...filter });
     } catch (e) {
       setExportError(errorText(e));
     }
@@ -62,6 +63,7 @@ export function ParticipationPage() {
   }
 
   const flagged = report && countFlags(report.schools);
+  const filtering = municipalityId !== null || filter.search.trim() !== '' || filter.lagging || filter.flag !== 'any';
 
   return (
     <div className="pt-page">
@@ -122,7 +124,7 @@ export function ParticipationPage() {
       {!report && error === null && <p className="muted">{s.loading}</p>}
       {report && (
         <>
-          <Headline report={report} />
+          <Headline report={report} shown={filtering ? report.schools.filter((school) => matchesFilter(school, { municipalityId, ...filter })) : undefined} />
           {flagged && flagged.over + flagged.noPrincipal + flagged.marked > 0 && (
             <ul className="pt-flag-summary">
               {flagged.over > 0 && <li className="pt-flag-over">{s.flagsSummary.over(flagged.over)}</li>}
@@ -135,7 +137,15 @@ export function ParticipationPage() {
             <Distribution report={report} />
           </div>
           {report.municipalities.length > 1 && <MunicipalitySummary report={report} onPick={pickMunicipality} />}
-          <SchoolTable report={report} municipalityId={municipalityId} onMunicipality={chooseMunicipality} onRemind={setReminderFor} onMarks={setMarksFor} />
+          <SchoolTable
+            report={report}
+            municipalityId={municipalityId}
+            onMunicipality={chooseMunicipality}
+            filter={filter}
+            onFilter={(change) => setFilter((was) => ({ ...was, ...change }))}
+            onRemind={setReminderFor}
+            onMarks={setMarksFor}
+          />
           {reminderFor && <ReminderDialog report={report} school={reminderFor} onClose={() => setReminderFor(null)} />}
           {marksFor && <MarksDialog report={report} school={marksFor} mayDecide onDecided={refresh} onClose={() => setMarksFor(null)} />}
         </>

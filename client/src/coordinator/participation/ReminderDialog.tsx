@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../shared/ErrorMessage';
 import { day, lastDayOf, percent } from '../../shared/format';
 import { sharedStrings } from '../../shared/strings';
 import { useLoad } from '../../shared/useLoad';
-import { getSchoolLinks, ROLES, type ParticipationReport, type SchoolLinks, type SchoolRow } from './api';
+import { getSchoolLinks, qrPngUrl, ROLES, type ParticipationReport, type SchoolLinks, type SchoolRow } from './api';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation.reminder;
@@ -86,8 +86,11 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
                   <img src={r.qr!} alt={s.qrFor(roleNames[r.role])} width={148} height={148} />
                   <figcaption>
                     <strong>{roleNames[r.role]}</strong>
-                    <a href={r.qr!} download={`qr-${school.code}-${r.role}.svg`}>
-                      {s.downloadQr}
+                    <a href={r.qr!} download={`qr-${school.code}-${r.role}.svg`} aria-label={s.downloadQrAs(roleNames[r.role], 'SVG')}>
+                      {s.downloadQr} SVG
+                    </a>
+                    <a href={qrPngUrl(report.wave.id, school.id, r.role)} download aria-label={s.downloadQrAs(roleNames[r.role], 'PNG')}>
+                      {s.downloadQr} PNG
                     </a>
                   </figcaption>
                 </figure>

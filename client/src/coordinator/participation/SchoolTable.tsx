@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { number, ratePercent } from '../../shared/format';
+import { compareSchoolNames } from '../../shared/school-names';
 import { sharedStrings } from '../../shared/strings';
 import { ROLES, type ParticipationReport, type Role, type SchoolRow } from './api';
 import { rateTone } from './colors';
 import { worstRate } from './Summaries';
-import { countFlags, hasFlag, type FlagFilter } from './flags';
+import { countFlags, matchesFilter, type FlagFilter } from './flags';
 import { coordinatorStrings } from '../strings';
 
 const s = coordinatorStrings.participation.schools;
@@ -19,7 +20,7 @@ function compare(key: SortKey, a: SchoolRow, b: SchoolRow): number {
     case 'default':
       return 0;
     case 'name':
-      return a.name.localeCompare(b.name, 'ru');
+      return compareSchoolNames(a.name, b.name);
     case 'needed':
       return a.needed - b.needed;
     case 'rate':
@@ -50,16 +51,23 @@ interface SchoolTableProps {
   report: ParticipationReport;
   municipalityId: number | null;
   onMunicipality(id: number | null): void;
+  /** The other filters, kept by the page: its export takes the same ones. */
+  filter: TableFilter;
+  onFilter(change: Partial<TableFilter>): void;
   /** Opens the ready reminder for a lagging school; absent for accounts that may not see links. */
   onRemind?(school: SchoolRow): void;
   /** Opens a school's marked answers and the decision on them. */
   onMarks?(school: SchoolRow): void;
 }
 
-export function SchoolTable({ report, municipalityId, onMunicipality, onRemind, onMarks }: SchoolTableProps) {
-  const [query, setQuery] = useState('');
-  const [onlyLagging, setOnlyLagging] = useState(false);
-  const [flag, setFlag] = useState<FlagFilter>('any');
+export interface TableFilter {
+  search: string;
+  lagging: boolean;
+  flag: FlagFilter;
+}
+
+export function SchoolTable({ report, municipalityId, onMunicipality, filter, onFilter, onRemind, onMarks }: SchoolTableProps) {
+  const { search: query, lagging: onlyLagging, flag } = filter;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'default', descending: false });
   // The page belongs to the filters it was turned under: any other filter starts at the first page.
   const filters = JSON.stringify([municipalityId, onlyLagging, flag, query, sort]);
@@ -72,14 +80,7 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind, 
   const flagCounts = useMemo(() => countFlags(report.schools), [report.schools]);
 
   const rows = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase('ru');
-    const shown = report.schools.filter(
-      (school) =>
-        (municipalityId === null || school.municipalityId === municipalityId) &&
-        (!onlyLagging || !school.meetsTarget) &&
-        hasFlag(school, flag) &&
-        (!needle || school.name.toLocaleLowerCase('ru').includes(needle) || school.code.toLocaleLowerCase('ru').includes(needle)),
-    );
+    const shown = report.schools.filter((school) => matchesFilter(school, { municipalityId, search: query, lagging: onlyLagging, flag }));
     // The server's order puts lagging schools first, the most missing first; other orders keep it for ties.
     if (sort.key === 'default') return shown;
     const direction = sort.descending ? -1 : 1;
@@ -110,7 +111,14 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind, 
     <section className="pt-schools" aria-labelledby="pt-schools-title">
       <h2 id="pt-schools-title">{s.title}</h2>
       <div className="toolbar pt-filters">
-        <input type="search" className="pt-search" placeholder={s.search} aria-label={s.search} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          className="pt-search"
+          placeholder={s.search}
+          aria-label={s.search}
+          value={query}
+          onChange={(e) => onFilter({ search: e.target.value })}
+        />
         {report.municipalities.length > 1 && (
           <select aria-label={s.municipality} value={municipalityId ?? ''} onChange={(e) => onMunicipality(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{s.allMunicipalities}</option>
@@ -121,7 +129,7 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind, 
             ))}
           </select>
         )}
-        <select aria-label={s.flag} value={flag} onChange={(e) => setFlag(e.target.value as FlagFilter)}>
+        <select aria-label={s.flag} value={flag} onChange={(e) => onFilter({ flag: e.target.value as FlagFilter })}>
           <option value="any">{s.flagNone}</option>
           <option value="over">
             {s.flagOver} ({flagCounts.over})
@@ -134,7 +142,7 @@ export function SchoolTable({ report, municipalityId, onMunicipality, onRemind, 
           </option>
         </select>
         <label className="pt-check">
-          <input type="checkbox" checked={onlyLagging} onChange={(e) => setOnlyLagging(e.target.checked)} />
+          <input type="checkbox" checked={onlyLagging} onChange={(e) => onFilter({ lagging: e.target.checked })} />
           {s.onlyLagging}
         </label>
         <span className="muted pt-count" aria-live="polite">

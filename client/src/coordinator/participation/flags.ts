@@ -1,19 +1,7 @@
 import type { SchoolRow } from './api';
+import { hasFlag } from '../../../../server/shared/rules/participation-filter';
 
-export type FlagFilter = 'any' | 'over' | 'noPrincipal' | 'marked';
-
-export function hasFlag(school: SchoolRow, flag: FlagFilter): boolean {
-  switch (flag) {
-    case 'any':
-      return true;
-    case 'over':
-      return school.flags.overExpected.length > 0;
-    case 'noPrincipal':
-      return school.flags.noPrincipal;
-    case 'marked':
-      return school.flags.awaitingDecision.length > 0 || school.flags.thanksToMarked.length > 0;
-  }
-}
+export { hasFlag, matchesFilter, type FlagFilter, type SchoolFilter } from '../../../../server/shared/rules/participation-filter';
 
 /** How many schools carry each flag. */
 export function countFlags(schools: SchoolRow[]) {

@@ -50,7 +50,12 @@ export function HeatMap({ picture, rows }: { picture: RegionPicture; rows: Schoo
                   </abbr>
                 ))}
               </td>
-              {compared && <td className={row.positiveChange ? 'ok rp-change' : 'muted rp-change'}>{row.positiveChange ? `↓ ${t.changeYes}` : t.changeNo}</td>}
+              {compared && (
+                <td className={row.positiveChange ? 'ok rp-change' : 'muted rp-change'} title={t.changeLabel(row.school.name, row.positiveChange === true)}>
+                  <span aria-hidden="true">{row.positiveChange ? `↓ ${t.changeYes}` : t.changeNo}</span>
+                  <span className="rp-hidden">{t.changeLabel(row.school.name, row.positiveChange === true)}</span>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

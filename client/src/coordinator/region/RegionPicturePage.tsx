@@ -95,6 +95,11 @@ export function RegionPicturePage() {
               <div>
                 <h2 id="rp-heatmap-title">{s.heatmap.title}</h2>
                 <p className="muted rp-caption">{s.heatmap.caption}</p>
+                {picture.dynamics !== null && (
+                  <p className="muted rp-caption" data-testid="change-legend">
+                    {s.heatmap.changeLegend}
+                  </p>
+                )}
               </div>
               <div className="rp-filters">
                 <MunicipalityFilter municipalities={municipalities} value={municipality} onChange={setMunicipality} labels={s} />

@@ -47,9 +47,13 @@ export const regionStrings = {
     caption: 'Цвет — уровень риска, число — балл от 0 до 100. Нажмите на школу, чтобы открыть её профиль.',
     school: 'Школа',
     priorities: 'Приоритеты',
-    change: 'Динамика',
+    change: 'Положительная динамика',
     changeYes: 'есть',
     changeNo: 'нет',
+    /** Read by screen readers in full: the arrow and the short word alone say nothing out of the header's sight. */
+    changeLabel: (school: string, yes: boolean) => `${school}: положительная динамика — ${yes ? 'есть' : 'нет'}`,
+    changeLegend:
+      '«Положительная динамика: ↓ есть» — риск хотя бы одного фактора снизился на уровень, и ни один не вырос (сверх погрешности); «нет» — таких изменений нет.',
     highRow: 'Высокий риск, школ',
     cell: (school: string, factor: string, level: string, score: number | null) => `${school}. ${factor}: ${level}${score === null ? '' : `, ${score} из 100`}`,
     empty: 'Нет школ в выбранном муниципалитете.',

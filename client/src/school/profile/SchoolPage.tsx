@@ -28,7 +28,7 @@ export function SchoolPage() {
   const params = useParams();
   const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
   const [search, setSearch] = useSearchParams();
-  const waves = useLoad(fetchWaves, 'waves');
+  const waves = useLoad(schoolId ? () => fetchWaves(schoolId) : null, `waves:${schoolId}`);
   const { latestFirst, wave, earlier } = pickWaves(waves.data, search.get('wave'));
 
   const key = `${wave?.id}:${schoolId}`;

@@ -21,7 +21,7 @@ import './programmes.css';
 export function ProgrammePage() {
   const id = Number(useParams().programmeId);
   const loaded = useLoad(() => fetchProgramme(id), String(id));
-  const waves = useLoad(fetchWaves, 'waves');
+  const waves = useLoad(() => fetchWaves(), 'waves');
   if (loaded.error) return <ErrorMessage error={loaded.error} messages={s.errors} onRetry={loaded.reload} />;
   if (!loaded.data) return <p className="muted">{s.loading}</p>;
   // Times are written in the region's zone; the wave list carries it.

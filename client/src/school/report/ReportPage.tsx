@@ -64,7 +64,7 @@ export function ReportPage() {
   const params = useParams();
   const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
   const [search, setSearch] = useSearchParams();
-  const waves = useLoad(fetchWaves, 'waves');
+  const waves = useLoad(schoolId ? () => fetchWaves(schoolId) : null, `waves:${schoolId}`);
   const { wave, earlier } = pickWaves(waves.data, search.get('wave'));
   const compareParam = search.get('compare');
   const compareWith = compareParam === 'none' ? null : compareParam ? Number(compareParam) : (earlier[0]?.id ?? null);

@@ -30,7 +30,7 @@ export function VisitsPage() {
   const params = useParams();
   const schoolId = params.schoolId ? Number(params.schoolId) : user.schoolId;
   const [search] = useSearchParams();
-  const waves = useLoad(fetchWaves, 'waves');
+  const waves = useLoad(schoolId ? () => fetchWaves(schoolId) : null, `waves:${schoolId}`);
   const { wave } = pickWaves(waves.data, search.get('wave'));
   const school = useLoad(wave && schoolId ? () => loadSchool(wave.id, schoolId) : null, `${wave?.id}:${schoolId}`);
   const visits = useLoad(schoolId ? () => fetchVisits(schoolId) : null, String(schoolId));
