@@ -70,7 +70,12 @@ export function SheetPage() {
         <h2>{s.sheet.chatTitle}</h2>
         {parents?.url ? (
           <>
-            <textarea readOnly rows={6} value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))} />
+            <textarea
+              aria-label={s.sheet.chatTitle}
+              readOnly
+              rows={6}
+              value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))}
+            />
             <CopyButton text={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone))} label={s.sheet.chatCopy} />
           </>
         ) : (

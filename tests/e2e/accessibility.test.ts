@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvitation } from '../../server/auth/invitations.repository.js';
+import { findDemoLinks } from '../../server/demo/seed.js';
+import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
+import { seriousViolations } from './axe.js';
+import { completeWithKeyboard } from './keyboard-respondent.js';
+import { openSession, SCREENSHOTS, signedInPage, type E2eSession } from './session.js';
+
+const parentQuestions = [...(await loadQuestionnaires()).parent.questions.keys()].sort();
+
+/** Opens `path` and waits until the screen has loaded what it shows: no request in flight, no «Загрузка…» left. */
+async function openScreen(page: Page, path: string) {
+  await page.goto(path, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => !document.body.innerText.includes('Загрузка'));
+  await page.waitForLoadState('networkidle');
+}
+
+describe('accessibility in Chromium', { timeout: 300_000 }, () => {
+  let session: E2eSession;
+  let ids: { openWave: number; school: number; programme: number; parentToken: string };
+
+  beforeAll(async () => {
+    session = await openSession({ data: 'demo' });
+    const db = session.server.database.db;
+    const school = await db.selectFrom('schools').select('id').where('code', '=', DEMO_TEAM_SCHOOL.code).executeTakeFirstOrThrow();
+    const openWave = await db.selectFrom('waves').select('id').where('closes_at', '>', new Date()).orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
+    const programme = await db.selectFrom('programmes').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow();
+    const links = await findDemoLinks(db);
+    ids = { openWave: openWave.id, school: school.id, programme: programme.id, parentToken: links.find((l) => l.role === 'parent')!.token };
+  });
+  afterAll(() => session?.close());
+
+  const staffScreens = () => ({
+    'admin@demo.local': [
+      '/admin',
+      `/admin/waves/${ids.openWave}`,
+      `/admin/waves/${ids.openWave}/schools/${ids.school}/sheet`,
+      `/admin/waves/${ids.openWave}/schools/${ids.school}/codes`,
+      '/admin/roster',
+      '/admin/context',
+      '/admin/accounts',
+      '/admin/tokens',
+      '/admin/methodology',
+      '/admin/audit',
+      '/password',
+    ],
+    'region@demo.local': [
+      '/coordinator',
+      '/coordinator/profiles',
+      '/coordinator/context',
+      '/coordinator/context-import',
+      '/coordinator/programmes',
+      '/coordinator/curators',
+    ],
+    'school@demo.local': ['/school', '/school/report', '/school/visits', `/school/programmes/${ids.programme}`],
+    'curator@demo.local': ['/curator'],
+  });
+
+  it('finds no serious or critical WCAG 2 A/AA violation on any staff screen', async () => {
+    const found: Record<string, string[]> = {};
+    for (const [email, paths] of Object.entries(staffScreens())) {
+      const context = await session.desktop();
+      const page = await signedInPage(context, email);
+      for (const path of paths) {
+        await openScreen(page, path);
+        const violations = await seriousViolations(page);
+        if (violations.length > 0) found[`${email} ${path}`] = violations;
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
+  });
+
+  it('finds none on the login page, an invitation, the respondent page and its thank-you page', async () => {
+    const context = await session.phone();
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) found[name] = violations;
+    };
+    await openScreen(page, '/login');
+    await check('login');
+    const curator = await session.server.database.db.selectFrom('users').select('id').where('email', '=', 'curator@demo.local').executeTakeFirstOrThrow();
+    await openScreen(page, `/invite/${await createInvitation(session.server.database.db, curator.id)}`);
+    await check('invite');
+    await openScreen(page, `/s/${ids.parentToken}`);
+    await page.locator('.sd-question').first().waitFor();
+    await check('respond');
+    await openScreen(page, '/c');
+    await check('code entry');
+    await context.close();
+    expect(found).toEqual({});
+  });
+
+  it('lets a parent answer the whole questionnaire with the keyboard alone, with a visible ring on every control', async () => {
+    const db = session.server.database.db;
+    const link = await db.selectFrom('links').select('id').where('token', '=', ids.parentToken).executeTakeFirstOrThrow();
+    const stored = () => db.selectFrom('responses').select(['id', 'answers']).where('link_id', '=', link.id).orderBy('id').execute();
+    const before = await stored();
+    const context = await session.desktop();
+    const page = await context.newPage();
+    await openScreen(page, `/s/${ids.parentToken}`);
+    await page.locator('.sd-question').first().waitFor();
+
+    const { answered, rings } = await completeWithKeyboard(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/a11y-keyboard-thank-you-1366.png`, fullPage: true });
+    expect(answered.sort()).toEqual(parentQuestions);
+    // Every kind of control the parent's questionnaire has, SurveyJS's «Назад», «Далее» and «Отправить ответы» too,
+    // shows the respondent page's dark 3 px ring (#12305e) when the keyboard reaches it.
+    const ring = 'outline 3px solid rgb(18, 48, 94)';
+    expect(Object.fromEntries(rings)).toEqual({ radio: ring, dropdown: ring, prev: ring, next: ring, complete: ring });
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+
+    // The server counted it: one response more for the link, with every question answered.
+    const after = await stored();
+    expect(after).toHaveLength(before.length + 1);
+    expect(Object.keys(after.at(-1)!.answers as object).sort()).toEqual(parentQuestions);
+  });
+});
