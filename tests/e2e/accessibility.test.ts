@@ -6,7 +6,7 @@ import { findDemoLinks } from '../../server/demo/seed.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
 import { seriousViolations } from './axe.js';
 import { completeWithKeyboard } from './keyboard-respondent.js';
-import { openSession, SCREENSHOTS, signedInPage, type E2eSession } from './session.js';
+import { logIn, openSession, SCREENSHOTS, signedInPage, type E2eSession } from './session.js';
 
 const parentQuestions = [...(await loadQuestionnaires()).parent.questions.keys()].sort();
 
@@ -15,6 +15,50 @@ async function openScreen(page: Page, path: string) {
   await page.goto(path, { waitUntil: 'networkidle' });
   await page.waitForFunction(() => !document.body.innerText.includes('Загрузка'));
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Presses Tab up to `presses` times from the top of the page; returns the controls that took the focus but show no
+ * ring of at least 2 px (an outline, or a box-shadow), on themselves or, for a visually hidden radio or checkbox, on
+ * the label that stands for it.
+ */
+async function controlsWithoutRing(page: Page, presses: number): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const missing = new Set<string>();
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const result = await page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      if (!e || e === document.body) return 'end';
+      const box = e.getBoundingClientRect();
+      const shown = box.width <= 2 || box.height <= 2 ? (e.closest('label') ?? e) : e;
+      const style = getComputedStyle(shown);
+      const ringed = (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+      return ringed
+        ? 'ok'
+        : `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} «${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}»`;
+    });
+    if (result === 'end') break;
+    if (result !== 'ok') missing.add(result);
+  }
+  return [...missing];
+}
+
+/** Why the page scrolls sideways: its own width, and the elements that stick out of the window outside a scrolling region. */
+function sidewaysScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const sticksOut = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.right > root.clientWidth + 1 && !e.parentElement?.closest('[role=region], .sv-popup');
+    };
+    // The outermost ones only: a table that sticks out, not each of its cells.
+    const sticking = [...document.querySelectorAll('body *')]
+      .filter((e) => sticksOut(e) && !(e.parentElement && sticksOut(e.parentElement)))
+      .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`);
+    const unique = [...new Set(sticking)];
+    return root.scrollWidth > root.clientWidth ? [`scrollWidth ${root.scrollWidth} > ${root.clientWidth}`, ...unique] : unique;
+  });
 }
 
 describe('accessibility in Chromium', { timeout: 300_000 }, () => {
@@ -119,5 +163,94 @@ describe('accessibility in Chromium', { timeout: 300_000 }, () => {
     const after = await stored();
     expect(after).toHaveLength(before.length + 1);
     expect(Object.keys(after.at(-1)!.answers as object).sort()).toEqual(parentQuestions);
+  });
+
+  it('rings every control the keyboard reaches on the staff screens', async () => {
+    const missing: Record<string, string[]> = {};
+    for (const [email, paths] of Object.entries(staffScreens())) {
+      const context = await session.desktop();
+      const page = await signedInPage(context, email);
+      for (const path of paths) {
+        await openScreen(page, path);
+        const unringed = await controlsWithoutRing(page, 60);
+        if (unringed.length > 0) missing[`${email} ${path}`] = unringed;
+      }
+      await context.close();
+    }
+    expect(missing).toEqual({});
+  });
+
+  describe.each([
+    ['320 px wide', 320],
+    // Zooming a 1280 px window to 200 % halves the CSS pixels across it: the layout and every media query see a
+    // 640 px viewport, as a 640 px window does (a device scale factor would only sharpen the pixels, not move them).
+    ['a 1280 px window zoomed to 200 %', 640],
+  ] as const)('at %s', (name, width) => {
+    it('nothing makes the respondent page or a staff screen scroll sideways', async () => {
+      const found: Record<string, string[]> = {};
+      const context = await session.desktop(width);
+      const page = await context.newPage();
+      await openScreen(page, `/s/${ids.parentToken}`);
+      await page.locator('.sd-question').first().waitFor();
+      const respond = await sidewaysScroll(page);
+      if (respond.length > 0) found.respond = respond;
+      for (const [email, paths] of Object.entries(staffScreens())) {
+        await logIn(page, email);
+        for (const path of paths) {
+          await openScreen(page, path);
+          const wide = await sidewaysScroll(page);
+          if (wide.length > 0) found[`${email} ${path}`] = wide;
+        }
+        await page.context().clearCookies();
+      }
+      await context.close();
+      expect(found, name).toEqual({});
+    });
+  });
+
+  // The screens whose tables now scroll in a region of their own, or whose fields and toolbars wrap: axe again on a
+  // phone, where the layout differs, and a screenshot at each width for a person to look at.
+  describe.each([
+    ['phone', 360],
+    ['desktop', 1366],
+  ] as const)('on a %s', (device, width) => {
+    it('keeps screenshots of the changed screens and finds no serious violation on them', async () => {
+      const changed = {
+        'admin@demo.local': [
+          '/admin',
+          `/admin/waves/${ids.openWave}`,
+          `/admin/waves/${ids.openWave}/schools/${ids.school}/codes`,
+          '/admin/accounts',
+          '/admin/audit',
+          '/admin/tokens',
+          '/admin/methodology',
+          '/admin/roster',
+        ],
+        'region@demo.local': ['/coordinator', '/coordinator/profiles', '/coordinator/context'],
+        'school@demo.local': ['/school/report'],
+      };
+      const found: Record<string, string[]> = {};
+      const context = device === 'phone' ? await session.phone(width) : await session.desktop(width);
+      const page = await context.newPage();
+      await openScreen(page, `/s/${ids.parentToken}`);
+      await page.locator('.sd-question').first().waitFor();
+      // The ring on «Далее», reached from the keyboard.
+      await page.locator('.sd-navigation__next-btn').focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await page.screenshot({ path: `${SCREENSHOTS}/a11y-respond-focus-next-${width}.png`, fullPage: true });
+      for (const [email, paths] of Object.entries(changed)) {
+        await logIn(page, email);
+        for (const path of paths) {
+          await openScreen(page, path);
+          const violations = await seriousViolations(page);
+          if (violations.length > 0) found[`${email} ${path}`] = violations;
+          await page.screenshot({ path: `${SCREENSHOTS}/a11y${path.replaceAll('/', '-')}-${width}.png`, fullPage: true });
+        }
+        await context.clearCookies();
+      }
+      await context.close();
+      expect(found).toEqual({});
+    });
   });
 });
