@@ -4,49 +4,30 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** A rule switched off on exactly these elements, with the reason it cannot be fixed in the app. */
-export interface AxeExclusion {
-  rule: string;
-  selector: string;
-  why: string;
-}
-
-export interface AxeOptions {
-  /** The part of the page to check; the whole document unless said. */
-  within?: string;
-  exclusions?: AxeExclusion[];
-}
-
 /**
  * What axe-core (the maintained WCAG rule set, WCAG 2 A and AA) finds seriously wrong on the page: violations of
  * impact serious or critical, one line each, «rule (impact): selector, selector — help». A run that checked nothing
- * (a wrong selector, a page that never rendered) is reported too, so it cannot pass silently.
+ * (a wrong selector, a page that never rendered) is reported too, so it cannot pass silently. `within` is the part of
+ * the page to check.
  */
-export async function seriousViolations(page: Page, { within = 'body', exclusions = [] }: AxeOptions = {}): Promise<string[]> {
+export async function seriousViolations(page: Page, within = 'body'): Promise<string[]> {
   // Evaluated rather than added as a script tag, which the app's Content-Security-Policy rightly refuses.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(
-    async ({ within, exclusions }) => {
-      interface Node {
-        target: string[];
-      }
-      interface Result {
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: Node[];
-      }
-      const { axe } = window as unknown as { axe: { run(context: object, options: object): Promise<{ passes: Result[]; violations: Result[] }> } };
-      const { passes, violations } = await axe.run({ include: [within] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      if (passes.length === 0) return [`axe checked nothing within ${within}`];
-      const excluded = (rule: string, node: Node) =>
-        exclusions.some((x) => x.rule === rule && node.target.some((t) => document.querySelector(t)?.closest(x.selector)));
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !excluded(v.id, n)) }))
-        .filter((v) => v.nodes.length > 0)
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')} — ${v.help}`);
-    },
-    { within, exclusions },
-  );
+  return page.evaluate(async (within) => {
+    interface Node {
+      target: string[];
+    }
+    interface Result {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Node[];
+    }
+    const { axe } = window as unknown as { axe: { run(context: object, options: object): Promise<{ passes: Result[]; violations: Result[] }> } };
+    const { passes, violations } = await axe.run({ include: [within] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    if (passes.length === 0) return [`axe checked nothing within ${within}`];
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')} — ${v.help}`);
+  }, within);
 }
