@@ -4,6 +4,7 @@ import { loadQuestionnaires } from '../../server/surveys/questionnaires.js';
 import { createInvitation } from '../../server/auth/invitations.repository.js';
 import { findDemoLinks } from '../../server/demo/seed.js';
 import { DEMO_TEAM_SCHOOL } from '../../server/demo/roster.js';
+import { schoolStrings } from '../../client/src/school/strings.js';
 import { seriousViolations } from './axe.js';
 import { completeWithKeyboard } from './keyboard-respondent.js';
 import { logIn, openSession, SCREENSHOTS, signedInPage, type E2eSession } from './session.js';
@@ -65,16 +66,23 @@ function sidewaysScroll(page: Page): Promise<string[]> {
 
 describe('accessibility in Chromium', { timeout: 300_000 }, () => {
   let session: E2eSession;
-  let ids: { openWave: number; school: number; programme: number; parentToken: string };
+  let ids: { openWave: number; repeatWave: number; school: number; programme: number; parentToken: string };
 
   beforeAll(async () => {
     session = await openSession({ data: 'demo' });
     const db = session.server.database.db;
     const school = await db.selectFrom('schools').select('id').where('code', '=', DEMO_TEAM_SCHOOL.code).executeTakeFirstOrThrow();
-    const openWave = await db.selectFrom('waves').select('id').where('closes_at', '>', new Date()).orderBy('opens_at', 'desc').executeTakeFirstOrThrow();
+    // The demo's waves: the entry and the repeat wave (closed, their profiles out) and the open one.
+    const [, repeatWave, openWave] = await db.selectFrom('waves').select('id').orderBy('opens_at').execute();
     const programme = await db.selectFrom('programmes').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow();
     const links = await findDemoLinks(db);
-    ids = { openWave: openWave.id, school: school.id, programme: programme.id, parentToken: links.find((l) => l.role === 'parent')!.token };
+    ids = {
+      openWave: openWave!.id,
+      repeatWave: repeatWave!.id,
+      school: school.id,
+      programme: programme.id,
+      parentToken: links.find((l) => l.role === 'parent')!.token,
+    };
   });
   afterAll(() => session?.close());
 
@@ -103,10 +111,15 @@ describe('accessibility in Chromium', { timeout: 300_000 }, () => {
     'school@demo.local': ['/school', '/school/report', '/school/visits', `/school/programmes/${ids.programme}`],
     'curator@demo.local': ['/curator'],
   });
+  /**
+   * The school's profile and report of a closed wave, with its factors, chart and tables: checked by axe and for the
+   * focus ring, not yet for reflow (at 320 px a level badge and the report's chart still stick out).
+   */
+  const releasedProfile = () => ({ 'school@demo.local': [`/school?wave=${ids.repeatWave}`, `/school/report?wave=${ids.repeatWave}`] });
 
   it('finds no serious or critical WCAG 2 A/AA violation on any staff screen', async () => {
     const found: Record<string, string[]> = {};
-    for (const [email, paths] of Object.entries(staffScreens())) {
+    for (const [email, paths] of [...Object.entries(staffScreens()), ...Object.entries(releasedProfile())]) {
       const context = await session.desktop();
       const page = await signedInPage(context, email);
       for (const path of paths) {
@@ -141,6 +154,31 @@ describe('accessibility in Chromium', { timeout: 300_000 }, () => {
     expect(found).toEqual({});
   });
 
+  it('finds none in what a screen opens: the reminder dialog, a factor explanation, the profile as a table', async () => {
+    const found: Record<string, string[]> = {};
+    const check = async (page: Page, name: string) => {
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) found[name] = violations;
+    };
+    await session.asUser('region@demo.local', async (page) => {
+      await openScreen(page, '/coordinator');
+      await page.locator('[data-testid=schools] tbody tr').first().getByRole('button', { name: 'Напоминание' }).click();
+      await page.getByRole('dialog').locator('textarea').waitFor();
+      await check(page, 'reminder dialog');
+    });
+    await session.asUser('school@demo.local', async (page) => {
+      await openScreen(page, `/school?wave=${ids.repeatWave}`);
+      await page.getByRole('button', { name: schoolStrings.profile.why }).first().click();
+      await page.getByRole('button', { name: schoolStrings.explanation.close }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await check(page, 'factor explanation');
+      await page.getByRole('button', { name: schoolStrings.explanation.close }).click();
+      await page.getByRole('group', { name: schoolStrings.profile.title }).getByRole('button', { name: 'Таблица' }).click();
+      await check(page, 'profile as a table');
+    });
+    expect(found).toEqual({});
+  });
+
   it('lets a parent answer the whole questionnaire with the keyboard alone, with a visible ring on every control', async () => {
     const db = session.server.database.db;
     const link = await db.selectFrom('links').select('id').where('token', '=', ids.parentToken).executeTakeFirstOrThrow();
@@ -169,7 +207,7 @@ describe('accessibility in Chromium', { timeout: 300_000 }, () => {
 
   it('rings every control the keyboard reaches on the staff screens', async () => {
     const missing: Record<string, string[]> = {};
-    for (const [email, paths] of Object.entries(staffScreens())) {
+    for (const [email, paths] of [...Object.entries(staffScreens()), ...Object.entries(releasedProfile())]) {
       const context = await session.desktop();
       const page = await signedInPage(context, email);
       for (const path of paths) {
