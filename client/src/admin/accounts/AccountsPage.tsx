@@ -117,7 +117,7 @@ export function AccountsPage() {
           {error}
         </p>
       )}
-      <div className="table-scroll accounts-table">
+      <div className="table-scroll accounts-table" role="region" tabIndex={0} aria-label={s.title}>
         <table>
           <thead>
             <tr>

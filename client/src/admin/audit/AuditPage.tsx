@@ -76,7 +76,7 @@ export function AuditPage() {
           {error}
         </p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={s.title}>
         <table>
           <thead>
             <tr>

@@ -69,7 +69,7 @@ function CalibrationEditor({ calibration }: { calibration: Calibration }) {
     <>
       <p className="muted lead">{s.intro(calibration.rule.minSchools)}</p>
       <p>{s.model(calibration.model.id, calibration.model.title)}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" tabIndex={0} aria-label={methodologyStrings.tabs.calibration}>
         <table className="calibration-table">
           <thead>
             <tr>

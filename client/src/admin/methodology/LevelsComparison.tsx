@@ -13,7 +13,7 @@ const share = (count: number | undefined, total: number) => (count === undefined
  */
 export function LevelsComparison({ factors, schools, showChanged = false }: { factors: FactorLevels[]; schools: number; showChanged?: boolean }) {
   return (
-    <div className="table-wrap levels-table">
+    <div className="table-wrap levels-table" role="region" tabIndex={0} aria-label={s.levelsTitle}>
       <table>
         <thead>
           <tr>

@@ -18,7 +18,7 @@ export function QualityPanel({ waveId }: { waveId: number }) {
     <>
       <p className="muted lead">{s.intro}</p>
       <h2>{s.itemsTitle}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" tabIndex={0} aria-label={s.itemsTitle}>
         <table className="quality-table">
           <thead>
             <tr>
@@ -61,7 +61,7 @@ export function QualityPanel({ waveId }: { waveId: number }) {
 
       <h2>{s.scalesTitle}</h2>
       <p className="muted">{s.scalesIntro(decimal(rules.alpha), decimal(rules.itemRest), decimal(rules.itemRestStrong))}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" tabIndex={0} aria-label={s.scalesTitle}>
         <table className="scales-table">
           <thead>
             <tr>

@@ -49,7 +49,7 @@ export function RegionsPanel({ version }: { version: number }) {
       {loaded.error !== null && <ErrorMessage error={loaded.error} messages={s.errors} />}
       {regions && regions.length === 0 && <p className="muted">{s.regions.empty}</p>}
       {regions && regions.length > 0 && (
-        <div className="regions-list">
+        <div className="regions-list" role="region" tabIndex={0} aria-label={s.regions.heading}>
           <table className="compact">
             <thead>
               <tr>

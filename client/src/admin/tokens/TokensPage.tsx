@@ -220,7 +220,7 @@ export function TokensPage() {
       {tokens.loading && <p className="muted">{s.loading}</p>}
       {tokens.data?.length === 0 && <p className="muted">{s.empty}</p>}
       {tokens.data && tokens.data.length > 0 && (
-        <div className="table-scroll tokens-wrap">
+        <div className="table-scroll tokens-wrap" role="region" tabIndex={0} aria-label={s.title}>
           <table className="tokens-table">
             <thead>
               <tr>

@@ -83,7 +83,7 @@ export function SchoolLinksTable({ waveId, version, rosterFrozen, onError, onNot
       {shown.length === 0 ? (
         <p className="muted">{s.wave.noMatch}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" tabIndex={0} aria-label={s.wave.schoolsTitle}>
           <table className="links-table">
             <thead>
               <tr>

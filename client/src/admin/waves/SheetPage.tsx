@@ -74,6 +74,7 @@ export function SheetPage() {
         {parents?.url ? (
           <>
             <textarea
+              aria-label={s.sheet.chatTitle}
               readOnly
               rows={6}
               value={s.sheet.chatText(school.name, parents.url, day(lastDayOf(wave.closesAt), wave.timeZone), SURVEY_MINUTES.parent)}

@@ -32,7 +32,7 @@ export function WaveListPage() {
       {waves.error !== null && <ErrorMessage error={waves.error} />}
       {waves.data?.length === 0 && !creating && <p className="card muted">{s.list.empty}</p>}
       {waves.data && waves.data.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" tabIndex={0} aria-label={s.list.title}>
           <table className="wave-list">
             <thead>
               <tr>

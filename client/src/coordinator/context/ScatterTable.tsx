@@ -38,7 +38,7 @@ export function ScatterTable({ rows, waveId, valueTitle }: { rows: ScatterRow[];
 
   if (rows.length === 0) return <p className="muted">{s.table.empty}</p>;
   return (
-    <div className="cs-table-wrap">
+    <div className="cs-table-wrap" role="region" tabIndex={0} aria-label={s.table.title}>
       <table className="cs-table" data-testid="scatter-table">
         <thead>
           <tr>

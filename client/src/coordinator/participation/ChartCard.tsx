@@ -36,7 +36,9 @@ export function ChartCard({ title, caption, chart, table, initial = 'chart', cha
           {chart}
         </div>
       ) : (
-        <div className="pt-table-wrap">{table}</div>
+        <div className="pt-table-wrap" role="region" tabIndex={0} aria-label={title}>
+          {table}
+        </div>
       )}
     </section>
   );

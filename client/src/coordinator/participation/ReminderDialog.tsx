@@ -73,7 +73,14 @@ export function ReminderDialog({ report, school, onClose }: ReminderDialogProps)
       {!links && loaded.error === null && <p className="muted">{s.loading}</p>}
       {links && (
         <>
-          <textarea ref={area} className="pt-reminder-text" readOnly value={text} rows={Math.min(16, text.split('\n').length + 2)} />
+          <textarea
+            ref={area}
+            className="pt-reminder-text"
+            aria-labelledby="pt-reminder-title"
+            readOnly
+            value={text}
+            rows={Math.min(16, text.split('\n').length + 2)}
+          />
           <div className="toolbar">
             <button type="button" className="primary" onClick={() => void onCopy()} aria-live="polite">
               {copied ? s.copied : s.copy}

@@ -150,7 +150,7 @@ export function SchoolTable({ report, municipalityId, onMunicipality, filter, on
         </span>
       </div>
 
-      <div className="pt-table-wrap">
+      <div className="pt-table-wrap" role="region" tabIndex={0} aria-label={s.title}>
         <table className="pt-table pt-school-table" data-testid="schools">
           <thead>
             <tr>

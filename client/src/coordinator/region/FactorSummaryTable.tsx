@@ -10,7 +10,7 @@ export function FactorSummaryTable({ picture }: { picture: RegionPicture }) {
   return (
     <section className="card rp-card" aria-labelledby="rp-factors-title">
       <h2 id="rp-factors-title">{t.title}</h2>
-      <div className="rp-scroll">
+      <div className="rp-scroll" role="region" tabIndex={0} aria-label={t.title}>
         <table className="rp-factors">
           <thead>
             <tr>

@@ -123,22 +123,24 @@ export function ReportPage() {
 
       <section className="sc-report-section">
         <h2>{t.participation}</h2>
-        <table className="sc-compact">
-          <tbody>
-            {ROLES.map((role) => {
-              const r = profile.roles[role];
-              const short = needed(profile.wave.target, r.expected, r.responses);
-              return (
-                <tr key={role}>
-                  <td>{sharedStrings.roles[role]}</td>
-                  <td className="num">{r.expected === 0 ? s.participation.nobodyExpected : s.participation.of(r.responses, r.expected)}</td>
-                  <td className="num">{r.rate === null ? '' : ratePercent(r.rate)}</td>
-                  <td>{r.expected === 0 ? '' : short === 0 ? s.participation.atTarget : s.participation.missing(short)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll" role="region" tabIndex={0} aria-label={t.participation}>
+          <table className="sc-compact">
+            <tbody>
+              {ROLES.map((role) => {
+                const r = profile.roles[role];
+                const short = needed(profile.wave.target, r.expected, r.responses);
+                return (
+                  <tr key={role}>
+                    <td>{sharedStrings.roles[role]}</td>
+                    <td className="num">{r.expected === 0 ? s.participation.nobodyExpected : s.participation.of(r.responses, r.expected)}</td>
+                    <td className="num">{r.rate === null ? '' : ratePercent(r.rate)}</td>
+                    <td>{r.expected === 0 ? '' : short === 0 ? s.participation.atTarget : s.participation.missing(short)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       {profile.releasesAt !== null ? (
