@@ -23,7 +23,8 @@ function signIn(url: string, email: string, password: string): Promise<string> {
     req.on('response', (res) => {
       res.resume();
       const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-      res.statusCode === 200 ? done(cookie) : fail(new Error(`login ${res.statusCode}`));
+      if (res.statusCode === 200) done(cookie);
+      else fail(new Error(`login ${res.statusCode}`));
     });
     req.on('error', fail);
     req.end(body);

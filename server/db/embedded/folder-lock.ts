@@ -37,7 +37,7 @@ export function takeFolderLock(dir: string): { release(): void } {
   try {
     writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${dir} is being opened by another process at the same moment`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${dir} is being opened by another process at the same moment`, { cause: error });
     throw error;
   }
   return { release: () => rmSync(file, { force: true }) };
