@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /** What has the keyboard focus on the respondent page, and the ring a sighted keyboard user sees around it. */
 interface Focused {
-  kind: 'radio' | 'checkbox' | 'rating' | 'dropdown' | 'number' | 'next' | 'prev' | 'complete' | 'other';
+  kind: 'radio' | 'checkbox' | 'rating' | 'dropdown' | 'number' | 'next' | 'prev' | 'complete' | 'language' | 'other';
   question: string | null;
   /** The computed outline of the element that stands for the control on screen, or its box-shadow if no outline. */
   ring: string;
@@ -31,6 +31,7 @@ function focused(page: Page): Promise<Focused> {
     const dropdown = e.closest('.sd-dropdown');
     if (dropdown) return { kind: 'dropdown' as const, question, ring: ringOf(dropdown) };
     if (e instanceof HTMLInputElement && e.type === 'number') return { kind: 'number' as const, question, ring: ringOf(e) };
+    if (e.closest('.rs-lang')) return { kind: 'language' as const, question, ring: ringOf(e) };
     return { kind: 'other' as const, question, ring: ringOf(e) };
   });
 }

@@ -144,7 +144,7 @@ describe('coordinator: live participation view in Chromium', () => {
     expect(qr).toMatch(new RegExp(`/s/${teacherToken}$`));
     await page.screenshot({ path: `${SCREENSHOTS}/participation-reminder.png` });
     // Beside the SVG, a PNG for messengers: the browser saves it as an image of the same link.
-    const [png] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Скачать QR-код: Учителя, PNG' }).click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Скачать QR-код PNG: Учителя' }).click()]);
     expect(png.suggestedFilename()).toMatch(/^qr-.+-teacher\.png$/);
     const image = PNG.sync.read(readFileSync((await png.path())!));
     expect(jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data).toMatch(new RegExp(`/s/${teacherToken}$`));

@@ -146,7 +146,7 @@ export const coordinatorStrings = {
       close: 'Закрыть',
       qrFor: (role: string) => `QR-код: ${role}`,
       downloadQr: 'Скачать QR-код',
-      downloadQrAs: (role: string, format: string) => `Скачать QR-код: ${role}, ${format}`,
+      downloadQrAs: (role: string, format: string) => `Скачать QR-код ${format}: ${role}`,
       codesMode: 'отвечают по одноразовым кодам — раздайте оставшиеся коды',
       noLink: 'ссылки нет — обратитесь к администратору',
       text: (p: { school: string; wave: string; target: string; closes: string; missing: string; links: string }) =>
