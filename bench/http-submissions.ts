@@ -13,6 +13,7 @@ import { storeMethodology } from '../server/risk-models/versions.js';
 import { ROLES, type Role } from '../server/shared/roles.js';
 import { newLinkToken } from '../server/shared/tokens.js';
 import { loadQuestionnaires, SURVEYS_DIR, type Questionnaire } from '../server/surveys/questionnaires.js';
+import { pgbenchInsertRate } from './pgbench-floor.js';
 import type { BenchRow } from './support.js';
 import { BENCH_DATABASE_URL, rng, withBenchSchema } from './support.js';
 
@@ -34,6 +35,7 @@ const SCHOOLS = 500;
 const ROLE_MIX: Record<Role, number> = { principal: 0.01, teacher: 0.07, student: 0.54, parent: 0.38 };
 const GOAL_RATIO = 0.6;
 const GOAL_P99_MS = 100;
+const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 15);
 
 interface BenchLink {
   id: number;
@@ -275,6 +277,17 @@ export function run(): Promise<BenchRow[]> {
     const baseline = await load({ mode: 'pg', databaseUrl: BENCH_DATABASE_URL, schema, links, seed: seedNumber });
     await emptyResponses(db);
 
+    const parent = (await loadQuestionnaires()).parent;
+    const floor = await pgbenchInsertRate({
+      databaseUrl: BENCH_DATABASE_URL,
+      schema,
+      linkIds: { min: Math.min(...links.map((l) => l.id)), max: Math.max(...links.map((l) => l.id)) },
+      answers: answersFor(parent, rng(seedNumber)),
+      clients: CONCURRENCY,
+      seconds: PGBENCH_SECONDS,
+    });
+    await emptyResponses(db);
+
     // Request logging on, as in production, written where it costs what a log file costs.
     const app = await buildApp({ db, dbKind: 'postgresql', logger: { level: 'info', file: '/dev/null' } });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -306,6 +319,13 @@ export function run(): Promise<BenchRow[]> {
         baseline: rate(baseline),
         goal: { min: GOAL_RATIO * rate(baseline) },
         note: `goal: ratio ≥ ${GOAL_RATIO}; ${served.accepted} accepted, ${refusals(served)}; baseline ${refusals(baseline)}; ${stored.n} rows stored by the HTTP run`,
+      },
+      {
+        name: 'submissions: accepted per second over HTTP; baseline: pgbench, one single-row INSERT per transaction, 50 clients',
+        value: rate(served),
+        unit: 'responses/s',
+        baseline: floor.rate,
+        note: `the physical floor on this machine (${floor.transactions} rows in ${PGBENCH_SECONDS} s); the JS-pool baseline above reaches ${(rate(baseline) / floor.rate).toFixed(2)}× of it`,
       },
       { name: 'submissions: HTTP latency p50', value: served.p50, unit: 'ms', baseline: baseline.p50, note: 'baseline: INSERT latency from the pool' },
       {

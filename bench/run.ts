@@ -14,6 +14,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   participation: () => import('./participation.js'),
   programmes: () => import('./programmes.js'),
   comparisons: () => import('./comparisons.js'),
+  federal: () => import('./federal.js'),
   'http-submissions': () => import('./http-submissions.js'),
   bundle: () => import('./bundle.js'),
   'embedded-durability': () => import('./embedded-durability.js'),
