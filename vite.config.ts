@@ -19,6 +19,7 @@ const UNIT_TESTS = [
   'tests/methodology/statistics.test.ts',
   'tests/participation/participation-report.test.ts',
   'tests/programmes/programme-docx.test.ts',
+  'tests/respond/first-page-html.test.ts',
   'tests/risk-models/schema-problems.test.ts',
   'tests/scoring/*.test.ts',
   'tests/security/tokens.test.ts',

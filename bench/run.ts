@@ -15,6 +15,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   programmes: () => import('./programmes.js'),
   comparisons: () => import('./comparisons.js'),
   federal: () => import('./federal.js'),
+  'first-question': () => import('./first-question.js'),
   'http-submissions': () => import('./http-submissions.js'),
   bundle: () => import('./bundle.js'),
   'embedded-durability': () => import('./embedded-durability.js'),

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import zlib from 'node:zlib';
 import { resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -75,6 +76,18 @@ export interface AppDeps {
   pool?: PoolStats;
   /** `METRICS_TOKEN`: the bearer token /metrics asks for; without it /metrics answers this machine only. */
   metricsToken?: string | null;
+  /** Write a questionnaire's first questions into its page (on unless false); the bench turns it off for its baseline. */
+  firstPage?: boolean;
+}
+
+/** respond.html of this build, read once: it changes only with a new build, which restarts the server. */
+function respondentTemplate(): () => Promise<string> {
+  let template: Promise<string> | null = null;
+  return () =>
+    (template ??= readFile(resolve(CLIENT_DIST, 'respond.html'), 'utf8').catch((error: unknown) => {
+      template = null;
+      throw error;
+    }));
 }
 
 declare module 'fastify' {
@@ -188,7 +201,8 @@ export async function buildApp(deps: AppDeps) {
   await registerAuthHooks(app);
 
   await app.register(healthRoutes, { storage: deps.storage });
-  await app.register(respondRoutes);
+  const servesClient = Boolean(deps.serveClient) && existsSync(CLIENT_DIST);
+  await app.register(respondRoutes, { page: servesClient && deps.firstPage !== false ? { template: respondentTemplate() } : undefined });
   await app.register(codeEntryRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
@@ -221,7 +235,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(contextScatterRoutes, { regions: regionScores });
   await app.register(methodologyRoutes);
 
-  if (deps.serveClient && existsSync(CLIENT_DIST)) {
+  if (servesClient) {
     await app.register(fastifyStatic, {
       root: CLIENT_DIST,
       index: false,

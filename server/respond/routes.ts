@@ -12,6 +12,7 @@ import { ResponseBatcher } from './response-batcher.js';
 import { markAsBurst } from './responses.repository.js';
 import { StartTickets, startTicketKey } from './start-ticket.js';
 import { validateAnswers } from './validate-answers.js';
+import { firstPageHtml, respondentPageWithFirstPage } from './first-page/first-page-html.js';
 
 /** A submission is a few KB; anything near this is not a questionnaire answer. */
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
@@ -41,16 +42,22 @@ function submissionOutcome(status: number, errorCode: string | null): string {
   return status === 201 ? 'accepted' : (errorCode ?? String(status));
 }
 
+export interface RespondRoutesOptions {
+  /** The built respondent page (respond.html), when the server serves the client; null while it is not built. */
+  page?: { template(): Promise<string> };
+}
+
 /** Public routes of the respondent: no account, the link's token is the only credential. */
-export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = async (app, { page }) => {
   const known = new LinkFactsCache();
   const responses = new ResponseBatcher(app.db);
   app.metrics.watchSubmissionQueue(() => responses.queueDepth);
   const integrity = new AnswerIntegrity(() => startTicketKey(app.db).then((key) => new StartTickets(key)));
 
-  app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, async (req) => {
-    const link = await linkOrFail(app.db, req.params.token);
-    known.remember(req.params.token, link);
+  /** What the page needs to show the questionnaire of a link: the API's answer, also written into the page itself. */
+  async function linkFacts(token: string): Promise<QuestionnaireLink> {
+    const link = await linkOrFail(app.db, token);
+    known.remember(token, link);
     // Said before the questionnaire is shown, not after it was filled in for nothing on a second phone. Asked here
     // only, and only of codes: a submission learns it from its insert, at no extra cost.
     if (link.kind === 'code' && (await isCodeUsed(app.db, link.id))) throw codeUsed();
@@ -78,7 +85,36 @@ export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
       ticket: await integrity.issueTicket(link.id),
     };
-  });
+  }
+
+  app.get('/api/links/:token', { schema: { params: TokenParams, response: { 200: QuestionnaireLink } }, config: { access: 'public' } }, (req) =>
+    linkFacts(req.params.token),
+  );
+
+  if (page) {
+    /**
+     * The questionnaire's page with its first questions and its facts in it, so a phone on a slow network sees the
+     * first question as soon as the HTML is in, not after the scripts and a second round trip. Any link the page
+     * would only show a message for (unknown, replaced, used code, closed wave) gets the plain page, which says so.
+     */
+    app.get('/s/:token', { schema: { hide: true, params: TokenParams }, config: { access: 'public' } }, async (req, reply) => {
+      const template = await page.template();
+      reply.header('content-type', 'text/html; charset=utf-8');
+      let facts: QuestionnaireLink | null = null;
+      try {
+        facts = await linkFacts(req.params.token);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+      }
+      if (!facts?.wave.open) {
+        reply.header('cache-control', 'no-cache');
+        return template;
+      }
+      // The page carries a start ticket issued now: a cached copy would carry a stale one.
+      reply.header('cache-control', 'no-store');
+      return respondentPageWithFirstPage(template, facts, firstPageHtml(facts.survey, facts.school.name));
+    });
+  }
 
   app.post(
     '/api/links/:token/responses',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { fetchLink, type LinkInfo } from './api';
 import { Layout, Message } from './Frame';
 import { strings } from './strings';
@@ -7,6 +7,7 @@ import { inLanguage, initialLanguage } from './languages';
 import { LanguagePicker } from './LanguagePicker';
 import { SurveyScreen } from './SurveyScreen';
 import { isRetryable } from './submit';
+import { prerenderedAnswers, removePrerendered } from './first-page';
 
 type Screen =
   | { kind: 'loading' }
@@ -51,8 +52,9 @@ function screenFor(link: LinkInfo): Screen {
   return { kind: 'message', ...message, school: link.school.name };
 }
 
-export function RespondPage({ token }: { token: string | null }) {
-  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+/** `initialLink`: the facts the server wrote into the page, when it did; the page then starts without asking again. */
+export function RespondPage({ token, initialLink = null }: { token: string | null; initialLink?: LinkInfo | null }) {
+  const [screen, setScreen] = useState<Screen>(() => (initialLink ? screenFor(initialLink) : { kind: 'loading' }));
 
   const load = useCallback(() => {
     let current = true;
@@ -62,7 +64,12 @@ export function RespondPage({ token }: { token: string | null }) {
     };
   }, [token]);
 
-  useEffect(load, [load]);
+  useEffect(() => (initialLink ? undefined : load()), [load, initialLink]);
+
+  // The plain first page stays until something replaces it, then goes in the same frame: never both on the screen.
+  useLayoutEffect(() => {
+    if (screen.kind !== 'loading') removePrerendered();
+  }, [screen.kind]);
 
   const retry = useCallback(() => {
     setScreen({ kind: 'loading' });
@@ -116,7 +123,10 @@ export function RespondPage({ token }: { token: string | null }) {
 function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   const [session, setSession] = useState(() => {
     const saved = loadProgress(token);
-    const progress = saved ? withTicket(saved, link.ticket) : freshProgress(link.ticket);
+    let progress = saved ? withTicket(saved, link.ticket) : freshProgress(link.ticket);
+    // Answers given on the plain first page before SurveyJS arrived: newer than anything saved.
+    const typed = progress.status === 'filling' ? prerenderedAnswers(link.survey) : {};
+    if (Object.keys(typed).length > 0) progress = { ...progress, data: { ...progress.data, ...typed } };
     if (progress !== saved) saveProgress(token, progress);
     return { progress, round: 0 };
   });

@@ -69,12 +69,29 @@ worker.addEventListener('fetch', (event) => {
 /** Online the page comes from the server as before; without network, the cached one starts all the same. */
 async function pageOrCachedShell(request: Request): Promise<Response> {
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    if (response.ok) await keepInlineFacts(new URL(request.url).pathname, response.clone());
+    return response;
   } catch (error) {
     const cached = await caches.match(PAGE, { cacheName: SHELL_CACHE });
     if (cached) return cached;
     throw error;
   }
+}
+
+/** The page's one JSON block (server/respond/first-page/); nothing imported here, so the worker stays a single file. */
+const INLINE_FACTS = /<script type="application\/json" id="[\w-]+">([^<]*)<\/script>/;
+
+/**
+ * The server writes a link's questionnaire into its page, so the page never asks /api/links for it: kept here as if
+ * it had, the link opens offline next time from the cached page like any other.
+ */
+async function keepInlineFacts(pathname: string, page: Response) {
+  const token = /^\/s\/([^/?#]+)\/?$/.exec(pathname)?.[1];
+  const facts = token ? INLINE_FACTS.exec(await page.text())?.[1] : undefined;
+  if (!token || !facts) return;
+  const cache = await caches.open(LINKS_CACHE);
+  await cache.put(`/api/links/${token}`, new Response(facts, { headers: { 'content-type': 'application/json; charset=utf-8' } }));
 }
 
 /** Hashed files never change under their name. */
