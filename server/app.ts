@@ -56,6 +56,7 @@ import type { Access } from './territory/access.js';
 import type { TokenPermission } from './shared/vocabulary.js';
 import type { TrustProxy } from './security/trust-proxy.js';
 import { sessionCookie, type SessionCookie } from './auth/session-cookie.js';
+import type { Listen } from './db/notifications.js';
 
 const DOCS_PREFIX = '/api/docs';
 export const CLIENT_DIST = resolve(import.meta.dirname, '../dist/client');
@@ -76,6 +77,8 @@ export interface AppDeps {
   pool?: PoolStats;
   /** `METRICS_TOKEN`: the bearer token /metrics asks for; without it /metrics answers this machine only. */
   metricsToken?: string | null;
+  /** PostgreSQL's notifications: the live view hears other instances' answers as they are stored. */
+  listen?: Listen;
   /** Write a questionnaire's first questions into its page (on unless false); the bench turns it off for its baseline. */
   firstPage?: boolean;
 }
@@ -217,7 +220,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(linkRoutes, { respondentLinks: links });
   await app.register(rosterPlugin);
   await app.register(contextPlugin);
-  await app.register(participationRoutes, { respondentLinks: links });
+  await app.register(participationRoutes, { respondentLinks: links, listen: deps.listen });
   await app.register(reviewRoutes);
   await app.register(paperRoutes);
   await app.register(profileRoutes, {});

@@ -47,6 +47,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   storage: database.storage,
   pool: database.pool,
+  listen: database.listen,
   metricsToken: config.metricsToken,
   logger: { level: config.logLevel },
 });

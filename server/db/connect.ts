@@ -8,6 +8,7 @@ import { notifyConsole, type Notify } from './embedded/notify.js';
 import { takeFolderLock } from './embedded/folder-lock.js';
 import { SupervisedPGlite } from './embedded/supervised-pglite.js';
 import type { Database } from './schema.js';
+import { postgresListen, type Listen } from './notifications.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Db = Kysely<Database>;
@@ -28,6 +29,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** PostgreSQL only. */
   pool?: PoolStats;
+  /** PostgreSQL only: notifications from the database's triggers, heard by every process connected to it. */
+  listen?: Listen;
   /** The embedded database in a folder only. */
   storage?: StorageState;
   close(): Promise<void>;
@@ -81,7 +84,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', pool, close: () => db.destroy() };
+    return { db, kind: 'postgresql', pool, listen: postgresListen(options.databaseUrl, options.schema), close: () => db.destroy() };
   }
   if (options.dataDir.startsWith('memory://')) {
     const pglite = await PGlite.create(options.dataDir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});

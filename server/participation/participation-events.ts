@@ -3,6 +3,11 @@ import type { FastifyBaseLogger } from 'fastify';
 
 /** How often a watched wave's version is read, and so the most often a browser is told to reload. */
 export const POLL_INTERVAL_MS = 2000;
+/**
+ * How often it is read when the database announces every change (PostgreSQL's NOTIFY, migration 0031): only to catch
+ * what was said while the listening connection was down.
+ */
+export const SAFETY_POLL_MS = 60_000;
 /** A comment line keeps proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 25_000;
 /** A stream ends after this long and the browser reconnects, so a session that ended stops being served. */
@@ -31,6 +36,8 @@ interface Watched {
   totals: Map<number, SchoolTotal> | null;
   timer: NodeJS.Timeout;
   polling: boolean;
+  /** A change was announced while a poll ran: poll once more when it ends. */
+  again: boolean;
 }
 
 /**
@@ -46,7 +53,7 @@ export class ParticipationEvents {
   constructor(
     private readonly source: ParticipationSource,
     private readonly log: FastifyBaseLogger,
-    private readonly pollMs = POLL_INTERVAL_MS,
+    private pollMs = POLL_INTERVAL_MS,
   ) {
     // Unref'd: a heartbeat with nobody to beat for must not keep a process alive.
     this.heartbeat = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS).unref();
@@ -68,7 +75,14 @@ export class ParticipationEvents {
 
     let watched = this.waves.get(waveId);
     if (!watched) {
-      watched = { streams: new Map(), version: null, totals: null, polling: false, timer: setInterval(() => void this.poll(waveId), this.pollMs) };
+      watched = {
+        streams: new Map(),
+        version: null,
+        totals: null,
+        polling: false,
+        again: false,
+        timer: setInterval(() => void this.poll(waveId), this.pollMs),
+      };
       this.waves.set(waveId, watched);
       void this.poll(waveId);
     }
@@ -79,6 +93,22 @@ export class ParticipationEvents {
       clearTimeout(expiry);
       this.detach(waveId, res);
     });
+  }
+
+  /**
+   * The database said the wave's answers changed: look now rather than at the next poll. From then on a wave is polled
+   * only now and then (`SAFETY_POLL_MS`), since announcements carry the news.
+   */
+  changed(waveId: number) {
+    const watched = this.waves.get(waveId);
+    if (!watched) return;
+    if (watched.polling) watched.again = true;
+    else void this.poll(waveId);
+  }
+
+  /** Every change is announced from now on (the database's notifications are heard): poll waves watched later seldom. */
+  announced(pollMs = SAFETY_POLL_MS) {
+    this.pollMs = pollMs;
   }
 
   /** Ends every stream, so closing the app does not wait for browsers that never hang up. */
@@ -122,6 +152,10 @@ export class ParticipationEvents {
       this.log.warn({ err: error, waveId }, 'participation poll failed');
     } finally {
       watched.polling = false;
+      if (watched.again) {
+        watched.again = false;
+        void this.poll(waveId);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestCaller, staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
+import type { Listen, StopListening } from '../db/notifications.js';
 import { attachmentResponse, contentDisposition, sendAttachment } from '../exports/attachment.js';
 import type { RespondentLinks } from '../links/respondent-links.js';
 import { assertWaveVisible, schoolOfWave } from '../territory/assert.js';
@@ -19,6 +20,8 @@ import { ParticipationExportQuery, ParticipationReport, SchoolLinks } from './pa
 export interface ParticipationRoutesOptions {
   /** Where the links of a reminder come from. */
   respondentLinks: RespondentLinks;
+  /** The database's notifications (PostgreSQL), when the server hears them. */
+  listen?: Listen;
 }
 
 /** The participation figures of the schools the caller may see: all of the region, a municipality, or one school. */
@@ -29,7 +32,7 @@ export async function loadParticipation(db: Db, rosters: RosterCache, caller: Ca
 }
 
 /** The coordinator's live view of the participation target, its exports, and the links of a reminder. */
-export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { respondentLinks }) => {
+export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (app, { respondentLinks, listen }) => {
   const rosters = new RosterCache();
   const events = new ParticipationEvents(
     { version: (waveId) => participationVersion(app.db, waveId), schoolTotals: (waveId) => schoolTotals(app.db, waveId) },
@@ -37,6 +40,23 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   );
   // preClose, not onClose: the server waits for open streams before onClose hooks run.
   app.addHook('preClose', async () => events.close());
+  if (listen) {
+    // Another instance's answers are heard as they are stored; without the connection, polling alone finds them.
+    let stop: StopListening | undefined;
+    app.addHook('onReady', async () => {
+      try {
+        stop = await listen(
+          'participation',
+          (payload) => events.changed(Number(payload)),
+          (error) => app.log.warn({ err: error }, 'participation notifications: connection lost, reconnecting'),
+        );
+        events.announced();
+      } catch (error) {
+        app.log.warn({ err: error }, 'participation notifications unavailable: the live view polls the database instead');
+      }
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
 
   app.get(
     '/api/waves/:waveId/participation',

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { TEST_DATABASES } from '../helpers/database.js';
+import { openTestDatabase, TEST_DATABASES } from '../helpers/database.js';
+import { buildApp } from '../../server/app.js';
 import { openTestApp } from '../helpers/app.js';
 import { newMunicipality, newRegion, newSchool, newWave, newWorld } from '../helpers/fixtures.js';
 import { newLoggedInAccount } from '../helpers/auth.js';
-import { POLL_INTERVAL_MS } from '../../server/participation/participation-events.js';
+import { POLL_INTERVAL_MS, SAFETY_POLL_MS } from '../../server/participation/participation-events.js';
 import { openLink } from './responses.js';
 import { countedAnswers } from '../helpers/answers.js';
 
@@ -131,6 +132,40 @@ describe.each(TEST_DATABASES)('participation events on %s', (kind) => {
       expect([regionStream.changes(), alphaStream.changes()]).toEqual([3, 2]);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('participation events announced by PostgreSQL (LISTEN/NOTIFY)', () => {
+  it('reach a watching browser as soon as another instance stores an answer, not at the next poll', async () => {
+    const database = await openTestDatabase('postgresql');
+    // The instance the coordinator watches; answers go in through another one on the same database.
+    const watched = await buildApp({ db: database.db, dbKind: 'postgresql', listen: database.listen });
+    const other = await buildApp({ db: database.db, dbKind: 'postgresql' });
+    try {
+      const db = database.db;
+      const world = await newWorld(db);
+      const link = await openLink(db, world.wave.id, world.school.id, 'teacher');
+      const { cookie } = await newLoggedInAccount(watched, db, { role: 'region', regionId: world.region.id });
+      const address = await watched.listen({ port: 0, host: '127.0.0.1' });
+      const res = await fetch(`${address}/api/waves/${world.wave.id}/participation/events`, { headers: { cookie } });
+      const stream = streamReader(res.body!);
+      expect(await stream.contains('retry:', 2000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 500));
+
+      const sent = await other.inject({
+        method: 'POST',
+        url: `/api/links/${link.token}/responses`,
+        payload: { answers: countedAnswers('teacher'), clientKey: randomUUID() },
+      });
+      expect(sent.statusCode).toBe(201);
+      // The wave is polled only every SAFETY_POLL_MS now: only the notification can bring the change this soon.
+      expect(SAFETY_POLL_MS).toBeGreaterThanOrEqual(30_000);
+      expect(await stream.contains('event: changed', 3000)).toBe(true);
+    } finally {
+      await watched.close();
+      await other.close();
+      await database.close();
     }
   });
 });
