@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useUser, useSession } from '../shared/session';
 import { sharedStrings } from '../shared/strings';
 import { strings } from './strings';
+import { PreviousLogin } from './PreviousLogin';
 
 const COORDINATORS: readonly string[] = ['admin', 'region', 'municipality'];
 
@@ -34,6 +35,7 @@ export function Layout() {
             {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
             {user.role === 'curator' && <NavLink to="/curator">{strings.nav.curator}</NavLink>}
             {user.role !== 'curator' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
+            <NavLink to="/my-data">{strings.nav.myData}</NavLink>
             <NavLink to="/password">{strings.nav.password}</NavLink>
           </nav>
           <span className="who" title={user.email}>
@@ -45,6 +47,7 @@ export function Layout() {
         </div>
       </header>
       <main className="page">
+        <PreviousLogin />
         <Outlet />
       </main>
     </>

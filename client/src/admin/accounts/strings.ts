@@ -30,6 +30,8 @@ export const accountStrings = {
     scope_not_found: 'Выбранная территория не найдена — обновите страницу.',
     cannot_disable_self: 'Нельзя отключить собственную учётную запись.',
     account_active: 'Сначала отключите учётную запись, затем обезличьте.',
+    scope_mismatch: 'Территория не подходит к роли этой учётной записи.',
+    nothing_to_change: 'Изменений нет.',
     last_admin: 'Нельзя обезличить последнего администратора.',
     already_anonymised: 'Эта учётная запись уже обезличена.',
   } as Record<string, string>,
