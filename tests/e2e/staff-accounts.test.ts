@@ -83,7 +83,10 @@ describe('staff accounts under 152-FZ in Chromium', () => {
       expect(await notice.textContent()).toMatch(/Предыдущий вход: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \(.+GMT\+3\)\./);
       await page.screenshot({ path: `${SCREENSHOTS}/previous-login-${width}.png` });
 
-      await page.goto('/my-data');
+      // The account's name in the header leads there; on a phone behind «Меню».
+      if (device === 'phone') await page.getByRole('button', { name: 'Меню' }).tap();
+      await page.getByRole('link', { name: /^Мои данные: Приглашённая Сидорова · Администратор$/ }).click();
+      await page.waitForURL('**/my-data');
       await page.getByRole('heading', { name: 'Мои данные' }).waitFor();
       await page.getByText(email).waitFor();
       const list = page.locator('.my-data dl');

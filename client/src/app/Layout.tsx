@@ -15,6 +15,7 @@ export function Layout() {
   const { pathname } = useLocation();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const menuOpen = openOn === pathname;
+  const who = `${user.name || user.email} · ${sharedStrings.accountRoles[user.role]}`;
   return (
     <>
       <header className={`topbar${menuOpen ? ' topbar-open' : ''}`}>
@@ -35,12 +36,12 @@ export function Layout() {
             {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
             {user.role === 'curator' && <NavLink to="/curator">{strings.nav.curator}</NavLink>}
             {user.role !== 'curator' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
-            <NavLink to="/my-data">{strings.nav.myData}</NavLink>
             <NavLink to="/password">{strings.nav.password}</NavLink>
           </nav>
-          <span className="who" title={user.email}>
-            {user.name || user.email} · {sharedStrings.accountRoles[user.role]}
-          </span>
+          {/* The account's own name leads to what the platform keeps about it: no extra link to crowd one header row. */}
+          <NavLink className="who" to="/my-data" aria-label={`${strings.nav.myData}: ${who}`} title={`${strings.nav.myData}: ${who}`}>
+            {who}
+          </NavLink>
           <button type="button" className="link" onClick={() => void logout()}>
             {strings.nav.logout}
           </button>
