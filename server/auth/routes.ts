@@ -84,19 +84,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // Asked at login when the consent text changed since the account last agreed to it.
-  app.post(
-    '/api/auth/consent',
-    { schema: { body: ConsentBody, response: { 200: Session } }, config: { access: 'staff' } },
-    async (req) => {
-      const principal = staffPrincipal(req);
-      refuseWithoutConsent(req.body.consentVersion);
-      await app.db.transaction().execute(async (trx) => {
-        await recordConsent(trx, principal.id, STAFF_CONSENT_VERSION);
-        await audit(trx, { userId: principal.id, action: 'consent.give', entity: 'user', entityId: principal.id, details: { version: STAFF_CONSENT_VERSION } });
-      });
-      return sessionView(app.db, principal, req.csrfToken!);
-    },
-  );
+  app.post('/api/auth/consent', { schema: { body: ConsentBody, response: { 200: Session } }, config: { access: 'staff' } }, async (req) => {
+    const principal = staffPrincipal(req);
+    refuseWithoutConsent(req.body.consentVersion);
+    await app.db.transaction().execute(async (trx) => {
+      await recordConsent(trx, principal.id, STAFF_CONSENT_VERSION);
+      await audit(trx, { userId: principal.id, action: 'consent.give', entity: 'user', entityId: principal.id, details: { version: STAFF_CONSENT_VERSION } });
+    });
+    return sessionView(app.db, principal, req.csrfToken!);
+  });
 
   app.post(
     '/api/auth/password',

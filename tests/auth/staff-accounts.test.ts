@@ -59,7 +59,10 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
 
   it('asks an account again when the consent text has a new version, and lets it in once it agrees', async () => {
     const user = await createAccount(t.database.db, { email: 'old.consent@school.ru', password: TEST_PASSWORD, role: 'school', schoolId: world.school.id });
-    await t.database.db.insertInto('staff_consents').values({ user_id: user.id, version: '2020-01-01', given_at: new Date('2021-03-01T09:00:00Z') }).execute();
+    await t.database.db
+      .insertInto('staff_consents')
+      .values({ user_id: user.id, version: '2020-01-01', given_at: new Date('2021-03-01T09:00:00Z') })
+      .execute();
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
     expect((res.json() as Session).consentRequired).toBe(true);
     const session = await login(t.app, user.email);
@@ -78,7 +81,8 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
 
   it('records every login and shows the one before it', async () => {
     const user = await createAccount(t.database.db, { email: 'logins@school.ru', password: TEST_PASSWORD, role: 'school', schoolId: world.school.id });
-    const loginOnce = async () => (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } })).json() as Session;
+    const loginOnce = async () =>
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } })).json() as Session;
     const times = () => t.database.db.selectFrom('users').select(['last_login_at', 'previous_login_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
 
     expect((await loginOnce()).previousLoginAt).toBeNull();
@@ -141,7 +145,11 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
 
   it('anonymises only a disabled account, which keeps its audit trail by id and can no longer log in', async () => {
     const { id, token } = await invite('leaving@school.ru');
-    await t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password: INVITED_PASSWORD, consentVersion: STAFF_CONSENT_VERSION } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/auth/invitations/${token}`,
+      payload: { password: INVITED_PASSWORD, consentVersion: STAFF_CONSENT_VERSION },
+    });
     const session = await login(t.app, 'leaving@school.ru', INVITED_PASSWORD);
     await inject('PUT', '/api/me/data', session.headers, { name: 'Уходящая Сотрудница' });
 
@@ -190,7 +198,16 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
     const rows = await sql<{ id: number; action: string; details: string }>`select id, action, details::text as details from audit_log`.execute(t.database.db);
     // The flows above created, invited, accepted, logged in, consented, corrected, disabled and anonymised accounts.
     expect(new Set(rows.rows.map((r) => r.action))).toEqual(
-      new Set(['account.create', 'account.invite', 'invitation.accept', 'consent.give', 'account.self_update', 'account.update', 'account.disable', 'account.anonymise']),
+      new Set([
+        'account.create',
+        'account.invite',
+        'invitation.accept',
+        'consent.give',
+        'account.self_update',
+        'account.update',
+        'account.disable',
+        'account.anonymise',
+      ]),
     );
     expect(rows.rows.filter((r) => r.details.includes('@'))).toEqual([]);
   });

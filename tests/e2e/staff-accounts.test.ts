@@ -54,7 +54,7 @@ describe('staff accounts under 152-FZ in Chromium', () => {
       expect(await consent.getAttribute('type')).toBe('checkbox');
       expect(await consent.isChecked()).toBe(false);
       expect(await page.getByRole('heading', { name: 'Согласие на обработку персональных данных' }).isVisible()).toBe(true);
-      expect(await page.getByText('Редакция от 2026-12-04.').isVisible()).toBe(true);
+      expect(await page.getByText('Редакция от 4 декабря 2026 г.').isVisible()).toBe(true);
       await page.getByLabel('Новый пароль').fill(PASSWORD);
       await page.getByLabel('Повторите пароль').fill(PASSWORD);
       await page.screenshot({ path: `${SCREENSHOTS}/invite-consent-${width}.png`, fullPage: true });
@@ -92,7 +92,7 @@ describe('staff accounts under 152-FZ in Chromium', () => {
       const list = page.locator('.my-data dl');
       expect(await list.textContent()).toContain('Приглашённая Сидорова');
       expect(await list.textContent()).toContain('Администратор');
-      expect(await list.textContent()).toMatch(/редакция от 2026-12-04, дано \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+      expect(await list.textContent()).toMatch(/редакция от 4 декабря 2026 г\., дано \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `${SCREENSHOTS}/my-data-${width}.png`, fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);

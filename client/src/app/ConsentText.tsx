@@ -1,4 +1,5 @@
 import { STAFF_CONSENT_TEXT, STAFF_CONSENT_VERSION } from '../../../server/shared/rules/staff-consent';
+import { calendarDay } from '../shared/format';
 import { strings } from './strings';
 
 /** The consent exactly in the version the server records, so a person agrees to the text they were shown. */
@@ -9,7 +10,7 @@ export function ConsentText() {
       {STAFF_CONSENT_TEXT.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
-      <p className="muted">{strings.consent.version(STAFF_CONSENT_VERSION)}</p>
+      <p className="muted">{strings.consent.version(calendarDay(STAFF_CONSENT_VERSION))}</p>
     </section>
   );
 }

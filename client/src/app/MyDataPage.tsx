@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { MyData } from '../../../server/my-data/my-data.schemas';
 import { api } from '../shared/api';
 import { errorText } from '../shared/errors';
-import { dateTime, zoneLabel } from '../shared/format';
+import { calendarDay, dateTime, zoneLabel } from '../shared/format';
 import { useSession } from '../shared/session';
 import { sharedStrings } from '../shared/strings';
 import { strings } from './strings';
@@ -59,7 +59,7 @@ export function MyDataPage() {
             <dt>{s.createdAt}</dt>
             <dd>{dateTime(data.createdAt, timeZone)}</dd>
             <dt>{s.consent}</dt>
-            <dd>{data.consent ? s.consentGiven(data.consent.version, dateTime(data.consent.givenAt, timeZone)) : s.consentMissing}</dd>
+            <dd>{data.consent ? s.consentGiven(calendarDay(data.consent.version), dateTime(data.consent.givenAt, timeZone)) : s.consentMissing}</dd>
             <dt>{s.lastLogin}</dt>
             <dd>{when(data.lastLoginAt)}</dd>
             <dt>{s.previousLogin}</dt>

@@ -12,8 +12,7 @@ export function PreviousLogin() {
   return (
     <div className="card previous-login" role="status">
       <p>
-        {strings.previousLogin.text(`${dateTime(previousLogin, timeZone)} (${zoneLabel(timeZone, new Date(previousLogin))})`)}{' '}
-        {strings.previousLogin.unknown}
+        {strings.previousLogin.text(`${dateTime(previousLogin, timeZone)} (${zoneLabel(timeZone, new Date(previousLogin))})`)} {strings.previousLogin.unknown}
       </p>
       <button type="button" onClick={dismissPreviousLogin}>
         {strings.previousLogin.close}

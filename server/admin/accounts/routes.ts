@@ -76,28 +76,38 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   }
 
-  app.put('/api/admin/accounts/:id', { schema: { params: IdParams, body: AccountChange, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
-    const body = req.body;
-    await app.db.transaction().execute(async (trx) => {
-      const user = await liveAccount(trx, req.params.id);
-      const change: { name?: string; region_id?: number; municipality_id?: number; school_id?: number } = {};
-      if (body.name !== undefined) change.name = body.name.trim();
-      const given = (['regionId', 'municipalityId', 'schoolId'] as const).filter((field) => body[field] !== undefined);
-      if (given.length > 0) {
-        const scope = user.role === 'admin' ? null : SCOPE_OF[user.role];
-        if (!scope || given.length > 1 || given[0] !== scope.field) {
-          throw badRequest('scope_mismatch', `An account of role ${user.role} takes ${scope ? scope.field : 'no territory'}`);
+  app.put(
+    '/api/admin/accounts/:id',
+    { schema: { params: IdParams, body: AccountChange, response: { 200: Done } }, config: { access: 'admin' } },
+    async (req) => {
+      const body = req.body;
+      await app.db.transaction().execute(async (trx) => {
+        const user = await liveAccount(trx, req.params.id);
+        const change: { name?: string; region_id?: number; municipality_id?: number; school_id?: number } = {};
+        if (body.name !== undefined) change.name = body.name.trim();
+        const given = (['regionId', 'municipalityId', 'schoolId'] as const).filter((field) => body[field] !== undefined);
+        if (given.length > 0) {
+          const scope = user.role === 'admin' ? null : SCOPE_OF[user.role];
+          if (!scope || given.length > 1 || given[0] !== scope.field) {
+            throw badRequest('scope_mismatch', `An account of role ${user.role} takes ${scope ? scope.field : 'no territory'}`);
+          }
+          const id = body[scope.field]!;
+          if (!(await scopeExists(trx, scope.table, id))) throw badRequest('scope_not_found', `No ${scope.table} with id ${id}`);
+          change[({ regionId: 'region_id', municipalityId: 'municipality_id', schoolId: 'school_id' } as const)[scope.field]] = id;
         }
-        const id = body[scope.field]!;
-        if (!(await scopeExists(trx, scope.table, id))) throw badRequest('scope_not_found', `No ${scope.table} with id ${id}`);
-        change[({ regionId: 'region_id', municipalityId: 'municipality_id', schoolId: 'school_id' } as const)[scope.field]] = id;
-      }
-      if (Object.keys(change).length === 0) throw badRequest('nothing_to_change', 'Give a name or a territory');
-      await trx.updateTable('users').set(change).where('id', '=', user.id).execute();
-      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.update', entity: 'user', entityId: user.id, details: { fields: Object.keys(change) } });
-    });
-    return { ok: true } as const;
-  });
+        if (Object.keys(change).length === 0) throw badRequest('nothing_to_change', 'Give a name or a territory');
+        await trx.updateTable('users').set(change).where('id', '=', user.id).execute();
+        await audit(trx, {
+          userId: staffPrincipal(req).id,
+          action: 'account.update',
+          entity: 'user',
+          entityId: user.id,
+          details: { fields: Object.keys(change) },
+        });
+      });
+      return { ok: true } as const;
+    },
+  );
 
   app.post('/api/admin/accounts/:id/anonymise', { schema: { params: IdParams, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
     await app.db.transaction().execute(async (trx) => {
