@@ -28,6 +28,7 @@ import { registerSecurity } from './security/plugin.js';
 import { loggingOptions } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
+import { myDataRoutes } from './my-data/my-data.routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
 import { waveRoutes } from './admin/waves/waves.routes.js';
 import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.js';
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(codeEntryRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
+  await app.register(myDataRoutes);
   await app.register(auditRoutes);
   await app.register(serviceTokenRoutes);
   await app.register(translationRoutes);

@@ -12,12 +12,19 @@ import { InvitationView, Session } from './session.schemas.js';
 import { Done } from '../shared/vocabulary.js';
 import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
 import { findUserByEmail, setPassword } from './users.repository.js';
+import { recordConsent } from './consent.repository.js';
+import { recordLogin } from './logins.repository.js';
+import { sessionView } from './session-view.js';
+import { STAFF_CONSENT_VERSION } from '../shared/rules/staff-consent.js';
 
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 });
 const LoginBody = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
+
+const ConsentVersion = Type.String({ maxLength: 50 });
+const ConsentBody = Type.Object({ consentVersion: Type.Optional(ConsentVersion) }, { additionalProperties: false });
 
 /** Attempts to accept an invitation per address in the window: a real person mistypes a few times, not dozens. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' };
@@ -33,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const session = await createSession(app.db, userId);
     reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.expiresAt));
     const active = await findActiveSession(app.db, session.cookie);
-    return { user: active!.principal, csrfToken: session.csrfToken };
+    return sessionView(app.db, active!.principal, session.csrfToken);
   }
 
   app.post(
@@ -60,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await Promise.all([failedLogins.recordFailure(req.ip), failedAccountLogins.recordFailure(req.ip, email)]);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
+      await recordLogin(app.db, user.id);
       return startSession(req, reply, user.id);
     },
   );
@@ -71,10 +79,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   // A staff route runs only with a session, so its CSRF token is set too.
-  app.get('/api/me', { schema: { response: { 200: Session } }, config: { access: 'staff' } }, async (req) => ({
-    user: staffPrincipal(req),
-    csrfToken: req.csrfToken!,
-  }));
+  app.get('/api/me', { schema: { response: { 200: Session } }, config: { access: 'staff' } }, async (req) =>
+    sessionView(app.db, staffPrincipal(req), req.csrfToken!),
+  );
+
+  // Asked at login when the consent text changed since the account last agreed to it.
+  app.post('/api/auth/consent', { schema: { body: ConsentBody, response: { 200: Session } }, config: { access: 'staff' } }, async (req) => {
+    const principal = staffPrincipal(req);
+    refuseWithoutConsent(req.body.consentVersion);
+    await app.db.transaction().execute(async (trx) => {
+      await recordConsent(trx, principal.id, STAFF_CONSENT_VERSION);
+      await audit(trx, { userId: principal.id, action: 'consent.give', entity: 'user', entityId: principal.id, details: { version: STAFF_CONSENT_VERSION } });
+    });
+    return sessionView(app.db, principal, req.csrfToken!);
+  });
 
   app.post(
     '/api/auth/password',
@@ -99,6 +117,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return startSession(req, reply, principal.id);
     },
   );
+
+  /** The client sends the version it showed: a consent to a text the person never saw is no consent. */
+  function refuseWithoutConsent(version: string | undefined) {
+    if (version !== STAFF_CONSENT_VERSION) {
+      throw badRequest('consent_required', `Consent to the processing of personal data, version ${STAFF_CONSENT_VERSION}, is required`);
+    }
+  }
 
   function refuseGuessable(password: string, email: string) {
     const problem = passwordProblem(password, email);
@@ -128,18 +153,33 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/invitations/:token',
     {
-      schema: { params: InvitationParams, body: Type.Object({ password: Password }, { additionalProperties: false }), response: { 200: Session } },
+      schema: {
+        params: InvitationParams,
+        body: Type.Object({ password: Password, consentVersion: Type.Optional(ConsentVersion) }, { additionalProperties: false }),
+        response: { 200: Session },
+      },
       config: { access: 'public', rateLimit: LOGIN_RATE_LIMIT },
     },
     async (req, reply) => {
       const invitation = await liveInvitation(req.params.token);
+      refuseWithoutConsent(req.body.consentVersion);
       refuseGuessable(req.body.password, invitation.email);
       const passwordHash = await hashPassword(req.body.password);
-      if (!(await redeemInvitation(app.db, invitation.token_hash))) {
-        throw new ApiError(410, 'invitation_used', 'This invitation was already used; log in with your password');
-      }
-      await setPassword(app.db, invitation.user_id, passwordHash);
-      await audit(app.db, { userId: invitation.user_id, action: 'invitation.accept', entity: 'user', entityId: invitation.user_id });
+      await app.db.transaction().execute(async (trx) => {
+        if (!(await redeemInvitation(trx, invitation.token_hash))) {
+          throw new ApiError(410, 'invitation_used', 'This invitation was already used; log in with your password');
+        }
+        await setPassword(trx, invitation.user_id, passwordHash);
+        await recordConsent(trx, invitation.user_id, STAFF_CONSENT_VERSION);
+        await recordLogin(trx, invitation.user_id);
+        await audit(trx, {
+          userId: invitation.user_id,
+          action: 'invitation.accept',
+          entity: 'user',
+          entityId: invitation.user_id,
+          details: { consentVersion: STAFF_CONSENT_VERSION },
+        });
+      });
       return startSession(req, reply, invitation.user_id);
     },
   );

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { AccountRole, Nullable } from '../shared/vocabulary.js';
+import { AccountRole, Instant, Nullable } from '../shared/vocabulary.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -24,7 +24,19 @@ export const Principal = Type.Object(
 export type Principal = Static<typeof Principal>;
 
 /** What login, a password change, an accepted invitation and /api/me answer: who is logged in, and the token changes need. */
-export const Session = Type.Object({ user: Principal, csrfToken: Type.String({ minLength: 1 }) }, strict);
+export const Session = Type.Object(
+  {
+    user: Principal,
+    csrfToken: Type.String({ minLength: 1 }),
+    /** The account has not agreed to the current consent text: the client asks before anything else. */
+    consentRequired: Type.Boolean(),
+    /** The login before this session's, shown to the person so that someone else's login stands out. */
+    previousLoginAt: Nullable(Instant),
+    /** The zone the account's times are written in: its region's, or the default one for an administrator. */
+    timeZone: Type.String(),
+  },
+  strict,
+);
 export type Session = Static<typeof Session>;
 
 /** Whom an invitation link is for, shown before the password is set. */

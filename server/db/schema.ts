@@ -178,6 +178,19 @@ export interface UserTable {
   password_hash: string | null;
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
+  last_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The login before the last one: what the person is shown after logging in, so a stranger's login stands out. */
+  previous_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Set when the administrator replaced the account's name and e-mail; its row stays for the audit log. */
+  anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A staff member's consent to the processing of their personal data, one row per version of the text agreed to. */
+export interface StaffConsentTable {
+  id: Generated<number>;
+  user_id: number;
+  version: string;
+  given_at: CreatedAt;
 }
 
 export interface SessionTable {
@@ -396,6 +409,7 @@ export interface Database {
   responses: ResponseTable;
   paper_sheets: PaperSheetTable;
   users: UserTable;
+  staff_consents: StaffConsentTable;
   sessions: SessionTable;
   invitations: InvitationTable;
   audit_log: AuditLogTable;

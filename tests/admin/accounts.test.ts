@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newWorld } from '../helpers/fixtures.js';
+import { STAFF_CONSENT_VERSION } from '../../server/shared/rules/staff-consent.js';
 import { login, newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
 
 describe.each(TEST_DATABASES)('account administration on %s', (kind) => {
@@ -24,7 +25,15 @@ describe.each(TEST_DATABASES)('account administration on %s', (kind) => {
     const { invitePath, account } = res.json();
     expect(account).toMatchObject({ email: 'team@school.ru', role: 'school' });
     const token = invitePath.split('/').pop();
-    expect((await t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password: 'birch river lantern' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/auth/invitations/${token}`,
+          payload: { password: 'birch river lantern', consentVersion: STAFF_CONSENT_VERSION },
+        })
+      ).statusCode,
+    ).toBe(200);
     const session = await login(t.app, 'team@school.ru', 'birch river lantern');
     const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).json();
     expect(me.user).toMatchObject({ schoolId: world.school.id, municipalityId: world.municipality.id, regionId: world.region.id });

@@ -124,7 +124,7 @@ describe.each(TEST_DATABASES)('service tokens on %s', (kind) => {
     const stored = await t.database.db.selectFrom('service_tokens').select('last_used_at').where('id', '=', token.id).executeTakeFirstOrThrow();
     expect(stored.last_used_at).not.toBeNull();
     const audit = await t.app.inject({ method: 'GET', url: '/api/admin/audit?entity=wave', headers: admin.headers });
-    expect(audit.json().entries[0]).toMatchObject({ action: 'wave.create', userEmail: null, tokenName: 'Региональная ИС' });
+    expect(audit.json().entries[0]).toMatchObject({ action: 'wave.create', userId: null, userName: null, tokenName: 'Региональная ИС' });
   });
 
   it('keeps a region token inside its region: rows of another region and its waves are refused, nothing is written', async () => {

@@ -10,6 +10,7 @@ import { createInvitation } from '../../server/auth/invitations.repository.js';
 import { sha256 } from '../../server/shared/hash.js';
 import { InvitationView, Session } from '../../server/auth/session.schemas.js';
 import { buildApp } from '../../server/app.js';
+import { STAFF_CONSENT_VERSION } from '../../server/shared/rules/staff-consent.js';
 import { parseTrustProxy } from '../../server/security/trust-proxy.js';
 
 /** The answer as the client receives it: exactly the documented schema, and no secret of the account. */
@@ -174,7 +175,11 @@ describe.each(TEST_DATABASES)('accounts and sessions on %s', (kind) => {
     const info = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
     expect(info.json()).toMatchObject({ email: 'invited@example.org' });
     expect(Value.Errors(InvitationView, info.json())).toEqual([]);
-    const accept = await t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password: 'my own password' } });
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: `/api/auth/invitations/${token}`,
+      payload: { password: 'my own password', consentVersion: STAFF_CONSENT_VERSION },
+    });
     expect(expectSession(accept).user).toMatchObject({ email: 'invited@example.org', municipalityId: world.municipality.id, regionId: world.region.id });
     expect(accept.cookies.some((c) => c.name === 'sid')).toBe(true);
     const again = await t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password: 'another password' } });

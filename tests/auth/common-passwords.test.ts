@@ -4,6 +4,7 @@ import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newWorld } from '../helpers/fixtures.js';
 import { login, newLoggedInAccount, TEST_PASSWORD } from '../helpers/auth.js';
 import { createAccount } from '../../server/auth/accounts.js';
+import { STAFF_CONSENT_VERSION } from '../../server/shared/rules/staff-consent.js';
 import { createInvitation } from '../../server/auth/invitations.repository.js';
 
 // Eight characters and more, so the length rule lets them through: only the blocklist can refuse them.
@@ -40,7 +41,8 @@ describe.each(TEST_DATABASES)('common passwords are refused on %s', (kind) => {
   it('refuses a common password when an invitation is accepted, and leaves the invitation usable', async () => {
     const user = await createAccount(t.database.db, { email: 'teacher.ivanova@example.org', role: 'municipality', municipalityId: world.municipality.id });
     const token = await createInvitation(t.database.db, user.id);
-    const accept = (password: string) => t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password } });
+    const accept = (password: string) =>
+      t.app.inject({ method: 'POST', url: `/api/auth/invitations/${token}`, payload: { password, consentVersion: STAFF_CONSENT_VERSION } });
     expect((await accept('qwerty123')).json().code).toBe('common_password');
     expect((await accept('teacher.ivanova1')).json().code).toBe('email_password');
     expect((await accept('синий трактор едет')).statusCode).toBe(200);

@@ -62,6 +62,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+  // An account that has not agreed to the current consent text is asked first (accounts made by tests never have).
+  if (new URL(page.url()).pathname === '/consent') {
+    await page.getByLabel('Я даю согласие').check();
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.waitForURL((url) => url.pathname !== '/consent');
+  }
 }
 
 /** A new page of `context`, signed in as `email` (a demo account unless a password is given). */

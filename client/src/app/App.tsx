@@ -5,6 +5,8 @@ import { InvitePage } from './InvitePage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import { PasswordPage } from './PasswordPage';
+import { ConsentPage } from './ConsentPage';
+import { MyDataPage } from './MyDataPage';
 import { homePath } from './home';
 import { strings } from './strings';
 import './app.css';
@@ -18,9 +20,10 @@ const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
-  const { user, loading } = useSession();
+  const { user, loading, consentRequired } = useSession();
   if (loading) return <p className="muted">{strings.loading}</p>;
   if (!user) return <Navigate to="/login" replace />;
+  if (consentRequired) return <Navigate to="/consent" replace />;
   if (!roles.includes(user.role)) return <Navigate to={homePath(user.role)} replace />;
   return <>{children}</>;
 }
@@ -42,6 +45,7 @@ export function App() {
             <Route path="/" element={<Home />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/consent" element={<ConsentPage />} />
             <Route
               element={
                 <RequireRole roles={STAFF}>
@@ -90,6 +94,7 @@ export function App() {
                 }
               />
               <Route path="/password" element={<PasswordPage />} />
+              <Route path="/my-data" element={<MyDataPage />} />
             </Route>
             <Route path="*" element={<p className="narrow">{strings.notFound}</p>} />
           </Routes>

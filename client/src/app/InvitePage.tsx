@@ -6,6 +6,8 @@ import { errorText } from '../shared/errors';
 import { useSession, type Session } from '../shared/session';
 import { homePath } from './home';
 import { strings } from './strings';
+import { ConsentText } from './ConsentText';
+import { STAFF_CONSENT_VERSION } from '../../../server/shared/rules/staff-consent';
 
 export function InvitePage() {
   const { token } = useParams();
@@ -13,6 +15,7 @@ export function InvitePage() {
   const [email, setEmail] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -27,8 +30,10 @@ export function InvitePage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (password !== repeat) return setError(strings.invite.mismatch);
+    if (!agreed) return setError(strings.invite.consentMissing);
     try {
-      signedIn(await api<Session>(`/api/auth/invitations/${token}`, { method: 'POST', json: { password } }));
+      const json = { password, consentVersion: STAFF_CONSENT_VERSION };
+      signedIn(await api<Session>(`/api/auth/invitations/${token}`, { method: 'POST', json }), { login: true });
     } catch (err) {
       setError(errorText(err));
     }
@@ -47,6 +52,11 @@ export function InvitePage() {
           <label>
             {strings.invite.repeat}
             <input type="password" autoComplete="new-password" minLength={8} required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          </label>
+          <ConsentText />
+          <label className="checkbox">
+            <input type="checkbox" required checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
+            {strings.consent.agree}
           </label>
           <button type="submit" className="primary">
             {strings.invite.submit}

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useUser, useSession } from '../shared/session';
 import { sharedStrings } from '../shared/strings';
 import { strings } from './strings';
+import { PreviousLogin } from './PreviousLogin';
 
 const COORDINATORS: readonly string[] = ['admin', 'region', 'municipality'];
 
@@ -14,6 +15,7 @@ export function Layout() {
   const { pathname } = useLocation();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const menuOpen = openOn === pathname;
+  const who = `${user.name || user.email} · ${sharedStrings.accountRoles[user.role]}`;
   return (
     <>
       <header className={`topbar${menuOpen ? ' topbar-open' : ''}`}>
@@ -36,15 +38,17 @@ export function Layout() {
             {user.role !== 'curator' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
             <NavLink to="/password">{strings.nav.password}</NavLink>
           </nav>
-          <span className="who" title={user.email}>
-            {user.name || user.email} · {sharedStrings.accountRoles[user.role]}
-          </span>
+          {/* The account's own name leads to what the platform keeps about it: no extra link to crowd one header row. */}
+          <NavLink className="who" to="/my-data" aria-label={`${strings.nav.myData}: ${who}`} title={`${strings.nav.myData}: ${who}`}>
+            {who}
+          </NavLink>
           <button type="button" className="link" onClick={() => void logout()}>
             {strings.nav.logout}
           </button>
         </div>
       </header>
       <main className="page">
+        <PreviousLogin />
         <Outlet />
       </main>
     </>

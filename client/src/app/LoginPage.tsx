@@ -7,20 +7,20 @@ import { homePath } from './home';
 import { strings } from './strings';
 
 export function LoginPage() {
-  const { user, signedIn } = useSession();
+  const { user, consentRequired, signedIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (user) return <Navigate to={homePath(user.role)} replace />;
+  if (user) return <Navigate to={consentRequired ? '/consent' : homePath(user.role)} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      signedIn(await api<Session>('/api/auth/login', { method: 'POST', json: { email, password } }));
+      signedIn(await api<Session>('/api/auth/login', { method: 'POST', json: { email, password } }), { login: true });
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -31,6 +31,9 @@ export function LoginPage() {
   return (
     <div className="narrow card">
       <h1>{strings.login.title}</h1>
+      <p className="login-banner" role="note">
+        {strings.login.banner}
+      </p>
       <p className="muted">{strings.login.hint}</p>
       <form onSubmit={submit} className="form">
         <label>

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { Principal, Session } from '../../../server/auth/session.schemas';
 import type { AccountRole } from '../../../server/db/schema';
 import { api, ApiFailure, setCsrfToken } from './api';
+import { DEFAULT_TIME_ZONE } from './format';
 
 export type { AccountRole, Session };
 
@@ -11,21 +12,30 @@ export type User = Principal;
 interface SessionState {
   user: User | null;
   loading: boolean;
-  signedIn(session: Session): void;
+  /** The account has not agreed to the current consent text: nothing else opens until it does. */
+  consentRequired: boolean;
+  /** The zone the account's own times are written in. */
+  timeZone: string;
+  /** The login before this one, shown once right after logging in with the password; null once dismissed. */
+  previousLogin: string | null;
+  /** `login`: the person has just typed the password, so the previous login is news to show. */
+  signedIn(session: Session, how?: { login?: boolean }): void;
+  dismissPreviousLogin(): void;
   logout(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [previousLogin, setPreviousLogin] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
     api<Session>('/api/me')
       .then((s) => {
         setCsrfToken(s.csrfToken);
-        setUser(s.user);
+        setSession(s);
       })
       .catch((e) => {
         if (!(e instanceof ApiFailure) || e.status !== 401) console.error(e);
@@ -33,18 +43,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, []);
 
-  const signedIn = useCallback((s: Session) => {
+  const signedIn = useCallback((s: Session, how: { login?: boolean } = {}) => {
     setCsrfToken(s.csrfToken);
-    setUser(s.user);
+    setSession(s);
+    if (how.login) setPreviousLogin(s.previousLoginAt);
   }, []);
+
+  const dismissPreviousLogin = useCallback(() => setPreviousLogin(null), []);
 
   const logout = useCallback(async () => {
     await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(null);
-    setUser(null);
+    setSession(null);
+    setPreviousLogin(null);
   }, []);
 
-  return <SessionContext.Provider value={{ user, loading, signedIn, logout }}>{children}</SessionContext.Provider>;
+  const state: SessionState = {
+    user: session?.user ?? null,
+    loading,
+    consentRequired: session?.consentRequired ?? false,
+    timeZone: session?.timeZone ?? DEFAULT_TIME_ZONE,
+    previousLogin,
+    signedIn,
+    dismissPreviousLogin,
+    logout,
+  };
+  return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

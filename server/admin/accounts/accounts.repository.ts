@@ -18,7 +18,7 @@ export function listAccounts(db: Db) {
       'users.municipality_id as municipalityId',
       'users.school_id as schoolId',
       sql<string | null>`coalesce(regions.name, municipalities.name, schools.name)`.as('scopeName'),
-      sql<AccountStatus>`case when users.disabled_at is not null then 'disabled' when users.password_hash is null then 'invited' else 'active' end`.as(
+      sql<AccountStatus>`case when users.anonymised_at is not null then 'anonymised' when users.disabled_at is not null then 'disabled' when users.password_hash is null then 'invited' else 'active' end`.as(
         'status',
       ),
       'users.created_at as createdAt',

@@ -15,8 +15,8 @@ export const NewAccount = Type.Object(
 );
 export type NewAccount = Static<typeof NewAccount>;
 
-/** invited: no password set yet; disabled: cannot log in, whatever its password. */
-export const AccountStatus = Type.Enum(['invited', 'active', 'disabled']);
+/** invited: no password set yet; disabled: cannot log in, whatever its password; anonymised: disabled, its person's data removed. */
+export const AccountStatus = Type.Enum(['invited', 'active', 'disabled', 'anonymised']);
 export type AccountStatus = Static<typeof AccountStatus>;
 
 /** An account as the administrator lists it: who it is and what it sees, as its owner's session says, and its state. */
@@ -46,3 +46,18 @@ export const CreatedAccount = Type.Object({
   ...Invitation.properties,
 });
 export type CreatedAccount = Static<typeof CreatedAccount>;
+
+/**
+ * An administrator's correction: the name, and for a role tied to a territory which one (the role itself stays: a
+ * different role is a different account). A territory of another kind than the role's is refused.
+ */
+export const AccountChange = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    regionId: Type.Optional(Id),
+    municipalityId: Type.Optional(Id),
+    schoolId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type AccountChange = Static<typeof AccountChange>;

@@ -8,7 +8,9 @@ import { findUserByEmail } from '../../auth/users.repository.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { Done, IdParams } from '../../shared/vocabulary.js';
 import { listAccounts, listTerritories, scopeExists, setDisabled } from './accounts.repository.js';
-import { AccountView, CreatedAccount, Invitation, NewAccount, Territories } from './accounts.schemas.js';
+import { AccountChange, AccountView, CreatedAccount, Invitation, NewAccount, Territories } from './accounts.schemas.js';
+import { anonymiseAccount } from './anonymise.js';
+import type { Db } from '../../db/connect.js';
 
 const SCOPE_OF = {
   region: { field: 'regionId', table: 'regions' },
@@ -42,7 +44,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         action: 'account.create',
         entity: 'user',
         entityId: account.id,
-        details: { email: account.email, role: account.role },
+        details: { role: account.role },
       });
       return { account, token };
     });
@@ -51,10 +53,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/admin/accounts/:id/invitation', { schema: { params: IdParams, response: { 200: Invitation } }, config: { access: 'admin' } }, async (req) => {
     return app.db.transaction().execute(async (trx) => {
-      const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', req.params.id).executeTakeFirst();
-      if (!user) throw notFound('account_not_found', `No account ${req.params.id}`);
+      const user = await liveAccount(trx, req.params.id);
       const token = await createInvitation(trx, user.id);
-      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.invite', entity: 'user', entityId: user.id, details: { email: user.email } });
+      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.invite', entity: 'user', entityId: user.id });
       return { invitePath: `/invite/${token}` };
     });
   });
@@ -66,11 +67,61 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(`/api/admin/accounts/:id/${action}`, { schema: { params: IdParams, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
       if (disabled && req.params.id === staffPrincipal(req).id) throw badRequest('cannot_disable_self', 'You cannot disable your own account');
       await app.db.transaction().execute(async (trx) => {
-        if (!(await setDisabled(trx, req.params.id, disabled))) throw notFound('account_not_found', `No account ${req.params.id}`);
+        await liveAccount(trx, req.params.id);
+        await setDisabled(trx, req.params.id, disabled);
         await audit(trx, { userId: staffPrincipal(req).id, action: `account.${action}`, entity: 'user', entityId: req.params.id });
       });
       if (disabled) await deleteUserSessions(app.db, req.params.id);
       return { ok: true } as const;
     });
   }
+
+  app.put(
+    '/api/admin/accounts/:id',
+    { schema: { params: IdParams, body: AccountChange, response: { 200: Done } }, config: { access: 'admin' } },
+    async (req) => {
+      const body = req.body;
+      await app.db.transaction().execute(async (trx) => {
+        const user = await liveAccount(trx, req.params.id);
+        const change: { name?: string; region_id?: number; municipality_id?: number; school_id?: number } = {};
+        if (body.name !== undefined) change.name = body.name.trim();
+        const given = (['regionId', 'municipalityId', 'schoolId'] as const).filter((field) => body[field] !== undefined);
+        if (given.length > 0) {
+          const scope = user.role === 'admin' ? null : SCOPE_OF[user.role];
+          if (!scope || given.length > 1 || given[0] !== scope.field) {
+            throw badRequest('scope_mismatch', `An account of role ${user.role} takes ${scope ? scope.field : 'no territory'}`);
+          }
+          const id = body[scope.field]!;
+          if (!(await scopeExists(trx, scope.table, id))) throw badRequest('scope_not_found', `No ${scope.table} with id ${id}`);
+          change[({ regionId: 'region_id', municipalityId: 'municipality_id', schoolId: 'school_id' } as const)[scope.field]] = id;
+        }
+        if (Object.keys(change).length === 0) throw badRequest('nothing_to_change', 'Give a name or a territory');
+        await trx.updateTable('users').set(change).where('id', '=', user.id).execute();
+        await audit(trx, {
+          userId: staffPrincipal(req).id,
+          action: 'account.update',
+          entity: 'user',
+          entityId: user.id,
+          details: { fields: Object.keys(change) },
+        });
+      });
+      return { ok: true } as const;
+    },
+  );
+
+  app.post('/api/admin/accounts/:id/anonymise', { schema: { params: IdParams, response: { 200: Done } }, config: { access: 'admin' } }, async (req) => {
+    await app.db.transaction().execute(async (trx) => {
+      await anonymiseAccount(trx, req.params.id);
+      await audit(trx, { userId: staffPrincipal(req).id, action: 'account.anonymise', entity: 'user', entityId: req.params.id });
+    });
+    return { ok: true } as const;
+  });
 };
+
+/** An account that can still be changed: an anonymised one is only a name in the audit log. */
+async function liveAccount(db: Db, id: number) {
+  const user = await db.selectFrom('users').select(['id', 'role', 'anonymised_at']).where('id', '=', id).executeTakeFirst();
+  if (!user) throw notFound('account_not_found', `No account ${id}`);
+  if (user.anonymised_at) throw conflict('already_anonymised', `Account ${id} is anonymised`);
+  return user;
+}

@@ -19,8 +19,15 @@ export const AuditEntry = Type.Object({
   entityId: Nullable(Type.String()),
   /** What changed, as the action recorded it. */
   details: Type.Record(Type.String(), Type.Unknown()),
-  /** Null for changes the system made itself, or a service token made. */
-  userEmail: Nullable(Type.String()),
+  /** The account that acted: null for changes the system made itself, or a service token made. */
+  userId: Nullable(Type.Integer()),
+  /**
+   * Its current name (its e-mail when it has none). The log keeps only the id, so a corrected name shows everywhere,
+   * and an anonymised account reads «Удалённый пользователь №N».
+   */
+  userName: Nullable(Type.String()),
+  /** For an entry about an account (entity `user`), that account's current name, resolved the same way. */
+  subjectName: Nullable(Type.String()),
   /** The name of the service token that acted. */
   tokenName: Nullable(Type.String()),
 });

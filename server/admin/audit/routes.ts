@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
 import { AUDIT_PAGE_SIZE, AuditPage, AuditQuery, type AuditEntry } from './audit.schemas.js';
 
 /** The audit log, newest first, paged by id so a page never shifts while new entries arrive. */
@@ -9,6 +10,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.user_id')
       .leftJoin('service_tokens', 'service_tokens.id', 'audit_log.token_id')
+      .leftJoin('users as subject', (join) => join.on('audit_log.entity', '=', 'user').onRef('audit_log.entity_id', '=', sql`subject.id::text`))
       .select([
         'audit_log.id',
         'audit_log.at',
@@ -16,7 +18,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'audit_log.entity',
         'audit_log.entity_id as entityId',
         'audit_log.details',
-        'users.email as userEmail',
+        'audit_log.user_id as userId',
+        sql<string | null>`coalesce(nullif(users.name, ''), users.email)`.as('userName'),
+        sql<string | null>`coalesce(nullif(subject.name, ''), subject.email)`.as('subjectName'),
         'service_tokens.name as tokenName',
       ])
       .orderBy('audit_log.id', 'desc')

@@ -52,7 +52,20 @@ export function AccountsPage() {
     }
   }
 
-  async function act(account: Account, action: 'invitation' | 'disable' | 'enable') {
+  async function rename(account: Account) {
+    const name = window.prompt(s.renamePrompt(account.name), account.name);
+    if (name === null) return;
+    setError(null);
+    try {
+      await api<Done>(`/api/admin/accounts/${account.id}`, { method: 'PUT', json: { name } });
+      await reload();
+    } catch (err) {
+      setError(errorText(err, s.errors));
+    }
+  }
+
+  async function act(account: Account, action: 'invitation' | 'disable' | 'enable' | 'anonymise') {
+    if (action === 'anonymise' && !window.confirm(s.anonymiseConfirm(account.email))) return;
     setError(null);
     try {
       const result = await api<Invitation | Done>(`/api/admin/accounts/${account.id}/${action}`, { method: 'POST' });
@@ -142,17 +155,31 @@ export function AccountsPage() {
                   </span>
                 </td>
                 <td className="accounts-actions">
-                  <button type="button" onClick={() => void act(a, 'invitation')}>
-                    {s.newInvite}
-                  </button>{' '}
+                  {a.status !== 'anonymised' && (
+                    <>
+                      <button type="button" onClick={() => void act(a, 'invitation')}>
+                        {s.newInvite}
+                      </button>{' '}
+                      <button type="button" onClick={() => void rename(a)}>
+                        {s.rename}
+                      </button>{' '}
+                    </>
+                  )}
                   {a.status === 'disabled' ? (
-                    <button type="button" onClick={() => void act(a, 'enable')}>
-                      {s.enable}
-                    </button>
+                    <>
+                      <button type="button" onClick={() => void act(a, 'enable')}>
+                        {s.enable}
+                      </button>{' '}
+                      <button type="button" onClick={() => void act(a, 'anonymise')}>
+                        {s.anonymise}
+                      </button>
+                    </>
                   ) : (
-                    <button type="button" onClick={() => void act(a, 'disable')}>
-                      {s.disable}
-                    </button>
+                    a.status !== 'anonymised' && (
+                      <button type="button" onClick={() => void act(a, 'disable')}>
+                        {s.disable}
+                      </button>
+                    )
                   )}
                 </td>
               </tr>

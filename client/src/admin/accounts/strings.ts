@@ -18,11 +18,21 @@ export const accountStrings = {
   newInvite: 'Новое приглашение',
   disable: 'Отключить',
   enable: 'Включить',
-  status: { invited: 'приглашена', active: 'активна', disabled: 'отключена' },
+  rename: 'Изменить имя',
+  renamePrompt: (current: string) => `Новое имя и должность (сейчас: ${current || 'не указано'})`,
+  anonymise: 'Обезличить',
+  anonymiseConfirm: (email: string) =>
+    `Обезличить ${email}? Имя и e-mail будут заменены на «Удалённый пользователь №…», вернуть их нельзя. Записи журнала останутся за этой учётной записью.`,
+  status: { invited: 'приглашена', active: 'активна', disabled: 'отключена', anonymised: 'обезличена' },
   errors: {
     email_taken: 'Учётная запись с таким e-mail уже есть.',
     scope_required: 'Выберите территорию для этой роли.',
     scope_not_found: 'Выбранная территория не найдена — обновите страницу.',
     cannot_disable_self: 'Нельзя отключить собственную учётную запись.',
+    account_active: 'Сначала отключите учётную запись, затем обезличьте.',
+    scope_mismatch: 'Территория не подходит к роли этой учётной записи.',
+    nothing_to_change: 'Изменений нет.',
+    last_admin: 'Нельзя обезличить последнего администратора.',
+    already_anonymised: 'Эта учётная запись уже обезличена.',
   } as Record<string, string>,
 };

@@ -28,6 +28,12 @@ const actions: Record<string, string> = {
   'account.invite': 'Отправлено приглашение',
   'invitation.accept': 'Приглашение принято, пароль задан',
   'password.change': 'Изменён пароль',
+  'account.update': 'Изменена учётная запись',
+  'account.disable': 'Учётная запись отключена',
+  'account.enable': 'Учётная запись включена',
+  'account.anonymise': 'Учётная запись обезличена',
+  'account.self_update': 'Пользователь исправил свои данные',
+  'consent.give': 'Дано согласие на обработку персональных данных',
   'region.create': 'Добавлен регион',
   'region.update': 'Изменён часовой пояс региона',
   'roster.import': 'Загружен список школ',
@@ -90,10 +96,10 @@ export function AuditPage() {
             {(entries ?? []).map((e) => (
               <tr key={e.id}>
                 <td className="audit-when">{dateTime(e.at, zone)}</td>
-                <td>{e.userEmail ?? (e.tokenName !== null ? s.token(e.tokenName) : s.system)}</td>
+                <td>{e.userName ?? (e.tokenName !== null ? s.token(e.tokenName) : s.system)}</td>
                 <td>
                   {actions[e.action] ?? <code>{e.action}</code>}
-                  {e.entityId ? ` (№ ${e.entityId})` : ''}
+                  {e.entityId ? ` (№ ${e.entityId}${e.subjectName ? `, ${e.subjectName}` : ''})` : ''}
                 </td>
                 <td>
                   <code className="audit-details">{JSON.stringify(e.details)}</code>
