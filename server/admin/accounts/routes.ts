@@ -27,7 +27,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/admin/accounts', { schema: { body: NewAccount, response: { 201: CreatedAccount } }, config: { access: 'admin' } }, async (req, reply) => {
     const body = req.body;
-    if (body.role !== 'admin') {
+    if (body.role !== 'admin' && body.role !== 'security') {
       const scope = SCOPE_OF[body.role];
       const id = body[scope.field];
       if (!id) throw badRequest('scope_required', `An account of role ${body.role} needs ${scope.field}`);
