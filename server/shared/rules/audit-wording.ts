@@ -169,9 +169,17 @@ function valueText(key: string, value: unknown): string {
   return entries.map(([k, v]) => `${KEYS[k] ?? k}: ${valueText(k, v)}`).join('; ');
 }
 
-/** The details of one entry as lines «Label: value», in the order the action wrote them. */
+const KEY_ORDER = Object.keys(KEYS);
+const rank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
+
+/**
+ * The details of one entry as lines «Label: value». PostgreSQL keeps a JSON object's keys in an order of its own, so
+ * the lines follow the order of `KEYS` (what matters first), then the unnamed keys alphabetically.
+ */
 export function auditDetailLines(details: Record<string, unknown>): string[] {
-  return Object.entries(details).map(([key, value]) => `${KEYS[key] ?? key}: ${valueText(key, value)}`);
+  return Object.entries(details)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([key, value]) => `${KEYS[key] ?? key}: ${valueText(key, value)}`);
 }
 
 export function auditActionLabel(action: string): string {
