@@ -18,7 +18,13 @@ describe.each(TEST_DATABASES)('audit log on %s', (kind) => {
   let programmeId: number;
 
   const db = () => t.database.db;
-  const lastId = async () => (await db().selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
+  const lastId = async () =>
+    (
+      await db()
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow()
+    ).id ?? 0;
   const since = (id: number) => db().selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
   const get = (url: string, session: Session) => t.app.inject({ method: 'GET', url, headers: session.headers });
 
@@ -53,7 +59,11 @@ describe.each(TEST_DATABASES)('audit log on %s', (kind) => {
     it('records failed logins by account id and reason, never by the address typed', async () => {
       const before = await lastId();
       const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: 'not the right one' } });
-      const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody-here@elsewhere.local', password: 'whatever 123' } });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'nobody-here@elsewhere.local', password: 'whatever 123' },
+      });
       expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
       const rows = await since(before);
       expect(rows.map((r) => [r.action, r.entity_id, r.user_id, (r.details as { reason: string }).reason])).toEqual([
@@ -108,13 +118,23 @@ describe.each(TEST_DATABASES)('audit log on %s', (kind) => {
       const before = await lastId();
       expect((await get('/api/admin/audit?action=auth.login&limit=5', security)).statusCode).toBe(200);
       const rows = await since(before);
-      expect(rows.map((r) => [r.action, r.entity, r.user_id, r.details])).toEqual([['audit.view', 'audit_log', securityId, { action: 'auth.login', rows: expect.any(Number) }]]);
+      expect(rows.map((r) => [r.action, r.entity, r.user_id, r.details])).toEqual([
+        ['audit.view', 'audit_log', securityId, { action: 'auth.login', rows: expect.any(Number) }],
+      ]);
     });
   });
 
   describe('append-only', () => {
     it('refuses UPDATE, DELETE and TRUNCATE through the application connection', async () => {
-      const count = async () => Number((await db().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await db()
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const n = await count();
       await expect(db().updateTable('audit_log').set({ action: 'forged' }).execute()).rejects.toThrow(/append-only/);
       await expect(db().deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
@@ -229,14 +249,23 @@ describe.each(TEST_DATABASES)('audit log on %s', (kind) => {
       expect((await get('/api/admin/audit', security)).statusCode).toBe(200);
       expect((await get('/api/admin/audit.csv', security)).statusCode).toBe(200);
       expect((await get('/api/me', security)).json().user.role).toBe('security');
-      for (const url of ['/api/admin/accounts', '/api/waves', `/api/waves/${waveId}/participation.csv`, `/api/admin/waves/${waveId}/links`, `/api/programmes/${programmeId}`]) {
+      for (const url of [
+        '/api/admin/accounts',
+        '/api/waves',
+        `/api/waves/${waveId}/participation.csv`,
+        `/api/admin/waves/${waveId}/links`,
+        `/api/programmes/${programmeId}`,
+      ]) {
         expect((await get(url, security)).statusCode, url).toBe(403);
       }
     });
 
     it('cannot be given a territory', async () => {
       await expect(
-        db().insertInto('users').values({ email: 'sec-region@test.local', role: 'security', region_id: (await newRegion(db())).id }).execute(),
+        db()
+          .insertInto('users')
+          .values({ email: 'sec-region@test.local', role: 'security', region_id: (await newRegion(db())).id })
+          .execute(),
       ).rejects.toThrow(/users_scope_check/);
     });
   });

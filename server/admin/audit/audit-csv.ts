@@ -1,6 +1,6 @@
 import { csvFile } from '../../exports/csv.js';
 import { localTime } from '../../exports/local-time.js';
-import { auditActionLabel, auditDetailLines, auditEntityLabel } from '../../shared/rules/audit-wording.js';
+import { auditActionLabel, auditActorLabel, auditDetailLines, auditEntityLabel } from '../../shared/rules/audit-wording.js';
 import type { AuditEntry } from './audit.schemas.js';
 
 /** The filtered log as a spreadsheet: the same words the screen shows, one entry a row. */
@@ -20,7 +20,7 @@ export function auditCsv(entries: AuditEntry[], zone: string, generatedAt: Date,
     rows: entries.map((e) => [
       e.id,
       localTime(new Date(e.at), zone),
-      e.userEmail ?? (e.tokenName !== null ? `токен API «${e.tokenName}»` : 'система'),
+      auditActorLabel(e),
       auditActionLabel(e.action),
       auditEntityLabel(e.entity),
       e.entityId,

@@ -182,6 +182,13 @@ export function auditDetailLines(details: Record<string, unknown>): string[] {
     .map(([key, value]) => `${KEYS[key] ?? key}: ${valueText(key, value)}`);
 }
 
+/** Who acted: the account, the service token, nobody yet (a failed login) or the system itself. */
+export function auditActorLabel(entry: { action: string; userEmail: string | null; tokenName: string | null }): string {
+  if (entry.userEmail !== null) return entry.userEmail;
+  if (entry.tokenName !== null) return `токен API «${entry.tokenName}»`;
+  return entry.action === 'auth.login_failed' ? 'без входа' : 'система';
+}
+
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTIONS[action] ?? action;
 }

@@ -24,10 +24,6 @@ function queryOf(filters: Filters, before?: number): string {
   return query.size > 0 ? `?${query}` : '';
 }
 
-function who(e: Entry) {
-  return e.userEmail ?? (e.tokenName !== null ? s.token(e.tokenName) : s.system);
-}
-
 export function AuditPage() {
   const [form, setForm] = useState<Filters>(NO_FILTERS);
   // The filters of the rows shown: «show more» and the CSV follow them, not a form edited since.
@@ -140,9 +136,13 @@ export function AuditPage() {
               const lines = s.detailLines(e.details);
               return (
                 <tr key={e.id}>
-                  <td className="audit-when">{dateTime(e.at, zone)}</td>
-                  <td className="audit-who">{who(e)}</td>
-                  <td>
+                  <td className="audit-when" data-label={s.when}>
+                    {dateTime(e.at, zone)}
+                  </td>
+                  <td className="audit-who" data-label={s.who}>
+                    {s.actorLabel(e)}
+                  </td>
+                  <td data-label={s.what}>
                     {s.actionLabel(e.action)}
                     <span className="muted audit-entity">
                       {' '}
@@ -150,7 +150,7 @@ export function AuditPage() {
                       {e.entityId ? ` ${s.number(e.entityId)}` : ''}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={s.details}>
                     {lines.length === 0 ? (
                       s.noDetails
                     ) : (

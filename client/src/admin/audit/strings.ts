@@ -1,4 +1,11 @@
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditActionLabel, auditDetailLines, auditEntityLabel } from '../../../../server/shared/rules/audit-wording';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  auditActionLabel,
+  auditActorLabel,
+  auditDetailLines,
+  auditEntityLabel,
+} from '../../../../server/shared/rules/audit-wording';
 
 /**
  * The words of the audit screen. What each action is called and how its details read comes from the rules shared
@@ -27,14 +34,13 @@ export const auditStrings = {
   details: 'Подробности',
   number: (id: string) => `№ ${id}`,
   more: 'Показать ещё',
-  system: 'система',
-  token: (name: string) => `токен API «${name}»`,
   loading: 'Загружаем журнал…',
   empty: 'Записей с таким отбором нет.',
   noDetails: '—',
   actions: AUDIT_ACTIONS,
   entities: AUDIT_ENTITIES,
   actionLabel: auditActionLabel,
+  actorLabel: auditActorLabel,
   entityLabel: auditEntityLabel,
   detailLines: auditDetailLines,
 };
