@@ -10,6 +10,7 @@ const outDir = resolve(import.meta.dirname, 'dist/client');
 const UNIT_TESTS = [
   'tests/admin/roster-check.test.ts',
   'tests/admin/roster-parse.test.ts',
+  'tests/audit/audit-wording.test.ts',
   'tests/comparisons/similar-schools.test.ts',
   'tests/dynamics/compare.test.ts',
   'tests/integrity/burst-watch.test.ts',

@@ -65,26 +65,35 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok || user.disabled_at) {
         await Promise.all([failedLogins.recordFailure(req.ip), failedAccountLogins.recordFailure(req.ip, email)]);
+        // The account, when the address names one; never the address typed, nor the password: the log must not
+        // become a list of e-mails (a mistyped one is often a person's other address) or of near-passwords.
+        const reason = !user ? 'unknown_account' : !ok ? 'wrong_password' : 'disabled';
+        await audit(app.db, { userId: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, details: { reason, ip: req.ip } });
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
       await recordLogin(app.db, user.id);
+      await audit(app.db, { userId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, details: { ip: req.ip } });
       return startSession(req, reply, user.id);
     },
   );
 
-  app.post('/api/auth/logout', { schema: { response: { 200: Done } }, config: { access: 'staff' } }, async (req, reply) => {
-    await deleteSession(app.db, req.cookies[app.sessionCookie.name]!);
+  app.post('/api/auth/logout', { schema: { response: { 200: Done } }, config: { access: 'account' } }, async (req, reply) => {
+    const principal = staffPrincipal(req);
+    await app.db.transaction().execute(async (trx) => {
+      await deleteSession(trx, req.cookies[app.sessionCookie.name]!);
+      await audit(trx, { userId: principal.id, action: 'auth.logout', entity: 'user', entityId: principal.id });
+    });
     reply.clearCookie(app.sessionCookie.name, app.sessionCookie.options(req));
     return { ok: true as const };
   });
 
   // A staff route runs only with a session, so its CSRF token is set too.
-  app.get('/api/me', { schema: { response: { 200: Session } }, config: { access: 'staff' } }, async (req) =>
+  app.get('/api/me', { schema: { response: { 200: Session } }, config: { access: 'account' } }, async (req) =>
     sessionView(app.db, staffPrincipal(req), req.csrfToken!),
   );
 
   // Asked at login when the consent text changed since the account last agreed to it.
-  app.post('/api/auth/consent', { schema: { body: ConsentBody, response: { 200: Session } }, config: { access: 'staff' } }, async (req) => {
+  app.post('/api/auth/consent', { schema: { body: ConsentBody, response: { 200: Session } }, config: { access: 'account' } }, async (req) => {
     const principal = staffPrincipal(req);
     refuseWithoutConsent(req.body.consentVersion);
     await app.db.transaction().execute(async (trx) => {
@@ -101,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Password }, { additionalProperties: false }),
         response: { 200: Session },
       },
-      config: { access: 'staff' },
+      config: { access: 'account' },
     },
     async (req, reply) => {
       const principal = staffPrincipal(req);

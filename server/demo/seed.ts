@@ -12,6 +12,7 @@ import { createServiceToken } from '../service-tokens/tokens.repository.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { seedContext } from './context.js';
+import { DEMO_SECURITY, seedAuditHistory } from './audit.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { storyOf } from './stories.js';
 
@@ -20,7 +21,7 @@ const DAY = 24 * 3600 * 1000;
 /** Printed at every start of the demo, so it is no secret: the demo is for looking around, not for real data. */
 export const DEMO_PASSWORD = 'demo-500plus';
 
-export const DEMO_ACCOUNTS = ['admin@demo.local', 'region@demo.local', 'municipality@demo.local', 'school@demo.local', DEMO_CURATOR];
+export const DEMO_ACCOUNTS = ['admin@demo.local', 'region@demo.local', 'municipality@demo.local', 'school@demo.local', DEMO_CURATOR, DEMO_SECURITY];
 
 /** The links of the demo's first school in the open wave, printed at every start of the demo. */
 export async function findDemoLinks(db: Db) {
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
       { email: regional, role: 'region' as const, name: 'Региональный координатор (демо)', regionId: region.id },
       { email: municipal, role: 'municipality' as const, name: 'Муниципальный координатор (демо)', municipalityId: ids.firstMunicipality },
       { email: school, role: 'school' as const, name: 'Команда школы (демо)', schoolId: ids.teamSchool },
+      { email: DEMO_SECURITY, role: 'security' as const, name: 'Администратор безопасности (демо)' },
     ];
     const created = [];
     for (const account of accounts) created.push(await createAccount(trx, { ...account, password: DEMO_PASSWORD }));
@@ -140,6 +142,13 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
       requestsPerMinute: 120,
       expiresAt: new Date(now.getTime() + 365 * DAY),
       createdBy: created[0].id,
+    });
+    await seedAuditHistory(trx, now, {
+      adminId: created[0].id,
+      regionalId: created[1].id,
+      teamId: created[3].id,
+      waveId: waves[waves.length - 1]!.id,
+      schoolId: ids.teamSchool!,
     });
     await seedProgrammes(trx, {
       now,

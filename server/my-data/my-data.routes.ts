@@ -7,9 +7,9 @@ import { MyData, MyDataChange } from './my-data.schemas.js';
 
 /** «Мои данные»: a staff member sees what is kept about them and corrects their name. */
 export const myDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/me/data', { schema: { response: { 200: MyData } }, config: { access: 'staff' } }, async (req) => myData(app.db, staffPrincipal(req).id));
+  app.get('/api/me/data', { schema: { response: { 200: MyData } }, config: { access: 'account' } }, async (req) => myData(app.db, staffPrincipal(req).id));
 
-  app.put('/api/me/data', { schema: { body: MyDataChange, response: { 200: MyData } }, config: { access: 'staff' } }, async (req) => {
+  app.put('/api/me/data', { schema: { body: MyDataChange, response: { 200: MyData } }, config: { access: 'account' } }, async (req) => {
     const principal = staffPrincipal(req);
     const name = req.body.name.trim();
     if (!name) throw badRequest('name_required', 'The name must not be empty');

@@ -1,3 +1,4 @@
+import { auditExport, auditLinkView } from '../audit/reads.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestCaller, staffPrincipal } from '../auth/hooks.js';
 import type { Db } from '../db/connect.js';
@@ -103,6 +104,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
         const { report, filter } = filteredReport(whole, req.query);
         const filename = `participation-wave-${report.wave.id}-${report.generatedAt.slice(0, 10)}.${format}`;
         const body = format === 'csv' ? participationCsv(report, filter) : await participationXlsx(report, filter);
+        await auditExport(app.db, req, { kind: 'participation', format, entity: 'wave', entityId: report.wave.id, details: { municipalityId } });
         return sendAttachment(reply, { format, filename, body });
       },
     );
@@ -115,6 +117,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       const { waveId, schoolId } = req.params;
       const { school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
       const roles = await respondentLinks.ofSchool(waveId, schoolId);
+      await auditLinkView(app.db, req, { kind: 'school_links', waveId, schoolId });
       return { school: { id: school.ref.id, code: school.ref.code, name: school.ref.name }, roles };
     },
   );
@@ -130,6 +133,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
       const { school } = await schoolOfWave(app.db, staffPrincipal(req), waveId, schoolId);
       const url = (await respondentLinks.ofSchool(waveId, schoolId)).find((r) => r.role === role)?.url;
       if (!url) throw notFound('link_not_found', 'The role has no open link in this school');
+      await auditLinkView(app.db, req, { kind: 'qr_image', waveId, schoolId, role });
       return reply
         .header('content-type', 'image/png')
         .header('content-disposition', contentDisposition({ filename: `qr-${school.ref.code}-${role}.png` }))

@@ -1,3 +1,4 @@
+import { auditExport } from '../audit/reads.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffPrincipal } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
@@ -56,7 +57,9 @@ export const programmeMonitoringRoutes: FastifyPluginAsyncTypebox = async (app) 
         const body = await overview(staffPrincipal(req), req.params.waveId);
         const generatedAt = new Date();
         const filename = `programmes-wave-${body.wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
-        return sendAttachment(reply, { format, filename, body: format === 'csv' ? overviewCsv(body, generatedAt) : await overviewXlsx(body, generatedAt) });
+        const file = format === 'csv' ? overviewCsv(body, generatedAt) : await overviewXlsx(body, generatedAt);
+        await auditExport(app.db, req, { kind: 'programmes_overview', format, entity: 'wave', entityId: body.wave.id });
+        return sendAttachment(reply, { format, filename, body: file });
       },
     );
 
@@ -67,11 +70,9 @@ export const programmeMonitoringRoutes: FastifyPluginAsyncTypebox = async (app) 
         const body = await confirmation(staffPrincipal(req), req.params.waveId, req.query.from);
         const generatedAt = new Date();
         const filename = `confirmed-change-wave-${body.later.id}-from-${body.earlier.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
-        return sendAttachment(reply, {
-          format,
-          filename,
-          body: format === 'csv' ? confirmationCsv(body, generatedAt) : await confirmationXlsx(body, generatedAt),
-        });
+        const file = format === 'csv' ? confirmationCsv(body, generatedAt) : await confirmationXlsx(body, generatedAt);
+        await auditExport(app.db, req, { kind: 'confirmed_change', format, entity: 'wave', entityId: body.later.id, details: { fromWaveId: body.earlier.id } });
+        return sendAttachment(reply, { format, filename, body: file });
       },
     );
   }

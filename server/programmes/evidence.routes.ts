@@ -1,3 +1,4 @@
+import { auditExport } from '../audit/reads.js';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { audit } from '../audit/log.js';
@@ -110,6 +111,13 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const measure = await findMeasure(app.db, programme.id, req.params.measureId);
       const file = measure && (await readEvidence(app.db, measure.id, req.params.evidenceId));
       if (!file) throw notFound('evidence_not_found', `No file ${req.params.evidenceId} of measure ${req.params.measureId}`);
+      await auditExport(app.db, req, {
+        kind: 'evidence',
+        format: 'file',
+        entity: 'programme',
+        entityId: programme.id,
+        details: { measureId: measure.id, evidenceId: req.params.evidenceId },
+      });
       return sendEvidence(reply, file);
     },
   );

@@ -19,6 +19,7 @@ export function isReviewerOf(caller: Caller, schoolId: number): boolean {
       return (caller.curatedSchoolIds ?? []).includes(schoolId);
     case 'municipality':
     case 'school':
+    case 'security':
       return false;
   }
 }

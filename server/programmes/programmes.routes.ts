@@ -1,3 +1,4 @@
+import { auditExport } from '../audit/reads.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { audit } from '../audit/log.js';
 import { staffPrincipal } from '../auth/hooks.js';
@@ -145,12 +146,15 @@ export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = staffPrincipal(req);
       const { programme, wave } = await programmeInScope(app.db, principal, req.params.programmeId);
       const body = await programmeView(app.db, programme, wave, principal);
-      return sendAttachment(reply, {
+      const file = await programmeDocx(body, new Date(), wave.time_zone);
+      await auditExport(app.db, req, {
+        kind: 'programme_document',
         format: 'docx',
-        filename: programmeDisplayFilename(body),
-        asciiFilename: programmeFilename(body),
-        body: await programmeDocx(body, new Date(), wave.time_zone),
+        entity: 'programme',
+        entityId: programme.id,
+        details: { waveId: wave.id, schoolId: programme.school_id },
       });
+      return sendAttachment(reply, { format: 'docx', filename: programmeDisplayFilename(body), asciiFilename: programmeFilename(body), body: file });
     },
   );
 

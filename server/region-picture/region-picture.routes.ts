@@ -1,3 +1,4 @@
+import { auditExport } from '../audit/reads.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requestCaller } from '../auth/hooks.js';
 import { assertFiguresReleased } from '../disclosure/release.js';
@@ -46,7 +47,9 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const body = await waveProfiles(app.db, wave, caller);
         const generatedAt = new Date();
         const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
-        return sendAttachment(reply, { format, filename, body: format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt) });
+        const file = format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt);
+        await auditExport(app.db, req, { kind: 'profiles', format, entity: 'wave', entityId: wave.id });
+        return sendAttachment(reply, { format, filename, body: file });
       },
     );
   }

@@ -55,7 +55,7 @@ export function perRole<T extends TSchema>(schema: T) {
 }
 
 /** What a staff account is: its role decides which territory it sees. */
-export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school', 'curator']);
+export const AccountRole = Type.Enum(['admin', 'region', 'municipality', 'school', 'curator', 'security']);
 export type AccountRole = Static<typeof AccountRole>;
 
 /** What a service token may do; the list lives in rules/ so that the administrator's form reads the same one. */

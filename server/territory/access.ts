@@ -6,12 +6,17 @@ import type { TokenPermission } from '../shared/vocabulary.js';
  * with a route that does not. Which school, municipality or region a request may reach is checked in the
  * handler with assert.ts, because only the handler knows which school or wave a request is about.
  */
-export type Access = 'public' | 'staff' | 'coordinator' | 'admin';
+export type Access = 'public' | 'account' | 'staff' | 'coordinator' | 'admin' | 'audit';
 
 export const ACCESS_ROLES: Record<Exclude<Access, 'public'>, readonly AccountRole[]> = {
+  /** Anyone logged in, about their own session and password. */
+  account: ['admin', 'region', 'municipality', 'school', 'curator', 'security'],
+  /** The people who work with schools; the security administrator is not one of them. */
   staff: ['admin', 'region', 'municipality', 'school', 'curator'],
   coordinator: ['admin', 'region', 'municipality'],
   admin: ['admin'],
+  /** Who reads the audit log. */
+  audit: ['admin', 'security'],
 };
 
 declare module 'fastify' {

@@ -27,6 +27,9 @@ export function onlySchoolsInScope<O>(
       return query.where('schools.id', '=', caller.schoolId!);
     case 'curator':
       return query.where('municipalities.region_id', '=', caller.regionId!).where('schools.id', 'in', [...(caller.curatedSchoolIds ?? []), 0]);
+    // The security administrator reads the audit log, never a school.
+    case 'security':
+      return query.where('schools.id', '=', 0);
   }
 }
 

@@ -23,7 +23,7 @@ export interface Territory {
 /**
  * The one rule of who sees what: the administrator everything, a region account its region, a
  * municipality account its municipality's schools, a school team its own school, a curator the schools of its
- * region assigned to it.
+ * region assigned to it, the security administrator none (it reads the audit log only).
  */
 export function inScope(caller: Caller, territory: Territory): boolean {
   switch (caller.role) {
@@ -37,6 +37,8 @@ export function inScope(caller: Caller, territory: Territory): boolean {
       return territory.schoolId !== undefined && territory.schoolId === caller.schoolId;
     case 'curator':
       return territory.schoolId !== undefined && territory.regionId === caller.regionId && (caller.curatedSchoolIds ?? []).includes(territory.schoolId);
+    case 'security':
+      return false;
   }
 }
 

@@ -115,12 +115,15 @@ describe.each(TEST_DATABASES)('service tokens on %s', (kind) => {
     expect(trail.map((entry) => [entry.action, entry.user_id])).toEqual([
       ['token.use', null],
       ['token.use', null],
+      // The CSV left the system: recorded as an export under the token.
+      ['export', null],
       ['token.use', null],
       ['roster.import', null],
       ['token.use', null],
       ['wave.create', null],
     ]);
     expect(trail[0].details).toMatchObject({ method: 'GET', route: '/api/waves/:waveId/participation' });
+    expect(trail[2].details).toEqual({ kind: 'participation', format: 'csv' });
     const stored = await t.database.db.selectFrom('service_tokens').select('last_used_at').where('id', '=', token.id).executeTakeFirstOrThrow();
     expect(stored.last_used_at).not.toBeNull();
     const audit = await t.app.inject({ method: 'GET', url: '/api/admin/audit?entity=wave', headers: admin.headers });

@@ -5,7 +5,7 @@ export const adminStrings = {
     context: 'Контекст школ',
     accounts: 'Учётные записи',
     tokens: 'Токены API',
-    audit: 'Журнал изменений',
+    audit: 'Журнал аудита',
     methodology: 'Методика',
     translations: 'Переводы анкет',
   },

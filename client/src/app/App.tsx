@@ -17,6 +17,7 @@ const CoordinatorRoutes = lazy(() => import('../coordinator/CoordinatorRoutes'))
 const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
 const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
 const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
+const AuditPage = lazy(() => import('../admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -35,6 +36,7 @@ function Home() {
 }
 
 const STAFF: AccountRole[] = ['admin', 'region', 'municipality', 'school', 'curator'];
+const EVERYONE: AccountRole[] = [...STAFF, 'security'];
 
 export function App() {
   return (
@@ -48,7 +50,7 @@ export function App() {
             <Route path="/consent" element={<ConsentPage />} />
             <Route
               element={
-                <RequireRole roles={STAFF}>
+                <RequireRole roles={EVERYONE}>
                   <Layout />
                 </RequireRole>
               }
@@ -90,6 +92,15 @@ export function App() {
                 element={
                   <RequireRole roles={STAFF}>
                     <SchoolRoutes />
+                  </RequireRole>
+                }
+              />
+              {/* The security administrator's home: the audit log alone, without the administration's other screens. */}
+              <Route
+                path="/audit"
+                element={
+                  <RequireRole roles={['security']}>
+                    <AuditPage />
                   </RequireRole>
                 }
               />

@@ -35,7 +35,8 @@ export function Layout() {
             {COORDINATORS.includes(user.role) && <NavLink to="/coordinator">{strings.nav.coordinator}</NavLink>}
             {user.role === 'school' && <NavLink to="/school">{strings.nav.school}</NavLink>}
             {user.role === 'curator' && <NavLink to="/curator">{strings.nav.curator}</NavLink>}
-            {user.role !== 'curator' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
+            {user.role !== 'curator' && user.role !== 'security' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
+            {user.role === 'security' && <NavLink to="/audit">{strings.nav.audit}</NavLink>}
             <NavLink to="/password">{strings.nav.password}</NavLink>
           </nav>
           {/* The account's own name leads to what the platform keeps about it: no extra link to crowd one header row. */}

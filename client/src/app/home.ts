@@ -9,6 +9,8 @@ export function homePath(role: AccountRole): string {
       return '/school';
     case 'curator':
       return '/curator';
+    case 'security':
+      return '/audit';
     case 'region':
     case 'municipality':
       return '/coordinator';

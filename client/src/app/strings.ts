@@ -7,6 +7,7 @@ export const strings = {
     school: 'Моя школа',
     curator: 'Мои школы',
     paper: 'Бумажные анкеты',
+    audit: 'Журнал аудита',
     password: 'Сменить пароль',
     myData: 'Мои данные',
     logout: 'Выйти',

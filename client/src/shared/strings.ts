@@ -18,6 +18,7 @@ export const sharedStrings = {
     municipality: 'Муниципальный координатор',
     school: 'Команда школы',
     curator: 'Куратор',
+    security: 'Администратор безопасности',
   } satisfies Record<AccountRole, string>,
 
   /** Russian text for the server's error codes; a screen adds the codes only it meets. */

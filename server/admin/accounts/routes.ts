@@ -29,7 +29,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/admin/accounts', { schema: { body: NewAccount, response: { 201: CreatedAccount } }, config: { access: 'admin' } }, async (req, reply) => {
     const body = req.body;
-    if (body.role !== 'admin') {
+    if (body.role !== 'admin' && body.role !== 'security') {
       const scope = SCOPE_OF[body.role];
       const id = body[scope.field];
       if (!id) throw badRequest('scope_required', `An account of role ${body.role} needs ${scope.field}`);
@@ -87,7 +87,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (body.name !== undefined) change.name = body.name.trim();
         const given = (['regionId', 'municipalityId', 'schoolId'] as const).filter((field) => body[field] !== undefined);
         if (given.length > 0) {
-          const scope = user.role === 'admin' ? null : SCOPE_OF[user.role];
+          const scope = user.role === 'admin' || user.role === 'security' ? null : SCOPE_OF[user.role];
           if (!scope || given.length > 1 || given[0] !== scope.field) {
             throw badRequest('scope_mismatch', `An account of role ${user.role} takes ${scope ? scope.field : 'no territory'}`);
           }

@@ -1,34 +1,76 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
-import { AUDIT_PAGE_SIZE, AuditPage, AuditQuery, type AuditEntry } from './audit.schemas.js';
+import { audit } from '../../audit/log.js';
+import { auditExport } from '../../audit/reads.js';
+import { staffPrincipal } from '../../auth/hooks.js';
+import { attachmentResponse, sendAttachment } from '../../exports/attachment.js';
+import { badRequest } from '../../shared/errors.js';
+import { auditActionLabel, auditEntityLabel } from '../../shared/rules/audit-wording.js';
+import { auditCsv } from './audit-csv.js';
+import { auditEntries, auditTimeZone } from './audit.repository.js';
+import { AUDIT_EXPORT_MAX_ROWS, AUDIT_PAGE_SIZE, AuditFilters, AuditPage, AuditQuery, type AuditEntry } from './audit.schemas.js';
 
-/** The audit log, newest first, paged by id so a page never shifts while new entries arrive. */
+const toEntry = (row: { at: Date; details: unknown } & Omit<AuditEntry, 'at' | 'details'>): AuditEntry => ({
+  ...row,
+  at: row.at.toISOString(),
+  details: row.details as AuditEntry['details'],
+});
+
+const FILTER_LABELS: Record<keyof AuditFilters, string> = {
+  from: 'С даты',
+  to: 'По дату',
+  action: 'Действие',
+  entity: 'Объект',
+  user: 'Кто',
+  text: 'Текст в подробностях',
+};
+
+/** The filters a request used, for the record of who looked at what. */
+function filtersOf(query: AuditFilters) {
+  const { from, to, action, entity, user, text } = query;
+  return Object.fromEntries(Object.entries({ from, to, action, entity, user, text }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+}
+
+/**
+ * The audit log, newest first, paged by id so a page never shifts while new entries arrive. Read by the administrator
+ * and the security administrator; every reading is itself recorded, so nobody reads the log unseen.
+ */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage } }, config: { access: 'admin' } }, async (req) => {
-    const { before, limit = AUDIT_PAGE_SIZE, entity } = req.query;
-    let query = app.db
-      .selectFrom('audit_log')
-      .leftJoin('users', 'users.id', 'audit_log.user_id')
-      .leftJoin('service_tokens', 'service_tokens.id', 'audit_log.token_id')
-      .leftJoin('users as subject', (join) => join.on('audit_log.entity', '=', 'user').onRef('audit_log.entity_id', '=', sql`subject.id::text`))
-      .select([
-        'audit_log.id',
-        'audit_log.at',
-        'audit_log.action',
-        'audit_log.entity',
-        'audit_log.entity_id as entityId',
-        'audit_log.details',
-        'audit_log.user_id as userId',
-        sql<string | null>`coalesce(nullif(users.name, ''), users.email)`.as('userName'),
-        sql<string | null>`coalesce(nullif(subject.name, ''), subject.email)`.as('subjectName'),
-        'service_tokens.name as tokenName',
-      ])
-      .orderBy('audit_log.id', 'desc')
-      .limit(limit);
+  app.get('/api/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage } }, config: { access: 'audit' } }, async (req) => {
+    const { before, limit = AUDIT_PAGE_SIZE } = req.query;
+    const zone = await auditTimeZone(app.db);
+    let query = auditEntries(app.db, req.query, zone).limit(limit);
     if (before) query = query.where('audit_log.id', '<', before);
-    if (entity) query = query.where('audit_log.entity', '=', entity);
-    const rows = await query.execute();
-    const entries = rows.map((row) => ({ ...row, at: row.at.toISOString(), details: row.details as AuditEntry['details'] }));
-    return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].id : null };
+    const entries = (await query.execute()).map(toEntry);
+    const principal = staffPrincipal(req);
+    await audit(app.db, {
+      userId: principal.id,
+      action: 'audit.view',
+      entity: 'audit_log',
+      details: { ...filtersOf(req.query), ...(before ? { before } : {}), rows: entries.length },
+    });
+    return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1]!.id : null, timeZone: zone };
   });
+
+  app.get(
+    '/api/admin/audit.csv',
+    { schema: { querystring: AuditFilters, response: attachmentResponse('csv') }, config: { access: 'audit' } },
+    async (req, reply) => {
+      const zone = await auditTimeZone(app.db);
+      const rows = await auditEntries(app.db, req.query, zone)
+        .limit(AUDIT_EXPORT_MAX_ROWS + 1)
+        .execute();
+      if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
+        throw badRequest('export_too_large', `More than ${AUDIT_EXPORT_MAX_ROWS} entries; narrow the period`);
+      }
+      const generatedAt = new Date();
+      const filters = filtersOf(req.query);
+      const filterLines = Object.entries(filters).map(([key, value]): [string, string] => [
+        FILTER_LABELS[key as keyof AuditFilters],
+        key === 'action' ? auditActionLabel(value) : key === 'entity' ? auditEntityLabel(value) : value,
+      ]);
+      const body = auditCsv(rows.map(toEntry), zone, generatedAt, filterLines);
+      await auditExport(app.db, req, { kind: 'audit_log', format: 'csv', entity: 'audit_log', details: { ...filters, rows: rows.length } });
+      return sendAttachment(reply, { format: 'csv', filename: `audit-${generatedAt.toISOString().slice(0, 10)}.csv`, body });
+    },
+  );
 };

@@ -1,3 +1,4 @@
+import { auditExport, auditLinkView } from '../../audit/reads.js';
 import type { FastifyPluginAsyncTypebox, Static } from '@fastify/type-provider-typebox';
 import { audit } from '../../audit/log.js';
 import { staffPrincipal } from '../../auth/hooks.js';
@@ -72,6 +73,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
       codeCounts(app.db, wave.id),
       accessModes(app.db, wave.id),
     ]);
+    await auditLinkView(app.db, req, { kind: 'wave_links', waveId: wave.id });
     const linkOf = new Map(links.map((l) => [`${l.school_id}:${l.role}`, { id: l.id, url: respondentLinks.url(l.token) }]));
     const codesOf = new Map(codes.map((c) => [`${c.schoolId}:${c.role}`, { issued: c.issued, used: c.used }]));
     return {
@@ -163,6 +165,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         expected: expectedOf(school, link.role),
         codes: codes.find((c) => c.role === link.role) ?? { issued: 0, used: 0 },
       }));
+      await auditLinkView(app.db, req, { kind: 'qr_sheet', waveId: wave.id, schoolId: school.id });
       return { school: schoolRef(school), wave: waveTerms(wave), roles };
     },
   );
@@ -173,6 +176,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
     async (req) => {
       const { wave, school } = await waveSchoolOrFail(app.db, req.params.id, req.params.schoolId);
       const codes = await unusedCodes(app.db, wave.id, school.id, req.query.role);
+      await auditLinkView(app.db, req, { kind: 'codes', waveId: wave.id, schoolId: school.id, role: req.query.role });
       return {
         school: schoolRef(school),
         wave: waveTerms(wave),
@@ -195,7 +199,9 @@ export const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (a
         const wave = await waveOrFail(app.db, req.params.id);
         const table = await linksTable(app.db, wave, respondentLinks);
         const filename = `links-wave-${wave.id}.${format}`;
-        return sendAttachment(reply, { format, filename, body: format === 'csv' ? linksCsv(table) : await linksXlsx(table, wave.title) });
+        const file = format === 'csv' ? linksCsv(table) : await linksXlsx(table, wave.title);
+        await auditExport(app.db, req, { kind: 'wave_links', format, entity: 'wave', entityId: wave.id });
+        return sendAttachment(reply, { format, filename, body: file });
       },
     );
   }

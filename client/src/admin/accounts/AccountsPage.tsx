@@ -38,7 +38,7 @@ export function AccountsPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    const scopeKey = { admin: null, region: 'regionId', curator: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
+    const scopeKey = { admin: null, security: null, region: 'regionId', curator: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
     try {
       const result = await api<CreatedAccount>('/api/admin/accounts', {
         method: 'POST',
@@ -100,7 +100,7 @@ export function AccountsPage() {
             ))}
           </select>
         </label>
-        {form.role !== 'admin' && (
+        {form.role !== 'admin' && form.role !== 'security' && (
           <label>
             {s.scope}
             <select required value={form.scopeId} onChange={(e) => setForm({ ...form, scopeId: e.target.value })}>
