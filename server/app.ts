@@ -29,6 +29,8 @@ import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
 import { waveRoutes } from './admin/waves/waves.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
+import type { RetentionSteps } from './retention/apply.js';
 import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.js';
 import { linkRoutes } from './admin/links/links.routes.js';
 import { translationRoutes } from './admin/translations/translations.routes.js';
@@ -75,6 +77,8 @@ export interface AppDeps {
   pool?: PoolStats;
   /** `METRICS_TOKEN`: the bearer token /metrics asks for; without it /metrics answers this machine only. */
   metricsToken?: string | null;
+  /** The retention job's steps owned by other modules (server/retention/apply.ts). */
+  retentionSteps?: RetentionSteps;
 }
 
 declare module 'fastify' {
@@ -196,6 +200,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(serviceTokenRoutes);
   await app.register(translationRoutes);
   await app.register(waveRoutes);
+  await app.register(retentionRoutes, { steps: deps.retentionSteps });
   await app.register(rosterCorrectionRoutes);
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');
   // Whole-region scores of closed waves, for every view that sets schools side by side: each wave scored once.

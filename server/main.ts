@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo 
 import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
 import { pointsToLocalhost } from './links/public-url.js';
+import { startRetentionTimer } from './retention/daily-timer.js';
 
 const config = readConfig();
 // The embedded database's guards report to the console until the app's log exists.
@@ -52,12 +53,15 @@ const app = await buildApp({
 });
 notify = (level, message, details) => app.log[level](details ?? {}, message);
 
+const stopRetention = startRetentionTimer(database.db, database.kind, app.log);
+
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: finishing requests in flight`);
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);
