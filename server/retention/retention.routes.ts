@@ -22,7 +22,15 @@ export const retentionRoutes: FastifyPluginAsyncTypebox<{ steps?: RetentionSteps
     const waves = await app.db
       .selectFrom('waves')
       .innerJoin('regions', 'regions.id', 'waves.region_id')
-      .select(['waves.id', 'waves.title', 'regions.name as region_name', 'waves.closes_at', 'waves.answers_purged_at', waveStatus.as('status')])
+      .select([
+        'waves.id',
+        'waves.title',
+        'regions.name as region_name',
+        'regions.time_zone',
+        'waves.closes_at',
+        'waves.answers_purged_at',
+        waveStatus.as('status'),
+      ])
       .select(sql<Date>`waves.closes_at + make_interval(months => ${settings.answers_months})`.as('due_at'))
       .orderBy('waves.closes_at', 'desc')
       .orderBy('waves.id', 'desc')
@@ -39,6 +47,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox<{ steps?: RetentionSteps
         title: w.title,
         regionName: w.region_name,
         closesAt: w.closes_at.toISOString(),
+        timeZone: w.time_zone,
         status: w.status,
         answersDueAt: w.status === 'closed' ? new Date(w.due_at).toISOString() : null,
         answersPurgedAt: w.answers_purged_at?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Instant, IntegerIn, INT4_MAX, WaveStatus } from '../shared/vocabulary.js';
+import { Instant, IntegerIn, INT4_MAX, TimeZone, WaveStatus } from '../shared/vocabulary.js';
 
 const Bound = Type.Object({ min: Type.Integer(), max: Type.Integer() });
 
@@ -19,16 +19,21 @@ export const RetentionWave = Type.Object({
   title: Type.String(),
   regionName: Type.String(),
   closesAt: Instant,
+  timeZone: TimeZone,
   status: WaveStatus,
   /** The wave's end plus the answers' period; null while it has not ended. */
   answersDueAt: Type.Union([Instant, Type.Null()]),
   answersPurgedAt: Type.Union([Instant, Type.Null()]),
 });
 
+export type RetentionWave = Static<typeof RetentionWave>;
+
 export const RetentionRunView = Type.Object({
   waves: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), answersDeleted: Type.Integer() })),
   accountsAnonymised: Type.Union([Type.Integer(), Type.Null()]),
 });
+
+export type RetentionRunView = Static<typeof RetentionRunView>;
 
 export const RetentionView = Type.Object({
   answersMonths: Type.Integer(),
@@ -41,6 +46,8 @@ export const RetentionView = Type.Object({
   lastRunAt: Type.Union([Instant, Type.Null()]),
   waves: Type.Array(RetentionWave),
 });
+
+export type RetentionView = Static<typeof RetentionView>;
 
 export const DeleteWaveBody = Type.Object(
   {
