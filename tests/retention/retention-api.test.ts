@@ -4,7 +4,7 @@ import { applyRetention } from '../../server/retention/apply.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
-import { newWave } from '../helpers/fixtures.js';
+import { ensureModel, newWave } from '../helpers/fixtures.js';
 import { addAnswers, handWorld, HAND_MODEL, type HandWorld } from '../explanations/world.js';
 
 /** The moment a report was made is the one thing that differs between two reads of the same figures. */
@@ -153,6 +153,15 @@ describe.each(TEST_DATABASES)('retention on %s', (kind) => {
     expect(await applyRetention(t.database.db, kind)).toEqual({ waves: [], accountsAnonymised: null });
     expect(await kept()).toBe(keptBefore);
     expect(await views()).toEqual(before);
+  });
+
+  it('keeps the purged wave’s count of answers, so its model cannot change under the kept figures', async () => {
+    const detail = await get(admin, `/api/admin/waves/${w.earlier.id}`);
+    expect(detail).toMatchObject({ responses: 7 });
+    const otherModel = await ensureModel(t.database.db);
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/admin/waves/${w.earlier.id}`, headers: admin.headers, payload: { modelId: otherModel } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('wave_has_responses');
   });
 
   it('lets two runs at once apply a due wave exactly once', async () => {
