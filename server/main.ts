@@ -9,6 +9,7 @@ import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
 import { pointsToLocalhost } from './links/public-url.js';
 import { startRetentionTimer } from './retention/daily-timer.js';
+import type { RetentionSteps } from './retention/apply.js';
 
 const config = readConfig();
 // The embedded database's guards report to the console until the app's log exists.
@@ -40,6 +41,9 @@ if (config.admin && (await ensureAdmin(database.db, config.admin.email, config.a
   console.log(`Administrator ${config.admin.email} created from ADMIN_EMAIL.`);
 }
 
+// The steps other modules give the retention job (server/retention/apply.ts); the page's run and the timer share them.
+const retentionSteps: RetentionSteps = {};
+
 const app = await buildApp({
   db: database.db,
   dbKind: database.kind,
@@ -50,10 +54,11 @@ const app = await buildApp({
   pool: database.pool,
   metricsToken: config.metricsToken,
   logger: { level: config.logLevel },
+  retentionSteps,
 });
 notify = (level, message, details) => app.log[level](details ?? {}, message);
 
-const stopRetention = startRetentionTimer(database.db, database.kind, app.log);
+const stopRetention = startRetentionTimer(database.db, database.kind, app.log, retentionSteps);
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

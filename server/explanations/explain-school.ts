@@ -7,7 +7,8 @@ import { ROLES } from '../shared/roles.js';
 import type { WaveSchool } from '../territory/wave-roster.js';
 import { explainFactor, needsDistribution, type ExplainInput } from './explain.js';
 import { answerCounts, principalAnswers } from './explanation.repository.js';
-import { answersPurged, keptAnswerCounts, keptPrincipalAnswers } from '../retention/kept.repository.js';
+import { answersPurged } from '../db/answers-purged.js';
+import { keptAnswerCounts, keptPrincipalAnswers } from './kept-answers.js';
 import type { SchoolExplanations } from './explanation.schemas.js';
 import type { QuestionTexts } from './question-texts.js';
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { WaveInRegion } from '../db/schema.js';
 import { collectStatsSql } from '../profiles/stats.sql.js';
 import { waveStats } from '../profiles/wave-stats.js';
-import { answersPurged } from '../retention/kept.repository.js';
+import { answersPurged } from '../db/answers-purged.js';
 import { conflict } from '../shared/errors.js';
 import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, Profile, RiskModel } from '../scoring/model.js';

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.js';
-import { answersPurged, keptSchoolStats } from '../retention/kept.repository.js';
+import { answersPurged } from '../db/answers-purged.js';
+import { keptSchoolStats } from './kept-stats.js';
 import type { CollectedStats, RiskModel } from '../scoring/model.js';
 import { collectStatsSql, type SchoolSet } from './stats.sql.js';
 

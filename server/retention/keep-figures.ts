@@ -4,7 +4,8 @@ import { collectStatsSql } from '../profiles/stats.sql.js';
 import { storedModel } from '../risk-models/stored-model.js';
 import { questionsOf } from '../scoring/answers.js';
 import { ROLES } from '../shared/roles.js';
-import { keepAnswerCounts, keepPrincipalAnswers, keepSchoolStats } from './kept.repository.js';
+import { keepAnswerCounts, keepPrincipalAnswers } from '../explanations/kept-answers.js';
+import { keepSchoolStats } from '../profiles/kept-stats.js';
 
 /**
  * Keeps what a wave's views read from its answers, computed by the very functions those views call, so that they
