@@ -20,7 +20,7 @@ export interface RetentionRun {
 }
 
 /** Any constant both instances agree on: it names the retention job among PostgreSQL's advisory locks. */
-const RETENTION_LOCK = 152_0028;
+export const RETENTION_LOCK = 152_0028;
 
 /**
  * Applies the retention periods once, in one transaction, and audits what it did as `retention.apply`. On PostgreSQL

@@ -4,6 +4,7 @@ import { createAccount } from '../../server/auth/accounts.js';
 import { DEMO_PASSWORD } from '../../server/demo/seed.js';
 import { ensureModel, newMunicipality, newRegion, newSchool, newWave } from '../helpers/fixtures.js';
 import { addAnswers } from '../explanations/world.js';
+import { seriousViolations } from './axe.js';
 import { onDesktopAndPhone, openSession, SCREENSHOTS, type E2eSession } from './session.js';
 
 const ADMIN = 'admin-retention@test.local';
@@ -52,6 +53,7 @@ describe('administrator: «Сроки хранения» in Chromium', () => {
         expect(await page.getByLabel(retentionStrings.answers).inputValue()).toBe('6');
         expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
         await page.screenshot({ path: `${SCREENSHOTS}/admin-retention-${device}.png`, fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
       });
 
       it('deletes a closed wave only once its title is typed, and offers no deletion of an open one', async () => {
@@ -69,6 +71,7 @@ describe('administrator: «Сроки хранения» in Chromium', () => {
         await dialog.getByLabel(retentionStrings.typeTitle).fill(title);
         expect(await confirm.isDisabled()).toBe(false);
         await page.screenshot({ path: `${SCREENSHOTS}/admin-retention-delete-${device}.png`, fullPage: true });
+        expect(await seriousViolations(page, '.pt-dialog')).toEqual([]);
 
         await confirm.click();
         await page.getByText(retentionStrings.deleted(title)).waitFor();

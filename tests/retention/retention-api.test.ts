@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyRetention } from '../../server/retention/apply.js';
+import { applyRetention, RETENTION_LOCK } from '../../server/retention/apply.js';
 import { TEST_DATABASES } from '../helpers/database.js';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { newLoggedInAccount, type LoggedIn } from '../helpers/auth.js';
@@ -167,6 +167,14 @@ describe.each(TEST_DATABASES)('retention on %s', (kind) => {
   it('lets two runs at once apply a due wave exactly once', async () => {
     const old = await newWave(t.database.db, w.region.id, { modelId: HAND_MODEL.id, opensInDays: -80, closesInDays: -70, title: 'Старая' });
     await addAnswers(t.database.db, old.id, w.b.id, 'teacher', [{ t_pc_access: 'no' }, { t_pc_access: 'yes' }, { t_pc_access: 'no' }]);
+    if (kind === 'postgresql') {
+      // Another instance in the middle of its run holds the lock: this one gives way at once and touches nothing.
+      await t.database.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${RETENTION_LOCK})`.execute(trx);
+        expect(await applyRetention(t.database.db, kind)).toBeNull();
+      });
+      expect(await responsesOf(old.id)).toBe(3);
+    }
     const runs = await Promise.all([applyRetention(t.database.db, kind), applyRetention(t.database.db, kind)]);
     const applied = runs.flatMap((r) => r?.waves ?? []);
     expect(applied).toEqual([{ id: old.id, title: 'Старая', answersDeleted: 3 }]);
