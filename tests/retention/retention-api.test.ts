@@ -138,6 +138,9 @@ describe.each(TEST_DATABASES)('retention on %s', (kind) => {
       { p_internet: 'none', p_vacancies: 3, p_teachers_total: 20 },
       { p_internet: 'none', p_vacancies: 3, p_teachers_total: 20 },
     ]);
+    // Counts of answers only for groups of five or more: school A's five teachers; not a principal, alone in a group.
+    const groups = await t.database.db.selectFrom('kept_answer_counts').select(['school_id', 'role']).distinct().where('wave_id', '=', w.earlier.id).execute();
+    expect(groups).toEqual([{ school_id: w.a.id, role: 'teacher' }]);
     const kept = async () =>
       Number(
         (
