@@ -31,6 +31,8 @@ import { accountRoutes } from './admin/accounts/routes.js';
 import { myDataRoutes } from './my-data/my-data.routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
 import { waveRoutes } from './admin/waves/waves.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
+import type { RetentionSteps } from './retention/apply.js';
 import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.js';
 import { linkRoutes } from './admin/links/links.routes.js';
 import { translationRoutes } from './admin/translations/translations.routes.js';
@@ -82,6 +84,8 @@ export interface AppDeps {
   listen?: Listen;
   /** Write a questionnaire's first questions into its page (on unless false); the bench turns it off for its baseline. */
   firstPage?: boolean;
+  /** The retention job's steps owned by other modules (server/retention/apply.ts). */
+  retentionSteps?: RetentionSteps;
 }
 
 /** respond.html of this build, read once: it changes only with a new build, which restarts the server. */
@@ -215,6 +219,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(serviceTokenRoutes);
   await app.register(translationRoutes);
   await app.register(waveRoutes);
+  await app.register(retentionRoutes, { steps: deps.retentionSteps });
   await app.register(rosterCorrectionRoutes);
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');
   // Whole-region scores of closed waves, for every view that sets schools side by side: each wave scored once.

@@ -1,3 +1,4 @@
+import { anonymiseDisabledAccounts } from './admin/accounts/anonymise.js';
 import { readConfig } from './config.js';
 import { connectDatabase, StartRefusedError, type DatabaseHandle } from './db/connect.js';
 import { notifyConsole, type Notify } from './db/embedded/notify.js';
@@ -8,6 +9,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo 
 import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
 import { pointsToLocalhost } from './links/public-url.js';
+import { startRetentionTimer } from './retention/daily-timer.js';
+import type { RetentionSteps } from './retention/apply.js';
 
 const config = readConfig();
 // The embedded database's guards report to the console until the app's log exists.
@@ -39,6 +42,9 @@ if (config.admin && (await ensureAdmin(database.db, config.admin.email, config.a
   console.log(`Administrator ${config.admin.email} created from ADMIN_EMAIL.`);
 }
 
+// The steps other modules give the retention job (server/retention/apply.ts); the page's run and the timer share them.
+const retentionSteps: RetentionSteps = { anonymiseDisabledAccounts };
+
 const app = await buildApp({
   db: database.db,
   dbKind: database.kind,
@@ -50,8 +56,11 @@ const app = await buildApp({
   listen: database.listen,
   metricsToken: config.metricsToken,
   logger: { level: config.logLevel },
+  retentionSteps,
 });
 notify = (level, message, details) => app.log[level](details ?? {}, message);
+
+const stopRetention = startRetentionTimer(database.db, database.kind, app.log, retentionSteps);
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -59,6 +68,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: finishing requests in flight`);
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);

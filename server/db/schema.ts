@@ -84,6 +84,8 @@ export interface WaveTable {
    * model changed (migration 0014); null only for a wave older than that until the server's next start.
    */
   questionnaires_id: ColumnType<string | null, never, string>;
+  /** When the retention job deleted the wave's raw answers (migration 0028); its figures are read from the kept tables since. */
+  answers_purged_at: ColumnType<Date | null, never, Date | string | null>;
 }
 
 /**
@@ -397,6 +399,40 @@ export interface AssessmentResultTable {
   imported_at: CreatedAt;
 }
 
+/** The retention periods an administrator sets (migration 0028): one row. */
+export interface RetentionSettingsTable {
+  id: ColumnType<boolean, never, never>;
+  answers_months: number;
+  accounts_days: number;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, never, Date | string>;
+}
+
+/** A purged wave's scorer input per school: `CollectedStats` of the wave's model, as JSON (migration 0028). */
+export interface KeptSchoolStatsTable {
+  wave_id: number;
+  school_id: number;
+  stats: ColumnType<unknown, string, never>;
+}
+
+/** A purged wave's counts of each answer to the model's questions, per school × role (migration 0028). */
+export interface KeptAnswerCountTable {
+  wave_id: number;
+  school_id: number;
+  role: Role;
+  question: string;
+  answer: ColumnType<unknown, string, never>;
+  count: number;
+}
+
+/** A purged wave's principal answers to the model's principal questions only, oldest first (migration 0028). */
+export interface KeptPrincipalAnswersTable {
+  wave_id: number;
+  school_id: number;
+  position: number;
+  answers: ColumnType<Record<string, unknown>, string, never>;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -428,6 +464,10 @@ export interface Database {
   school_priorities: SchoolPriorityTable;
   server_secrets: ServerSecretTable;
   translation_reviews: TranslationReviewTable;
+  retention_settings: RetentionSettingsTable;
+  kept_school_stats: KeptSchoolStatsTable;
+  kept_answer_counts: KeptAnswerCountTable;
+  kept_principal_answers: KeptPrincipalAnswersTable;
 }
 
 export type School = Selectable<SchoolTable>;

@@ -7,6 +7,8 @@ import { ROLES } from '../shared/roles.js';
 import type { WaveSchool } from '../territory/wave-roster.js';
 import { explainFactor, needsDistribution, type ExplainInput } from './explain.js';
 import { answerCounts, principalAnswers } from './explanation.repository.js';
+import { answersPurged } from '../db/answers-purged.js';
+import { keptAnswerCounts, keptPrincipalAnswers } from './kept-answers.js';
 import type { SchoolExplanations } from './explanation.schemas.js';
 import type { QuestionTexts } from './question-texts.js';
 
@@ -28,13 +30,17 @@ export async function explainSchool(
   const indicatorResults = new Map(profile.factors.flatMap((f) => f.indicators.map((r) => [r.id, r])));
   const indicators = factors.flatMap((f) => f.indicators);
 
+  // A purged wave's answers are gone; what was kept of them gives the same counts (server/retention/keep-figures.ts).
+  const purged = await answersPurged(db, wave.id);
+  const countsOf = purged ? keptAnswerCounts : answerCounts;
+  const principalOf = purged ? keptPrincipalAnswers : principalAnswers;
   const counts: ExplainInput['counts'] = {};
   for (const role of ROLES) {
     const questions = indicators.flatMap((i) => (i.role === role && needsDistribution(i, indicatorResults.get(i.id)!) ? questionsOf(i) : []));
-    if (questions.length > 0) counts[role] = await answerCounts(db, wave.id, school.ref.id, role, [...new Set(questions)]);
+    if (questions.length > 0) counts[role] = await countsOf(db, wave.id, school.ref.id, role, [...new Set(questions)]);
   }
   const asksPrincipal = (factor: Factor) => factor.indicators.some((i) => i.role === 'principal');
-  const principalResponses = factors.some(asksPrincipal) ? await principalAnswers(db, wave.id, school.ref.id) : [];
+  const principalResponses = factors.some(asksPrincipal) ? await principalOf(db, wave.id, school.ref.id) : [];
 
   return {
     school: { id: school.ref.id, code: school.ref.code, name: school.ref.name },

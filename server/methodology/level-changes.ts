@@ -2,6 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/connect.js';
 import type { WaveInRegion } from '../db/schema.js';
 import { collectStatsSql } from '../profiles/stats.sql.js';
+import { waveStats } from '../profiles/wave-stats.js';
+import { answersPurged } from '../db/answers-purged.js';
+import { conflict } from '../shared/errors.js';
 import { scoreProfile } from '../scoring/engine.js';
 import type { CollectedStats, Profile, RiskModel } from '../scoring/model.js';
 import { ROLES, type Role } from '../shared/roles.js';
@@ -24,7 +27,7 @@ const NO_RESPONSES: CollectedStats = { responses: Object.fromEntries(ROLES.map((
 export async function waveScores(db: Db, wave: WaveInRegion, caller: Caller, model: RiskModel): Promise<WaveScores> {
   const [schools, stats] = await Promise.all([
     listWaveSchoolsInScope(db, wave, caller),
-    collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller)),
+    waveStats(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller)),
   ]);
   return { model, schools, stats, profiles: scoreSchools(model, schools, stats) };
 }
@@ -35,6 +38,10 @@ export async function waveScores(db: Db, wave: WaveInRegion, caller: Caller, mod
  * minimum rates act on them afterwards (docs/methodology.md §2).
  */
 export async function rescore(db: Db, wave: WaveInRegion, caller: Caller, scores: WaveScores, model: RiskModel): Promise<Profile[]> {
+  if (!sameContributions(scores.model, model) && (await answersPurged(db, wave.id))) {
+    // What was kept of a purged wave holds the contributions of its own model only.
+    throw conflict('wave_answers_purged', 'The wave’s answers were deleted under the retention period; only its own model’s figures were kept');
+  }
   const stats = sameContributions(scores.model, model) ? scores.stats : await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));
   return scoreSchools(model, scores.schools, stats);
 }

@@ -9,7 +9,7 @@ import type { Caller } from '../territory/scope.js';
 import { schoolIdsInScope } from '../territory/schools.repository.js';
 import { listWaveSchoolsInScope, type WaveSchool } from '../territory/wave-roster.js';
 import type { SchoolProfile, WaveProfiles } from './schemas.js';
-import { collectStatsSql } from './stats.sql.js';
+import { waveStats } from './wave-stats.js';
 
 const NO_RESPONSES: CollectedStats = {
   responses: Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>,
@@ -19,7 +19,7 @@ const NO_RESPONSES: CollectedStats = {
 /** One school's risk profile in a wave, scored with the model the wave pinned. */
 export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveSchool): Promise<SchoolProfile> {
   const model = await storedModel(db, wave.model_id);
-  const stats = await collectStatsSql(db, model, wave.id, school.ref.id);
+  const stats = await waveStats(db, model, wave.id, school.ref.id);
   return { school: school.ref, wave: waveTerms(wave), model: modelRef(model), ...scored(model, school, stats.get(school.ref.id)) };
 }
 
@@ -30,7 +30,7 @@ export async function schoolProfile(db: Db, wave: WaveInRegion, school: WaveScho
 export async function waveProfiles(db: Db, wave: WaveInRegion, caller: Caller): Promise<WaveProfiles> {
   const model = await storedModel(db, wave.model_id);
   const schools = await listWaveSchoolsInScope(db, wave, caller);
-  const stats = await collectStatsSql(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));
+  const stats = await waveStats(db, model, wave.id, schoolIdsInScope(db, wave.region_id, caller));
   return {
     wave: waveTerms(wave),
     model: modelRef(model),

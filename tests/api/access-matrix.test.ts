@@ -95,6 +95,11 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/admin/waves/:id/links': { path: (t) => `/api/admin/waves/${t.waveId}/links`, scope: 'none' },
   'POST /api/admin/waves/:id/links/sync': { path: (t) => `/api/admin/waves/${t.waveId}/links/sync`, scope: 'none' },
   'PATCH /api/admin/waves/:id/expected': { path: (t) => `/api/admin/waves/${t.waveId}/expected`, scope: 'none', body: () => ({}) },
+  'GET /api/admin/retention': none('/api/admin/retention'),
+  'PUT /api/admin/retention': none('/api/admin/retention', { body: () => ({}) }),
+  'POST /api/admin/retention/apply': none('/api/admin/retention/apply'),
+  // An empty confirmation: the administrator is let through to the check of the title, and nothing is deleted.
+  'DELETE /api/admin/waves/:id': { path: (t) => `/api/admin/waves/${t.waveId}`, scope: 'none', body: () => ({ confirmTitle: '' }) },
   'PUT /api/admin/waves/:id/access': { path: (t) => `/api/admin/waves/${t.waveId}/access`, scope: 'none', body: () => ({}) },
   'POST /api/admin/links/:id/replace': none('/api/admin/links/999999/replace'),
   'GET /api/admin/links/config': none('/api/admin/links/config'),

@@ -8,5 +8,6 @@ export const adminStrings = {
     audit: 'Журнал аудита',
     methodology: 'Методика',
     translations: 'Переводы анкет',
+    retention: 'Сроки хранения',
   },
 };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import './modal-dialog.css';
 
 interface ModalDialogProps {
   /** The id of the heading, which names the dialog for screen readers. */

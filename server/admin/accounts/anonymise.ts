@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { audit } from '../../audit/log.js';
 import { ApiError, conflict, notFound } from '../../shared/errors.js';
 
 /**
@@ -37,4 +38,31 @@ export async function anonymiseAccount(trx: Db, id: number) {
     .set({ name: anonymisedName(id), email: anonymisedEmail(id), password_hash: null, anonymised_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The retention job's step (server/retention/apply.ts): every account disabled before `disabledBefore` and not yet
+ * anonymised is anonymised, each recorded in the audit log as the system's doing. The last administrator is left
+ * as the refusal above says, and counted out.
+ */
+export async function anonymiseDisabledAccounts(trx: Db, disabledBefore: Date): Promise<number> {
+  const due = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('disabled_at', '<', disabledBefore)
+    .where('anonymised_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  let done = 0;
+  for (const { id } of due) {
+    try {
+      await anonymiseAccount(trx, id);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'last_admin') continue;
+      throw error;
+    }
+    await audit(trx, { userId: null, action: 'account.anonymise', entity: 'user', entityId: id, details: { reason: 'retention' } });
+    done++;
+  }
+  return done;
 }

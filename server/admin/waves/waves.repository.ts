@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { WaveTable } from '../../db/schema.js';
 import { waveStatus } from '../../db/wave-status.js';
@@ -51,13 +51,17 @@ export async function lockWave(db: Db, waveId: number) {
   return db.selectFrom('waves').select(['id', 'region_id', 'opens_at', 'roster_frozen_at']).where('id', '=', waveId).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Every answer the wave received, whatever its fate (counted, held, excluded), from the participation counters: they
+ * keep a wave's numbers after the retention job deletes its answers (server/retention/purge-wave.ts).
+ */
 export async function countWaveResponses(db: Db, waveId: number): Promise<number> {
   const row = await db
-    .selectFrom('responses')
-    .select((eb) => eb.fn.countAll().as('n'))
+    .selectFrom('participation_counts')
+    .select(sql<number>`coalesce(sum(responses + held + excluded), 0)::int`.as('n'))
     .where('wave_id', '=', waveId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 /** The region's time zone; undefined for a region that does not exist. */
