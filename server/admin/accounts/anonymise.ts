@@ -46,13 +46,7 @@ export async function anonymiseAccount(trx: Db, id: number) {
  * as the refusal above says, and counted out.
  */
 export async function anonymiseDisabledAccounts(trx: Db, disabledBefore: Date): Promise<number> {
-  const due = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('disabled_at', '<', disabledBefore)
-    .where('anonymised_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const due = await trx.selectFrom('users').select('id').where('disabled_at', '<', disabledBefore).where('anonymised_at', 'is', null).orderBy('id').execute();
   let done = 0;
   for (const { id } of due) {
     try {
