@@ -38,6 +38,7 @@ import { contextPlugin } from './context/plugin.js';
 import { participationRoutes } from './participation/participation.routes.js';
 import { reviewRoutes } from './participation/review.routes.js';
 import { paperRoutes } from './paper/paper.routes.js';
+import { refusalsRoutes } from './participation/refusals.routes.js';
 import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(participationRoutes, { respondentLinks: links });
   await app.register(reviewRoutes);
   await app.register(paperRoutes);
+  await app.register(refusalsRoutes);
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);

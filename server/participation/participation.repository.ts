@@ -99,6 +99,7 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       municipalityId: school.municipalityId,
       municipalityName: school.municipalityName,
       expected: school.expected,
+      refused: school.refused,
       counts: c ?? { principal: NO_COUNTS, teacher: NO_COUNTS, student: NO_COUNTS, parent: NO_COUNTS },
     };
   });
