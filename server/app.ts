@@ -39,6 +39,7 @@ import { participationRoutes } from './participation/participation.routes.js';
 import { reviewRoutes } from './participation/review.routes.js';
 import { paperRoutes } from './paper/paper.routes.js';
 import { refusalsRoutes } from './participation/refusals.routes.js';
+import { noticeRoutes } from './notices/notices.routes.js';
 import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
@@ -94,10 +95,10 @@ declare module 'fastify' {
   }
 }
 
-/** A questionnaire link (/s/<token>) and the code-entry page (/c) are the respondent's light page, not the staff app. */
+/** A questionnaire link (/s/<token>), the code-entry page (/c) and the public preview (/questionnaires/<role>) are the respondent's light page, not the staff app. */
 const RESPOND_SW = /[/\\]respond-sw\.js(?:\.br|\.gz)?$/;
 
-const isRespondentPage = (url: string) => url.startsWith('/s/') || /^\/c\/?(\?|$)/.test(url);
+const isRespondentPage = (url: string) => url.startsWith('/s/') || url.startsWith('/questionnaires/') || /^\/c\/?(\?|$)/.test(url);
 
 /** Builds the whole server without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps) {
@@ -208,6 +209,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(reviewRoutes);
   await app.register(paperRoutes);
   await app.register(refusalsRoutes);
+  await app.register(noticeRoutes, { publicUrl: links.publicUrl });
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);
