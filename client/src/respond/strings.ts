@@ -101,16 +101,6 @@ export const strings = {
     body_too_large: 'Ответы получились слишком длинными. Сократите текстовые ответы и отправьте снова.',
     default: 'Не удалось сохранить ответы. Обновите страницу и попробуйте ещё раз; если не поможет, сообщите в школу.',
   } as Record<string, string> & { default: string },
-} as const;
-
-/** The language picker (questionnaire translations, surveys/translations/): kept apart from the screen's other words. */
-export const languageStrings = {
-  /** Russian is the questionnaire's own language, named in itself like the others. */
-  russian: 'Русский',
-  pickerLabel: 'Язык анкеты',
-  /** Beside a language an administrator has not confirmed yet; in Russian for the school and the region to see too. */
-  unverified: 'перевод не проверен',
-
   /** The public read-only preview (/questionnaires/<role>): what families read before deciding whether to take part. */
   preview: {
     titles: {
@@ -129,4 +119,14 @@ export const languageStrings = {
     conditional: 'Некоторые вопросы появляются только после определённого ответа на предыдущий и здесь могут быть скрыты.',
     notFound: { title: 'Такой анкеты нет', text: 'Проверьте адрес: анкеты есть для директора, учителей, учащихся и родителей.' },
   },
+} as const;
+
+/** The language picker (questionnaire translations, surveys/translations/): kept apart from the screen's other words. */
+export const languageStrings = {
+  /** Russian is the questionnaire's own language, named in itself like the others. */
+  russian: 'Русский',
+  pickerLabel: 'Язык анкеты',
+  /** Beside a language an administrator has not confirmed yet; in Russian for the school and the region to see too. */
+  unverified: 'перевод не проверен',
+
 } as const;
