@@ -38,7 +38,7 @@ function schoolColumns(): SchoolColumn[] {
       { header: `${ROLE_TITLES[role]}: ожидается`, width: 12, value: (s) => s.roles[role].expected },
       { header: `${ROLE_TITLES[role]}: отказались`, width: 12, value: (s) => s.roles[role].refused },
       { header: `${ROLE_TITLES[role]}: ответили`, width: 12, value: (s) => s.roles[role].responses },
-      { header: `${ROLE_TITLES[role]}: охват (от ожидаемых без отказавшихся)`, width: 14, value: (s) => s.roles[role].rate, format: 'percent' },
+      { header: `${ROLE_TITLES[role]}: охват`, width: 10, value: (s) => s.roles[role].rate, format: 'percent' },
       { header: `${ROLE_TITLES[role]}: не хватает`, width: 12, value: (s) => s.roles[role].needed },
       { header: `${ROLE_TITLES[role]}: отмечено, ждут решения`, width: 14, value: (s) => s.roles[role].held },
       { header: `${ROLE_TITLES[role]}: исключено`, width: 12, value: (s) => s.roles[role].excluded },
