@@ -72,7 +72,11 @@ export function NoticePage() {
         </div>
       </section>
       <h2>{t.operatorTitle}</h2>
-      <p data-testid="notice-operator">{t.operatorBlank}</p>
+      {/* The operator's details are filled in by hand until the product stores them: a line to write on. */}
+      <p data-testid="notice-operator">
+        {t.operatorBlank}
+        <span className="sc-notice-blank" aria-hidden="true" />
+      </p>
       <h2>{t.contactsTitle}</h2>
       <p>{t.contacts}</p>
     </article>
