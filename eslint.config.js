@@ -24,6 +24,7 @@ const FEATURES = [
   'programme-monitoring',
   'context-scatter',
   'paper',
+  'notices',
 ];
 /** Infrastructure folders; `demo` and `app.ts` compose features and are exempt. */
 const INFRASTRUCTURE = [

@@ -13,6 +13,7 @@ import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } f
 import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { seedContext } from './context.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
+import { seedRefusals } from './refusals.js';
 import { storyOf } from './stories.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -121,6 +122,15 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
             .execute();
       }
     }
+
+    const open = waves.find((w) => !w.closed);
+    if (open)
+      await seedRefusals(
+        trx,
+        open.id,
+        schools.map((s) => s.id),
+        ids.teamSchool,
+      );
 
     const [admin, regional, municipal, school] = DEMO_ACCOUNTS;
     const accounts = [

@@ -1,36 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Role } from '../shared/roles.js';
-
-/** The column of a role's refusals in a wave's roster copy (migration 0025). */
-export const REFUSED_COLUMN = {
-  principal: 'refused_principal',
-  teacher: 'refused_teacher',
-  student: 'refused_student',
-  parent: 'refused_parent',
-} as const satisfies Record<Role, string>;
-
-const EXPECTED = {
-  principal: 'expected_principal',
-  teacher: 'expected_teacher',
-  student: 'expected_student',
-  parent: 'expected_parent',
-} as const satisfies Record<Role, string>;
-
-/**
- * The school × role's frozen expected count and refusals, its row locked until the transaction ends so two
- * recordings of one school run one after the other; undefined when the school has no frozen roster row.
- */
-export async function lockRosterRow(db: Db, waveId: number, schoolId: number, role: Role) {
-  const row = await db
-    .selectFrom('wave_rosters')
-    .select([`${EXPECTED[role]} as expected`, `${REFUSED_COLUMN[role]} as refused`])
-    .where('wave_id', '=', waveId)
-    .where('school_id', '=', schoolId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row && { expected: row.expected, refused: row.refused };
-}
+import { REFUSED_COLUMN } from '../territory/wave-roster.js';
 
 /**
  * Those of the role who answered at the school: counted answers and answers held for a coordinator's decision. An

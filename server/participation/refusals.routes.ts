@@ -4,7 +4,8 @@ import { staffPrincipal } from '../auth/hooks.js';
 import { ApiError, badRequest, conflict } from '../shared/errors.js';
 import { maxRefusals, REFUSALS_GRACE_DAYS, refusalsOpen } from '../shared/rules/participation-target.js';
 import { schoolOfWave } from '../territory/assert.js';
-import { answeredAt, lockRosterRow, setRefused } from './refusals.repository.js';
+import { lockRosterRow } from '../territory/wave-roster.js';
+import { answeredAt, setRefused } from './refusals.repository.js';
 import { RefusalsBody, RefusalsRecorded, WaveSchoolParams } from './refusals.schemas.js';
 
 /**
@@ -32,10 +33,7 @@ export const refusalsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (refused < 0) throw badRequest('refused_negative', `The number of refusals cannot be negative (got ${refused})`);
       const { wave, school } = await schoolOfWave(app.db, caller, req.params.waveId, req.params.schoolId);
       if (!refusalsOpen(wave.opens_at, wave.closes_at, new Date())) {
-        throw conflict(
-          'refusals_closed',
-          `Refusals are recorded from the opening of wave ${wave.id} until ${REFUSALS_GRACE_DAYS} days after it closes`,
-        );
+        throw conflict('refusals_closed', `Refusals are recorded from the opening of wave ${wave.id} until ${REFUSALS_GRACE_DAYS} days after it closes`);
       }
       return app.db.transaction().execute(async (trx) => {
         const row = await lockRosterRow(trx, wave.id, school.ref.id, role);

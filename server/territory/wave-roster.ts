@@ -101,3 +101,33 @@ function toWaveSchool(row: WaveRosterRow) {
  * (expected less refused) and the refusals themselves, per role.
  */
 export type WaveSchool = ReturnType<typeof toWaveSchool>;
+
+/** The column of a role's refusals in a wave's roster copy (migration 0025). */
+export const REFUSED_COLUMN = {
+  principal: 'refused_principal',
+  teacher: 'refused_teacher',
+  student: 'refused_student',
+  parent: 'refused_parent',
+} as const satisfies Record<Role, string>;
+
+const EXPECTED = {
+  principal: 'expected_principal',
+  teacher: 'expected_teacher',
+  student: 'expected_student',
+  parent: 'expected_parent',
+} as const satisfies Record<Role, string>;
+
+/**
+ * The school × role's frozen expected count and refusals, its row locked until the transaction ends so two
+ * recordings of one school run one after the other; undefined when the school has no frozen roster row.
+ */
+export async function lockRosterRow(db: Db, waveId: number, schoolId: number, role: Role) {
+  const row = await db
+    .selectFrom('wave_rosters')
+    .select([`${EXPECTED[role]} as expected`, `${REFUSED_COLUMN[role]} as refused`])
+    .where('wave_id', '=', waveId)
+    .where('school_id', '=', schoolId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && { expected: row.expected, refused: row.refused };
+}

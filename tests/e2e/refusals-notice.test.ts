@@ -31,7 +31,9 @@ describe('the questionnaire preview, the parents’ notice and refusals in Chrom
     expect(await page.locator('h1').first().textContent()).toBe(respond.preview.titles.parent);
     expect(await page.locator('.sd-question').count()).toBeGreaterThan(5);
     // Display mode: every input is disabled or read-only, and no button completes or moves pages.
-    const editable = await page.locator('.sd-root-modern input:not([disabled]):not([readonly]), .sd-root-modern textarea:not([disabled]):not([readonly])').count();
+    const editable = await page
+      .locator('.sd-root-modern input:not([disabled]):not([readonly]), .sd-root-modern textarea:not([disabled]):not([readonly])')
+      .count();
     expect(editable).toBe(0);
     expect(await page.locator('.sd-navigation__complete-btn, .sd-navigation__next-btn').count()).toBe(0);
     await page.locator('.sd-item').first().click({ force: true });

@@ -128,5 +128,4 @@ export const languageStrings = {
   pickerLabel: 'Язык анкеты',
   /** Beside a language an administrator has not confirmed yet; in Russian for the school and the region to see too. */
   unverified: 'перевод не проверен',
-
 } as const;
