@@ -5,12 +5,16 @@ import { fetchPreview } from '../api';
 import { Layout, Message } from '../Frame';
 import { strings } from '../strings';
 import { previewSurveyModel } from '../survey-model';
-import { isRole, type Role } from '../../../../server/shared/roles';
 
-/** The role of /questionnaires/<role>, or null for any other address. */
+type Role = keyof typeof strings.preview.titles;
+
+/**
+ * The role of /questionnaires/<role>, or null for any other address. The roles are those the page has titles for:
+ * importing the server's list would put a chunk shared with the staff app into this page (tests/security/bundle.test.ts).
+ */
 export function previewRoleFromPath(pathname: string): Role | null {
   const match = /^\/questionnaires\/([a-z]+)\/?$/.exec(pathname);
-  return match && isRole(match[1]) ? match[1] : null;
+  return match && Object.hasOwn(strings.preview.titles, match[1]) ? (match[1] as Role) : null;
 }
 
 type State = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed' } | { kind: 'ready'; model: Model };
