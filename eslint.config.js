@@ -25,6 +25,7 @@ const FEATURES = [
   'context-scatter',
   'paper',
   'retention',
+  'notices',
 ];
 /** Infrastructure folders; `demo` and `app.ts` compose features and are exempt. */
 const INFRASTRUCTURE = [

@@ -42,6 +42,8 @@ import { contextPlugin } from './context/plugin.js';
 import { participationRoutes } from './participation/participation.routes.js';
 import { reviewRoutes } from './participation/review.routes.js';
 import { paperRoutes } from './paper/paper.routes.js';
+import { refusalsRoutes } from './participation/refusals.routes.js';
+import { noticeRoutes } from './notices/notices.routes.js';
 import { profileRoutes } from './profiles/routes.js';
 import { explanationRoutes } from './explanations/explanation.routes.js';
 import { dynamicsRoutes } from './dynamics/dynamics.routes.js';
@@ -114,10 +116,10 @@ declare module 'fastify' {
   }
 }
 
-/** A questionnaire link (/s/<token>) and the code-entry page (/c) are the respondent's light page, not the staff app. */
+/** A questionnaire link (/s/<token>), the code-entry page (/c) and the public preview (/questionnaires/<role>) are the respondent's light page, not the staff app. */
 const RESPOND_SW = /[/\\]respond-sw\.js(?:\.br|\.gz)?$/;
 
-const isRespondentPage = (url: string) => url.startsWith('/s/') || /^\/c\/?(\?|$)/.test(url);
+const isRespondentPage = (url: string) => url.startsWith('/s/') || url.startsWith('/questionnaires/') || /^\/c\/?(\?|$)/.test(url);
 
 /** Builds the whole server without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps) {
@@ -230,6 +232,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(participationRoutes, { respondentLinks: links, listen: deps.listen });
   await app.register(reviewRoutes);
   await app.register(paperRoutes);
+  await app.register(refusalsRoutes);
+  await app.register(noticeRoutes, { publicUrl: links.publicUrl });
   await app.register(profileRoutes, {});
   await app.register(explanationRoutes);
   await app.register(dynamicsRoutes);

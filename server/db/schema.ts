@@ -91,6 +91,8 @@ export interface WaveTable {
 /**
  * A started wave's expected respondents per school × role, copied from `schools` when it opened (migration 0013)
  * and changed afterwards only by an administrator's correction. Schools without a row are not part of the wave.
+ * `refused_*`: respondents who refused the survey, recorded by the school, a coordinator or an administrator
+ * (migration 0025); never above the expected count of the role.
  */
 export interface WaveRosterTable {
   wave_id: number;
@@ -99,6 +101,10 @@ export interface WaveRosterTable {
   expected_teacher: number;
   expected_student: number;
   expected_parent: number;
+  refused_principal: ColumnType<number, number | undefined, number>;
+  refused_teacher: ColumnType<number, number | undefined, number>;
+  refused_student: ColumnType<number, number | undefined, number>;
+  refused_parent: ColumnType<number, number | undefined, number>;
 }
 
 export interface LinkTable {

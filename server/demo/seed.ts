@@ -14,6 +14,7 @@ import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { seedContext } from './context.js';
 import { DEMO_SECURITY, seedAuditHistory } from './audit.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
+import { seedRefusals } from './refusals.js';
 import { storyOf } from './stories.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -122,6 +123,15 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
             .execute();
       }
     }
+
+    const open = waves.find((w) => !w.closed);
+    if (open)
+      await seedRefusals(
+        trx,
+        open.id,
+        schools.map((s) => s.id),
+        ids.teamSchool,
+      );
 
     const [admin, regional, municipal, school] = DEMO_ACCOUNTS;
     const accounts = [

@@ -36,6 +36,7 @@ function schoolColumns(): SchoolColumn[] {
     { header: 'Не хватает участников', width: 12, value: (s) => s.needed },
     ...ROLES.flatMap((role): SchoolColumn[] => [
       { header: `${ROLE_TITLES[role]}: ожидается`, width: 12, value: (s) => s.roles[role].expected },
+      { header: `${ROLE_TITLES[role]}: отказались`, width: 12, value: (s) => s.roles[role].refused },
       { header: `${ROLE_TITLES[role]}: ответили`, width: 12, value: (s) => s.roles[role].responses },
       { header: `${ROLE_TITLES[role]}: охват`, width: 10, value: (s) => s.roles[role].rate, format: 'percent' },
       { header: `${ROLE_TITLES[role]}: не хватает`, width: 12, value: (s) => s.roles[role].needed },

@@ -1,16 +1,18 @@
 import { ROLES, type Role } from '../shared/roles.js';
-import { missingRespondents } from '../shared/rules/participation-target.js';
+import { effectiveExpected, missingRespondents } from '../shared/rules/participation-target.js';
 import { daysUntil, waveDays } from '../shared/rules/zoned-days.js';
 import type { ParticipationWave, RoleCounts, SchoolCountsRow } from './participation.repository.js';
 import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
 
 /** Only counted answers reach the target; the held and excluded ones are shown beside them (docs/methodology.md §7). */
-export function roleFigures(expected: number, { responses, held, excluded, markedCounted }: RoleCounts, target: number): RoleFigures {
+export function roleFigures(expected: number, refused: number, { responses, held, excluded, markedCounted }: RoleCounts, target: number): RoleFigures {
+  const base = effectiveExpected(expected, refused);
   return {
     expected,
+    refused,
     responses,
-    rate: expected > 0 ? responses / expected : null,
-    needed: missingRespondents(expected, responses, target),
+    rate: base > 0 ? responses / base : null,
+    needed: missingRespondents(base, responses, target),
     marked: markedCounted,
     held,
     excluded,
@@ -24,12 +26,13 @@ function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): Sch
   const thanksToMarked: Role[] = [];
   let needed = 0;
   for (const role of ROLES) {
-    const figures = roleFigures(row.expected[role], row.counts[role], wave.target);
+    const figures = roleFigures(row.expected[role], row.refused[role], row.counts[role], wave.target);
+    const base = effectiveExpected(figures.expected, figures.refused);
     roles[role] = figures;
     needed += figures.needed;
-    if (figures.responses > figures.expected) overExpected.push(role);
+    if (figures.responses > base) overExpected.push(role);
     if (figures.held > 0) awaitingDecision.push(role);
-    if (figures.needed === 0 && missingRespondents(figures.expected, figures.responses - figures.marked, wave.target) > 0) thanksToMarked.push(role);
+    if (figures.needed === 0 && missingRespondents(base, figures.responses - figures.marked, wave.target) > 0) thanksToMarked.push(role);
   }
   return {
     id: row.id,
@@ -43,7 +46,7 @@ function schoolParticipation(row: SchoolCountsRow, wave: ParticipationWave): Sch
     flags: {
       overExpected,
       // Before the wave opens nobody could have answered yet; the flag would mark every school.
-      noPrincipal: wave.status !== 'planned' && roles.principal.expected > 0 && roles.principal.responses === 0,
+      noPrincipal: wave.status !== 'planned' && effectiveExpected(roles.principal.expected, roles.principal.refused) > 0 && roles.principal.responses === 0,
       awaitingDecision,
       thanksToMarked,
     },
@@ -56,17 +59,19 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
     schoolsAtTarget: 0,
     shareAtTarget: null,
     expected: 0,
+    refused: 0,
     responses: 0,
     needed: 0,
     roles: {} as AreaParticipation['roles'],
   };
-  for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0 };
+  for (const role of ROLES) area.roles[role] = { expected: 0, refused: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0 };
   for (const school of schools) {
     if (school.meetsTarget) area.schoolsAtTarget++;
     for (const role of ROLES) {
       const from = school.roles[role];
       const to = area.roles[role];
       to.expected += from.expected;
+      to.refused += from.refused;
       to.responses += from.responses;
       to.needed += from.needed;
       to.marked += from.marked;
@@ -76,8 +81,10 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
   }
   for (const role of ROLES) {
     const figures = area.roles[role];
-    figures.rate = figures.expected > 0 ? figures.responses / figures.expected : null;
+    const base = effectiveExpected(figures.expected, figures.refused);
+    figures.rate = base > 0 ? figures.responses / base : null;
     area.expected += figures.expected;
+    area.refused += figures.refused;
     area.responses += figures.responses;
     area.needed += figures.needed;
   }

@@ -99,6 +99,7 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       municipalityId: school.municipalityId,
       municipalityName: school.municipalityName,
       expected: school.expected,
+      refused: school.refused,
       counts: c ?? { principal: NO_COUNTS, teacher: NO_COUNTS, student: NO_COUNTS, parent: NO_COUNTS },
     };
   });
@@ -109,31 +110,30 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
  * burst mark. Weighted so that a move from one fate to another changes it too.
  */
 const FINGERPRINT = sql`responses + 2 * held + 3 * excluded`;
+/** What moves when a school's refusals are recorded (migration 0025): they change its rates as answers do. */
+const REFUSED = sql`4 * (refused_principal + refused_teacher + refused_student + refused_parent)`;
+
+/** Each school's fingerprint parts in the wave: its counters' and its refusals'. */
+const fingerprints = (waveId: number) => sql`
+  select school_id, ${FINGERPRINT} as total from participation_counts where wave_id = ${waveId}
+  union all
+  select school_id, ${REFUSED} from wave_rosters where wave_id = ${waveId}`;
 
 /**
- * The wave's fingerprint of responses: the live view polls it and reads each school's total only when it moves.
- * One deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
+ * The wave's fingerprint of responses and refusals: the live view polls it and reads each school's total only when it
+ * moves. One deletion and one new answer between two polls cancel out; deletions are rare and the next answer shows both.
  */
 export async function participationVersion(db: Db, waveId: number): Promise<number> {
-  const row = await db
-    .selectFrom('participation_counts')
-    .select(sql<number>`coalesce(sum(${FINGERPRINT}), 0)::int`.as('total'))
-    .where('wave_id', '=', waveId)
-    .executeTakeFirstOrThrow();
-  return row.total;
+  const { rows } = await sql<{ total: number }>`select coalesce(sum(total), 0)::int as total from (${fingerprints(waveId)}) f`.execute(db);
+  return rows[0]!.total;
 }
 
-/** Each school's total of responses in the wave, with its municipality: which schools moved, and whose they are. */
-export function schoolTotals(db: Db, waveId: number): Promise<SchoolTotal[]> {
-  return db
-    .selectFrom('participation_counts')
-    .innerJoin('schools', 'schools.id', 'participation_counts.school_id')
-    .select([
-      'participation_counts.school_id as schoolId',
-      'schools.municipality_id as municipalityId',
-      sql<number>`coalesce(sum(${FINGERPRINT}), 0)::int`.as('total'),
-    ])
-    .where('participation_counts.wave_id', '=', waveId)
-    .groupBy(['participation_counts.school_id', 'schools.municipality_id'])
-    .execute();
+/** Each school's total in the wave, with its municipality: which schools moved, and whose they are. */
+export async function schoolTotals(db: Db, waveId: number): Promise<SchoolTotal[]> {
+  const { rows } = await sql<SchoolTotal>`
+    select f.school_id as "schoolId", schools.municipality_id as "municipalityId", coalesce(sum(f.total), 0)::int as total
+    from (${fingerprints(waveId)}) f
+    join schools on schools.id = f.school_id
+    group by f.school_id, schools.municipality_id`.execute(db);
+  return rows;
 }

@@ -6,10 +6,14 @@ import { AccessMode, Instant, Nullable, perRole, Role, SchoolRef, TimeZone, Wave
 const Rate = Nullable(Type.Number());
 
 export const RoleFigures = Type.Object({
+  /** The roster's expected respondents. */
   expected: Type.Integer(),
+  /** Of them, those who refused the survey (docs/methodology.md §3): shown beside the rate, never hidden in it. */
+  refused: Type.Integer(),
   responses: Type.Integer(),
+  /** responses / (expected − refused). */
   rate: Rate,
-  /** Respondents still missing for the target: ceil(target · expected) − responses, never below 0. */
+  /** Respondents still missing for the target: ceil(target · (expected − refused)) − responses, never below 0. */
   needed: Type.Integer(),
   /** Counted answers that carry a mark: straightlined, or marked and accepted by a coordinator. */
   marked: Type.Integer(),
@@ -30,7 +34,7 @@ export const SchoolParticipation = Type.Object({
   meetsTarget: Type.Boolean(),
   needed: Type.Integer(),
   flags: Type.Object({
-    /** Roles with more responses than expected respondents: a roster error or a link shared outside the school. */
+    /** Roles with more responses than expected − refused: a roster error, a link shared outside the school, or refusals overstated. */
     overExpected: Type.Array(Role),
     noPrincipal: Type.Boolean(),
     /** Roles with marked answers awaiting a coordinator's decision. */
@@ -47,9 +51,10 @@ export const AreaParticipation = Type.Object({
   schoolsAtTarget: Type.Integer(),
   shareAtTarget: Rate,
   expected: Type.Integer(),
+  refused: Type.Integer(),
   responses: Type.Integer(),
   needed: Type.Integer(),
-  /** Respondent-weighted: Σ responses / Σ expected of each role. */
+  /** Respondent-weighted: Σ responses / Σ (expected − refused) of each role. */
   roles: perRole(RoleFigures),
 });
 export type AreaParticipation = Static<typeof AreaParticipation>;

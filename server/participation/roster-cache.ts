@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect.js';
 import type { Role } from '../shared/roles.js';
 import { sortSchools } from '../shared/rules/school-names.js';
-import { freezeRosterIfStarted, schoolsOfWave, type RosterWave } from '../territory/wave-roster.js';
+import { freezeRosterIfStarted, rosterExpected, rosterRefused, schoolsOfWave, type RosterWave } from '../territory/wave-roster.js';
 
 export interface RosterSchool {
   id: number;
@@ -9,7 +9,10 @@ export interface RosterSchool {
   name: string;
   municipalityId: number;
   municipalityName: string;
+  /** The roster's expected respondents, before refusals. */
   expected: Record<Role, number>;
+  /** Respondents who refused (migration 0025): the target is measured against expected − refused. */
+  refused: Record<Role, number>;
 }
 
 /**
@@ -27,7 +30,8 @@ async function readRoster(db: Db, wave: RosterWave): Promise<RosterSchool[]> {
     name: r.name,
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
-    expected: { principal: r.expected_principal, teacher: r.expected_teacher, student: r.expected_student, parent: r.expected_parent },
+    expected: rosterExpected(r),
+    refused: rosterRefused(r),
   }));
 }
 

@@ -40,7 +40,7 @@ export async function waveProfiles(db: Db, wave: WaveInRegion, caller: Caller): 
 
 function scored(model: RiskModel, school: WaveSchool, stats: CollectedStats = NO_RESPONSES) {
   const { roles, factors } = scoreProfile(model, school.expected, stats.responses, stats.indicators);
-  return { roles, factors };
+  return { roles, refused: school.refused, factors };
 }
 
 function modelRef(model: RiskModel) {

@@ -1,13 +1,14 @@
 import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
 import { type FactorResult, FactorView, ProfileRoles } from '../scoring/profile-schema.js';
-import { Instant, ModelRef, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
+import { Instant, ModelRef, Nullable, perRole, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
 
 /**
  * Response shapes of the profile routes: the handlers' types, the API docs and (one profile) the serializer.
  * The same shapes hold a profile as computed (every `n`) and as shown (`n` hidden below the minimum group).
  */
 function profileShapes<F extends TSchema>(factor: F) {
-  const scored = { roles: ProfileRoles, factors: Type.Array(factor) };
+  // `roles` are measured against expected − refused; `refused` shows how many refused, beside them (docs/methodology.md §3).
+  const scored = { roles: ProfileRoles, refused: perRole(Type.Integer()), factors: Type.Array(factor) };
   return {
     school: Type.Object({ school: SchoolInMunicipality, wave: WaveTerms, model: ModelRef, ...scored }),
     wave: Type.Object({

@@ -264,6 +264,14 @@ const MATRIX: Record<string, RouteCase> = {
     body: () => ({ role: 'parent', count: 1 }),
     allowed: ['admin', 'region', 'municipality', 'school'],
   },
+  'PUT /api/waves/:waveId/schools/:schoolId/refusals': {
+    path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/refusals`,
+    scope: 'school',
+    body: () => ({ role: 'parent', refused: 0 }),
+    allowed: ['admin', 'region', 'municipality', 'school'],
+  },
+  'GET /api/waves/:waveId/schools/:schoolId/parent-notice': { path: (t) => `/api/waves/${t.waveId}/schools/${t.schoolId}/parent-notice`, scope: 'school' },
+  'GET /api/questionnaires/:role': none('/api/questionnaires/parent'),
   // An unknown sheet: the curator is refused before the lookup, everyone else learns it does not exist.
   'GET /api/paper-sheets/:sheetId': none('/api/paper-sheets/2222-2222', { allowed: ['admin', 'region', 'municipality', 'school'] }),
   'POST /api/paper-sheets/:sheetId/entries': none('/api/paper-sheets/2222-2222/entries', {

@@ -264,7 +264,7 @@ describe.each(TEST_DATABASES)('risk profile API on %s', (kind) => {
     expect(ids.sort()).toEqual([world.school.id, world.neighbour.id, world.farSchool.id].sort());
     const single = (await get(profileUrl(world.wave.id, world.school.id), world.regionCoordinator)).json();
     const listed = body.profiles.find((p: { school: { id: number } }) => p.school.id === world.school.id);
-    expect(listed).toEqual({ school: single.school, roles: single.roles, factors: single.factors });
+    expect(listed).toEqual({ school: single.school, roles: single.roles, refused: single.refused, factors: single.factors });
     const silent = body.profiles.find((p: { school: { id: number } }) => p.school.id === world.neighbour.id);
     expect(silent.roles.teacher).toEqual({ expected: 10, responses: 0, rate: 0, reportable: false });
     expect(silent.factors.every((f: { level: string }) => f.level === 'insufficient')).toBe(true);

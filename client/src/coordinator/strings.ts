@@ -50,9 +50,10 @@ export const coordinatorStrings = {
     views: { chart: 'График', table: 'Таблица', label: 'Вид' },
     byRole: {
       title: 'Охват по группам участников',
-      caption: 'Доля ответивших от ожидаемого числа по всей территории; пунктир — цель.',
+      caption: 'Доля ответивших от ожидаемого числа за вычетом отказавшихся, по всей территории; пунктир — цель.',
       role: 'Группа',
       expected: 'Ожидается',
+      refused: 'Отказались',
       responses: 'Ответили',
       rate: 'Охват',
       needed: 'Не хватает участников',
@@ -98,6 +99,8 @@ export const coordinatorStrings = {
       empty: 'Нет школ, подходящих под условия.',
       atTarget: 'Цель достигнута',
       more: (n: number) => `ещё ${n}`,
+      /** Shown openly beside the rate, which is counted without them (docs/methodology.md §3). */
+      refused: (n: number) => `отказались: ${n}`,
       nobodyExpected: 'не ожидается',
       badgeOver: '>100%',
       badgeOverTitle: (roles: string) => `Ответов больше, чем ожидалось: ${roles}. Проверьте численность в списке школ или не ушла ли ссылка за пределы школы.`,

@@ -36,13 +36,11 @@ settings.legacyProgressBarView = true;
 settings.titleTags.page = 'h2';
 settings.titleTags.question = 'h3';
 
-/** The questionnaire of the link with the respondent's saved progress put back. */
-export function createSurveyModel(json: object, progress: Progress): Model {
+/** A questionnaire as respondents see it, in Russian, with the page's theme and phone-friendly questions. */
+function styledModel(json: object): Model {
   const model = new Model(json);
   model.locale = 'ru';
   model.showTitle = false; // the page header shows the title and description with the school's name
-  model.showProgressBar = true;
-  model.showCompletePage = false; // the thank-you screen is ours, shown only after the server confirmed
   model.applyTheme(theme);
   for (const q of model.getAllQuestions()) {
     // A search field over a dozen choices only pops the keyboard up over the list on a phone.
@@ -53,6 +51,14 @@ export function createSurveyModel(json: object, progress: Progress): Model {
       q.rateDescriptionLocation = 'bottom'; // «Совсем не нравится» under 1, «Очень нравится» under 5
     }
   }
+  return model;
+}
+
+/** The questionnaire of the link with the respondent's saved progress put back. */
+export function createSurveyModel(json: object, progress: Progress): Model {
+  const model = styledModel(json);
+  model.showProgressBar = true;
+  model.showCompletePage = false; // the thank-you screen is ours, shown only after the server confirmed
 
   // Keep only answers to questions that still exist: the questionnaire may have changed since.
   const data: Record<string, unknown> = {};
@@ -61,6 +67,19 @@ export function createSurveyModel(json: object, progress: Progress): Model {
   }
   model.data = data;
   if (progress.pageNo > 0 && progress.pageNo < model.visiblePageCount) model.currentPageNo = progress.pageNo;
+  return model;
+}
+
+/**
+ * The public preview: every question on one page, in SurveyJS's display mode, which takes no input and has no
+ * button that completes anything. Questions shown only after an earlier answer stay hidden, as on a first reading.
+ */
+export function previewSurveyModel(json: object): Model {
+  const model = styledModel(json);
+  model.mode = 'display';
+  model.questionsOnPageMode = 'singlePage';
+  model.showNavigationButtons = false;
+  model.showCompletePage = false;
   return model;
 }
 

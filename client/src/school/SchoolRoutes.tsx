@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { SchoolPage } from './profile/SchoolPage';
 import { ProgrammePage } from './programmes/ProgrammePage';
+import { NoticePage } from './notice/NoticePage';
 import { ReportPage } from './report/ReportPage';
 import { VisitsPage } from './visits/VisitsPage';
 
@@ -13,10 +14,12 @@ export default function SchoolRoutes() {
     <Routes>
       <Route index element={<SchoolPage />} />
       <Route path="report" element={<ReportPage />} />
+      <Route path="notice" element={<NoticePage />} />
       <Route path="visits" element={<VisitsPage />} />
       <Route path="programmes/:programmeId" element={<ProgrammePage />} />
       <Route path=":schoolId" element={<SchoolPage />} />
       <Route path=":schoolId/report" element={<ReportPage />} />
+      <Route path=":schoolId/notice" element={<NoticePage />} />
       <Route path=":schoolId/visits" element={<VisitsPage />} />
     </Routes>
   );

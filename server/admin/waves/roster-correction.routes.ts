@@ -5,7 +5,7 @@ import { reconcileLinks } from '../../links/links.repository.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { IdParams } from '../../shared/vocabulary.js';
 import { schoolTerritory } from '../../territory/schools.repository.js';
-import { freezeRosterIfStarted } from '../../territory/wave-roster.js';
+import { freezeRosterIfStarted, lockRosterRow } from '../../territory/wave-roster.js';
 import { MAX_COUNT } from '../roster/cell-values.js';
 import { frozenExpected, isRosterFrozen, setFrozenExpected } from './roster-correction.repository.js';
 import { lockWave } from './waves.repository.js';
@@ -38,6 +38,12 @@ export const rosterCorrectionRoutes: FastifyPluginAsyncTypebox = async (app) => 
         const previous = await frozenExpected(trx, wave.id, schoolId, role);
         if (previous === undefined) {
           throw conflict('school_not_in_wave_roster', `School ${schoolId} was added after wave ${wave.id} opened and is not part of it`);
+        }
+        const refused = (await lockRosterRow(trx, wave.id, schoolId, role))?.refused ?? 0;
+        if (expected < refused) {
+          throw conflict('expected_below_refused', `${refused} of this role refused the survey at school ${schoolId}; the expected count cannot be lower`, {
+            refused,
+          });
         }
         await setFrozenExpected(trx, wave.id, schoolId, role, expected);
         const links = await reconcileLinks(trx, wave);

@@ -192,6 +192,11 @@ export function SchoolTable({ report, municipalityId, onMunicipality, filter, on
                           </span>
                           <span className={`pt-rate pt-tone-${rateTone(r.rate, target)}`}>{ratePercent(r.rate)}</span>
                           {r.needed > 0 && <span className="pt-more">{s.more(r.needed)}</span>}
+                          {r.refused > 0 && (
+                            <span className="pt-refused" data-testid="refused">
+                              {s.refused(r.refused)}
+                            </span>
+                          )}
                         </>
                       )}
                     </td>

@@ -32,6 +32,7 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
             <tr>
               <th>{s.byRole.role}</th>
               <th className="num">{s.byRole.expected}</th>
+              <th className="num">{s.byRole.refused}</th>
               <th className="num">{s.byRole.responses}</th>
               <th className="num">{s.byRole.rate}</th>
               <th className="num">{s.byRole.needed}</th>
@@ -44,6 +45,7 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
                 <tr key={role}>
                   <td>{sharedStrings.roles[role]}</td>
                   <td className="num">{number(r.expected)}</td>
+                  <td className="num">{number(r.refused)}</td>
                   <td className="num">{number(r.responses)}</td>
                   <td className="num">{ratePercent(r.rate)}</td>
                   <td className="num">{number(r.needed)}</td>

@@ -16,6 +16,7 @@ import { schoolStrings as s } from '../strings';
 import { TrendSection } from '../trend/TrendSection';
 import { LevelBadge } from './LevelBadge';
 import { ParticipationSummary } from './ParticipationSummary';
+import { RefusalsForm } from './RefusalsForm';
 import { ProfileChart } from './ProfileChart';
 import { ProfileTable } from './ProfileTable';
 import { BorderlineMark } from './Uncertainty';
@@ -103,6 +104,9 @@ export function SchoolPage() {
           <Link className="sc-button" to={reportPath}>
             {s.print}
           </Link>
+          <Link className="sc-button" to={`${base}/notice?wave=${wave?.id ?? ''}`}>
+            {s.notice}
+          </Link>
         </div>
       </header>
 
@@ -113,12 +117,14 @@ export function SchoolPage() {
       ) : p.releasesAt !== null ? (
         <>
           <ParticipationSummary profile={p} />
+          {user.role !== 'curator' && <RefusalsForm profile={p} onSaved={profile.reload} />}
           <Withheld releasesAt={p.releasesAt} timeZone={p.wave.timeZone} />
           <ContextSection schoolId={schoolId} />
         </>
       ) : (
         <>
           <ParticipationSummary profile={p} />
+          {user.role !== 'curator' && <RefusalsForm profile={p} onSaved={profile.reload} />}
 
           <section className="card" aria-labelledby="profile-title">
             <div className="sc-panel-head">
