@@ -32,6 +32,7 @@ import { waveRoutes } from './admin/waves/waves.routes.js';
 import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.js';
 import { linkRoutes } from './admin/links/links.routes.js';
 import { translationRoutes } from './admin/translations/translations.routes.js';
+import { operatorRoutes } from './operator/operator.routes.js';
 import { respondentLinks } from './links/respondent-links.js';
 import { rosterPlugin } from './admin/roster/plugin.js';
 import { contextPlugin } from './context/plugin.js';
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(auditRoutes);
   await app.register(serviceTokenRoutes);
   await app.register(translationRoutes);
+  await app.register(operatorRoutes);
   await app.register(waveRoutes);
   await app.register(rosterCorrectionRoutes);
   const links = respondentLinks(deps.db, deps.publicUrl ?? 'http://localhost:3000');

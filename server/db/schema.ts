@@ -384,6 +384,18 @@ export interface AssessmentResultTable {
   imported_at: CreatedAt;
 }
 
+/** The operator of personal data (migration 0024): one row, id 1, once an administrator has filled it in. */
+export interface OperatorDetailsTable {
+  id: ColumnType<number, 1 | undefined, never>;
+  name: string;
+  address: string;
+  email: string;
+  phone: string | null;
+  inn: string | null;
+  ogrn: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -414,6 +426,7 @@ export interface Database {
   school_priorities: SchoolPriorityTable;
   server_secrets: ServerSecretTable;
   translation_reviews: TranslationReviewTable;
+  operator_details: OperatorDetailsTable;
 }
 
 export type School = Selectable<SchoolTable>;

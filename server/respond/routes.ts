@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { findOperator } from '../operator/operator.repository.js';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import { waveQuestionnaires } from '../surveys/pinned-questionnaires.js';
 import { translationReviews } from '../surveys/translation-reviews.js';
@@ -58,6 +59,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const questionnaire = (await waveQuestionnaires(app.db, link))[link.role];
     const { counting } = questionnaire;
     const translations = translationsOf(await shippedTranslations(), link.role, questionnaire.json);
+    const operator = await findOperator(app.db);
     const reviews = await translationReviews(
       app.db,
       translations.map((t) => t.id),
@@ -77,6 +79,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox = async (app) => {
       translations: translations.map((t) => ({ language: t.language, name: t.name, verified: reviews.has(t.id), ui: t.ui, strings: t.strings })),
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
       ticket: await integrity.issueTicket(link.id),
+      operator: operator ? { name: operator.name } : null,
     };
   });
 
