@@ -8,6 +8,7 @@ import { AuditPage } from './audit/AuditPage';
 import { MethodologyPage } from './methodology/MethodologyPage';
 import { TokensPage } from './tokens/TokensPage';
 import { TranslationsPage } from './translations/TranslationsPage';
+import { OperatorPage } from './operator/OperatorPage';
 
 export default function AdminRoutes() {
   const { pathname } = useLocation();
@@ -25,6 +26,7 @@ export default function AdminRoutes() {
         <NavLink to="/admin/tokens">{adminStrings.nav.tokens}</NavLink>
         <NavLink to="/admin/methodology">{adminStrings.nav.methodology}</NavLink>
         <NavLink to="/admin/translations">{adminStrings.nav.translations}</NavLink>
+        <NavLink to="/admin/operator">{adminStrings.nav.operator}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>
       </nav>
       <Routes>
@@ -35,6 +37,7 @@ export default function AdminRoutes() {
         <Route path="tokens" element={<TokensPage />} />
         <Route path="methodology" element={<MethodologyPage />} />
         <Route path="translations" element={<TranslationsPage />} />
+        <Route path="operator" element={<OperatorPage />} />
         <Route path="audit" element={<AuditPage />} />
       </Routes>
     </>

@@ -8,5 +8,6 @@ export const adminStrings = {
     audit: 'Журнал изменений',
     methodology: 'Методика',
     translations: 'Переводы анкет',
+    operator: 'Оператор данных',
   },
 };

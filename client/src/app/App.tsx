@@ -15,6 +15,7 @@ const CoordinatorRoutes = lazy(() => import('../coordinator/CoordinatorRoutes'))
 const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
 const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
 const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
+const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -42,6 +43,7 @@ export function App() {
             <Route path="/" element={<Home />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/privacy" element={<PrivacyPage />} />
             <Route
               element={
                 <RequireRole roles={STAFF}>

@@ -5,6 +5,7 @@ import { api } from '../shared/api';
 import { errorText } from '../shared/errors';
 import { useSession, type Session } from '../shared/session';
 import { homePath } from './home';
+import { PrivacyLink } from './PrivacyLink';
 import { strings } from './strings';
 
 export function InvitePage() {
@@ -58,6 +59,7 @@ export function InvitePage() {
           {error}
         </p>
       )}
+      <PrivacyLink />
     </div>
   );
 }
