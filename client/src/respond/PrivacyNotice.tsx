@@ -10,7 +10,8 @@ export function PrivacyNotice({ link }: { link: LinkInfo }) {
   const text = s.byAudience[link.role](link.operator?.name ?? null, link.counting.minAnswered);
   const student = link.role === 'student';
   return (
-    <section className="rs-notice" aria-labelledby="rs-notice-title" data-testid="privacy-notice">
+    // In Russian whatever language the questionnaire is read in: said so for screen readers.
+    <section className="rs-notice" lang="ru" aria-labelledby="rs-notice-title" data-testid="privacy-notice">
       <h2 className="rs-notice__title" id="rs-notice-title">
         {text.title}
       </h2>
