@@ -36,6 +36,7 @@ import type { RetentionSteps } from './retention/apply.js';
 import { rosterCorrectionRoutes } from './admin/waves/roster-correction.routes.js';
 import { linkRoutes } from './admin/links/links.routes.js';
 import { translationRoutes } from './admin/translations/translations.routes.js';
+import { operatorRoutes } from './operator/operator.routes.js';
 import { respondentLinks } from './links/respondent-links.js';
 import { rosterPlugin } from './admin/roster/plugin.js';
 import { contextPlugin } from './context/plugin.js';
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(auditRoutes);
   await app.register(serviceTokenRoutes);
   await app.register(translationRoutes);
+  await app.register(operatorRoutes);
   await app.register(waveRoutes);
   await app.register(retentionRoutes, { steps: deps.retentionSteps });
   await app.register(rosterCorrectionRoutes);

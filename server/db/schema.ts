@@ -439,6 +439,18 @@ export interface KeptPrincipalAnswersTable {
   answers: ColumnType<Record<string, unknown>, string, never>;
 }
 
+/** The operator of personal data (migration 0024): one row, id 1, once an administrator has filled it in. */
+export interface OperatorDetailsTable {
+  id: ColumnType<number, 1 | undefined, never>;
+  name: string;
+  address: string;
+  email: string;
+  phone: string | null;
+  inn: string | null;
+  ogrn: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -474,6 +486,7 @@ export interface Database {
   kept_school_stats: KeptSchoolStatsTable;
   kept_answer_counts: KeptAnswerCountTable;
   kept_principal_answers: KeptPrincipalAnswersTable;
+  operator_details: OperatorDetailsTable;
 }
 
 export type School = Selectable<SchoolTable>;

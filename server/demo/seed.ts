@@ -13,6 +13,7 @@ import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } f
 import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { seedContext } from './context.js';
 import { DEMO_SECURITY, seedAuditHistory } from './audit.js';
+import { seedDemoOperator } from './operator.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { seedRefusals } from './refusals.js';
 import { storyOf } from './stories.js';
@@ -74,6 +75,7 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
   // The open wave draws from its own sequence, so the closed waves' answers are the same as without it.
   const currentRandom = rng(501);
   return db.transaction().execute(async (trx) => {
+    await seedDemoOperator(trx);
     const region = await trx.insertInto('regions').values({ name: DEMO_REGION }).returning('id').executeTakeFirstOrThrow();
     const ids: { firstMunicipality?: number; teamSchool?: number } = {};
     // The schools come before the waves: a school added after a wave opened is not part of it (migration 0013).

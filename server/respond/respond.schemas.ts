@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { Instant, IntegerIn, LinkKind, Role, TimeZone } from '../shared/vocabulary.js';
+import { Instant, IntegerIn, LinkKind, Nullable, Role, TimeZone } from '../shared/vocabulary.js';
 
 // Tokens are base64url (shared/tokens.ts); anything else is refused before it reaches a query.
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -35,6 +35,8 @@ export const QuestionnaireLink = Type.Object({
   counting: Type.Object({ questions: Type.Array(Type.String()), minAnswered: Type.Integer({ minimum: 1 }) }),
   /** Signed by the server when the questionnaire is opened; the submission brings it back so the server measures the time. */
   ticket: Type.String(),
+  /** Who processes the answers, named on the first screen; null only on a server where no one has filled it in yet. */
+  operator: Nullable(Type.Object({ name: Type.String() })),
 });
 export type QuestionnaireLink = Static<typeof QuestionnaireLink>;
 

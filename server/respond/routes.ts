@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { findOperator } from '../operator/operator.repository.js';
 import { ApiError, badRequest, conflict, notFound } from '../shared/errors.js';
 import { waveQuestionnaires } from '../surveys/pinned-questionnaires.js';
 import { translationReviews } from '../surveys/translation-reviews.js';
@@ -65,6 +66,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
     const questionnaire = (await waveQuestionnaires(app.db, link))[link.role];
     const { counting } = questionnaire;
     const translations = translationsOf(await shippedTranslations(), link.role, questionnaire.json);
+    const operator = await findOperator(app.db);
     const reviews = await translationReviews(
       app.db,
       translations.map((t) => t.id),
@@ -84,6 +86,7 @@ export const respondRoutes: FastifyPluginAsyncTypebox<RespondRoutesOptions> = as
       translations: translations.map((t) => ({ language: t.language, name: t.name, verified: reviews.has(t.id), ui: t.ui, strings: t.strings })),
       counting: { questions: [...counting.questions], minAnswered: counting.minAnswered },
       ticket: await integrity.issueTicket(link.id),
+      operator: operator ? { name: operator.name } : null,
     };
   }
 

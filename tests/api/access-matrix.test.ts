@@ -81,6 +81,8 @@ const MATRIX: Record<string, RouteCase> = {
   'POST /api/admin/tokens/:id/revoke': none('/api/admin/tokens/999999/revoke'),
   'GET /api/admin/translations': none('/api/admin/translations'),
   'POST /api/admin/translations/:id/confirm': none(`/api/admin/translations/${'0'.repeat(64)}/confirm`),
+  'GET /api/operator': none('/api/operator'),
+  'PUT /api/admin/operator': none('/api/admin/operator', { body: () => ({}) }),
   'GET /api/waves': none('/api/waves'),
   'GET /api/admin/waves': none('/api/admin/waves'),
   'GET /api/admin/models': none('/api/admin/models'),

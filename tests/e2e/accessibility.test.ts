@@ -193,9 +193,10 @@ describe('accessibility in Chromium', { timeout: 300_000 }, () => {
     await page.screenshot({ path: `${SCREENSHOTS}/a11y-keyboard-thank-you-1366.png`, fullPage: true });
     expect(answered.sort()).toEqual(parentQuestions);
     // Every kind of control the parent's questionnaire has, SurveyJS's «Назад», «Далее» and «Отправить ответы» too,
-    // and the language picker above it, shows the respondent page's dark 3 px ring (#12305e) when the keyboard reaches it.
+    // the language picker and the privacy notice's «Подробнее» and link above it, shows the respondent page's dark 3 px
+    // ring (#12305e) when the keyboard reaches it.
     const ring = 'outline 3px solid rgb(18, 48, 94)';
-    expect(Object.fromEntries(rings)).toEqual({ language: ring, radio: ring, dropdown: ring, prev: ring, next: ring, complete: ring });
+    expect(Object.fromEntries(rings)).toEqual({ language: ring, notice: ring, radio: ring, dropdown: ring, prev: ring, next: ring, complete: ring });
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
 

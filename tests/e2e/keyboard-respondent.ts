@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /** What has the keyboard focus on the respondent page, and the ring a sighted keyboard user sees around it. */
 interface Focused {
-  kind: 'radio' | 'checkbox' | 'rating' | 'dropdown' | 'number' | 'next' | 'prev' | 'complete' | 'language' | 'other';
+  kind: 'radio' | 'checkbox' | 'rating' | 'dropdown' | 'number' | 'next' | 'prev' | 'complete' | 'language' | 'notice' | 'other';
   question: string | null;
   /** The computed outline of the element that stands for the control on screen, or its box-shadow if no outline. */
   ring: string;
@@ -32,6 +32,8 @@ function focused(page: Page): Promise<Focused> {
     if (dropdown) return { kind: 'dropdown' as const, question, ring: ringOf(dropdown) };
     if (e instanceof HTMLInputElement && e.type === 'number') return { kind: 'number' as const, question, ring: ringOf(e) };
     if (e.closest('.rs-lang')) return { kind: 'language' as const, question, ring: ringOf(e) };
+    // «Подробнее» and the policy link of the privacy notice above the questions.
+    if (e.closest('.rs-notice')) return { kind: 'notice' as const, question, ring: ringOf(e) };
     return { kind: 'other' as const, question, ring: ringOf(e) };
   });
 }

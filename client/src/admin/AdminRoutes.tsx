@@ -9,6 +9,7 @@ import { MethodologyPage } from './methodology/MethodologyPage';
 import { TokensPage } from './tokens/TokensPage';
 import { TranslationsPage } from './translations/TranslationsPage';
 import { RetentionPage } from './retention/RetentionPage';
+import { OperatorPage } from './operator/OperatorPage';
 
 export default function AdminRoutes() {
   const { pathname } = useLocation();
@@ -27,6 +28,7 @@ export default function AdminRoutes() {
         <NavLink to="/admin/methodology">{adminStrings.nav.methodology}</NavLink>
         <NavLink to="/admin/translations">{adminStrings.nav.translations}</NavLink>
         <NavLink to="/admin/retention">{adminStrings.nav.retention}</NavLink>
+        <NavLink to="/admin/operator">{adminStrings.nav.operator}</NavLink>
         <NavLink to="/admin/audit">{adminStrings.nav.audit}</NavLink>
       </nav>
       <Routes>
@@ -38,6 +40,7 @@ export default function AdminRoutes() {
         <Route path="methodology" element={<MethodologyPage />} />
         <Route path="translations" element={<TranslationsPage />} />
         <Route path="retention" element={<RetentionPage />} />
+        <Route path="operator" element={<OperatorPage />} />
         <Route path="audit" element={<AuditPage />} />
       </Routes>
     </>

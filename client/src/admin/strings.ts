@@ -9,5 +9,6 @@ export const adminStrings = {
     methodology: 'Методика',
     translations: 'Переводы анкет',
     retention: 'Сроки хранения',
+    operator: 'Оператор данных',
   },
 };

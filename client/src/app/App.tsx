@@ -18,6 +18,7 @@ const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
 const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
 const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
 const AuditPage = lazy(() => import('../admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -48,6 +49,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route path="/consent" element={<ConsentPage />} />
+            <Route path="/privacy" element={<PrivacyPage />} />
             <Route
               element={
                 <RequireRole roles={EVERYONE}>

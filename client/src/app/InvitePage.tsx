@@ -5,6 +5,7 @@ import { api } from '../shared/api';
 import { errorText } from '../shared/errors';
 import { useSession, type Session } from '../shared/session';
 import { homePath } from './home';
+import { PrivacyLink } from './PrivacyLink';
 import { strings } from './strings';
 import { ConsentText } from './ConsentText';
 import { STAFF_CONSENT_VERSION } from '../../../server/shared/rules/staff-consent';
@@ -68,6 +69,7 @@ export function InvitePage() {
           {error}
         </p>
       )}
+      <PrivacyLink />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../shared/api';
 import { errorText } from '../shared/errors';
 import { useSession, type Session } from '../shared/session';
 import { homePath } from './home';
+import { PrivacyLink } from './PrivacyLink';
 import { strings } from './strings';
 
 export function LoginPage() {
@@ -53,6 +54,7 @@ export function LoginPage() {
           {busy ? strings.login.submitting : strings.login.submit}
         </button>
       </form>
+      <PrivacyLink />
     </div>
   );
 }

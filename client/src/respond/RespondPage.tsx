@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { fetchLink, type LinkInfo } from './api';
 import { Layout, Message } from './Frame';
-import { strings } from './strings';
-import { clearProgress, freshProgress, loadProgress, saveLanguage, saveProgress, withTicket } from './storage';
+import { noticeStrings, strings } from './strings';
+import { clearProgress, draftExpired, freshProgress, loadProgress, saveLanguage, saveProgress, withTicket } from './storage';
 import { inLanguage, initialLanguage } from './languages';
 import { LanguagePicker } from './LanguagePicker';
+import { PrivacyNotice } from './PrivacyNotice';
 import { SurveyScreen } from './SurveyScreen';
 import { isRetryable } from './submit';
 import { prerenderedAnswers, removePrerendered } from './first-page';
@@ -122,7 +123,8 @@ export function RespondPage({ token, initialLink = null }: { token: string | nul
 
 function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   const [session, setSession] = useState(() => {
-    const saved = loadProgress(token);
+    // An open link's draft left untouched on a shared computer is not shown to whoever opens the link next.
+    const saved = loadProgress(token, { expires: link.kind === 'open' });
     let progress = saved ? withTicket(saved, link.ticket) : freshProgress(link.ticket);
     // Answers given on the plain first page before SurveyJS arrived: newer than anything saved.
     const typed = progress.status === 'filling' ? prerenderedAnswers(link.survey) : {};
@@ -132,8 +134,10 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   });
   const [done, setDone] = useState(session.progress.status === 'done');
   const [pageNo, setPageNo] = useState(session.progress.pageNo);
+  const [cleared, setCleared] = useState(false);
 
   const startAgain = async () => {
+    setCleared(false);
     clearProgress(token);
     // The next person's own ticket: the one this page was given went with the answer just sent.
     const fresh = await fetchLink(token);
@@ -144,6 +148,21 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
     setDone(false);
     window.scrollTo({ top: 0 });
   };
+  // «Очистить мои ответы»: the draft goes, answers already on their way (status 'sending') never do.
+  const clearAnswers = async () => {
+    if (!window.confirm(noticeStrings.clearConfirm)) return;
+    if (loadProgress(token)?.status === 'sending') return;
+    await startAgain();
+    setCleared(true);
+  };
+  // A page left open past the draft's life forgets it too, not only one opened afresh.
+  useEffect(() => {
+    if (link.kind !== 'open') return;
+    const timer = setInterval(() => {
+      if (draftExpired(token)) void startAgain();
+    }, 60_000);
+    return () => clearInterval(timer);
+  });
   const onSaved = useCallback(() => {
     setDone(true);
     window.scrollTo({ top: 0 });
@@ -182,7 +201,7 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
             <section className="rs-intro">
               <h1 className="rs-intro__title">{title}</h1>
               <p className="rs-intro__text">{description}</p>
-              <p className="rs-intro__note">{strings.savedOnDevice}</p>
+              <PrivacyNotice link={link} />
             </section>
           ) : (
             // The introduction is for the first page only; the page keeps its top heading for screen readers.
@@ -196,7 +215,13 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
             initial={session.progress}
             onPageChange={onPageChange}
             onSaved={onSaved}
+            onClear={() => void clearAnswers()}
           />
+          {cleared && (
+            <p className="rs-visually-hidden" role="status">
+              {noticeStrings.cleared}
+            </p>
+          )}
         </div>
       )}
     </Layout>

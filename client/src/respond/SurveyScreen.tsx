@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { postResponse, type LinkInfo } from './api';
-import { strings } from './strings';
+import { noticeStrings, strings } from './strings';
 import { deviceId, saveProgress, type Progress } from './storage';
 import { RetryWaker, submitWithRetry, type SubmitOutcome } from './submit';
 import { collectAnswers, createSurveyModel } from './survey-model';
@@ -19,6 +19,8 @@ interface Props {
   initial: Progress;
   onPageChange(pageNo: number): void;
   onSaved(): void;
+  /** «Очистить мои ответы»: offered unless the answers are already on their way. */
+  onClear(): void;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * onCompleting handler, which resolves only when the server has confirmed (or definitely refused),
  * so the thank-you screen can never appear for answers that are not stored.
  */
-export function SurveyScreen({ token, link, language, initial, onPageChange, onSaved }: Props) {
+export function SurveyScreen({ token, link, language, initial, onPageChange, onSaved, onClear }: Props) {
   const [model] = useState(() => createSurveyModel(multilingualSurvey(link), initial));
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const [waker] = useState(() => new RetryWaker());
@@ -111,6 +113,13 @@ export function SurveyScreen({ token, link, language, initial, onPageChange, onS
     <>
       <Survey model={model} />
       <SendStatus state={send} onRetryNow={waker.wake} />
+      {send.kind !== 'sending' && send.kind !== 'waiting' && (
+        <p className="rs-clear">
+          <button type="button" className="rs-button rs-button--secondary rs-button--small" onClick={onClear} data-testid="clear-answers">
+            {noticeStrings.clear}
+          </button>
+        </p>
+      )}
     </>
   );
 }

@@ -13,7 +13,16 @@ export interface Progress {
   ticketAt?: number;
   /** 'sending': «Отправить» was pressed and the server has not confirmed yet; resume after a reload. */
   status: 'filling' | 'sending' | 'done';
+  /** When this device last wrote it: a draft left on a shared computer expires (see `DRAFT_KEPT_MS`). */
+  savedAt?: number;
 }
+
+/**
+ * How long a draft of an open link stays on the device untouched: the next student at a shared school computer must
+ * not find the previous one's answers. Answers already sent off ('sending') never expire: the queue delivers them.
+ * The page says the number (strings.ts `draftKept`).
+ */
+export const DRAFT_KEPT_MS = 4 * 3600_000;
 
 const keyOf = (token: string) => `respond:v1:${token}`;
 
@@ -61,12 +70,37 @@ export function deviceId(): string | undefined {
   }
 }
 
-export function loadProgress(token: string): Progress | null {
+/** Whether stored progress is a draft (or a finished questionnaire) left untouched too long; never answers being sent. */
+function isStale(p: Partial<Progress>, now: number): boolean {
+  // A page of an earlier version kept no savedAt: the start is the latest moment known for sure.
+  const savedAt = typeof p.savedAt === 'number' ? p.savedAt : typeof p.startedAt === 'number' ? p.startedAt : 0;
+  return p.status !== 'sending' && now - savedAt > DRAFT_KEPT_MS;
+}
+
+/** Whether the progress of an open link has expired: a page left open on a shared computer then starts afresh. */
+export function draftExpired(token: string, now = Date.now()): boolean {
+  try {
+    const raw = localStorage.getItem(keyOf(token));
+    return raw !== null && isStale(JSON.parse(raw) as Partial<Progress>, now);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The progress saved for a link. With `expires` (an open link, which anyone at the computer may open next) a draft or a
+ * finished questionnaire untouched for `DRAFT_KEPT_MS` is erased instead of shown; answers waiting to be sent never are.
+ */
+export function loadProgress(token: string, { expires = false } = {}, now = Date.now()): Progress | null {
   try {
     const raw = localStorage.getItem(keyOf(token));
     if (!raw) return null;
     const p = JSON.parse(raw) as Partial<Progress>;
     if (typeof p.clientKey !== 'string' || typeof p.data !== 'object' || p.data === null) return null;
+    if (expires && isStale(p, now)) {
+      clearProgress(token);
+      return null;
+    }
     return {
       clientKey: p.clientKey,
       data: p.data,
@@ -75,6 +109,7 @@ export function loadProgress(token: string): Progress | null {
       ticket: typeof p.ticket === 'string' ? p.ticket : undefined,
       ticketAt: typeof p.ticketAt === 'number' ? p.ticketAt : undefined,
       status: p.status === 'sending' || p.status === 'done' ? p.status : 'filling',
+      savedAt: typeof p.savedAt === 'number' ? p.savedAt : undefined,
     };
   } catch {
     return null;
@@ -83,7 +118,7 @@ export function loadProgress(token: string): Progress | null {
 
 export function saveProgress(token: string, progress: Progress) {
   try {
-    localStorage.setItem(keyOf(token), JSON.stringify(progress));
+    localStorage.setItem(keyOf(token), JSON.stringify({ ...progress, savedAt: Date.now() }));
   } catch {
     // Private mode or a full storage: the questionnaire still works, it just will not survive a reload.
   }

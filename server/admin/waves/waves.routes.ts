@@ -10,6 +10,7 @@ import { accessModes, reconcileLinks } from '../../links/links.repository.js';
 import { countWaveResponses, findWave, insertWave, listModels, listWaves, lockWave, modelExists, regionTimeZone, updateWave } from './waves.repository.js';
 import { parseDay, waveDays, waveInstants } from '../../shared/rules/zoned-days.js';
 import { Id, IdParams, TOKEN_PERMISSIONS } from '../../shared/vocabulary.js';
+import { assertOperatorKnown } from '../../operator/operator.routes.js';
 import { assertRegionOfCaller, assertSchoolInScope } from '../../territory/assert.js';
 import { CreatedWave, CreateWaveBody, ModelView, toWaveView, UpdateWaveBody, WaveDetail, WaveView } from './waves.schemas.js';
 
@@ -94,6 +95,7 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       assertRegionOfCaller(requestCaller(req), body.regionId);
       const title = cleanTitle(body.title);
       const created = await app.db.transaction().execute(async (trx) => {
+        await assertOperatorKnown(trx);
         const zone = await regionTimeZone(trx, body.regionId);
         if (!zone) throw badRequest('unknown_region', `No region ${body.regionId}; add it on the roster page first (POST /api/admin/regions)`);
         const { opensAt, closesAt } = datesOf(body, zone);
@@ -133,6 +135,8 @@ export const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         assertRegionOfCaller(requestCaller(req), before.region_id);
         const { opensAt, closesAt } = datesOf(body, before.time_zone, before);
         await assertStaysClosed(trx, before, closesAt);
+        // A wave that has ended may still be corrected (its dates, its title) without them.
+        if (closesAt > new Date()) await assertOperatorKnown(trx);
         const patch: Updateable<WaveTable> = { opens_at: opensAt, closes_at: closesAt };
         if (body.title !== undefined) patch.title = cleanTitle(body.title);
         if (body.target !== undefined) patch.target = body.target;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { ApiFailure } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { createWave, listModels, listRegions, updateWave, type Wave, type WaveDetails } from './api';
@@ -22,6 +23,8 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
   const [target, setTarget] = useState(String(Math.round((wave?.target ?? 0.9) * 100)));
   const [modelId, setModelId] = useState(wave?.modelId ?? '');
   const [error, setError] = useState<string | null>(null);
+  // The refusal names a screen to go to: the link is given beside the text.
+  const [operatorMissing, setOperatorMissing] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const chosenModel = modelId || models.data?.[0]?.id || '';
@@ -50,6 +53,7 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
       }
     } catch (err) {
       setError(errorText(err));
+      setOperatorMissing(err instanceof ApiFailure && err.code === 'operator_details_missing');
     } finally {
       setBusy(false);
     }
@@ -117,6 +121,12 @@ export function WaveForm({ wave, onDone, onCancel }: Props) {
       {message && (
         <p className="error" role="alert">
           {message}
+          {operatorMissing && (
+            <>
+              {' '}
+              <Link to="/admin/operator">{s.form.toOperator}</Link>
+            </>
+          )}
         </p>
       )}
       <div className="toolbar">

@@ -25,6 +25,7 @@ export const wavesStrings = {
     region: 'Регион',
     regionPick: 'Выберите регион',
     noRegions: 'Регионов пока нет. Сначала загрузите список школ.',
+    toOperator: 'Заполнить сведения об операторе',
     toRoster: 'Перейти к списку школ',
     regionSchools: (n: number) => `${n} шк.`,
     title: 'Название',
