@@ -31,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const old = req.cookies[app.sessionCookie.name];
     if (old) await deleteSession(app.db, old);
     const session = await createSession(app.db, userId);
-    reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.expiresAt));
+    reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.cookieExpiresAt));
     const active = await findActiveSession(app.db, session.cookie);
     return { user: active!.principal, csrfToken: session.csrfToken };
   }
