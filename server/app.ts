@@ -27,6 +27,7 @@ import { registerSecurity } from './security/plugin.js';
 import { registerHttpsOnly } from './security/https-only.js';
 import { loggingOptions } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
+import { twoFactorRoutes } from './auth/two-factor/two-factor.routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
 import { waveRoutes } from './admin/waves/waves.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(respondRoutes);
   await app.register(codeEntryRoutes);
   await app.register(authRoutes);
+  await app.register(twoFactorRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(serviceTokenRoutes);

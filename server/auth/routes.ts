@@ -12,6 +12,9 @@ import { InvitationView, Session } from './session.schemas.js';
 import { Done } from '../shared/vocabulary.js';
 import { createSession, deleteSession, deleteUserSessions, findActiveSession } from './sessions.repository.js';
 import { findUserByEmail, setPassword } from './users.repository.js';
+import { codeStep } from './two-factor/totp.js';
+import { createChallenge, endChallenge, findChallenge, useStep } from './two-factor/two-factor.repository.js';
+import { SecondFactorLogin, SecondFactorRequired } from './two-factor/two-factor.schemas.js';
 
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 });
 const LoginBody = Type.Object(
@@ -39,30 +42,53 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { body: LoginBody, response: { 200: Session } },
+      schema: { body: LoginBody, response: { 200: Type.Union([Session, SecondFactorRequired]) } },
       config: { access: 'public' },
     },
     async (req, reply) => {
-      const retryAfter = await failedLogins.retryAfterSeconds(req.ip);
-      if (retryAfter > 0) {
-        reply.header('retry-after', retryAfter);
-        throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
-      }
       const email = normaliseEmail(req.body.email);
-      const accountRetryAfter = await failedAccountLogins.retryAfterSeconds(req.ip, email);
-      if (accountRetryAfter > 0) {
-        reply.header('retry-after', accountRetryAfter);
-        throw new ApiError(429, 'rate_limited', `Too many failed logins to this account; try again in ${Math.ceil(accountRetryAfter / 60)} min`);
-      }
+      await refuseWhileLimited(req, reply, email);
       const user = await findUserByEmail(app.db, email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok || user.disabled_at) {
         await Promise.all([failedLogins.recordFailure(req.ip), failedAccountLogins.recordFailure(req.ip, email)]);
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
+      // The password alone opens nothing on an account with a second factor: the page gets a challenge for the code.
+      if (user.totp_secret) return { secondFactor: 'totp' as const, challenge: await createChallenge(app.db, user.id) };
       return startSession(req, reply, user.id);
     },
   );
+
+  app.post('/api/auth/login/code', { schema: { body: SecondFactorLogin, response: { 200: Session } }, config: { access: 'public' } }, async (req, reply) => {
+    const challenge = await findChallenge(app.db, req.body.challenge);
+    if (!challenge || !challenge.totp_secret || challenge.disabled_at) {
+      await failedLogins.recordFailure(req.ip);
+      throw new ApiError(401, 'login_challenge_expired', 'The login has expired; enter the e-mail and password again');
+    }
+    await refuseWhileLimited(req, reply, challenge.email);
+    const step = codeStep(challenge.totp_secret, req.body.code);
+    // A wrong code and a used one count alike toward the login limits: guessing codes is guessing passwords.
+    if (step === null || !(await useStep(app.db, challenge.id, step))) {
+      await Promise.all([failedLogins.recordFailure(req.ip), failedAccountLogins.recordFailure(req.ip, challenge.email)]);
+      throw new ApiError(401, 'wrong_code', 'The code is wrong or was already used; wait for the next one');
+    }
+    await endChallenge(app.db, req.body.challenge);
+    return startSession(req, reply, challenge.id);
+  });
+
+  async function refuseWhileLimited(req: FastifyRequest, reply: FastifyReply, email: string) {
+    const retryAfter = await failedLogins.retryAfterSeconds(req.ip);
+    if (retryAfter > 0) {
+      reply.header('retry-after', retryAfter);
+      throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
+    }
+    const accountRetryAfter = await failedAccountLogins.retryAfterSeconds(req.ip, email);
+    if (accountRetryAfter > 0) {
+      reply.header('retry-after', accountRetryAfter);
+      throw new ApiError(429, 'rate_limited', `Too many failed logins to this account; try again in ${Math.ceil(accountRetryAfter / 60)} min`);
+    }
+  }
 
   app.post('/api/auth/logout', { schema: { response: { 200: Done } }, config: { access: 'staff' } }, async (req, reply) => {
     await deleteSession(app.db, req.cookies[app.sessionCookie.name]!);

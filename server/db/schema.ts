@@ -178,6 +178,20 @@ export interface UserTable {
   password_hash: string | null;
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
+  /** Base32 TOTP secret of the second factor; null while the account logs in with its password alone. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A secret being set up, until its owner confirms a code from it. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The 30-second step of the last code accepted: a code of that step or an earlier one is never taken again. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A login that passed its password and waits for the second factor's code. */
+export interface LoginChallengeTable {
+  /** SHA-256 of the token the page holds. */
+  id_hash: string;
+  user_id: number;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SessionTable {
@@ -397,6 +411,7 @@ export interface Database {
   paper_sheets: PaperSheetTable;
   users: UserTable;
   sessions: SessionTable;
+  login_challenges: LoginChallengeTable;
   invitations: InvitationTable;
   audit_log: AuditLogTable;
   service_tokens: ServiceTokenTable;
