@@ -15,6 +15,7 @@ const CoordinatorRoutes = lazy(() => import('../coordinator/CoordinatorRoutes'))
 const SchoolRoutes = lazy(() => import('../school/SchoolRoutes'));
 const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
 const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
+const TwoFactorPage = lazy(() => import('../account/TwoFactorPage'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -90,6 +91,7 @@ export function App() {
                 }
               />
               <Route path="/password" element={<PasswordPage />} />
+              <Route path="/account/two-factor" element={<TwoFactorPage />} />
             </Route>
             <Route path="*" element={<p className="narrow">{strings.notFound}</p>} />
           </Routes>

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Principal, Session } from '../../../server/auth/session.schemas';
 import type { AccountRole } from '../../../server/db/schema';
-import { api, ApiFailure, setCsrfToken } from './api';
+import { api, ApiFailure, onSessionEnded, setCsrfToken } from './api';
 
 export type { AccountRole, Session };
 
@@ -11,6 +11,8 @@ export type User = Principal;
 interface SessionState {
   user: User | null;
   loading: boolean;
+  /** The server ended the session for want of activity: the login page says so. */
+  expired: boolean;
   signedIn(session: Session): void;
   logout(): Promise<void>;
 }
@@ -20,6 +22,16 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
+  const [expired, setExpired] = useState(false);
+
+  // Any request may be the one that finds the session gone; the routes then send the page to the login form.
+  useEffect(() => {
+    onSessionEnded(() => {
+      setCsrfToken(null);
+      setUser(null);
+      setExpired(true);
+    });
+  }, []);
 
   useEffect(() => {
     api<Session>('/api/me')
@@ -36,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((s: Session) => {
     setCsrfToken(s.csrfToken);
     setUser(s.user);
+    setExpired(false);
   }, []);
 
   const logout = useCallback(async () => {
@@ -44,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  return <SessionContext.Provider value={{ user, loading, signedIn, logout }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user, loading, expired, signedIn, logout }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {
