@@ -2,9 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 
 /**
  * Codes of RFC 6238 as every authenticator app makes them by default (SHA-1, 6 digits, 30 seconds), computed by
- * `otpauth`: a maintained, dependency-light library whose HOTP/TOTP are checked against the RFCs' test vectors, and
- * whose comparison takes the same time however many digits match. Hand-written HMAC truncation is where such code
- * goes wrong unnoticed.
+ * `otpauth`: a maintained, widely used library with one dependency, which also writes the otpauth:// address apps
+ * read. Hand-written HMAC truncation and windowing is where such code goes wrong unnoticed.
  */
 const PERIOD_SECONDS = 30;
 /** One step either side: a phone's clock a little off, or a code typed as it changed, still logs in. */
