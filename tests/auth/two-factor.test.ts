@@ -148,7 +148,11 @@ describe.each(TEST_DATABASES)('TOTP second factor on %s', (kind) => {
     const { email, id, session } = await enrolled();
     expect((await post(`/api/admin/accounts/${id}/two-factor/reset`, undefined, session.headers)).statusCode).toBe(403);
     expect((await post(`/api/admin/accounts/999999/two-factor/reset`, undefined, admin.headers)).statusCode).toBe(404);
+    const listed = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/admin/accounts', headers: admin.headers })).json().find((a: { id: number }) => a.id === id).twoFactor;
+    expect(await listed()).toBe(true);
     expect((await post(`/api/admin/accounts/${id}/two-factor/reset`, undefined, admin.headers)).statusCode).toBe(200);
+    expect(await listed()).toBe(false);
     // The password alone logs in again, until the owner sets a new second factor up.
     expect((await passwordStep(email)).json()).toHaveProperty('user');
     const audit = await t.database.db

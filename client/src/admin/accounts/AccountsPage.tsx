@@ -52,7 +52,7 @@ export function AccountsPage() {
     }
   }
 
-  async function act(account: Account, action: 'invitation' | 'disable' | 'enable') {
+  async function act(account: Account, action: 'invitation' | 'disable' | 'enable' | 'two-factor/reset') {
     setError(null);
     try {
       const result = await api<Invitation | Done>(`/api/admin/accounts/${account.id}/${action}`, { method: 'POST' });
@@ -153,6 +153,14 @@ export function AccountsPage() {
                     <button type="button" onClick={() => void act(a, 'disable')}>
                       {s.disable}
                     </button>
+                  )}
+                  {a.twoFactor && (
+                    <>
+                      {' '}
+                      <button type="button" onClick={() => window.confirm(s.resetTwoFactorConfirm(a.email)) && void act(a, 'two-factor/reset')}>
+                        {s.resetTwoFactor}
+                      </button>
+                    </>
                   )}
                 </td>
               </tr>
