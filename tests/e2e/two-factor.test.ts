@@ -36,10 +36,11 @@ describe('TOTP second factor in Chromium', () => {
     await session?.close();
   });
 
-  it('is set up on a 360 px phone from the header menu: QR code, key, confirming code', async () => {
+  it('is set up on a 360 px phone from the password page: QR code, key, confirming code', async () => {
     const page = await phone.newPage();
     await logIn(page, ACCOUNT.email, ACCOUNT.password);
-    await openMenuLink(page, 'Вход с кодом');
+    await openMenuLink(page, 'Сменить пароль');
+    await page.getByRole('link', { name: 'Вход с кодом из приложения' }).click();
     await page.waitForURL('**/account/two-factor');
     await page.getByText('Вход с кодом выключен').waitFor();
     await page.getByRole('button', { name: 'Включить вход с кодом' }).click();
@@ -91,7 +92,7 @@ describe('TOTP second factor in Chromium', () => {
     const idle = await session.desktop(1366);
     const idlePage = await idle.newPage();
     await logIn(idlePage, 'idle-region@test.local', ACCOUNT.password);
-    await openMenuLink(idlePage, 'Вход с кодом');
+    await idlePage.goto('/account/two-factor');
     await idlePage.getByRole('button', { name: 'Включить вход с кодом' }).click();
     await idlePage.locator('.two-factor-qr').waitFor();
     await idlePage.screenshot({ path: `${SCREENSHOTS}/two-factor-setup-1366.png` });

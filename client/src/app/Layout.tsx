@@ -35,7 +35,6 @@ export function Layout() {
             {user.role === 'curator' && <NavLink to="/curator">{strings.nav.curator}</NavLink>}
             {user.role !== 'curator' && <NavLink to="/paper">{strings.nav.paper}</NavLink>}
             <NavLink to="/password">{strings.nav.password}</NavLink>
-            <NavLink to="/account/two-factor">{strings.nav.twoFactor}</NavLink>
           </nav>
           <span className="who" title={user.email}>
             {user.name || user.email} · {sharedStrings.accountRoles[user.role]}
