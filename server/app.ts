@@ -25,8 +25,10 @@ import { programmeMonitoringRoutes } from './programme-monitoring/monitoring.rou
 import { serviceTokenRoutes } from './service-tokens/tokens.routes.js';
 import { registerAuthHooks } from './auth/hooks.js';
 import { registerSecurity } from './security/plugin.js';
+import { registerHttpsOnly } from './security/https-only.js';
 import { loggingOptions } from './security/logging.js';
 import { authRoutes } from './auth/routes.js';
+import { twoFactorRoutes } from './auth/two-factor/two-factor.routes.js';
 import { accountRoutes } from './admin/accounts/routes.js';
 import { myDataRoutes } from './my-data/my-data.routes.js';
 import { auditRoutes } from './admin/audit/routes.js';
@@ -75,6 +77,8 @@ export interface AppDeps {
   serveClient?: boolean;
   /** Where respondents reach the server; printed links and QR codes start with it. */
   publicUrl?: string;
+  /** Production (config.ts): https only (`publicUrl` must be https), the API description for staff only. */
+  production?: boolean;
   /** Whose forwarded headers to believe (`TRUST_PROXY`); nobody's by default. */
   trustProxy?: TrustProxy;
   /** The embedded database's state: writes refused on a nearly full disk, unavailable while it restarts. */
@@ -140,8 +144,9 @@ export async function buildApp(deps: AppDeps) {
   registerMetrics(app, { token: deps.metricsToken ?? null, pool: deps.pool });
 
   app.addHook('onRoute', (route) => {
-    // The API description is public by design: it documents routes, each of which checks its own access.
-    if (route.url.startsWith(DOCS_PREFIX)) route.config = { ...route.config, access: 'public' };
+    // Every route checks its own access, so the API description gives nothing away; still, in production nobody
+    // but staff is handed a map of the API to probe.
+    if (route.url.startsWith(DOCS_PREFIX)) route.config = { ...route.config, access: deps.production ? 'staff' : 'public' };
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
@@ -208,6 +213,10 @@ export async function buildApp(deps: AppDeps) {
   // Limits are declared per route (login, submissions); a whole school may share one address, so none is global.
   await app.register(rateLimit, { global: false, hook: 'preHandler', store: limitStore(app.limits) });
   await registerSecurity(app);
+  if (deps.production) {
+    if (!deps.publicUrl?.startsWith('https://')) throw new Error('Production needs an https publicUrl to send plain-http requests to');
+    registerHttpsOnly(app, deps.publicUrl);
+  }
   if (deps.storage) refuseWritesWhileDiskIsLow(app, deps.storage);
   await registerAuthHooks(app);
 
@@ -216,6 +225,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(respondRoutes, { page: servesClient && deps.firstPage !== false ? { template: respondentTemplate() } : undefined });
   await app.register(codeEntryRoutes);
   await app.register(authRoutes);
+  await app.register(twoFactorRoutes);
   await app.register(accountRoutes);
   await app.register(myDataRoutes);
   await app.register(auditRoutes);

@@ -11,7 +11,12 @@ export interface Config {
   port: number;
   /** Address respondents reach the server at; printed links and QR codes use it. */
   publicUrl: string;
-  /** Creates the demo region on an empty embedded database (never on PostgreSQL). */
+  /**
+   * `NODE_ENV=production` or an https `PUBLIC_URL`: plain http is redirected or refused, the API description needs
+   * a staff session, and no demo data is created. Production always has an https `PUBLIC_URL`.
+   */
+  production: boolean;
+  /** Creates the demo region on an empty embedded database (never on PostgreSQL, never in production). */
   demo: boolean;
   logLevel: string;
   /**
@@ -39,13 +44,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
   const host = env.HOST ?? '0.0.0.0';
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const https = new URL(publicUrl).protocol === 'https:';
+  // Production behind plain http would send passwords and session cookies readable by anyone on the way.
+  if (env.NODE_ENV === 'production' && !https) {
+    throw new Error(`NODE_ENV=production needs PUBLIC_URL on https:// (the address people open), got "${publicUrl}"`);
+  }
+  const production = env.NODE_ENV === 'production' || https;
   return {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     host,
     port,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    demo: env.DEMO !== '0',
+    publicUrl,
+    production,
+    demo: !production && env.DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,

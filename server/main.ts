@@ -5,7 +5,7 @@ import { notifyConsole, type Notify } from './db/embedded/notify.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { storeEveryVersion } from './risk-models/versions.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, isDatabaseEmpty, seedDemo } from './demo/seed.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoLinks, seedDemo, shouldCreateDemo } from './demo/seed.js';
 import { ensureAdmin } from './auth/accounts.js';
 import { linkUrl } from './links/respondent-links.js';
 import { pointsToLocalhost } from './links/public-url.js';
@@ -31,15 +31,26 @@ await migrateToLatest(database.db);
 
 const { model, questionnaires } = await storeEveryVersion(database.db);
 
-// Demo data only ever goes into the embedded database, never into a real PostgreSQL installation.
-if (database.kind === 'pglite' && config.demo && (await isDatabaseEmpty(database.db))) {
+if (config.production) {
+  console.log(`Production mode: plain http is redirected to ${config.publicUrl} or refused, demo data is never created.`);
+}
+// Demo data only ever goes into the embedded database, never into a real PostgreSQL installation, never in production.
+if (await shouldCreateDemo(database.db, database.kind, config)) {
   console.log('Empty embedded database: creating the demo region (takes a few seconds)…');
   await seedDemo(database.db, model, questionnaires);
 }
 const demoLinks = database.kind === 'pglite' ? await findDemoLinks(database.db) : [];
 
-if (config.admin && (await ensureAdmin(database.db, config.admin.email, config.admin.password)) === 'created') {
-  console.log(`Administrator ${config.admin.email} created from ADMIN_EMAIL.`);
+if (config.admin) {
+  try {
+    if ((await ensureAdmin(database.db, config.admin.email, config.admin.password)) === 'created') {
+      console.log(`Administrator ${config.admin.email} created from ADMIN_EMAIL.`);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    await database.close();
+    process.exit(1);
+  }
 }
 
 // The steps other modules give the retention job (server/retention/apply.ts); the page's run and the timer share them.
@@ -50,6 +61,7 @@ const app = await buildApp({
   dbKind: database.kind,
   serveClient: true,
   publicUrl: config.publicUrl,
+  production: config.production,
   trustProxy: config.trustProxy,
   storage: database.storage,
   pool: database.pool,

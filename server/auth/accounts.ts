@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
 import type { AccountRole } from '../db/schema.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+import { passwordProblem } from './common-passwords.js';
 
 export interface AccountSpec {
   email: string;
@@ -36,10 +37,16 @@ export async function createAccount(db: Db, spec: AccountSpec) {
     .executeTakeFirstOrThrow();
 }
 
-/** The first administrator from ADMIN_EMAIL/ADMIN_PASSWORD: created when absent, never overwritten. */
+/**
+ * The first administrator from ADMIN_EMAIL/ADMIN_PASSWORD: created when absent, never overwritten. Its password
+ * passes the same rules as one typed on the password page: the most powerful account is the last to get a weak one.
+ */
 export async function ensureAdmin(db: Db, email: string, password: string): Promise<'created' | 'exists'> {
   const existing = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(email)).executeTakeFirst();
   if (existing) return 'exists';
+  const problem = passwordProblem(password, email);
+  if (problem === 'common_password') throw new Error("The administrator's password (ADMIN_PASSWORD) is among the most common passwords; choose another");
+  if (problem === 'email_password') throw new Error("The administrator's password (ADMIN_PASSWORD) must not contain the name of the e-mail address");
   await createAccount(db, { email, password, role: 'admin', name: 'Администратор' });
   return 'created';
 }

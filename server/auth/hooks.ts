@@ -64,10 +64,12 @@ export async function registerAuthHooks(app: FastifyInstance) {
       if (session) {
         req.principal = session.principal;
         req.csrfToken = session.csrfToken;
-        await touchSession(app.db, sid, session.expiresAt);
+        await touchSession(app.db, sid, session);
       }
     }
     if (!access || access === 'public') return;
+    // A cookie the server no longer knows: the session ended (idle, too old, logged out elsewhere). The page says so.
+    if (!req.principal && sid) throw new ApiError(401, 'session_expired', 'The session has ended; log in again');
     if (!req.principal) throw unauthenticated();
     if (!ACCESS_ROLES[access].includes(req.principal.role)) {
       throw new ApiError(403, 'forbidden', 'Your account may not do this');

@@ -16,6 +16,9 @@ import { recordConsent } from './consent.repository.js';
 import { recordLogin } from './logins.repository.js';
 import { sessionView } from './session-view.js';
 import { STAFF_CONSENT_VERSION } from '../shared/rules/staff-consent.js';
+import { codeStep } from './two-factor/totp.js';
+import { createChallenge, endChallenge, findChallenge, useStep } from './two-factor/two-factor.repository.js';
+import { SecondFactorLogin, SecondFactorRequired } from './two-factor/two-factor.schemas.js';
 
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 });
 const LoginBody = Type.Object(
@@ -38,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const old = req.cookies[app.sessionCookie.name];
     if (old) await deleteSession(app.db, old);
     const session = await createSession(app.db, userId);
-    reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.expiresAt));
+    reply.setCookie(app.sessionCookie.name, session.cookie, app.sessionCookie.options(req, session.cookieExpiresAt));
     const active = await findActiveSession(app.db, session.cookie);
     return sessionView(app.db, active!.principal, session.csrfToken);
   }
@@ -46,21 +49,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { body: LoginBody, response: { 200: Session } },
+      schema: { body: LoginBody, response: { 200: Type.Union([Session, SecondFactorRequired]) } },
       config: { access: 'public' },
     },
     async (req, reply) => {
-      const retryAfter = await failedLogins.retryAfterSeconds(req.ip);
-      if (retryAfter > 0) {
-        reply.header('retry-after', retryAfter);
-        throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
-      }
       const email = normaliseEmail(req.body.email);
-      const accountRetryAfter = await failedAccountLogins.retryAfterSeconds(req.ip, email);
-      if (accountRetryAfter > 0) {
-        reply.header('retry-after', accountRetryAfter);
-        throw new ApiError(429, 'rate_limited', `Too many failed logins to this account; try again in ${Math.ceil(accountRetryAfter / 60)} min`);
-      }
+      await refuseWhileLimited(req, reply, email);
       const user = await findUserByEmail(app.db, email);
       const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
       if (!user || !ok || user.disabled_at) {
@@ -71,11 +65,49 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await audit(app.db, { userId: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, details: { reason, ip: req.ip } });
         throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
       }
-      await recordLogin(app.db, user.id);
-      await audit(app.db, { userId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, details: { ip: req.ip } });
-      return startSession(req, reply, user.id);
+      // The password alone opens nothing on an account with a second factor: the page gets a challenge for the code.
+      if (user.totp_secret) return { secondFactor: 'totp' as const, challenge: await createChallenge(app.db, user.id) };
+      return completeLogin(req, reply, user.id, {});
     },
   );
+
+  app.post('/api/auth/login/code', { schema: { body: SecondFactorLogin, response: { 200: Session } }, config: { access: 'public' } }, async (req, reply) => {
+    const challenge = await findChallenge(app.db, req.body.challenge);
+    if (!challenge || !challenge.totp_secret || challenge.disabled_at) {
+      await failedLogins.recordFailure(req.ip);
+      throw new ApiError(401, 'login_challenge_expired', 'The login has expired; enter the e-mail and password again');
+    }
+    await refuseWhileLimited(req, reply, challenge.email);
+    const step = codeStep(challenge.totp_secret, req.body.code);
+    // A wrong code and a used one count alike toward the login limits: guessing codes is guessing passwords.
+    if (step === null || !(await useStep(app.db, challenge.id, step))) {
+      await Promise.all([failedLogins.recordFailure(req.ip), failedAccountLogins.recordFailure(req.ip, challenge.email)]);
+      await audit(app.db, { userId: null, action: 'auth.login_failed', entity: 'user', entityId: challenge.id, details: { reason: 'wrong_code', ip: req.ip } });
+      throw new ApiError(401, 'wrong_code', 'The code is wrong or was already used; wait for the next one');
+    }
+    await endChallenge(app.db, req.body.challenge);
+    return completeLogin(req, reply, challenge.id, { secondFactor: 'totp' });
+  });
+
+  /** A login that succeeded: the time kept for «Предыдущий вход», the audit entry, the session. */
+  async function completeLogin(req: FastifyRequest, reply: FastifyReply, userId: number, details: Record<string, unknown>) {
+    await recordLogin(app.db, userId);
+    await audit(app.db, { userId, action: 'auth.login', entity: 'user', entityId: userId, details: { ip: req.ip, ...details } });
+    return startSession(req, reply, userId);
+  }
+
+  async function refuseWhileLimited(req: FastifyRequest, reply: FastifyReply, email: string) {
+    const retryAfter = await failedLogins.retryAfterSeconds(req.ip);
+    if (retryAfter > 0) {
+      reply.header('retry-after', retryAfter);
+      throw new ApiError(429, 'too_many_logins', `Too many failed logins from this address; try again in ${Math.ceil(retryAfter / 60)} min`);
+    }
+    const accountRetryAfter = await failedAccountLogins.retryAfterSeconds(req.ip, email);
+    if (accountRetryAfter > 0) {
+      reply.header('retry-after', accountRetryAfter);
+      throw new ApiError(429, 'rate_limited', `Too many failed logins to this account; try again in ${Math.ceil(accountRetryAfter / 60)} min`);
+    }
+  }
 
   app.post('/api/auth/logout', { schema: { response: { 200: Done } }, config: { access: 'account' } }, async (req, reply) => {
     const principal = staffPrincipal(req);

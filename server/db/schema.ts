@@ -191,6 +191,12 @@ export interface UserTable {
   previous_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Set when the administrator replaced the account's name and e-mail; its row stays for the audit log. */
   anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Base32 TOTP secret of the second factor; null while the account logs in with its password alone. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A secret being set up, until its owner confirms a code from it. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The 30-second step of the last code accepted: a code of that step or an earlier one is never taken again. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A staff member's consent to the processing of their personal data, one row per version of the text agreed to. */
@@ -199,6 +205,14 @@ export interface StaffConsentTable {
   user_id: number;
   version: string;
   given_at: CreatedAt;
+}
+
+/** A login that passed its password and waits for the second factor's code. */
+export interface LoginChallengeTable {
+  /** SHA-256 of the token the page holds. */
+  id_hash: string;
+  user_id: number;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SessionTable {
@@ -465,6 +479,7 @@ export interface Database {
   users: UserTable;
   staff_consents: StaffConsentTable;
   sessions: SessionTable;
+  login_challenges: LoginChallengeTable;
   invitations: InvitationTable;
   audit_log: AuditLogTable;
   service_tokens: ServiceTokenTable;

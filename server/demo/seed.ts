@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/connect.js';
+import type { Db, DatabaseKind } from '../db/connect.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import type { Insertable } from 'kysely';
 import type { RiskModel } from '../scoring/model.js';
@@ -39,6 +40,14 @@ export async function findDemoLinks(db: Db) {
     .orderBy('waves.opens_at', 'desc')
     .limit(ROLES.length)
     .execute();
+}
+
+/**
+ * Whether a start creates the demo region: only on an empty embedded database, and never in production, where
+ * its accounts with a published password would be a way in (the demo flag is off there whatever DEMO says).
+ */
+export async function shouldCreateDemo(db: Db, kind: DatabaseKind, config: Pick<Config, 'demo' | 'production'>): Promise<boolean> {
+  return kind === 'pglite' && config.demo && !config.production && (await isDatabaseEmpty(db));
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

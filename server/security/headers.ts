@@ -33,7 +33,15 @@ const HELMET_OPTIONS: HelmetOptions = {
   frameguard: { action: 'deny' },
   // Links are credentials: a respondent's page must not hand its address to anyone it links to.
   referrerPolicy: { policy: 'no-referrer' },
+  // Sent by the hook below on https answers only: it means nothing over http, where anyone on the way could strip it.
+  strictTransportSecurity: false,
 };
+
+/**
+ * A year, without includeSubDomains: the server answers for its own name, not for the school's or region's other
+ * sites. Once a browser has seen it, it reaches this name by https only, whatever address is typed or followed.
+ */
+export const HSTS = 'max-age=31536000';
 
 /**
  * Helmet's headers, worked out once. The policy is the same for every answer, and @fastify/helmet rebuilds
@@ -51,8 +59,9 @@ export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): Record
 /** Security headers on every answer: pages, assets, API and errors alike. */
 export function registerSecurityHeaders(app: FastifyInstance) {
   const headers = securityHeaders();
-  app.addHook('onRequest', (_req, reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers);
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done();
   });
 }

@@ -25,8 +25,12 @@ describe('OpenAPI description', () => {
     expect(me.properties.user.required).toEqual(['id', 'email', 'name', 'role', 'regionId', 'municipalityId', 'schoolId']);
     expect(me.properties.user.additionalProperties).toBe(false);
     expect(JSON.stringify(me)).not.toMatch(/password|hash/i);
+    // Login answers a session, or, for an account with a second factor, the challenge the code is sent with.
+    const [session, challenge] = answer('/api/auth/login', 'post').anyOf;
+    expect(session).toEqual(me);
+    expect(challenge.required).toEqual(['secondFactor', 'challenge']);
     for (const [path, method] of [
-      ['/api/auth/login', 'post'],
+      ['/api/auth/login/code', 'post'],
       ['/api/auth/password', 'post'],
       ['/api/auth/invitations/{token}', 'post'],
     ]) {

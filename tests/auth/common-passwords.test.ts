@@ -6,6 +6,7 @@ import { login, newLoggedInAccount, TEST_PASSWORD } from '../helpers/auth.js';
 import { createAccount } from '../../server/auth/accounts.js';
 import { STAFF_CONSENT_VERSION } from '../../server/shared/rules/staff-consent.js';
 import { createInvitation } from '../../server/auth/invitations.repository.js';
+import { COMMON_PASSWORD_COUNT, passwordProblem } from '../../server/auth/common-passwords.js';
 
 // Eight characters and more, so the length rule lets them through: only the blocklist can refuse them.
 const COMMON = ['password', 'iloveyou', 'пароль123', 'Пароль2025!', 'qwerty123', 'gfhjkm123', 'parol123', 'йцукенгш', '12345678', '01011990', 'aaaaaaaa'];
@@ -46,5 +47,28 @@ describe.each(TEST_DATABASES)('common passwords are refused on %s', (kind) => {
     expect((await accept('qwerty123')).json().code).toBe('common_password');
     expect((await accept('teacher.ivanova1')).json().code).toBe('email_password');
     expect((await accept('синий трактор едет')).statusCode).toBe(200);
+  });
+});
+
+describe('the common-password list', () => {
+  it('holds the ranked list and the Russian one, read once', () => {
+    expect(COMMON_PASSWORD_COUNT).toBeGreaterThan(49_000);
+  });
+
+  it('refuses well-known entries of every source, whatever their case', () => {
+    // From the ranked list: its first, a keyboard run, a name, one far down the list.
+    for (const password of ['123456', 'QWERTYUIOP', 'Jennifer', 'ZAQ12WSX', 'sunflower', 'Trustno1']) {
+      expect(passwordProblem(password, 'someone@example.org'), password).toBe('common_password');
+    }
+    // From the Russian list: the Russian keyboard's rows, «пароль» typed in the English layout, transliterations.
+    for (const password of ['ЙЦУКЕН', 'фывапролджэ', 'GFHJKM', 'Lyublyutebya', 'ytdthysq', 'Ячсмитьбю']) {
+      expect(passwordProblem(password, 'someone@example.org'), password).toBe('common_password');
+    }
+  });
+
+  it('accepts a passphrase of a few words', () => {
+    for (const password of ['рыжий кот спит на печи', 'birch river lantern', 'correct horse battery']) {
+      expect(passwordProblem(password, 'someone@example.org'), password).toBeNull();
+    }
   });
 });

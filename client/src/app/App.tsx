@@ -19,6 +19,7 @@ const CuratorRoutes = lazy(() => import('../curator/CuratorRoutes'));
 const PaperRoutes = lazy(() => import('../paper/PaperRoutes'));
 const AuditPage = lazy(() => import('../admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
+const TwoFactorPage = lazy(() => import('../account/TwoFactorPage'));
 
 /** Mirrors the server's access rules so people are not shown screens the API would refuse anyway. */
 function RequireRole({ roles, children }: { roles: AccountRole[]; children: ReactNode }) {
@@ -108,6 +109,7 @@ export function App() {
               />
               <Route path="/password" element={<PasswordPage />} />
               <Route path="/my-data" element={<MyDataPage />} />
+              <Route path="/account/two-factor" element={<TwoFactorPage />} />
             </Route>
             <Route path="*" element={<p className="narrow">{strings.notFound}</p>} />
           </Routes>

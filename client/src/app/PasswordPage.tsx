@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api } from '../shared/api';
 import { errorText } from '../shared/errors';
 import { useSession, type Session } from '../shared/session';
@@ -43,6 +44,10 @@ export function PasswordPage() {
           {message.text}
         </p>
       )}
+      {/* The header has no room left on a desktop: the second factor is found beside the password. */}
+      <p className="muted">
+        {strings.password.twoFactorHint} <Link to="/account/two-factor">{strings.password.twoFactor}</Link>
+      </p>
     </div>
   );
 }

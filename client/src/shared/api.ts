@@ -5,6 +5,13 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+let sessionEnded: () => void = () => undefined;
+
+/** Who hears that the server ended the session (30 idle minutes, or 12 hours after login): the session provider. */
+export function onSessionEnded(handler: () => void) {
+  sessionEnded = handler;
+}
+
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -28,6 +35,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     throw new ApiFailure(0, 'network', 'network');
   }
   const body = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+  if (res.status === 401 && body?.code === 'session_expired') sessionEnded();
   if (!res.ok) throw new ApiFailure(res.status, body?.code ?? 'http_' + res.status, body?.message ?? res.statusText, body?.details);
   return body as T;
 }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Principal, Session } from '../../../server/auth/session.schemas';
 import type { AccountRole } from '../../../server/db/schema';
-import { api, ApiFailure, setCsrfToken } from './api';
+import { api, ApiFailure, onSessionEnded, setCsrfToken } from './api';
 import { DEFAULT_TIME_ZONE } from './format';
 
 export type { AccountRole, Session };
@@ -21,6 +21,8 @@ interface SessionState {
   /** `login`: the person has just typed the password, so the previous login is news to show. */
   signedIn(session: Session, how?: { login?: boolean }): void;
   dismissPreviousLogin(): void;
+  /** The server ended the session for want of activity: the login page says so. */
+  expired: boolean;
   logout(): Promise<void>;
 }
 
@@ -30,6 +32,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [previousLogin, setPreviousLogin] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [expired, setExpired] = useState(false);
+
+  // Any request may be the one that finds the session gone; the routes then send the page to the login form.
+  useEffect(() => {
+    onSessionEnded(() => {
+      setCsrfToken(null);
+      setSession(null);
+      setExpired(true);
+    });
+  }, []);
 
   useEffect(() => {
     api<Session>('/api/me')
@@ -46,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((s: Session, how: { login?: boolean } = {}) => {
     setCsrfToken(s.csrfToken);
     setSession(s);
+    setExpired(false);
     if (how.login) setPreviousLogin(s.previousLoginAt);
   }, []);
 
@@ -64,6 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     consentRequired: session?.consentRequired ?? false,
     timeZone: session?.timeZone ?? DEFAULT_TIME_ZONE,
     previousLogin,
+    expired,
     signedIn,
     dismissPreviousLogin,
     logout,

@@ -21,6 +21,7 @@ export function listAccounts(db: Db) {
       sql<AccountStatus>`case when users.anonymised_at is not null then 'anonymised' when users.disabled_at is not null then 'disabled' when users.password_hash is null then 'invited' else 'active' end`.as(
         'status',
       ),
+      sql<boolean>`users.totp_secret is not null`.as('twoFactor'),
       'users.created_at as createdAt',
     ])
     .orderBy('users.role')

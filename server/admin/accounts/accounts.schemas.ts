@@ -25,6 +25,8 @@ export const AccountView = Type.Object({
   /** The name of the region, municipality or school the account sees; null for an administrator. */
   scopeName: Nullable(Type.String()),
   status: AccountStatus,
+  /** Whether the account logs in with a TOTP code after its password; an administrator may reset it. */
+  twoFactor: Type.Boolean(),
   createdAt: Instant,
 });
 export type AccountView = Static<typeof AccountView>;

@@ -64,7 +64,7 @@ export function AccountsPage() {
     }
   }
 
-  async function act(account: Account, action: 'invitation' | 'disable' | 'enable' | 'anonymise') {
+  async function act(account: Account, action: 'invitation' | 'disable' | 'enable' | 'anonymise' | 'two-factor/reset') {
     if (action === 'anonymise' && !window.confirm(s.anonymiseConfirm(account.email))) return;
     setError(null);
     try {
@@ -180,6 +180,14 @@ export function AccountsPage() {
                         {s.disable}
                       </button>
                     )
+                  )}
+                  {a.twoFactor && (
+                    <>
+                      {' '}
+                      <button type="button" onClick={() => window.confirm(s.resetTwoFactorConfirm(a.email)) && void act(a, 'two-factor/reset')}>
+                        {s.resetTwoFactor}
+                      </button>
+                    </>
                   )}
                 </td>
               </tr>
