@@ -12,6 +12,7 @@ import { createServiceToken } from '../service-tokens/tokens.repository.js';
 import { DEMO_MUNICIPALITIES, DEMO_REGION, DEMO_TEAM_SCHOOL, type DemoSchool } from './roster.js';
 import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { seedContext } from './context.js';
+import { seedPaperAnswers } from './paper.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { storyOf } from './stories.js';
 
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
     ];
     const created = [];
     for (const account of accounts) created.push(await createAccount(trx, { ...account, password: DEMO_PASSWORD }));
+    await seedPaperAnswers(trx, waves[2].id, created[0].id);
     // The tokens screen shows a token in use; its secret is thrown away, so nobody can call the API with it.
     await createServiceToken(trx, {
       name: 'Региональная система мониторинга (пример)',

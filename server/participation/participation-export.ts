@@ -37,6 +37,7 @@ function schoolColumns(): SchoolColumn[] {
     ...ROLES.flatMap((role): SchoolColumn[] => [
       { header: `${ROLE_TITLES[role]}: ожидается`, width: 12, value: (s) => s.roles[role].expected },
       { header: `${ROLE_TITLES[role]}: ответили`, width: 12, value: (s) => s.roles[role].responses },
+      { header: `${ROLE_TITLES[role]}: из них на бумаге`, width: 12, value: (s) => s.roles[role].paper },
       { header: `${ROLE_TITLES[role]}: охват`, width: 10, value: (s) => s.roles[role].rate, format: 'percent' },
       { header: `${ROLE_TITLES[role]}: не хватает`, width: 12, value: (s) => s.roles[role].needed },
       { header: `${ROLE_TITLES[role]}: отмечено, ждут решения`, width: 14, value: (s) => s.roles[role].held },
@@ -106,6 +107,7 @@ function municipalitiesTable(report: ParticipationReport): Table {
       { header: 'Достигли цели', width: 10 },
       { header: 'Доля школ у цели', width: 12, format: 'percent' },
       { header: 'Ответили', width: 10 },
+      { header: 'Из них на бумаге', width: 10 },
       { header: 'Не хватает участников', width: 12 },
       ...ROLES.map((role): Column => ({ header: `${ROLE_TITLES[role]}: охват`, width: 12, format: 'percent' })),
     ],
@@ -115,6 +117,7 @@ function municipalitiesTable(report: ParticipationReport): Table {
       area.schoolsAtTarget,
       area.shareAtTarget,
       area.responses,
+      area.paper,
       area.needed,
       ...ROLES.map((role) => area.roles[role].rate),
     ]),

@@ -5,7 +5,7 @@ import type { ParticipationWave, RoleCounts, SchoolCountsRow } from './participa
 import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
 
 /** Only counted answers reach the target; the held and excluded ones are shown beside them (docs/methodology.md §7). */
-export function roleFigures(expected: number, { responses, held, excluded, markedCounted }: RoleCounts, target: number): RoleFigures {
+export function roleFigures(expected: number, { responses, held, excluded, markedCounted, paper }: RoleCounts, target: number): RoleFigures {
   return {
     expected,
     responses,
@@ -14,6 +14,7 @@ export function roleFigures(expected: number, { responses, held, excluded, marke
     marked: markedCounted,
     held,
     excluded,
+    paper,
   };
 }
 
@@ -57,10 +58,11 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
     shareAtTarget: null,
     expected: 0,
     responses: 0,
+    paper: 0,
     needed: 0,
     roles: {} as AreaParticipation['roles'],
   };
-  for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0 };
+  for (const role of ROLES) area.roles[role] = { expected: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0, paper: 0 };
   for (const school of schools) {
     if (school.meetsTarget) area.schoolsAtTarget++;
     for (const role of ROLES) {
@@ -72,6 +74,7 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
       to.marked += from.marked;
       to.held += from.held;
       to.excluded += from.excluded;
+      to.paper += from.paper;
     }
   }
   for (const role of ROLES) {
@@ -79,6 +82,7 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
     figures.rate = figures.expected > 0 ? figures.responses / figures.expected : null;
     area.expected += figures.expected;
     area.responses += figures.responses;
+    area.paper += figures.paper;
     area.needed += figures.needed;
   }
   area.shareAtTarget = schools.length > 0 ? area.schoolsAtTarget / schools.length : null;

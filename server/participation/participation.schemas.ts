@@ -17,6 +17,8 @@ export const RoleFigures = Type.Object({
   held: Type.Integer(),
   /** Marked answers a coordinator excluded. */
   excluded: Type.Integer(),
+  /** Of `responses`, the answers typed in from paper questionnaires. */
+  paper: Type.Integer(),
 });
 export type RoleFigures = Static<typeof RoleFigures>;
 
@@ -48,6 +50,8 @@ export const AreaParticipation = Type.Object({
   shareAtTarget: Rate,
   expected: Type.Integer(),
   responses: Type.Integer(),
+  /** Of `responses`, the answers typed in from paper questionnaires. */
+  paper: Type.Integer(),
   needed: Type.Integer(),
   /** Respondent-weighted: Σ responses / Σ expected of each role. */
   roles: perRole(RoleFigures),

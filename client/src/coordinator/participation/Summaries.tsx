@@ -33,6 +33,7 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
               <th>{s.byRole.role}</th>
               <th className="num">{s.byRole.expected}</th>
               <th className="num">{s.byRole.responses}</th>
+              <th className="num">{s.byRole.paper}</th>
               <th className="num">{s.byRole.rate}</th>
               <th className="num">{s.byRole.needed}</th>
             </tr>
@@ -45,6 +46,7 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
                   <td>{sharedStrings.roles[role]}</td>
                   <td className="num">{number(r.expected)}</td>
                   <td className="num">{number(r.responses)}</td>
+                  <td className="num">{number(r.paper)}</td>
                   <td className="num">{ratePercent(r.rate)}</td>
                   <td className="num">{number(r.needed)}</td>
                 </tr>
@@ -77,6 +79,7 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
         </td>
       ))}
       <td className="num">{number(area.responses)}</td>
+      <td className="num">{number(area.paper)}</td>
       <td className="num">{number(area.needed)}</td>
     </tr>
   );
@@ -100,6 +103,7 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
                 </th>
               ))}
               <th className="num">{s.byMunicipality.responses}</th>
+              <th className="num">{s.byMunicipality.paper}</th>
               <th className="num">{s.byMunicipality.needed}</th>
             </tr>
           </thead>
