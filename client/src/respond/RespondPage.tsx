@@ -5,6 +5,7 @@ import { strings } from './strings';
 import { clearProgress, freshProgress, loadProgress, saveLanguage, saveProgress, withTicket } from './storage';
 import { inLanguage, initialLanguage } from './languages';
 import { LanguagePicker } from './LanguagePicker';
+import { pageStrings } from './page-text';
 import { SurveyScreen } from './SurveyScreen';
 import { isRetryable } from './submit';
 
@@ -148,14 +149,15 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   // An open link may be answered again on this device: by a parent for another child, or by the next
   // teacher or student at a shared school computer. A code is one answer: a second one would be refused.
   const again = link.role === 'parent' ? 'parent' : link.role === 'student' ? 'nextStudent' : 'nextParticipant';
-  const answerAgain = link.kind === 'open' ? strings.answerAgain[again] : null;
+  const text = pageStrings(language);
+  const answerAgain = link.kind === 'open' ? text.answerAgain[again] : null;
   const title = inLanguage(link, language, 'title') ?? surveyTitle(link);
-  const description = inLanguage(link, language, 'description') ?? strings.fallbackIntro;
+  const description = inLanguage(link, language, 'description') ?? text.fallbackIntro;
 
   return (
     <Layout school={link.school.name}>
       {done ? (
-        <Message title={strings.thanksTitle} text={strings.thanksText} tone="success" testId="thank-you">
+        <Message title={text.thanksTitle} text={text.thanksText} tone="success" testId="thank-you" lang={language}>
           {answerAgain && (
             <>
               <button type="button" className="rs-button" onClick={() => void startAgain()}>
@@ -172,7 +174,7 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
             <section className="rs-intro">
               <h1 className="rs-intro__title">{title}</h1>
               <p className="rs-intro__text">{description}</p>
-              <p className="rs-intro__note">{strings.savedOnDevice}</p>
+              <p className="rs-intro__note">{text.savedOnDevice}</p>
             </section>
           ) : (
             // The introduction is for the first page only; the page keeps its top heading for screen readers.
