@@ -15,6 +15,7 @@ const UNIT_TESTS = [
   'tests/dynamics/compare.test.ts',
   'tests/integrity/burst-watch.test.ts',
   'tests/paper/sheet-questions.test.ts',
+  'tests/respond/page-languages.test.ts',
   'tests/lint/layers.test.ts',
   'tests/methodology/derivation.test.ts',
   'tests/methodology/statistics.test.ts',

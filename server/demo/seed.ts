@@ -15,6 +15,7 @@ import { DEMO_CURATOR, seedProgrammes } from './programmes.js';
 import { seedContext } from './context.js';
 import { DEMO_SECURITY, seedAuditHistory } from './audit.js';
 import { seedDemoOperator } from './operator.js';
+import { seedPaperAnswers } from './paper.js';
 import { indicatorsOf, rng, simulateAnswers, type Propensity } from './simulate.js';
 import { seedRefusals } from './refusals.js';
 import { storyOf } from './stories.js';
@@ -154,6 +155,7 @@ export async function seedDemo(db: Db, model: RiskModel, questionnaires: Questio
     ];
     const created = [];
     for (const account of accounts) created.push(await createAccount(trx, { ...account, password: DEMO_PASSWORD }));
+    await seedPaperAnswers(trx, waves[2].id, created[0].id);
     // The tokens screen shows a token in use; its secret is thrown away, so nobody can call the API with it.
     await createServiceToken(trx, {
       name: 'Региональная система мониторинга (пример)',

@@ -5,7 +5,7 @@ import type { ParticipationWave, RoleCounts, SchoolCountsRow } from './participa
 import type { AreaParticipation, ParticipationReport, RoleFigures, SchoolParticipation } from './participation.schemas.js';
 
 /** Only counted answers reach the target; the held and excluded ones are shown beside them (docs/methodology.md §7). */
-export function roleFigures(expected: number, refused: number, { responses, held, excluded, markedCounted }: RoleCounts, target: number): RoleFigures {
+export function roleFigures(expected: number, refused: number, { responses, held, excluded, markedCounted, paper }: RoleCounts, target: number): RoleFigures {
   const base = effectiveExpected(expected, refused);
   return {
     expected,
@@ -16,6 +16,7 @@ export function roleFigures(expected: number, refused: number, { responses, held
     marked: markedCounted,
     held,
     excluded,
+    paper,
   };
 }
 
@@ -61,10 +62,11 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
     expected: 0,
     refused: 0,
     responses: 0,
+    paper: 0,
     needed: 0,
     roles: {} as AreaParticipation['roles'],
   };
-  for (const role of ROLES) area.roles[role] = { expected: 0, refused: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0 };
+  for (const role of ROLES) area.roles[role] = { expected: 0, refused: 0, responses: 0, rate: null, needed: 0, marked: 0, held: 0, excluded: 0, paper: 0 };
   for (const school of schools) {
     if (school.meetsTarget) area.schoolsAtTarget++;
     for (const role of ROLES) {
@@ -77,6 +79,7 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
       to.marked += from.marked;
       to.held += from.held;
       to.excluded += from.excluded;
+      to.paper += from.paper;
     }
   }
   for (const role of ROLES) {
@@ -86,6 +89,7 @@ function areaParticipation(schools: SchoolParticipation[]): AreaParticipation {
     area.expected += figures.expected;
     area.refused += figures.refused;
     area.responses += figures.responses;
+    area.paper += figures.paper;
     area.needed += figures.needed;
   }
   area.shareAtTarget = schools.length > 0 ? area.schoolsAtTarget / schools.length : null;

@@ -39,13 +39,15 @@ export interface RoleCounts {
   held: number;
   excluded: number;
   markedCounted: number;
+  /** Counted answers typed in from paper questionnaires; part of `responses`. */
+  paper: number;
 }
 
 export interface SchoolCountsRow extends RosterSchool {
   counts: Record<Role, RoleCounts>;
 }
 
-const NO_COUNTS: RoleCounts = { responses: 0, held: 0, excluded: 0, markedCounted: 0 };
+const NO_COUNTS: RoleCounts = { responses: 0, held: 0, excluded: 0, markedCounted: 0, paper: 0 };
 
 /**
  * Every school of the wave's region that the caller may see, with its expected respondents and the wave's
@@ -59,7 +61,7 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       .where('wave_id', '=', wave.id)
       // A whole region needs every counter of the wave anyway; the filter keeps a school's or a municipality's view small.
       .$if(!seesWholeRegion(caller), (q) => q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller)));
-  const [roster, counts, marked] = await Promise.all([
+  const [roster, counts, marked, paper] = await Promise.all([
     rosters.schools(db, wave),
     counters()
       .select(['school_id', ...ROLES.map((role) => sumFor(role).as(role))])
@@ -77,16 +79,30 @@ export async function schoolCounts(db: Db, rosters: RosterCache, wave: Participa
       .groupBy(['school_id', 'role'])
       .having(sql<boolean>`sum(held) <> 0 or sum(excluded) <> 0 or sum(marked_counted) <> 0`)
       .execute(),
+    // Paper answers are few too, and the counters do not tell them apart: counted from the answers by a partial index.
+    db
+      .selectFrom('responses')
+      .select(['school_id', 'role', sql<number>`count(*)::int`.as('paper')])
+      .where('wave_id', '=', wave.id)
+      .where('source', '=', 'paper')
+      .where('counted', '=', true)
+      .$if(!seesWholeRegion(caller), (q) => q.where('school_id', 'in', schoolIdsInScope(db, wave.region_id, caller)))
+      .groupBy(['school_id', 'role'])
+      .execute(),
   ]);
   const countsOf = new Map(
     counts.map((c) => {
-      const of = (role: Role): RoleCounts => ({ responses: c[role], held: 0, excluded: 0, markedCounted: 0 });
+      const of = (role: Role): RoleCounts => ({ responses: c[role], held: 0, excluded: 0, markedCounted: 0, paper: 0 });
       return [c.school_id, { principal: of('principal'), teacher: of('teacher'), student: of('student'), parent: of('parent') }];
     }),
   );
   for (const m of marked) {
     const role = countsOf.get(m.school_id)?.[m.role];
     if (role) Object.assign(role, { held: m.held, excluded: m.excluded, markedCounted: m.markedCounted });
+  }
+  for (const p of paper) {
+    const role = countsOf.get(p.school_id)?.[p.role];
+    if (role) role.paper = p.paper;
   }
   return schoolsInScope(roster, wave.region_id, caller).map((school) => {
     const c = countsOf.get(school.id);

@@ -21,6 +21,8 @@ export const RoleFigures = Type.Object({
   held: Type.Integer(),
   /** Marked answers a coordinator excluded. */
   excluded: Type.Integer(),
+  /** Of `responses`, the answers typed in from paper questionnaires. */
+  paper: Type.Integer(),
 });
 export type RoleFigures = Static<typeof RoleFigures>;
 
@@ -53,6 +55,8 @@ export const AreaParticipation = Type.Object({
   expected: Type.Integer(),
   refused: Type.Integer(),
   responses: Type.Integer(),
+  /** Of `responses`, the answers typed in from paper questionnaires. */
+  paper: Type.Integer(),
   needed: Type.Integer(),
   /** Respondent-weighted: Σ responses / Σ (expected − refused) of each role. */
   roles: perRole(RoleFigures),

@@ -15,7 +15,7 @@ const score100 = (score: number | null) => (score === null ? null : Math.round(s
 const levelText = (level: Level, borderline: boolean) => (borderline ? `${LEVEL_TITLES[level]} (пограничный)` : LEVEL_TITLES[level]);
 
 /** One row per school: each factor's score, its interval and level, under a heading that names the wave and the model. */
-function profilesTable(body: WaveProfilesBody, generatedAt: Date): Table {
+function profilesTable(body: WaveProfilesBody, generatedAt: Date, filter: string): Table {
   const factors = body.profiles[0]?.factors ?? [];
   const headers = [
     'Код школы',
@@ -31,6 +31,7 @@ function profilesTable(body: WaveProfilesBody, generatedAt: Date): Table {
       ['Дата выгрузки', localTime(generatedAt, body.wave.timeZone)],
       ['Балл', 'от 0 до 100: чем больше, тем выше риск'],
       ['От, до', 'интервал, в котором балл лежит с вероятностью 80% при том же составе ответивших'],
+      ...(filter ? [['Отбор', filter] as [string, string]] : []),
     ],
     columns: headers.map((header, i) => ({ header, width: i === 1 ? 44 : i === 2 ? 24 : 14 })),
     rows: body.profiles.map((p) => [
@@ -42,10 +43,11 @@ function profilesTable(body: WaveProfilesBody, generatedAt: Date): Table {
   };
 }
 
-export function profilesCsv(body: WaveProfilesBody, generatedAt = new Date()): Buffer {
-  return csvFile(profilesTable(body, generatedAt));
+/** `filter` names the municipality the screen showed, for the heading: a file read later says which schools it holds. */
+export function profilesCsv(body: WaveProfilesBody, generatedAt = new Date(), filter = ''): Buffer {
+  return csvFile(profilesTable(body, generatedAt, filter));
 }
 
-export function profilesXlsx(body: WaveProfilesBody, generatedAt = new Date()): Promise<Buffer> {
-  return xlsxFile([{ name: 'Риск-профили', ...profilesTable(body, generatedAt), frozenColumns: 2, filter: true }], `Риск-профили: ${body.wave.title}`);
+export function profilesXlsx(body: WaveProfilesBody, generatedAt = new Date(), filter = ''): Promise<Buffer> {
+  return xlsxFile([{ name: 'Риск-профили', ...profilesTable(body, generatedAt, filter), frozenColumns: 2, filter: true }], `Риск-профили: ${body.wave.title}`);
 }

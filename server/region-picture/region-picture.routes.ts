@@ -10,7 +10,17 @@ import { comparedWaves, waveToCompare } from './compared-waves.js';
 import { profilesCsv, profilesXlsx } from './profiles-export.js';
 import { regionPicture } from './region-picture.js';
 import { WaveParams } from '../shared/vocabulary.js';
-import { RegionPicture, RegionPictureQuery } from './region-picture.schemas.js';
+import { ProfilesExportQuery, RegionPicture, RegionPictureQuery } from './region-picture.schemas.js';
+import { narrowPicture } from '../shared/rules/region-picture-filter.js';
+import { badRequest } from '../shared/errors.js';
+import type { WaveProfilesBody } from '../profiles/schemas.js';
+
+/** A filter is refused, never ignored, when it names no municipality of the caller's schools: no file of other rows. */
+function assertMunicipalityShown(body: WaveProfilesBody, municipalityId: number | undefined) {
+  if (municipalityId !== undefined && !body.profiles.some((p) => p.school.municipality.id === municipalityId)) {
+    throw badRequest('unknown_municipality', `Municipality ${municipalityId} has no schools in this picture`);
+  }
+}
 
 /** The coordinator's picture of the schools of a territory, and the export of its profiles. */
 export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -32,22 +42,31 @@ export const regionPictureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         wave.id,
         current.profiles.map((p) => p.school.id),
       );
-      return regionPicture(current, priorities, other && (await comparedWaves(app.db, principal, wave, current, other)));
+      assertMunicipalityShown(current, req.query.municipalityId);
+      const whole = regionPicture(current, priorities, other && (await comparedWaves(app.db, principal, wave, current, other)));
+      return narrowPicture(whole, req.query.municipalityId);
     },
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/waves/:waveId/profiles.${format}`,
-      { schema: { params: WaveParams, response: attachmentResponse(format) }, config: { access: 'coordinator', token: ['profiles:read'] } },
+      {
+        schema: { params: WaveParams, querystring: ProfilesExportQuery, response: attachmentResponse(format) },
+        config: { access: 'coordinator', token: ['profiles:read'] },
+      },
       async (req, reply) => {
         const caller = requestCaller(req);
         const wave = await assertWaveVisible(app.db, caller, req.params.waveId);
         await assertFiguresReleased(app.db, caller, wave);
-        const body = await waveProfiles(app.db, wave, caller);
+        const whole = await waveProfiles(app.db, wave, caller);
+        const { municipalityId } = req.query;
+        assertMunicipalityShown(whole, municipalityId);
+        const body = municipalityId === undefined ? whole : { ...whole, profiles: whole.profiles.filter((p) => p.school.municipality.id === municipalityId) };
         const generatedAt = new Date();
         const filename = `profiles-wave-${wave.id}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
-        const file = format === 'csv' ? profilesCsv(body, generatedAt) : await profilesXlsx(body, generatedAt);
+        const filter = body.profiles[0] && municipalityId !== undefined ? body.profiles[0].school.municipality.name : '';
+        const file = format === 'csv' ? profilesCsv(body, generatedAt, filter) : await profilesXlsx(body, generatedAt, filter);
         await auditExport(app.db, req, { kind: 'profiles', format, entity: 'wave', entityId: wave.id });
         return sendAttachment(reply, { format, filename, body: file });
       },

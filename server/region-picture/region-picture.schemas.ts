@@ -1,7 +1,12 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Id, Level, ModelRef, Nullable, SchoolInMunicipality, WaveTerms } from '../shared/vocabulary.js';
 
-export const RegionPictureQuery = Type.Object({ compareTo: Type.Optional(Id) });
+/** The screen's municipality filter: the schools, the summary cards and the export follow it. */
+const MunicipalityFilter = { municipalityId: Type.Optional(Id) };
+
+export const RegionPictureQuery = Type.Object({ compareTo: Type.Optional(Id), ...MunicipalityFilter }, { additionalProperties: false });
+
+export const ProfilesExportQuery = Type.Object(MunicipalityFilter, { additionalProperties: false });
 
 /** The road maps' target: no less than 70% of schools with confirmed positive change. */
 export const POSITIVE_CHANGE_TARGET = 0.7;

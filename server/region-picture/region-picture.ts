@@ -1,5 +1,6 @@
 import type { WaveProfilesBody } from '../profiles/schemas.js';
 import { compareProfiles, type Comparison } from '../dynamics/compare.js';
+import { changeShare, factorSummaries } from '../shared/rules/region-picture-filter.js';
 import { POSITIVE_CHANGE_TARGET, type RegionPicture } from './region-picture.schemas.js';
 
 export interface ComparedWaves {
@@ -26,29 +27,17 @@ export function regionPicture(current: WaveProfilesBody, priorities: Map<number,
     positiveChange: comparisons ? (comparisons.get(p.school.id)?.positiveChange ?? false) : null,
   }));
 
-  const factors = modelFactors.map((factor, i) => {
-    const summary = { id: factor.id, title: factor.title, low: 0, medium: 0, high: 0, insufficient: 0, prioritised: 0 };
-    for (const row of schools) {
-      summary[row.cells[i].level] += 1;
-      if (row.priorities.includes(factor.id)) summary.prioritised += 1;
-    }
-    return summary;
-  });
-
-  const positiveCount = schools.filter((s) => s.positiveChange === true).length;
   return {
     wave: current.wave,
     model: current.model,
-    factors,
+    factors: factorSummaries(modelFactors, schools),
     schools,
-    dynamics: compared && {
-      earlier: compared.earlier.wave,
-      later: compared.later.wave,
-      schools: schools.length,
-      positive: positiveCount,
-      share: schools.length > 0 ? positiveCount / schools.length : null,
-      target: POSITIVE_CHANGE_TARGET,
-    },
+    dynamics:
+      compared &&
+      changeShare(
+        { earlier: compared.earlier.wave, later: compared.later.wave, schools: 0, positive: 0, share: null, target: POSITIVE_CHANGE_TARGET },
+        schools,
+      ),
   };
 }
 

@@ -62,6 +62,20 @@ describe(seedDemo.name, () => {
     expect(tokens[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('has parents of every third school answer the current wave on paper, each answer from its own sheet', async () => {
+    const paper = await database.db
+      .selectFrom('responses')
+      .innerJoin('paper_sheets', 'paper_sheets.id', 'responses.sheet_id')
+      .select(['responses.school_id', 'responses.role', 'responses.link_id', 'paper_sheets.school_id as sheetSchool'])
+      .where('responses.source', '=', 'paper')
+      .execute();
+    expect(paper.length).toBeGreaterThan(0);
+    for (const row of paper) {
+      expect(row).toMatchObject({ role: 'parent', link_id: null, sheetSchool: row.school_id });
+      expect(row.school_id % 3).toBe(0);
+    }
+  });
+
   it('simulates responses that the respondent API would accept, within each school’s expected counts', async () => {
     const questionnaires = await loadQuestionnaires();
     const rows = await database.db

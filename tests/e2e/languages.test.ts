@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { PAGE_LANGUAGES } from '../../client/src/respond/page-text.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languageStrings } from '../../client/src/respond/strings.js';
 import { translationStrings } from '../../client/src/admin/translations/strings.js';
@@ -103,6 +104,8 @@ describe('a parent answers the questionnaire in Uzbek', { timeout: 180_000 }, ()
       await expect.poll(() => page.locator('.sd-question__title').first().textContent()).toContain(uz.strings['pa_child_grade.title']);
       expect(await uzbek.getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('.rs-intro__title').textContent()).toBe(uz.strings.title);
+      // The page's own words follow the questionnaire's language.
+      expect(await page.locator('.rs-intro__note').textContent()).toBe(PAGE_LANGUAGES.uz.texts.savedOnDevice);
       expect((await page.locator('.sd-navigation__next-btn').textContent())?.trim()).toBe(uz.ui.pageNextText);
       expect(await page.locator('[data-name=pa_relations] .sd-selectbase__label').last().textContent()).toBe(uz.strings['pa_relations.choice.dont_know']);
       expect(await overflowingElements(page)).toEqual([]);
@@ -126,6 +129,8 @@ describe('a parent answers the questionnaire in Uzbek', { timeout: 180_000 }, ()
       if (device === 'phone') await answerWholeQuestionnaire(page);
       else await clickThrough(page, true);
       await page.getByTestId('thank-you').waitFor();
+      expect(await page.getByTestId('thank-you').locator('h1').textContent()).toBe(PAGE_LANGUAGES.uz.texts.thanksTitle);
+      expect(await page.getByTestId('thank-you').getAttribute('lang')).toBe('uz');
       await page.screenshot({ path: `${SCREENSHOTS}/languages-parent-uz-${device}-sent.png`, fullPage: true });
       const rows = await session.server.database.db.selectFrom('responses').select('answers').where('link_id', '=', link.id).execute();
       expect(rows.map((r) => r.answers)).toEqual([FIRST_CHOICES]);

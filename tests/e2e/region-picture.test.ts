@@ -105,6 +105,39 @@ describe("the region's picture in Chromium", () => {
     });
   });
 
+  it('keeps the summary cards, the factor table and the export to the municipality the filter leaves', async () => {
+    await session.asUser('region@demo.local', async (page) => {
+      await page.goto(`/coordinator/profiles?wave=${repeat().id}`);
+      await page.getByTestId('heatmap').waitFor();
+      const positive = page.getByTestId('positive-change');
+      await expect.poll(() => positive.textContent()).toContain('из 12 школ');
+      const filter = page.locator('.rp-filters select').first();
+      const [, first] = await filter.locator('option').allTextContents();
+      await filter.selectOption({ label: first });
+      await expect.poll(async () => new Set(await page.getByTestId('heatmap').locator('.rp-municipality').allTextContents())).toEqual(new Set([first]));
+      const shown = (await heatMap(page)).length;
+      expect(shown).toBeLessThan(12);
+      await expect.poll(() => positive.textContent()).toContain(`из ${shown} школ`);
+      await expect.poll(() => page.locator('.rp-stats .stat').first().textContent()).toBe(`Школ${shown}в муниципалитете: ${first}`);
+      // Each factor's row of the table counts the shown schools only: its levels add up to them.
+      const sums = await page
+        .locator('.rp-factors tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [...row.querySelectorAll('td.num')].slice(0, 4).reduce((sum, td) => sum + Number(/\d+/.exec(td.textContent ?? '')?.[0] ?? 0), 0)),
+        );
+      expect(sums).toEqual(Array(10).fill(shown));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+      const lines = readFileSync((await download.path())!)
+        .subarray(3)
+        .toString('utf8')
+        .split('\r\n')
+        .filter(Boolean);
+      expect(lines).toContain(`Отбор;${first}`);
+      const header = lines.findIndex((l) => l.startsWith('Код школы;'));
+      expect(lines.slice(header + 1)).toHaveLength(shown);
+    });
+  });
+
   it("shows a municipal coordinator only the municipality's schools", async () => {
     await session.asUser('municipality@demo.local', async (page) => {
       await page.goto(`/coordinator/profiles?wave=${repeat().id}`);

@@ -29,7 +29,7 @@ describe(roleFigures.name, () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 100 }), (expected, responses, percent) => {
         const target = percent / 100;
-        const figures = roleFigures(expected, 0, { responses, held: 0, excluded: 0, markedCounted: 0 }, target);
+        const figures = roleFigures(expected, 0, { responses, held: 0, excluded: 0, markedCounted: 0, paper: 0 }, target);
         expect(figures.needed >= 0).toBe(true);
         expect(figures.needed === 0).toBe(expected === 0 || figures.rate! >= target);
       }),

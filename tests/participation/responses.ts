@@ -86,3 +86,36 @@ export async function countersAndCounts(db: Db) {
     );
   return { counters: asMap(counters), counts: asMap(counts) };
 }
+
+/**
+ * Stores `n` answers typed in from paper for one school × role, each with its own printed sheet, as the paper entry
+ * route leaves them; `fate` marks them as in `addResponses`.
+ */
+export async function addPaperResponses(
+  db: Db,
+  waveId: number,
+  schoolId: number,
+  role: Role,
+  n: number,
+  fate: { marks: AnswerMark[]; counted: boolean; review?: 'excluded' } = { marks: [], counted: true },
+) {
+  const sheets = Array.from({ length: n }, () => ({ id: randomUUID(), wave_id: waveId, school_id: schoolId, role }));
+  await db.insertInto('paper_sheets').values(sheets).execute();
+  await db
+    .insertInto('responses')
+    .values(
+      sheets.map((sheet) => ({
+        wave_id: waveId,
+        school_id: schoolId,
+        role,
+        link_id: null,
+        sheet_id: sheet.id,
+        source: 'paper' as const,
+        client_key: randomUUID(),
+        answers: '{}',
+        duration_seconds: null,
+        ...fate,
+      })),
+    )
+    .execute();
+}

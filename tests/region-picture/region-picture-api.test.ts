@@ -128,6 +128,43 @@ describe.each(TEST_DATABASES)("the region's picture and the profiles export on %
     expect(rows.find((r) => r[0] === w.a.code)!.slice(0, 7)).toEqual([w.a.code, 'Школа А', w.municipality.name, 80, 75.2, 84.8, 'высокий']);
   });
 
+  it('narrows the picture, its factor counts and its share of positive change to the municipality filter', async () => {
+    const only = async (municipalityId: number) =>
+      (await picture(region, `?compareTo=${w.earlier.id}&municipalityId=${municipalityId}`)).json() as RegionPicture;
+    // A and B: F1 A high, B insufficient; A prioritised F1; neither fell a level, so 0 of 2.
+    const home = await only(w.municipality.id);
+    expect(home.schools.map((s) => s.school.name).sort()).toEqual(['Школа А', 'Школа Б']);
+    expect(home.factors[0]).toEqual({ id: 'F1', title: 'Оснащение', low: 0, medium: 0, high: 1, insufficient: 1, prioritised: 1 });
+    expect(home.dynamics).toMatchObject({ schools: 2, positive: 0, share: 0, target: 0.7 });
+    // C alone: F1 low, no priority, fell from high to low: 1 of 1.
+    const other = await only(w.otherMunicipality.id);
+    expect(other.schools.map((s) => s.school.name)).toEqual(['Школа В']);
+    expect(other.factors[0]).toMatchObject({ low: 1, high: 0, insufficient: 0, prioritised: 0 });
+    expect(other.dynamics).toMatchObject({ schools: 1, positive: 1, share: 1 });
+    // A municipal coordinator cannot ask for another municipality, and a filter is never silently dropped.
+    const foreign = await picture(municipal, `?municipalityId=${w.otherMunicipality.id}`);
+    expect([foreign.statusCode, foreign.json().code]).toEqual([400, 'unknown_municipality']);
+    expect((await picture(region, '?municipality=1')).statusCode).toBe(400);
+  });
+
+  it('exports only the schools of the filtered municipality, and names it in the heading', async () => {
+    const get = (who: LoggedIn, query: string) =>
+      t.app.inject({ method: 'GET', url: `/api/waves/${w.later.id}/profiles.csv${query}`, headers: { cookie: who.cookie } });
+    const res = await get(region, `?municipalityId=${w.otherMunicipality.id}`);
+    expect(res.statusCode).toBe(200);
+    const lines = res.rawPayload.subarray(3).toString('utf8').split('\r\n');
+    expect(lines).toContain(`Отбор;${w.otherMunicipality.name}`);
+    const header = lines.findIndex((l) => l.startsWith('Код школы;'));
+    expect(
+      lines
+        .slice(header + 1)
+        .filter(Boolean)
+        .map((l) => l.split(';')[1]),
+    ).toEqual(['Школа В']);
+    expect((await get(region, '')).rawPayload.toString('utf8')).not.toContain('Отбор;');
+    expect((await get(municipal, `?municipalityId=${w.otherMunicipality.id}`)).json().code).toBe('unknown_municipality');
+  });
+
   it('keeps the export to coordinators', async () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/waves/${w.later.id}/profiles.csv`, headers: { cookie: teamA.cookie } })).statusCode).toBe(403);
   });

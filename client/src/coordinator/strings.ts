@@ -55,6 +55,7 @@ export const coordinatorStrings = {
       expected: 'Ожидается',
       refused: 'Отказались',
       responses: 'Ответили',
+      paper: 'Из них на бумаге',
       rate: 'Охват',
       needed: 'Не хватает участников',
       target: 'Цель',
@@ -66,6 +67,7 @@ export const coordinatorStrings = {
       schools: 'Школ',
       atTarget: 'Достигли цели',
       responses: 'Ответили',
+      paper: 'Из них на бумаге',
       needed: 'Не хватает участников',
       show: (name: string) => `Показать школы: ${name}`,
       chartLabel: 'Доля школ, достигших цели',
@@ -101,6 +103,7 @@ export const coordinatorStrings = {
       more: (n: number) => `ещё ${n}`,
       /** Shown openly beside the rate, which is counted without them (docs/methodology.md §3). */
       refused: (n: number) => `отказались: ${n}`,
+      paper: (n: number) => `из них на бумаге: ${n}`,
       nobodyExpected: 'не ожидается',
       badgeOver: '>100%',
       badgeOverTitle: (roles: string) => `Ответов больше, чем ожидалось: ${roles}. Проверьте численность в списке школ или не ушла ли ссылка за пределы школы.`,

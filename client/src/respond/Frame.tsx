@@ -16,12 +16,27 @@ export function Layout({ school, children }: { school?: string; children: ReactN
   );
 }
 
-export function Message({ title, text, tone, testId, children }: { title: string; text: string; tone?: 'success'; testId?: string; children?: ReactNode }) {
+export function Message({
+  title,
+  text,
+  tone,
+  testId,
+  lang,
+  children,
+}: {
+  title: string;
+  text: string;
+  tone?: 'success';
+  testId?: string;
+  /** The language of the words, when it is not the page's Russian. */
+  lang?: string;
+  children?: ReactNode;
+}) {
   // The questionnaire vanished under the reader's finger: tell screen readers where they are now.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   return (
-    <section className={`rs-message${tone ? ` rs-message--${tone}` : ''}`} data-testid={testId}>
+    <section className={`rs-message${tone ? ` rs-message--${tone}` : ''}`} data-testid={testId} lang={lang}>
       {tone === 'success' && (
         <svg className="rs-message__icon" viewBox="0 0 48 48" aria-hidden="true">
           <circle cx="24" cy="24" r="24" />

@@ -6,6 +6,7 @@ import { clearProgress, draftExpired, freshProgress, loadProgress, saveLanguage,
 import { inLanguage, initialLanguage } from './languages';
 import { LanguagePicker } from './LanguagePicker';
 import { PrivacyNotice } from './PrivacyNotice';
+import { pageStrings } from './page-text';
 import { SurveyScreen } from './SurveyScreen';
 import { isRetryable } from './submit';
 import { prerenderedAnswers, removePrerendered } from './first-page';
@@ -177,14 +178,15 @@ function Questionnaire({ token, link }: { token: string; link: LinkInfo }) {
   // An open link may be answered again on this device: by a parent for another child, or by the next
   // teacher or student at a shared school computer. A code is one answer: a second one would be refused.
   const again = link.role === 'parent' ? 'parent' : link.role === 'student' ? 'nextStudent' : 'nextParticipant';
-  const answerAgain = link.kind === 'open' ? strings.answerAgain[again] : null;
+  const text = pageStrings(language);
+  const answerAgain = link.kind === 'open' ? text.answerAgain[again] : null;
   const title = inLanguage(link, language, 'title') ?? surveyTitle(link);
-  const description = inLanguage(link, language, 'description') ?? strings.fallbackIntro;
+  const description = inLanguage(link, language, 'description') ?? text.fallbackIntro;
 
   return (
     <Layout school={link.school.name}>
       {done ? (
-        <Message title={strings.thanksTitle} text={strings.thanksText} tone="success" testId="thank-you">
+        <Message title={text.thanksTitle} text={text.thanksText} tone="success" testId="thank-you" lang={language}>
           {answerAgain && (
             <>
               <button type="button" className="rs-button" onClick={() => void startAgain()}>

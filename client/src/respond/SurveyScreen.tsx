@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { postResponse, type LinkInfo } from './api';
-import { noticeStrings, strings } from './strings';
+import { noticeStrings } from './strings';
 import { deviceId, saveProgress, type Progress } from './storage';
 import { RetryWaker, submitWithRetry, type SubmitOutcome } from './submit';
 import { collectAnswers, createSurveyModel } from './survey-model';
 import { missingAnswers } from './counting';
 import { multilingualSurvey, showIn } from './languages';
+import { pageStrings } from './page-text';
 
 type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'waiting' } | { kind: 'refused'; code: string } | { kind: 'too-few'; missing: number };
 
@@ -112,7 +113,7 @@ export function SurveyScreen({ token, link, language, initial, onPageChange, onS
   return (
     <>
       <Survey model={model} />
-      <SendStatus state={send} onRetryNow={waker.wake} />
+      <SendStatus state={send} language={language} onRetryNow={waker.wake} />
       {send.kind !== 'sending' && send.kind !== 'waiting' && (
         <p className="rs-clear">
           <button type="button" className="rs-button rs-button--secondary rs-button--small" onClick={onClear} data-testid="clear-answers">
@@ -124,7 +125,8 @@ export function SurveyScreen({ token, link, language, initial, onPageChange, onS
   );
 }
 
-function SendStatus({ state, onRetryNow }: { state: SendState; onRetryNow: () => void }) {
+function SendStatus({ state, language, onRetryNow }: { state: SendState; language: string; onRetryNow: () => void }) {
+  const text = pageStrings(language);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.kind !== 'idle') ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -135,27 +137,27 @@ function SendStatus({ state, onRetryNow }: { state: SendState; onRetryNow: () =>
       {state.kind === 'sending' && (
         <p className="rs-status__box rs-status__box--info">
           <span className="rs-spinner" aria-hidden="true" />
-          {strings.sending}
+          {text.sending}
         </p>
       )}
       {state.kind === 'waiting' && (
         <div className="rs-status__box rs-status__box--offline" data-testid="offline-message">
           <p className="rs-status__text">
-            <strong>{strings.offlineTitle}</strong> {strings.offline}
+            <strong>{text.offlineTitle}</strong> {text.offline}
           </p>
           <button type="button" className="rs-button rs-button--secondary rs-button--small" onClick={onRetryNow}>
-            {strings.retryNow}
+            {text.retryNow}
           </button>
         </div>
       )}
       {state.kind === 'too-few' && (
         <p className="rs-status__box rs-status__box--error" data-testid="too-few-answers">
-          {strings.tooFewAnswers(state.missing)}
+          {text.tooFewAnswers(state.missing)}
         </p>
       )}
       {state.kind === 'refused' && (
         <p className="rs-status__box rs-status__box--error" data-testid="submit-error">
-          {strings.submitErrors[state.code] ?? strings.submitErrors.default}
+          {text.submitErrors[state.code] ?? text.submitErrors.default}
         </p>
       )}
     </div>

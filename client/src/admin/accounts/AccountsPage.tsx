@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import type { AccountRole } from '../../shared/session';
@@ -8,6 +8,8 @@ import type { Done } from '../../../../server/shared/vocabulary';
 import { accountStrings as s } from './strings';
 import { CopyButton } from '../copy/CopyButton';
 import './accounts.css';
+import { SearchPicker } from '../../shared/picker/SearchPicker';
+import { territoryOptions } from './territory-options';
 
 const roleTitles = sharedStrings.accountRoles;
 
@@ -24,20 +26,14 @@ export function AccountsPage() {
     api<Territories>('/api/admin/territories').then(setTerritories, (e) => setError(errorText(e, s.errors)));
   }, [reload]);
 
-  const options =
-    form.role === 'region' || form.role === 'curator'
-      ? territories.regions.map((r) => ({ id: r.id, label: r.name }))
-      : form.role === 'municipality'
-        ? territories.municipalities.map((m) => ({ id: m.id, label: m.name }))
-        : form.role === 'school'
-          ? territories.schools.map((x) => ({ id: x.id, label: `${x.code} — ${x.name}` }))
-          : [];
+  const options = useMemo(() => territoryOptions(territories, form.role), [territories, form.role]);
 
   const showInvite = (email: string, path: string) => setInvite({ email, url: `${window.location.origin}${path}` });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    if (form.role !== 'admin' && form.role !== 'security' && !form.scopeId) return setError(s.errors.scope_required);
     const scopeKey = { admin: null, security: null, region: 'regionId', curator: 'regionId', municipality: 'municipalityId', school: 'schoolId' }[form.role];
     try {
       const result = await api<CreatedAccount>('/api/admin/accounts', {
@@ -101,17 +97,13 @@ export function AccountsPage() {
           </select>
         </label>
         {form.role !== 'admin' && form.role !== 'security' && (
-          <label>
-            {s.scope}
-            <select required value={form.scopeId} onChange={(e) => setForm({ ...form, scopeId: e.target.value })}>
-              <option value="">{s.choose}</option>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SearchPicker
+            key={form.role}
+            options={options}
+            value={form.scopeId ? Number(form.scopeId) : null}
+            onChange={(id) => setForm({ ...form, scopeId: id === null ? '' : String(id) })}
+            labels={s.picker}
+          />
         )}
         <button className="primary" type="submit">
           {s.submit}

@@ -12,7 +12,12 @@ export const accountStrings = {
   region: 'Регион',
   municipality: 'Муниципалитет',
   school: 'Школа',
-  choose: '— выберите —',
+  picker: {
+    label: 'Территория',
+    placeholder: 'Начните вводить название, код или муниципалитет',
+    nothing: 'Ничего не найдено',
+    more: (hidden: number) => `и ещё ${hidden} — уточните поиск`,
+  },
   submit: 'Создать и получить приглашение',
   inviteReady: 'Приглашение готово. Отправьте эту ссылку (действует 14 дней):',
   newInvite: 'Новое приглашение',

@@ -1,13 +1,13 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { ApiFailure } from '../../shared/api';
+import { UploadCard } from '../upload/UploadCard';
+import { uploadStrings } from '../upload/strings';
 import { errorText } from '../../shared/errors';
 import { applyContext, downloadTemplate, previewContext, type ContextApplied, type ContextKind, type ContextPreview } from './api';
 import { PreviewPanel } from './PreviewPanel';
 import { contextStrings as s } from './strings';
 import '../roster/roster.css';
 import './context.css';
-
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Step =
   | { kind: 'idle' }
@@ -20,7 +20,6 @@ export function ContextImportPage() {
   const [fileKind, setFileKind] = useState<ContextKind>('indicators');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const file = step.kind === 'checking' || step.kind === 'checked' ? step.file : null;
   const busy = step.kind === 'checking' || (step.kind === 'checked' && step.applying);
 
@@ -28,13 +27,6 @@ export function ContextImportPage() {
     setFileKind(next);
     setStep({ kind: 'idle' });
     setError(null);
-  }
-
-  function choose(e: ChangeEvent<HTMLInputElement>) {
-    const chosen = e.target.files?.[0];
-    // Choosing the same file again after fixing it in Excel must fire `change` again.
-    e.target.value = '';
-    if (chosen) void check(chosen);
   }
 
   async function check(chosen: File) {
@@ -63,8 +55,6 @@ export function ContextImportPage() {
     }
   }
 
-  const template = (format: 'csv' | 'xlsx') => () => void downloadTemplate(fileKind, format).catch((e) => setError(errorText(e, s.errors)));
-
   return (
     <section className="roster context-import">
       <header className="roster-head">
@@ -79,51 +69,16 @@ export function ContextImportPage() {
         ))}
       </div>
       <div className="roster-layout">
-        <section className="card upload" aria-labelledby="upload-heading">
-          <h2 id="upload-heading">{s.upload.heading(fileKind)}</h2>
-          <p className="hint">{s.upload.hint}</p>
-          <ol className="column-list">
-            {s.upload.columns[fileKind].map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ol>
-          <div
-            className={`drop-zone${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              const dropped = e.dataTransfer.files[0];
-              if (dropped && !busy) void check(dropped);
-            }}
-          >
-            <input id="context-file" className="visually-hidden" type="file" accept={ACCEPT} onChange={choose} disabled={busy} />
-            <label htmlFor="context-file" className={`file-button${file ? '' : ' primary'}`}>
-              {file ? s.upload.chooseAnother : s.upload.choose}
-            </label>
-            {file ? (
-              <span className="file-name" title={file.name}>
-                {file.name} <span className="muted">· {s.upload.size(file.size)}</span>
-              </span>
-            ) : (
-              <span className="muted">{s.upload.drop}</span>
-            )}
-          </div>
-          <p className="templates muted">
-            {s.upload.template}{' '}
-            <button type="button" className="link" onClick={template('xlsx')}>
-              {s.upload.templateXlsx}
-            </button>
-            {' · '}
-            <button type="button" className="link" onClick={template('csv')}>
-              {s.upload.templateCsv}
-            </button>
-          </p>
-        </section>
+        <UploadCard
+          inputId="context-file"
+          heading={s.upload.heading(fileKind)}
+          hint={s.upload.hint}
+          columns={s.upload.columns[fileKind]}
+          file={file}
+          busy={busy}
+          onFile={(chosen) => void check(chosen)}
+          onTemplate={(format) => void downloadTemplate(fileKind, format).catch((e) => setError(errorText(e, s.errors)))}
+        />
         <div className="roster-result">
           {error && (
             <p className="notice notice-bad" role="alert">
@@ -132,7 +87,7 @@ export function ContextImportPage() {
           )}
           {step.kind === 'checking' && (
             <p className="notice" role="status">
-              <span className="spinner" aria-hidden="true" /> {s.upload.checking}
+              <span className="spinner" aria-hidden="true" /> {uploadStrings.checking}
             </p>
           )}
           {step.kind === 'applied' && (

@@ -1,13 +1,13 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { ApiFailure } from '../../shared/api';
+import { UploadCard } from '../upload/UploadCard';
+import { uploadStrings } from '../upload/strings';
 import { errorText } from '../../shared/errors';
 import { applyRoster, downloadTemplate, previewRoster, type RosterApplied, type RosterPreview } from './api';
 import { PreviewPanel } from './PreviewPanel';
 import { RegionsPanel } from './RegionsPanel';
 import { rosterStrings as s } from './strings';
 import './roster.css';
-
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Step =
   | { kind: 'idle' }
@@ -20,16 +20,8 @@ export function RosterPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
   const [imports, setImports] = useState(0);
-  const [dragging, setDragging] = useState(false);
   const file = step.kind === 'checking' || step.kind === 'checked' ? step.file : null;
   const busy = step.kind === 'checking' || (step.kind === 'checked' && step.applying);
-
-  function choose(e: ChangeEvent<HTMLInputElement>) {
-    const chosen = e.target.files?.[0];
-    // Choosing the same file again after fixing it in Excel must fire `change` again.
-    e.target.value = '';
-    if (chosen) void check(chosen);
-  }
 
   async function check(chosen: File) {
     setError(null);
@@ -70,51 +62,16 @@ export function RosterPage() {
         <p className="muted lead">{s.lead}</p>
       </header>
       <div className="roster-layout">
-        <section className="card upload" aria-labelledby="upload-heading">
-          <h2 id="upload-heading">{s.upload.heading}</h2>
-          <p className="hint">{s.upload.hint}</p>
-          <ol className="column-list">
-            {s.upload.columns.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ol>
-          <div
-            className={`drop-zone${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              const dropped = e.dataTransfer.files[0];
-              if (dropped && !busy) void check(dropped);
-            }}
-          >
-            <input id="roster-file" className="visually-hidden" type="file" accept={ACCEPT} onChange={choose} disabled={busy} />
-            <label htmlFor="roster-file" className={`file-button${file ? '' : ' primary'}`}>
-              {file ? s.upload.chooseAnother : s.upload.choose}
-            </label>
-            {file ? (
-              <span className="file-name" title={file.name}>
-                {file.name} <span className="muted">· {s.upload.size(file.size)}</span>
-              </span>
-            ) : (
-              <span className="muted">{s.upload.drop}</span>
-            )}
-          </div>
-          <p className="templates muted">
-            {s.upload.template}{' '}
-            <button type="button" className="link" onClick={() => void downloadTemplate('xlsx').catch((e) => setError(errorText(e, s.errors)))}>
-              {s.upload.templateXlsx}
-            </button>
-            {' · '}
-            <button type="button" className="link" onClick={() => void downloadTemplate('csv').catch((e) => setError(errorText(e, s.errors)))}>
-              {s.upload.templateCsv}
-            </button>
-          </p>
-        </section>
+        <UploadCard
+          inputId="roster-file"
+          heading={s.upload.heading}
+          hint={s.upload.hint}
+          columns={s.upload.columns}
+          file={file}
+          busy={busy}
+          onFile={(chosen) => void check(chosen)}
+          onTemplate={(format) => void downloadTemplate(format).catch((e) => setError(errorText(e, s.errors)))}
+        />
         <RegionsPanel version={imports} />
         <div className="roster-result">
           {error && (
@@ -124,7 +81,7 @@ export function RosterPage() {
           )}
           {step.kind === 'checking' && (
             <p className="notice" role="status">
-              <span className="spinner" aria-hidden="true" /> {s.upload.checking}
+              <span className="spinner" aria-hidden="true" /> {uploadStrings.checking}
             </p>
           )}
           {step.kind === 'applied' && (

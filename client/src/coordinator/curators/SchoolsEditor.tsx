@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../shared/errors';
+import { matchesSearch } from '../../shared/picker/search-text';
 import { saveCuratorSchools, type AssignableSchool, type CuratorView } from './api';
 import { curatorStrings as s } from './strings';
 
@@ -13,9 +14,6 @@ interface Props {
   onCancel(): void;
 }
 
-/** Searching «ёлка» finds «Елка» and the other way round, as people type either. */
-const folded = (text: string) => text.toLocaleLowerCase('ru').replaceAll('ё', 'е');
-
 /** The curator's schools as a searchable checklist, grouped by municipality; saved in one go. */
 export function SchoolsEditor({ curator, schools, othersOf, onSaved, onCancel }: Props) {
   const [selected, setSelected] = useState(() => new Set(curator.schools.map((school) => school.id)));
@@ -23,8 +21,7 @@ export function SchoolsEditor({ curator, schools, othersOf, onSaved, onCancel }:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const wanted = folded(query.trim());
-  const shown = wanted ? schools.filter((school) => folded(`${school.code} ${school.name}`).includes(wanted)) : schools;
+  const shown = schools.filter((school) => matchesSearch(query, `${school.code} ${school.name} ${school.municipality}`));
   const municipalities = [...new Set(shown.map((school) => school.municipality))];
 
   function toggle(id: number, on: boolean) {

@@ -191,6 +191,11 @@ export function SchoolTable({ report, municipalityId, onMunicipality, filter, on
                             <span className="muted"> / {number(r.expected)}</span>
                           </span>
                           <span className={`pt-rate pt-tone-${rateTone(r.rate, target)}`}>{ratePercent(r.rate)}</span>
+                          {r.paper > 0 && (
+                            <span className="pt-paper muted" data-testid="paper">
+                              {s.paper(r.paper)}
+                            </span>
+                          )}
                           {r.needed > 0 && <span className="pt-more">{s.more(r.needed)}</span>}
                           {r.refused > 0 && (
                             <span className="pt-refused" data-testid="refused">

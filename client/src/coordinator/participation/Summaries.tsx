@@ -34,6 +34,7 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
               <th className="num">{s.byRole.expected}</th>
               <th className="num">{s.byRole.refused}</th>
               <th className="num">{s.byRole.responses}</th>
+              <th className="num">{s.byRole.paper}</th>
               <th className="num">{s.byRole.rate}</th>
               <th className="num">{s.byRole.needed}</th>
             </tr>
@@ -47,6 +48,7 @@ export function RoleSummary({ report }: { report: ParticipationReport }) {
                   <td className="num">{number(r.expected)}</td>
                   <td className="num">{number(r.refused)}</td>
                   <td className="num">{number(r.responses)}</td>
+                  <td className="num">{number(r.paper)}</td>
                   <td className="num">{ratePercent(r.rate)}</td>
                   <td className="num">{number(r.needed)}</td>
                 </tr>
@@ -79,6 +81,7 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
         </td>
       ))}
       <td className="num">{number(area.responses)}</td>
+      <td className="num">{number(area.paper)}</td>
       <td className="num">{number(area.needed)}</td>
     </tr>
   );
@@ -102,6 +105,7 @@ export function MunicipalitySummary({ report, onPick }: { report: ParticipationR
                 </th>
               ))}
               <th className="num">{s.byMunicipality.responses}</th>
+              <th className="num">{s.byMunicipality.paper}</th>
               <th className="num">{s.byMunicipality.needed}</th>
             </tr>
           </thead>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { day, DEFAULT_TIME_ZONE, lastDayOf, percent } from '../../shared/format';
@@ -6,7 +6,7 @@ import { withheldBy } from '../../shared/release';
 import { useLoad } from '../../shared/useLoad';
 import { pickWaves } from '../../shared/waves';
 import { WavePickers } from '../WavePickers';
-import { downloadProfiles, fetchRegionPicture, fetchWaves, type RegionPicture } from './api';
+import { downloadProfiles, fetchRegionPicture, fetchWaves, narrowPicture, type RegionPicture } from './api';
 import { FactorSummaryTable } from './FactorSummaryTable';
 import { HeatMap } from './HeatMap';
 import { regionStrings as s } from './strings';
@@ -39,12 +39,14 @@ export function RegionPicturePage() {
   const asked = params.get('compare');
   const compare = asked === 'none' ? null : (others.find((w) => String(w.id) === asked) ?? earlier[0] ?? null);
   const loaded = useLoad(wave && (() => fetchRegionPicture(wave.id, compare?.id ?? null)), `${wave?.id}:${compare?.id}`);
-  const picture = loaded.data;
+  const whole = loaded.data;
+  // The cards, the heat map, the factor table and the export all show the schools the filter leaves.
+  const picture = useMemo(() => whole && narrowPicture(whole, municipality), [whole, municipality]);
 
   async function exportAs(format: 'csv' | 'xlsx') {
     setExportError(null);
     try {
-      await downloadProfiles(wave!.id, format);
+      await downloadProfiles(wave!.id, format, municipality);
     } catch (e) {
       setExportError(e);
     }
@@ -52,10 +54,8 @@ export function RegionPicturePage() {
 
   if (waves.data?.length === 0) return <p className="muted">{s.noWaves}</p>;
 
-  const municipalities = picture ? [...new Map(picture.schools.map((r) => [r.school.municipality.id, r.school.municipality.name]))] : [];
-  const rows = (picture?.schools ?? [])
-    .filter((r) => municipality === null || r.school.municipality.id === municipality)
-    .sort((a, b) => (byRisk ? highCount(b) - highCount(a) : 0));
+  const municipalities = whole ? [...new Map(whole.schools.map((r) => [r.school.municipality.id, r.school.municipality.name]))] : [];
+  const rows = [...(picture?.schools ?? [])].sort((a, b) => (byRisk ? highCount(b) - highCount(a) : 0));
 
   return (
     <div className="rp-page">
@@ -88,7 +88,7 @@ export function RegionPicturePage() {
 
       {picture && (
         <>
-          <Headline picture={picture} />
+          <Headline picture={picture} municipality={municipalities.find(([id]) => id === municipality)?.[1] ?? null} />
 
           <section className="card rp-card" aria-labelledby="rp-heatmap-title">
             <div className="rp-card-head">
@@ -127,7 +127,7 @@ function highCount(row: RegionPicture['schools'][number]) {
   return row.cells.filter((c) => c.level === 'high').length;
 }
 
-function Headline({ picture }: { picture: RegionPicture }) {
+function Headline({ picture, municipality }: { picture: RegionPicture; municipality: string | null }) {
   const d = picture.dynamics;
   const top = [...picture.factors].sort((a, b) => b.high - a.high)[0];
   const withPriorities = picture.schools.filter((r) => r.priorities.length > 0).length;
@@ -137,7 +137,7 @@ function Headline({ picture }: { picture: RegionPicture }) {
       <div className="stat">
         <div className="label">{s.stats.schools}</div>
         <div className="value">{picture.schools.length}</div>
-        <div className="muted rp-detail">{s.stats.schoolsHint}</div>
+        <div className="muted rp-detail">{municipality === null ? s.stats.schoolsHint : s.stats.schoolsHintIn(municipality)}</div>
       </div>
       <div className={`stat ${d ? (needed === 0 ? 'rp-stat-ok' : 'rp-stat-warn') : ''}`} data-testid="positive-change">
         <div className="label">{s.stats.positive}</div>

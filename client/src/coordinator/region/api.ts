@@ -11,4 +11,8 @@ export const fetchWaves = () => api<WaveView[]>('/api/waves');
 export const fetchRegionPicture = (waveId: number, compareTo: number | null) =>
   api<RegionPicture>(`/api/waves/${waveId}/region-picture${compareTo ? `?compareTo=${compareTo}` : ''}`);
 
-export const downloadProfiles = (waveId: number, format: 'csv' | 'xlsx') => download(`/api/waves/${waveId}/profiles.${format}`);
+/** The export of the schools the screen shows: the same municipality filter, sent to the server. */
+export const downloadProfiles = (waveId: number, format: 'csv' | 'xlsx', municipalityId: number | null) =>
+  download(`/api/waves/${waveId}/profiles.${format}${municipalityId === null ? '' : `?municipalityId=${municipalityId}`}`);
+
+export { narrowPicture } from '../../../../server/shared/rules/region-picture-filter';

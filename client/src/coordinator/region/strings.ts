@@ -28,6 +28,7 @@ export const regionStrings = {
   stats: {
     schools: 'Школ',
     schoolsHint: 'на вашей территории',
+    schoolsHintIn: (municipality: string) => `в муниципалитете: ${municipality}`,
     positive: 'Положительная динамика',
     positiveOf: (positive: number, total: number) => outOf(positive, total, 'школы', 'школ'),
     target: (target: string) => `цель — не меньше ${target} школ`,

@@ -149,14 +149,16 @@ export function ReportPage() {
         <>
           <section className="sc-report-section">
             <h2>{t.profile}</h2>
-            <ProfileChart
-              factors={profile.factors}
-              priorities={priorities.factorIds}
-              waveTitle={profile.wave.title}
-              selected={null}
-              onSelect={() => undefined}
-              fixedWidth={REPORT_CHART_WIDTH}
-            />
+            <div className="sc-report-chart-scroll" role="region" tabIndex={0} aria-label={t.profile}>
+              <ProfileChart
+                factors={profile.factors}
+                priorities={priorities.factorIds}
+                waveTitle={profile.wave.title}
+                selected={null}
+                onSelect={() => undefined}
+                fixedWidth={REPORT_CHART_WIDTH}
+              />
+            </div>
             <ProfileTable factors={profile.factors} priorities={priorities.factorIds} />
           </section>
 
