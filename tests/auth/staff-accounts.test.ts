@@ -176,16 +176,19 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
 
     // Its own entries are still its own, and the audit screen names it by its new name.
     const own = await t.database.db.selectFrom('audit_log').select('action').where('user_id', '=', id).orderBy('id').execute();
-    expect(own.map((e) => e.action)).toEqual(['invitation.accept', 'account.self_update']);
+    expect(own.map((e) => e.action)).toEqual(['invitation.accept', 'auth.login', 'account.self_update']);
     const log = (await inject('GET', '/api/admin/audit?limit=500', admin.headers)).json();
     const byIt = log.entries.filter((e: { userId: number | null }) => e.userId === id);
-    expect(byIt.map((e: { userName: string }) => e.userName)).toEqual([`Удалённый пользователь №${id}`, `Удалённый пользователь №${id}`]);
+    expect(byIt.map((e: { userName: string }) => e.userName)).toEqual([`Удалённый пользователь №${id}`, `Удалённый пользователь №${id}`, `Удалённый пользователь №${id}`]);
     const aboutIt = log.entries.filter((e: { entity: string; entityId: string }) => e.entity === 'user' && e.entityId === String(id));
+    // The refused login by the anonymised address names the account, never the address typed.
     expect(aboutIt.map((e: { action: string }) => e.action)).toEqual([
+      'auth.login_failed',
       'account.anonymise',
       'account.invite',
       'account.disable',
       'account.self_update',
+      'auth.login',
       'invitation.accept',
       'account.create',
     ]);
@@ -207,6 +210,9 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
         'account.update',
         'account.disable',
         'account.anonymise',
+        'auth.login',
+        'auth.login_failed',
+        'audit.view',
       ]),
     );
     expect(rows.rows.filter((r) => r.details.includes('@'))).toEqual([]);
