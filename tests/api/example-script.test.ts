@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)('the example integration script on %s', (kind) => 
     expect(participation.schools.map((school: { name: string }) => school.name).sort()).toEqual(['МБОУ «Озёрная СОШ»', 'МКОУ «Лесная ООШ»']);
     expect(await readFile(join(folder, `participation-${waveId}.csv`), 'utf8')).toContain('Озёрная СОШ');
     const audit = await database.db.selectFrom('audit_log').select('action').where('token_id', 'is not', null).orderBy('id').execute();
-    expect(audit.map((entry) => entry.action)).toEqual(['token.use', 'token.use', 'roster.import', 'token.use', 'token.use']);
+    expect(audit.map((entry) => entry.action)).toEqual(['token.use', 'token.use', 'roster.import', 'token.use', 'token.use', 'export']);
   });
 
   it('stops at a refused file and shows the server’s reason', async () => {

@@ -279,7 +279,19 @@ describe.each(TEST_DATABASES)('migration 0013 on %s', (kind) => {
 
       const roster = () => db.selectFrom('wave_rosters').selectAll().orderBy('wave_id').execute();
       expect(await roster()).toEqual([
-        { wave_id: started.id, school_id: school.id, expected_principal: 1, expected_teacher: 12, expected_student: 30, expected_parent: 25 },
+        {
+          wave_id: started.id,
+          school_id: school.id,
+          expected_principal: 1,
+          expected_teacher: 12,
+          expected_student: 30,
+          expected_parent: 25,
+          // Migration 0025: refusals recorded later start at none.
+          refused_principal: 0,
+          refused_teacher: 0,
+          refused_student: 0,
+          refused_parent: 0,
+        },
       ]);
       const frozenAt = await db.selectFrom('waves').select(['id', 'roster_frozen_at']).orderBy('id').execute();
       expect(frozenAt).toEqual([
