@@ -1,3 +1,4 @@
+import { logIn } from '../e2e/session.js';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,11 +57,7 @@ describe('roster page in Chromium', () => {
   async function openRoster(width: number): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU', baseURL: server.url });
     const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel('Пароль').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.waitForURL(/\/admin/);
+    await logIn(page, ADMIN.email, ADMIN.password);
     await page.goto('/admin/roster');
     await page.getByRole('heading', { name: 'Регионы' }).waitFor();
     return page;

@@ -55,8 +55,11 @@ export async function openSession({ data = 'empty' }: E2eSessionOptions = {}): P
   };
 }
 
-/** Signs in through the login page and waits until it leads on. */
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * Signs in through the login page and waits until it leads on; agrees to the consent text when asked, and closes the
+ * «Предыдущий вход» notice (a second «Закрыть» on every screen) unless `keepPreviousLogin`.
+ */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD, { keepPreviousLogin = false } = {}): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Пароль').fill(password);
@@ -68,6 +71,11 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Продолжить' }).click();
     await page.waitForURL((url) => url.pathname !== '/consent');
   }
+  if (keepPreviousLogin) return;
+  // Shown at the top of the first screen, and only when the account logged in before.
+  await page.locator('main.page').waitFor();
+  const notice = page.locator('main.page > .previous-login');
+  if (await notice.isVisible()) await notice.getByRole('button').click();
 }
 
 /** A new page of `context`, signed in as `email` (a demo account unless a password is given). */

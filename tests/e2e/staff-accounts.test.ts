@@ -77,7 +77,7 @@ describe('staff accounts under 152-FZ in Chromium', () => {
       const email = `invited-${device}@test.local`;
       context = await (device === 'phone' ? session.phone(width) : session.desktop(width));
       const page = await context.newPage();
-      await logIn(page, email, PASSWORD);
+      await logIn(page, email, PASSWORD, { keepPreviousLogin: true });
       const notice = page.getByRole('status').filter({ hasText: 'Предыдущий вход' });
       // The invitation was the first login, so this one has a previous login: «04.12.2026, 22:30 (Москва, GMT+3)».
       expect(await notice.textContent()).toMatch(/Предыдущий вход: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \(.+GMT\+3\)\./);
