@@ -179,7 +179,11 @@ describe.each(TEST_DATABASES)('staff accounts under 152-FZ on %s', (kind) => {
     expect(own.map((e) => e.action)).toEqual(['invitation.accept', 'auth.login', 'account.self_update']);
     const log = (await inject('GET', '/api/admin/audit?limit=500', admin.headers)).json();
     const byIt = log.entries.filter((e: { userId: number | null }) => e.userId === id);
-    expect(byIt.map((e: { userName: string }) => e.userName)).toEqual([`Удалённый пользователь №${id}`, `Удалённый пользователь №${id}`, `Удалённый пользователь №${id}`]);
+    expect(byIt.map((e: { userName: string }) => e.userName)).toEqual([
+      `Удалённый пользователь №${id}`,
+      `Удалённый пользователь №${id}`,
+      `Удалённый пользователь №${id}`,
+    ]);
     const aboutIt = log.entries.filter((e: { entity: string; entityId: string }) => e.entity === 'user' && e.entityId === String(id));
     // The refused login by the anonymised address names the account, never the address typed.
     expect(aboutIt.map((e: { action: string }) => e.action)).toEqual([
